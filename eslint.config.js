@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Import direction: domain <- data <- store <- features <- app; components and lib may use domain only.
+const zones = [
+  { target: './src/domain', from: ['./src/data', './src/store', './src/features', './src/app', './src/components', './src/lib', './src/ingest'] },
+  { target: './src/data', from: ['./src/store', './src/features', './src/app', './src/components', './src/ingest'] },
+  { target: './src/store', from: ['./src/features', './src/app', './src/ingest'] },
+  { target: './src/features', from: ['./src/app', './src/ingest'] },
+  { target: './src/components', from: ['./src/store', './src/features', './src/app', './src/ingest'] },
+  { target: './src/lib', from: ['./src/store', './src/features', './src/app', './src/ingest'] },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/data', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-cycle': 'error',
+      'import-x/no-default-export': 'error',
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'decimal.js', message: 'Use src/domain/money.ts; only domain imports decimal.js.' }] },
+      ],
+    },
+    settings: { 'import-x/resolver': { typescript: true, node: true } },
+  },
+  {
+    files: ['src/domain/**', 'tests/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['vite.config.ts', 'eslint.config.js'],
+    rules: { 'import-x/no-default-export': 'off' },
+  },
+);

@@ -1,0 +1,151 @@
+/**
+ * The bundle format, version 1. One bundle per source document; see docs/bundle-format.md.
+ * Every object is strict (unknown keys are rejected) so a typo or an injected `__proto__`
+ * never slips through validation.
+ */
+import { z } from 'zod';
+import { amountUnit, decimalString, fig, lineNo } from './schema-common';
+import { narrativeSchema } from './schema-narrative';
+import { performanceSchema } from './schema-performance';
+
+export const SCHEMA_VERSION = 1;
+
+export const unitLevel = z.enum(['省级', '市级', '服务中心', '区县级']);
+export const scope = z.enum(['部门', '单位']);
+export const docKind = z.enum(['决算', '预算']);
+
+export const unitInfo = z.strictObject({
+  /** Full name as printed, e.g. 大同市行政审批服务管理局[部门]. */
+  name: z.string().min(1),
+  /** Unit or department code where the document prints one (229001, 032). */
+  code: z.string().optional(),
+  level: unitLevel,
+  scope,
+  /** The department a unit belongs to, where the document says so. */
+  parent: z.strictObject({ code: z.string().optional(), name: z.string().min(1) }).optional(),
+  /** Units a 部门 consolidates, where the document lists them. */
+  members: z.array(z.string().min(1)).optional(),
+});
+export type UnitInfo = z.infer<typeof unitInfo>;
+
+export const sourceInfo = z.strictObject({
+  /** Path of the original text relative to public/data/, e.g. sources/datong-city-dept-2024-final.txt. */
+  file: z.string().min(1),
+  /** Title line(s) of the document as printed. */
+  title: z.string().min(1),
+  /** sha256 of the source text, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  lineCount: z.number().int().min(1),
+});
+
+/** A table cell: a printed figure, or null where the cell is empty (zero / not applicable). */
+export const cell = fig.nullable();
+
+export const tableColumn = z.strictObject({
+  key: z.string().min(1),
+  /** Column heading as printed (joined across header rows). */
+  label: z.string().min(1),
+});
+
+export const tableRow = z.strictObject({
+  /** Stable key within its group: the 科目 code where there is one, else the normalised label. */
+  key: z.string().min(1),
+  /** 功能分类 / 经济分类 code as printed (201, 20103, 2010301, 30101 …). */
+  code: z.string().optional(),
+  label: z.string(),
+  /** Depth in the classification tree: 1 类, 2 款, 3 项 (功能分类); 1 类, 2 款 (经济分类). */
+  level: z.number().int().min(0).max(3).optional(),
+  /** Row group for tables with several blocks, e.g. income/expense sides of 公开01. */
+  group: z.string().optional(),
+  line: lineNo,
+  cells: z.record(z.string(), cell),
+});
+export type TableRow = z.infer<typeof tableRow>;
+
+export const tableSchema = z.strictObject({
+  /** Standard table id: 公开01 … 公开10 (决算), 预算01 … 预算13 (预算). */
+  id: z.string().regex(/^(公开(0[1-9]|10)|预算(0[1-9]|1[0-3]))$/),
+  title: z.string().min(1),
+  line: lineNo,
+  unit: amountUnit,
+  /** The document says 本表无数据 (or prints no figures at all): a fact, not an error. */
+  noData: z.boolean(),
+  columns: z.array(tableColumn),
+  rows: z.array(tableRow),
+});
+export type Table = z.infer<typeof tableSchema>;
+
+export const finding = z.strictObject({
+  id: z.string().min(1),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** sum: parts vs total; cross-table: one figure in two tables; percent: stated vs computed; narrative: text vs table; format: how a figure was printed. */
+  kind: z.enum(['sum', 'cross-table', 'percent', 'narrative', 'format']),
+  /** Chinese, one sentence, says what disagrees. */
+  message: z.string().min(1),
+  expected: z.string(),
+  printed: z.string(),
+  lines: z.array(lineNo).min(1),
+});
+export type Finding = z.infer<typeof finding>;
+
+export const correction = z.strictObject({
+  line: lineNo,
+  printed: z.string(),
+  /** The value used in the bundle. */
+  value: decimalString,
+  reason: z.string().min(1),
+});
+
+export const skippedCell = z.strictObject({
+  line: lineNo,
+  text: z.string(),
+  /** Where it was: a table id or a section name. */
+  where: z.string().min(1),
+  reason: z.string().min(1),
+});
+
+export const bundleSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  unit: unitInfo,
+  kind: docKind,
+  fiscalYear: z.number().int().min(2000).max(2100),
+  source: sourceInfo,
+  tables: z.array(tableSchema),
+  narrative: narrativeSchema,
+  performance: performanceSchema,
+  corrections: z.array(correction),
+  skipped: z.array(skippedCell),
+  findings: z.array(finding),
+});
+export type Bundle = z.infer<typeof bundleSchema>;
+
+/** Headline figures copied into the manifest so the overview needs no full bundle. */
+export const headline = z.strictObject({
+  incomeTotal: fig.nullable(),
+  expenseTotal: fig.nullable(),
+  basicExpense: fig.nullable(),
+  projectExpense: fig.nullable(),
+  findings: z.strictObject({ error: z.number().int().min(0), warning: z.number().int().min(0), info: z.number().int().min(0) }),
+});
+export type Headline = z.infer<typeof headline>;
+
+export const manifestEntry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Bundle JSON file relative to public/data/. */
+  file: z.string().min(1),
+  /** The same bundle as a classic script (for file:// use). */
+  script: z.string().min(1),
+  unit: unitInfo,
+  kind: docKind,
+  fiscalYear: z.number().int(),
+  headline,
+});
+
+export const manifestSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  bundles: z.array(manifestEntry),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export { amountUnit, decimalString, fig, lineNo };

@@ -1,0 +1,47 @@
+/**
+ * Exact decimal arithmetic for printed amounts and percentages.
+ * This is the only module that imports decimal.js: every other module goes through these helpers,
+ * so a figure never becomes a JS number between the bundle and the screen.
+ */
+import Decimal from 'decimal.js';
+
+export { Decimal };
+
+/** A decimal amount as printed, e.g. "42683.67" or "-0.84". */
+export type DecimalString = string;
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+/** True when `s` is a plain decimal string (no exponent, no thousands separators). */
+export function isDecimalString(s: string): boolean {
+  return DECIMAL_RE.test(s);
+}
+
+export function dec(s: DecimalString | Decimal): Decimal {
+  return s instanceof Decimal ? s : new Decimal(s);
+}
+
+/** Sum of decimal strings; an empty list sums to 0. */
+export function sum(values: readonly (DecimalString | Decimal)[]): Decimal {
+  return values.reduce<Decimal>((acc, v) => acc.plus(dec(v)), new Decimal(0));
+}
+
+/** Round half-up to `places` decimals, as the documents do. */
+export function roundHalfUp(value: Decimal, places = 2): Decimal {
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * part ÷ whole × 100, rounded half-up to 2 places (执行率, 占比, 增长率).
+ * Returns null when the whole is zero: a zero budget has no rate.
+ */
+export function percent(part: DecimalString | Decimal, whole: DecimalString | Decimal): Decimal | null {
+  const w = dec(whole);
+  if (w.isZero()) return null;
+  return roundHalfUp(dec(part).div(w).times(100), 2);
+}
+
+/** Fixed two-place string of a decimal (no grouping). */
+export function toFixed2(value: Decimal): DecimalString {
+  return value.toFixed(2);
+}

@@ -1,0 +1,48 @@
+/**
+ * A disclosure text as the ingest sees it: its lines, 1-based, exactly as in the file.
+ * Node-only code lives under src/ingest; nothing here is shipped to the browser.
+ */
+export interface SourceDoc {
+  /** Path or name the user gave, used in messages. */
+  readonly file: string;
+  /** lines[0] is line 1. Line endings stripped; nothing else changed. */
+  readonly lines: readonly string[];
+}
+
+export function makeSourceDoc(file: string, text: string): SourceDoc {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return { file, lines };
+}
+
+/** The text of 1-based line `n` ('' outside the document). */
+export function lineAt(doc: SourceDoc, n: number): string {
+  return doc.lines[n - 1] ?? '';
+}
+
+/** Thrown for input the ingest cannot accept; the CLI prints `message` and exits non-zero. */
+export class IngestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly detail: string,
+  ) {
+    super(`${file}${line === null ? '' : `:${line}`}: ${detail}`);
+    this.name = 'IngestError';
+  }
+}
+
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Read a printed amount: "42683.67", "3,551.00" (thousands separators), "-0.84".
+ * Returns null for anything else ("", "———", "—", text). Note "138,231" reads as 138231:
+ * where context shows the comma was meant as a decimal mark (a 万元 cell in a table of
+ * 万元 with decimals), the caller records a correction and a finding instead.
+ */
+export function readAmount(text: string): string | null {
+  const t = text.trim();
+  if (PLAIN.test(t)) return t;
+  if (GROUPED.test(t)) return t.replace(/,/g, '');
+  return null;
+}
