@@ -53,6 +53,8 @@ export const tableRow = z.strictObject({
   /** 功能分类 / 经济分类 code as printed (201, 20103, 2010301, 30101 …). */
   code: z.string().optional(),
   label: z.string(),
+  /** A second label cell where the table has one (预算 basic-expenditure table: 政府预算支出经济科目). */
+  altLabel: z.string().optional(),
   /** Depth in the classification tree: 1 类, 2 款, 3 项 (功能分类); 1 类, 2 款 (经济分类). */
   level: z.number().int().min(0).max(3).optional(),
   /** Row group for tables with several blocks, e.g. income/expense sides of 公开01. */
@@ -68,7 +70,7 @@ export const tableSchema = z.strictObject({
   title: z.string().min(1),
   line: lineNo,
   unit: amountUnit,
-  /** The document says 本表无数据 (or prints no figures at all): a fact, not an error. */
+  /** The document says 本表无数据: a fact, not an error. */
   noData: z.boolean(),
   columns: z.array(tableColumn),
   rows: z.array(tableRow),
@@ -126,7 +128,11 @@ export const headline = z.strictObject({
   expenseTotal: fig.nullable(),
   basicExpense: fig.nullable(),
   projectExpense: fig.nullable(),
-  findings: z.strictObject({ error: z.number().int().min(0), warning: z.number().int().min(0), info: z.number().int().min(0) }),
+  findings: z.strictObject({
+    error: z.number().int().min(0),
+    warning: z.number().int().min(0),
+    info: z.number().int().min(0),
+  }),
 });
 export type Headline = z.infer<typeof headline>;
 

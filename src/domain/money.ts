@@ -35,7 +35,10 @@ export function roundHalfUp(value: Decimal, places = 2): Decimal {
  * part ÷ whole × 100, rounded half-up to 2 places (执行率, 占比, 增长率).
  * Returns null when the whole is zero: a zero budget has no rate.
  */
-export function percent(part: DecimalString | Decimal, whole: DecimalString | Decimal): Decimal | null {
+export function percent(
+  part: DecimalString | Decimal,
+  whole: DecimalString | Decimal,
+): Decimal | null {
   const w = dec(whole);
   if (w.isZero()) return null;
   return roundHalfUp(dec(part).div(w).times(100), 2);

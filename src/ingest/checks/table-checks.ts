@@ -1,0 +1,417 @@
+/**
+ * Consistency checks over the standard tables: totals against their parts (within the documents'
+ * rounding), and one figure printed in two tables. Findings are reported, never fixed.
+ */
+import type { Finding, Table, TableRow } from '../../data/schema';
+import type { Fig } from '../../data/schema-common';
+import { checkSum } from '../../domain/consistency';
+import { toFixed2 } from '../../domain/money';
+
+type Severity = Finding['severity'];
+
+interface Ref {
+  table: string;
+  group?: string;
+  key: string;
+  col: string;
+}
+
+class Checker {
+  readonly findings: Finding[] = [];
+  private n = 0;
+  constructor(private readonly tables: ReadonlyMap<string, Table>) {}
+
+  row(table: string, key: string, group?: string): TableRow | undefined {
+    return this.tables
+      .get(table)
+      ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
+  }
+
+  cell(ref: Ref): Fig | null | undefined {
+    const row = this.row(ref.table, ref.key, ref.group);
+    if (row === undefined) return undefined;
+    return row.cells[ref.col] ?? null;
+  }
+
+  describe(ref: Ref): string {
+    const table = this.tables.get(ref.table);
+    const row = this.row(ref.table, ref.key, ref.group);
+    const col = table?.columns.find((c) => c.key === ref.col)?.label ?? ref.col;
+    const label = row === undefined ? ref.key : [row.code, row.label].filter(Boolean).join(' ');
+    return `${ref.table}“${label}”的“${col}”`;
+  }
+
+  /** total = Σ parts. Missing rows (table absent) skip the check; empty cells count as zero. */
+  sum(total: Ref, parts: readonly Ref[], what: string, severity: Severity = 'error'): void {
+    const t = this.cell(total);
+    if (t === undefined) return;
+    const partFigs = parts.map((p) => this.cell(p));
+    if (partFigs.every((p) => p === undefined)) return;
+    const present = partFigs.filter((p): p is Fig => p !== null && p !== undefined);
+    if (t === null && present.length === 0) return;
+    const result = checkSum(
+      t?.v ?? '0',
+      present.map((p) => p.v),
+    );
+    if (result.verdict === 'exact') return;
+    const lines = [t?.line, ...present.map((p) => p.line)].filter(
+      (l): l is number => l !== undefined,
+    );
+    if (lines.length === 0) return;
+    const rounding = result.verdict === 'rounding';
+    this.findings.push({
+      id: `tbl-${++this.n}`,
+      severity: rounding ? 'info' : severity,
+      kind: parts.some((p) => p.table !== total.table) ? 'cross-table' : 'sum',
+      message: `${this.describe(total)}${rounding ? '与' : '不等于'}${what}${
+        rounding ? `相差 ${toFixed2(result.difference.abs())}，在尾数误差范围内` : ''
+      }`,
+      expected: toFixed2(result.parts),
+      printed: t?.v ?? '（空）',
+      lines: [...new Set(lines)],
+    });
+  }
+
+  same(a: Ref, b: Ref, severity: Severity = 'warning'): void {
+    this.sum(a, [b], `${this.describe(b)}`, severity);
+  }
+}
+
+function childrenOf(rows: readonly TableRow[], code: string): TableRow[] {
+  return rows.filter(
+    (r) => r.code !== undefined && r.code.length === code.length + 2 && r.code.startsWith(code),
+  );
+}
+
+/** 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, for every value column of a 功能分类 table. */
+function treeSums(c: Checker, table: Table): void {
+  for (const col of table.columns) {
+    for (const row of table.rows) {
+      const kids =
+        row.code !== undefined
+          ? childrenOf(table.rows, row.code)
+          : table.rows.filter((r) => r.level === 1 && r.code !== undefined);
+      if (kids.length === 0 || (row.code === undefined && row.key !== '合计')) continue;
+      c.sum(
+        { table: table.id, key: row.key, col: col.key },
+        kids.map((k) => ({ table: table.id, key: k.key, col: col.key })),
+        row.code === undefined
+          ? '各类之和'
+          : row.code.length === 3
+            ? '其下各款之和'
+            : '其下各项之和',
+      );
+    }
+  }
+}
+
+/** A total column equals the sum of other columns, on every row of the table. */
+function columnSums(
+  c: Checker,
+  table: Table,
+  total: string,
+  parts: readonly string[],
+  group?: string,
+): void {
+  for (const row of table.rows) {
+    if (group !== undefined && row.group !== group) continue;
+    const ref = (col: string): Ref => ({
+      table: table.id,
+      key: row.key,
+      col,
+      ...(row.group !== undefined ? { group: row.group } : {}),
+    });
+    c.sum(ref(total), parts.map(ref), `${parts.length} 个分项列之和`);
+  }
+}
+
+/** Every row of a group before `totalKey` whose label is numbered (一、二、…) adds up to it. */
+function numberedSum(c: Checker, table: Table, group: string, totalKey: string, col: string): void {
+  const rows = table.rows.filter((r) => r.group === group);
+  const end = rows.findIndex((r) => r.key === totalKey);
+  if (end === -1) return;
+  const parts = rows.slice(0, end).filter((r) => /^[一二三四五六七八九十]+、/.test(r.label));
+  c.sum(
+    { table: table.id, group, key: totalKey, col },
+    parts.map((p) => ({ table: table.id, group, key: p.key, col })),
+    '各项之和',
+  );
+}
+
+function pairedTotals(
+  c: Checker,
+  t: string,
+  grand: { income: string[]; expense: string[] },
+  expenseCol: string,
+  totals: { income: string; expense: string; grandIncome: string; grandExpense: string },
+): void {
+  c.sum(
+    { table: t, group: 'income', key: totals.grandIncome, col: 'amount' },
+    grand.income.map((key) => ({ table: t, group: 'income', key, col: 'amount' })),
+    grand.income.join('、') + '之和',
+  );
+  c.sum(
+    { table: t, group: 'expense', key: totals.grandExpense, col: expenseCol },
+    grand.expense.map((key) => ({ table: t, group: 'expense', key, col: expenseCol })),
+    grand.expense.join('、') + '之和',
+  );
+  c.same(
+    { table: t, group: 'income', key: totals.grandIncome, col: 'amount' },
+    { table: t, group: 'expense', key: totals.grandExpense, col: expenseCol },
+    'error',
+  );
+}
+
+/** 类 rows of a paired table against the 类 rows of a tree table, matched by name. */
+function classesAgainst(
+  c: Checker,
+  paired: Table | undefined,
+  pairedCol: string,
+  tree: Table | undefined,
+  treeCol: string,
+): void {
+  if (paired === undefined || tree === undefined) return;
+  for (const row of tree.rows.filter((r) => r.level === 1)) {
+    const match = paired.rows.find((r) => r.group === 'expense' && r.key === row.label);
+    if (match === undefined) continue;
+    c.same(
+      { table: paired.id, group: 'expense', key: match.key, col: pairedCol },
+      { table: tree.id, key: row.key, col: treeCol },
+    );
+  }
+}
+
+export function checkTables(tables: readonly Table[]): Finding[] {
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  const c = new Checker(byId);
+  const get = (id: string): Table | undefined => byId.get(id);
+
+  for (const t of tables) {
+    if (t.rows.some((r) => r.code !== undefined && r.key !== '合计') && t.id !== '公开06')
+      treeSums(c, t);
+  }
+
+  // Column totals within a row.
+  const cols: [string, string, string[], string?][] = [
+    ['公开02', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']],
+    ['公开03', 'total', ['basic', 'project', 'remitted', 'operating', 'affiliatedSubsidy']],
+    ['公开04', 'total', ['general', 'fund', 'stateCapital'], 'expense'],
+    ['公开05', 'total', ['basic', 'project']],
+    ['公开07', 'total', ['basic', 'project']],
+    ['公开08', 'total', ['basic', 'project']],
+    ['预算01', 'total', ['current', 'carryOver'], 'expense'],
+    ['预算02', 'total', ['general', 'fund', 'stateCapital', 'specialAccount', 'unitFunds']],
+    ['预算03', 'total', ['basic', 'project']],
+    ['预算04', 'total', ['general', 'fund', 'stateCapital'], 'expense'],
+    ['预算05', 'total', ['basic', 'project']],
+    ['预算06', 'total', ['personnel', 'public']],
+    ['预算08', 'total', ['basic', 'project']],
+    ['预算10', 'total', ['general', 'fund', 'stateCapital']],
+    ['预算11', 'total', ['general', 'fund', 'stateCapital']],
+    ['预算12', 'total', ['general', 'fund', 'stateCapital', 'specialAccount', 'unitFunds']],
+    ['预算13', 'total', ['general', 'fund', 'stateCapital']],
+  ];
+  for (const [id, total, parts, group] of cols) {
+    const t = get(id);
+    if (t !== undefined) columnSums(c, t, total, parts, group);
+  }
+
+  // Two-sided summary tables.
+  const t01 = get('公开01');
+  if (t01 !== undefined) {
+    numberedSum(c, t01, 'income', '本年收入合计', 'amount');
+    numberedSum(c, t01, 'expense', '本年支出合计', 'amount');
+    pairedTotals(
+      c,
+      '公开01',
+      {
+        income: ['本年收入合计', '使用非财政拨款结余（含专用结余）', '年初结转和结余'],
+        expense: ['本年支出合计', '结余分配', '年末结转和结余'],
+      },
+      'amount',
+      {
+        income: '本年收入合计',
+        expense: '本年支出合计',
+        grandIncome: '总计',
+        grandExpense: '总计',
+      },
+    );
+  }
+  const t04 = get('公开04');
+  if (t04 !== undefined) {
+    numberedSum(c, t04, 'income', '本年收入合计', 'amount');
+    numberedSum(c, t04, 'expense', '本年支出合计', 'total');
+    pairedTotals(
+      c,
+      '公开04',
+      {
+        income: ['本年收入合计', '年初财政拨款结转和结余'],
+        expense: ['本年支出合计', '年末财政拨款结转和结余'],
+      },
+      'total',
+      {
+        income: '本年收入合计',
+        expense: '本年支出合计',
+        grandIncome: '总计',
+        grandExpense: '总计',
+      },
+    );
+  }
+  const b01 = get('预算01');
+  if (b01 !== undefined) {
+    numberedSum(c, b01, 'income', '本年收入合计', 'amount');
+    numberedSum(c, b01, 'expense', '本年支出合计', 'total');
+    pairedTotals(
+      c,
+      '预算01',
+      { income: ['本年收入合计', '上年结转'], expense: ['本年支出合计', '年终结转'] },
+      'total',
+      {
+        income: '本年收入合计',
+        expense: '本年支出合计',
+        grandIncome: '收入总计',
+        grandExpense: '支出总计',
+      },
+    );
+  }
+  const b04 = get('预算04');
+  if (b04 !== undefined) {
+    numberedSum(c, b04, 'income', '本年收入合计', 'amount');
+    numberedSum(c, b04, 'expense', '本年支出合计', 'total');
+    pairedTotals(
+      c,
+      '预算04',
+      { income: ['本年收入合计', '上年财政拨款结转'], expense: ['本年支出合计', '年终结转'] },
+      'total',
+      {
+        income: '本年收入合计',
+        expense: '本年支出合计',
+        grandIncome: '收入总计',
+        grandExpense: '支出总计',
+      },
+    );
+  }
+
+  // 经济分类 detail (公开06): 类 = Σ 款; 人员/公用经费合计 = Σ their 类.
+  const t06 = get('公开06');
+  if (t06 !== undefined) {
+    for (const row of t06.rows.filter((r) => r.level === 1 && r.code !== undefined)) {
+      const kids = childrenOf(t06.rows, row.code ?? '');
+      if (kids.length > 0)
+        c.sum(
+          { table: '公开06', key: row.key, col: 'amount' },
+          kids.map((k) => ({ table: '公开06', key: k.key, col: 'amount' })),
+          '其下各款之和',
+        );
+    }
+    for (const g of ['人员经费', '公用经费']) {
+      const parts = t06.rows.filter((r) => r.group === g && r.level === 1);
+      c.sum(
+        { table: '公开06', key: `${g}合计`, col: 'amount' },
+        parts.map((p) => ({ table: '公开06', key: p.key, col: 'amount' })),
+        `${g}各类之和`,
+      );
+    }
+  }
+
+  // 三公 (公开09): 公务用车 = 购置 + 运行维护; 合计 = 出国 + 公务用车 + 接待.
+  for (const side of ['budget', 'actual']) {
+    const r = (col: string): Ref => ({ table: '公开09', key: 'sangong', col: `${side}.${col}` });
+    c.sum(
+      r('vehicle'),
+      [r('vehiclePurchase'), r('vehicleRunning')],
+      '公务用车购置费与运行维护费之和',
+    );
+    c.sum(
+      r('total'),
+      [r('abroad'), r('vehicle'), r('reception')],
+      '因公出国（境）费、公务用车费与公务接待费之和',
+    );
+  }
+
+  // 公开10: procurement and vehicles.
+  const t10 = get('公开10');
+  if (t10 !== undefined) {
+    const p = (key: string): Ref => ({ table: '公开10', key: `政府采购情况/${key}`, col: 'value' });
+    c.sum(p('合计'), [p('货物'), p('工程'), p('服务')], '货物、工程、服务之和');
+    const vehicles = t10.rows.filter((r) => r.group === '国有资产占用情况' && /用车$/.test(r.key));
+    c.sum(
+      { table: '公开10', key: '国有资产占用情况/车辆数合计（辆）', col: 'value' },
+      vehicles.map((v) => ({ table: '公开10', key: v.key, col: 'value' })),
+      '各类车辆数之和',
+    );
+  }
+
+  // Across tables (决算).
+  c.same(
+    { table: '公开01', group: 'income', key: '本年收入合计', col: 'amount' },
+    { table: '公开02', key: '合计', col: 'total' },
+  );
+  c.same(
+    { table: '公开01', group: 'expense', key: '本年支出合计', col: 'amount' },
+    { table: '公开03', key: '合计', col: 'total' },
+  );
+  classesAgainst(c, t01, 'amount', get('公开03'), 'total');
+  c.same(
+    { table: '公开04', group: 'expense', key: '本年支出合计', col: 'general' },
+    { table: '公开05', key: '合计', col: 'total' },
+  );
+  classesAgainst(c, t04, 'general', get('公开05'), 'total');
+  c.sum(
+    { table: '公开05', key: '合计', col: 'basic' },
+    [
+      { table: '公开06', key: '人员经费合计', col: 'amount' },
+      { table: '公开06', key: '公用经费合计', col: 'amount' },
+    ],
+    '公开06 人员经费合计与公用经费合计之和',
+    'warning',
+  );
+  if (
+    t10 !== undefined &&
+    t10.rows.some((r) => r.group === '机关运行经费' && r.cells['value'] != null)
+  ) {
+    c.sum(
+      { table: '公开06', key: '公用经费合计', col: 'amount' },
+      t10.rows
+        .filter((r) => r.group === '机关运行经费')
+        .map((r) => ({ table: '公开10', key: r.key, col: 'value' })),
+      '公开10 机关运行经费',
+      'info',
+    );
+  }
+
+  // Across tables (预算).
+  c.same(
+    { table: '预算01', group: 'income', key: '本年收入合计', col: 'amount' },
+    { table: '预算02', key: '合计', col: 'total' },
+  );
+  c.same(
+    { table: '预算01', group: 'expense', key: '本年支出合计', col: 'total' },
+    { table: '预算03', key: '合计', col: 'total' },
+  );
+  c.same(
+    { table: '预算06', key: '合计', col: 'total' },
+    { table: '预算05', key: '合计', col: 'basic' },
+  );
+  c.same(
+    { table: '预算11', key: '部门合计', col: 'total' },
+    { table: '预算06', key: '合计', col: 'public' },
+    'info',
+  );
+  const b12 = get('预算12');
+  if (b12 !== undefined && b12.rows.length > 1) {
+    const [unitRow, ...projects] = b12.rows;
+    if (unitRow !== undefined) {
+      c.sum(
+        { table: '预算12', key: unitRow.key, col: 'total' },
+        projects.map((p) => ({ table: '预算12', key: p.key, col: 'total' })),
+        '各项目之和',
+      );
+      c.same(
+        { table: '预算12', key: unitRow.key, col: 'total' },
+        { table: '预算03', key: '合计', col: 'project' },
+      );
+    }
+  }
+  return c.findings;
+}
