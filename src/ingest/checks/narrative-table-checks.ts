@@ -1,0 +1,217 @@
+/**
+ * The narrative (情况说明) against the tables: a figure the text states that a standard table also
+ * prints must agree with it. Differences are reported beside both lines, never reconciled.
+ */
+import type { Finding, Table } from '../../data/schema';
+import type { Fig } from '../../data/schema-common';
+import type { Narrative } from '../../data/schema-narrative';
+import { sameAmount } from '../../domain/consistency';
+import { dec, sum, toFixed2 } from '../../domain/money';
+
+interface TableRef {
+  table: string;
+  key: string;
+  col: string;
+  group?: string;
+}
+
+/** Where each narrative total is printed in the 决算 / 预算 tables. */
+const TOTALS: Record<'决算' | '预算', Record<string, TableRef>> = {
+  决算: {
+    incomeTotal: { table: '公开01', group: 'income', key: '总计', col: 'amount' },
+    expenseTotal: { table: '公开01', group: 'expense', key: '总计', col: 'amount' },
+    incomeSubtotal: { table: '公开01', group: 'income', key: '本年收入合计', col: 'amount' },
+    expenseSubtotal: { table: '公开01', group: 'expense', key: '本年支出合计', col: 'amount' },
+    fiscalIncomeTotal: { table: '公开04', group: 'income', key: '总计', col: 'amount' },
+    fiscalExpenseTotal: { table: '公开04', group: 'expense', key: '总计', col: 'total' },
+    generalBudgetExpense: { table: '公开05', key: '合计', col: 'total' },
+    basicExpense: { table: '公开05', key: '合计', col: 'basic' },
+    personnel: { table: '公开06', key: '人员经费合计', col: 'amount' },
+    publicOperating: { table: '公开06', key: '公用经费合计', col: 'amount' },
+  },
+  预算: {
+    incomeTotal: { table: '预算01', group: 'income', key: '收入总计', col: 'amount' },
+    expenseTotal: { table: '预算01', group: 'expense', key: '支出总计', col: 'total' },
+    incomeSubtotal: { table: '预算01', group: 'income', key: '本年收入合计', col: 'amount' },
+    expenseSubtotal: { table: '预算01', group: 'expense', key: '本年支出合计', col: 'total' },
+    fiscalTotal: { table: '预算04', group: 'income', key: '收入总计', col: 'amount' },
+    generalBudgetExpense: { table: '预算05', key: '合计', col: 'total' },
+    basicExpense: { table: '预算06', key: '合计', col: 'total' },
+    personnel: { table: '预算06', key: '合计', col: 'personnel' },
+    publicOperating: { table: '预算06', key: '合计', col: 'public' },
+    operatingCosts: { table: '预算11', key: '部门合计', col: 'total' },
+  },
+};
+
+/** Breakdown parts (by breakdown key, then part key) and the table cell that prints them. */
+const PARTS: Record<'决算' | '预算', Record<string, (part: string) => TableRef | null>> = {
+  决算: {
+    income: (p) => {
+      const col: Record<string, string> = {
+        fiscal: 'fiscal',
+        superiorSubsidy: 'superior',
+        business: 'business',
+        operating: 'operating',
+        affiliated: 'affiliated',
+        other: 'other',
+      };
+      return col[p] === undefined ? null : { table: '公开02', key: '合计', col: col[p] };
+    },
+    expense: (p) => {
+      const col: Record<string, string> = {
+        basic: 'basic',
+        project: 'project',
+        toSuperior: 'remitted',
+        operating: 'operating',
+        toAffiliated: 'affiliatedSubsidy',
+      };
+      return col[p] === undefined ? null : { table: '公开03', key: '合计', col: col[p] };
+    },
+    generalBudgetByClass: (p) => ({ table: '公开05', key: p, col: 'total' }),
+    personnel: (p) => ({ table: '公开06', key: p, col: 'amount' }),
+    publicOperating: (p) => ({ table: '公开06', key: p, col: 'amount' }),
+  },
+  预算: {
+    expense: (p) =>
+      p === 'basic' || p === 'project' ? { table: '预算03', key: '合计', col: p } : null,
+    generalBudgetByClass: (p) => ({ table: '预算05', key: p, col: 'total' }),
+  },
+};
+
+const SANGONG_COLS: Record<string, string> = {
+  'sangong.abroad': 'abroad',
+  'sangong.vehiclePurchase': 'vehiclePurchase',
+  'sangong.vehicleRunning': 'vehicleRunning',
+  'sangong.reception': 'reception',
+};
+
+export function checkNarrativeAgainstTables(
+  narrative: Narrative,
+  tables: readonly Table[],
+  kind: '决算' | '预算',
+): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+
+  const lookup = (ref: TableRef): { table: Table; fig: Fig | null; label: string } | undefined => {
+    const table = tables.find((t) => t.id === ref.table);
+    const row = table?.rows.find(
+      (r) => r.key === ref.key && (ref.group === undefined || r.group === ref.group),
+    );
+    if (table === undefined || row === undefined) return undefined;
+    const col = table.columns.find((c) => c.key === ref.col)?.label ?? ref.col;
+    return {
+      table,
+      fig: row.cells[ref.col] ?? null,
+      label: `${table.id}“${[row.code, row.label].filter(Boolean).join(' ')}”的“${col}”`,
+    };
+  };
+
+  const compare = (stated: Fig, what: string, ref: TableRef): void => {
+    const hit = lookup(ref);
+    if (hit === undefined) return;
+    // An empty cell, or a table that says 本表无数据, prints zero.
+    const printed = hit.fig?.v ?? '0';
+    if (sameAmount(stated.v, printed)) return;
+    const id = `${what}|${ref.table}|${ref.key}|${ref.col}|${stated.line}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    findings.push({
+      id: `nt-${findings.length + 1}`,
+      severity: 'warning',
+      kind: 'narrative',
+      message: `情况说明中的${what}为 ${stated.v} 万元，与${hit.label} ${printed} 万元不一致（相差 ${toFixed2(
+        dec(stated.v).minus(dec(printed)).abs(),
+      )}）`,
+      expected: printed,
+      printed: stated.v,
+      lines: [...new Set([stated.line, ...(hit.fig !== null ? [hit.fig.line] : [hit.table.line])])],
+    });
+  };
+
+  for (const t of narrative.totals) {
+    const ref = TOTALS[kind][t.key];
+    if (ref !== undefined) compare(t.value, `“${t.label}”`, ref);
+  }
+  for (const b of narrative.breakdowns) {
+    const partRef = PARTS[kind][b.key];
+    if (partRef === undefined) continue;
+    for (const p of b.parts) {
+      const ref = partRef(p.key);
+      if (ref !== null) compare(p.amount, `“${p.label}”`, ref);
+    }
+  }
+  if (kind === '决算') {
+    for (const e of narrative.executions) {
+      if (e.key === 'total')
+        compare(e.actual, `一般公共预算财政拨款支出决算`, {
+          table: '公开05',
+          key: '合计',
+          col: 'total',
+        });
+      else if (/^\d{3}$/.test(e.key))
+        compare(e.actual, `“${e.label}”支出决算`, { table: '公开05', key: e.key, col: 'total' });
+    }
+    const sg = narrative.sangong;
+    if (sg !== null) {
+      if (sg.actual !== null)
+        compare(sg.actual, '“三公”经费支出决算', {
+          table: '公开09',
+          key: 'sangong',
+          col: 'actual.total',
+        });
+      if (sg.budget !== null)
+        compare(sg.budget, '“三公”经费全年预算', {
+          table: '公开09',
+          key: 'sangong',
+          col: 'budget.total',
+        });
+      for (const p of sg.parts) {
+        const col = SANGONG_COLS[p.key];
+        if (col !== undefined && p.amount !== null)
+          compare(p.amount, `“${p.label}”`, {
+            table: '公开09',
+            key: 'sangong',
+            col: `actual.${col}`,
+          });
+      }
+    }
+    const pr = narrative.procurement;
+    if (pr !== null) {
+      const ref = (key: string): TableRef => ({
+        table: '公开10',
+        key: `政府采购情况/${key}`,
+        col: 'value',
+      });
+      compare(pr.total, '政府采购支出总额', ref('合计'));
+      if (pr.goods !== null) compare(pr.goods, '政府采购货物支出', ref('货物'));
+      if (pr.works !== null) compare(pr.works, '政府采购工程支出', ref('工程'));
+      if (pr.services !== null) compare(pr.services, '政府采购服务支出', ref('服务'));
+    }
+    if (narrative.assets?.vehicles != null) {
+      compare(narrative.assets.vehicles, '车辆数', {
+        table: '公开10',
+        key: '国有资产占用情况/车辆数合计（辆）',
+        col: 'value',
+      });
+    }
+    const t10 = tables.find((t) => t.id === '公开10');
+    const opRows = t10?.rows.filter((r) => r.group === '机关运行经费') ?? [];
+    if (narrative.operatingCosts !== null && opRows.length > 0) {
+      const cells = opRows.map((r) => r.cells['value']).filter((c): c is Fig => c != null);
+      const total = toFixed2(sum(cells.map((c) => c.v)));
+      if (!sameAmount(narrative.operatingCosts.v, total)) {
+        findings.push({
+          id: `nt-${findings.length + 1}`,
+          severity: 'warning',
+          kind: 'narrative',
+          message: `情况说明中的机关运行经费为 ${narrative.operatingCosts.v} 万元，与公开10 机关运行经费合计 ${total} 万元不一致`,
+          expected: total,
+          printed: narrative.operatingCosts.v,
+          lines: [narrative.operatingCosts.line, ...cells.map((c) => c.line)],
+        });
+      }
+    }
+  }
+  return findings;
+}

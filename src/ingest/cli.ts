@@ -1,0 +1,30 @@
+/**
+ * `npm run ingest` — rebuild every bundle from public/data/sources/*.txt.
+ * `npm run ingest -- a.txt b.txt` — add further disclosure texts, then rebuild all.
+ * Exits non-zero with a Chinese message naming file and line when an input cannot be read.
+ */
+import { resolve } from 'node:path';
+import { runIngest } from './run';
+import { IngestError } from './source-doc';
+
+const args = process.argv.slice(2);
+const root = resolve(import.meta.dirname, '../..');
+
+try {
+  const report = runIngest({
+    sourcesDir: resolve(root, 'public/data/sources'),
+    outDir: resolve(root, 'public/data'),
+    extraFiles: args.map((a) => resolve(process.cwd(), a)),
+  });
+  for (const b of report.bundles) {
+    console.log(
+      `✓ ${b.id}: ${b.tables} 张表，${b.figures} 个表格数值，${b.findings} 条校验结果，${b.skipped} 个未能解析的单元格`,
+    );
+  }
+} catch (err) {
+  if (err instanceof IngestError) {
+    console.error(`导入失败：${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,1286 @@
+/**
+ * Narrative (第三部分 情况说明 / 预算情况说明) → structured statements.
+ *
+ * Keyed on the standard section headings and sentence patterns of the standard disclosure
+ * format, never on a file's line numbers or unit name. Wrapped lines (the district layout) are
+ * joined into one stream per section with a per-character line map, so a figure keeps the line
+ * where it starts. Every number with a unit that no pattern takes is kept: in `skipped` when its
+ * clause is a recognised statement kind, else as a `mention` (mostly 主要原因 explanations).
+ */
+import type { DerivedFig, Fig } from '../data/schema-common';
+import {
+  emptyNarrative,
+  type Breakdown,
+  type BreakdownPart,
+  type Narrative,
+  type NarrativeSection,
+  type PerformanceSummary,
+  type Sangong,
+} from '../data/schema-narrative';
+import { dec } from '../domain/money';
+import { readAmount, type SourceDoc } from './source-doc';
+
+export interface SkippedFigure {
+  line: number;
+  text: string;
+  where: string;
+  reason: string;
+}
+
+export interface NarrativeParse {
+  narrative: Narrative;
+  skipped: SkippedFigure[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of the standard format
+
+/** Standard 功能分类 类 names (2-level names as printed in the narrative) → 3-digit code. */
+export const CLASS_CODES: Readonly<Record<string, string>> = {
+  一般公共服务支出: '201',
+  外交支出: '202',
+  国防支出: '203',
+  公共安全支出: '204',
+  教育支出: '205',
+  科学技术支出: '206',
+  文化旅游体育与传媒支出: '207',
+  社会保障和就业支出: '208',
+  社会保险基金支出: '209',
+  卫生健康支出: '210',
+  节能环保支出: '211',
+  城乡社区支出: '212',
+  农林水支出: '213',
+  交通运输支出: '214',
+  资源勘探工业信息等支出: '215',
+  商业服务业等支出: '216',
+  金融支出: '217',
+  援助其他地区支出: '219',
+  自然资源海洋气象等支出: '220',
+  住房保障支出: '221',
+  粮油物资储备支出: '222',
+  国有资本经营预算支出: '223',
+  灾害防治及应急管理支出: '224',
+  预备费: '227',
+  其他支出: '229',
+  转移性支出: '230',
+  债务还本支出: '231',
+  债务付息支出: '232',
+  债务发行费用支出: '233',
+};
+
+/** 类 code for a label such as "一般公共服务支出(类)"; null when it is not a standard 类 name. */
+export function classCode(label: string): string | null {
+  const l = label.replace(/[（(]类[）)]$/, '').trim();
+  return CLASS_CODES[l] ?? null;
+}
+
+const INCOME_KEYS: Readonly<Record<string, string>> = {
+  财政拨款收入: 'fiscal',
+  一般公共预算拨款收入: 'generalBudget',
+  一般公共预算财政拨款收入: 'generalBudget',
+  政府性基金预算拨款收入: 'governmentFund',
+  政府性基金预算财政拨款收入: 'governmentFund',
+  国有资本经营预算拨款收入: 'stateCapital',
+  国有资本经营预算财政拨款收入: 'stateCapital',
+  财政专户管理资金收入: 'specialAccount',
+  单位资金: 'unitFunds',
+  上级补助收入: 'superiorSubsidy',
+  事业收入: 'business',
+  经营收入: 'operating',
+  附属单位上缴收入: 'affiliated',
+  其他收入: 'other',
+  上年结转: 'carryOver',
+  本年收入: 'currentYear',
+  一般公共预算拨款: 'generalBudget',
+  政府性基金预算拨款: 'governmentFund',
+  国有资本经营预算拨款: 'stateCapital',
+  当年拨款收入: 'currentYear',
+  上年结转收入: 'carryOver',
+  本年预算安排: 'currentYear',
+};
+
+const EXPENSE_KEYS: Readonly<Record<string, string>> = {
+  基本支出: 'basic',
+  项目支出: 'project',
+  上缴上级支出: 'toSuperior',
+  经营支出: 'operating',
+  对附属单位补助支出: 'toAffiliated',
+};
+
+/** 经济分类 类 names that the 基本支出 paragraph lists. */
+const ECON_CODES: Readonly<Record<string, string>> = {
+  工资福利支出: '301',
+  商品和服务支出: '302',
+  对个人和家庭补助: '303',
+  资本性支出: '310',
+};
+
+const SANGONG_PARTS: readonly { re: RegExp; key: string; label: string }[] = [
+  { re: /^因公出国[（(]境[）)]费/, key: 'sangong.abroad', label: '因公出国（境）费' },
+  { re: /^公务用车购置/, key: 'sangong.vehiclePurchase', label: '公务用车购置费' },
+  { re: /^公务用车运行维护费/, key: 'sangong.vehicleRunning', label: '公务用车运行维护费' },
+  { re: /^公务接待费/, key: 'sangong.reception', label: '公务接待费' },
+  { re: /^国内接待费/, key: 'sangong.reception.domestic', label: '国内接待费' },
+  { re: /^外事接待费/, key: 'sangong.reception.foreignAffairs', label: '外事接待费' },
+  { re: /^国[（(]境[）)]外接待费/, key: 'sangong.reception.abroad', label: '国（境）外接待费' },
+];
+
+const TOTAL_KEYS: Readonly<Record<string, string>> = {
+  收入总计: 'incomeTotal',
+  支出总计: 'expenseTotal',
+  财政拨款收入总计: 'fiscalIncomeTotal',
+  财政拨款支出总计: 'fiscalExpenseTotal',
+  一般公共预算财政拨款支出: 'generalBudgetExpense',
+};
+
+const SECTION_NAMES: Readonly<Record<NarrativeSection, string>> = {
+  overview: '概况',
+  overall: '收入支出总体情况',
+  income: '收入情况',
+  expense: '支出情况',
+  fiscal: '财政拨款收支总体情况',
+  generalBudget: '一般公共预算财政拨款支出情况',
+  basic: '一般公共预算基本支出情况',
+  governmentFund: '政府性基金预算情况',
+  stateCapital: '国有资本经营预算情况',
+  sangong: '“三公”经费情况',
+  operatingCosts: '机关运行经费情况',
+  procurement: '政府采购情况',
+  assets: '国有资产占用情况',
+  performance: '预算绩效情况',
+  other: '其他事项',
+};
+
+/** Section kind from a heading's text; null keeps the parent section (e.g. （一）总体情况). */
+function classifyHeading(h: string): NarrativeSection | null {
+  if (/三公/.test(h)) return 'sangong';
+  if (/机关运行经费/.test(h)) return 'operatingCosts';
+  if (/政府采购/.test(h)) return 'procurement';
+  if (/国有资产/.test(h)) return 'assets';
+  if (/绩效/.test(h)) return 'performance';
+  if (/政府性基金/.test(h)) return 'governmentFund';
+  if (/国有资本经营/.test(h)) return 'stateCapital';
+  if (/基本支出/.test(h)) return 'basic';
+  if (/一般公共预算/.test(h)) return 'generalBudget';
+  if (/财政拨款收支/.test(h)) return 'fiscal';
+  if (/收入支出决算总体|收支数据变动|收支总体/.test(h)) return 'overall';
+  if (/收入(决算|预算)/.test(h)) return 'income';
+  if (/支出(决算|预算)/.test(h)) return 'expense';
+  if (/其他/.test(h)) return 'other';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text layout: sections, wrapped lines, page headers
+
+const HEADING_RE =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*\S/;
+const TOP_HEADING_RE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+
+function isToc(t: string): boolean {
+  return /\.{4,}|…{2,}/.test(t) || /\t\s*\d+\s*$/.test(t);
+}
+
+function isHeading(t: string): boolean {
+  return (
+    HEADING_RE.test(t) &&
+    t.length <= 50 &&
+    !/[，。；,;]$/.test(t) &&
+    !/\d\s*(?:万元|%)/.test(t) &&
+    !isToc(t) &&
+    !t.includes('\t')
+  );
+}
+
+/** Page footers ("-16-", "第3页") and the running title the district layout repeats on every page. */
+function isPageFurniture(t: string): boolean {
+  return (
+    /^[-－—]\s*\d+\s*[-－—]$/.test(t) ||
+    /^第\s*\d+\s*页/.test(t) ||
+    /^\S{2,40}?\d{4}年度?(?:部门|单位)(?:决算|预算)公开(?:报告)?$/.test(t)
+  );
+}
+
+interface Stream {
+  section: NarrativeSection;
+  heading: string;
+  /** Joined text of the section. */
+  text: string;
+  /** Same length as text: years, dates and list markers blanked so they never read as figures. */
+  masked: string;
+  /** Source line (1-based) of every character of text. */
+  lines: number[];
+}
+
+function mask(text: string): string {
+  const blank = (s: string, ch: string) => s.replace(/\d/g, ch);
+  return text
+    .replace(/\d{4}(?=年)/g, (s) => blank(s, 'Y'))
+    .replace(/\d{1,2}(?=月\d{1,2}日)/g, (s) => blank(s, 'M'))
+    .replace(/(?<=月)\d{1,2}(?=日)/g, (s) => blank(s, 'D'))
+    .replace(/(?<![\d.,])\d{1,2}(?=[、．](?!\d))/g, (s) => blank(s, '#'))
+    .replace(/(?<![\d.,])\d{1,2}(?=\.(?!\d))/g, (s) => blank(s, '#'));
+}
+
+function findPart(doc: SourceDoc, re: RegExp, from: number): number | null {
+  for (let i = from; i <= doc.lines.length; i++) {
+    const t = (doc.lines[i - 1] ?? '').trim();
+    if (re.test(t) && !isToc(t)) return i;
+  }
+  return null;
+}
+
+/** Split lines [from, to) into one stream per heading, joining wrapped lines. */
+function buildStreams(doc: SourceDoc, from: number, to: number, first: NarrativeSection): Stream[] {
+  const streams: Stream[] = [];
+  let topSection: NarrativeSection = first;
+  let cur: { section: NarrativeSection; heading: string; text: string; lines: number[] } = {
+    section: first,
+    heading: '',
+    text: '',
+    lines: [],
+  };
+  const flush = () => {
+    if (cur.text.trim() !== '') streams.push({ ...cur, masked: mask(cur.text) });
+  };
+  for (let n = from; n < to; n++) {
+    const t = (doc.lines[n - 1] ?? '').trim();
+    if (t === '' || isPageFurniture(t)) continue;
+    if (isHeading(t)) {
+      flush();
+      const body = t.replace(HEADING_RE, (m) => m.slice(-1));
+      const kind = classifyHeading(body);
+      const top = TOP_HEADING_RE.test(t);
+      const section = kind ?? (top ? first : topSection);
+      if (top) topSection = section;
+      cur = { section, heading: t, text: '', lines: [] };
+      continue;
+    }
+    if (t.includes('\t')) {
+      // A table row (e.g. the 绩效目标表 inside a budget's 绩效 section) ends the paragraph.
+      if (cur.text !== '' && !cur.text.endsWith('\n')) {
+        cur.text += '\n';
+        cur.lines.push(n);
+      }
+      continue;
+    }
+    const prev = cur.text;
+    const breakBefore =
+      prev !== '' &&
+      !prev.endsWith('\n') &&
+      (/[。；：！？;:]$/.test(prev) ||
+        /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/.test(t));
+    if (breakBefore) {
+      cur.text += '\n';
+      cur.lines.push(cur.lines[cur.lines.length - 1] ?? n);
+    }
+    cur.text += t;
+    for (let i = 0; i < t.length; i++) cur.lines.push(n);
+  }
+  flush();
+  return streams;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regex helpers
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+
+/** Build a regex where `{N}` is a number and `{N:name}` a named number group. */
+function rx(src: string): RegExp {
+  const body = src
+    .replace(/\{N:(\w+)\}/g, (_, name: string) => `(?<${name}>${NUM})`)
+    .replace(/\{N\}/g, `(?:${NUM})`);
+  return new RegExp(body, 'gd');
+}
+
+type Match = RegExpExecArray & { indices: RegExpIndicesArray };
+
+function all(re: RegExp, s: string): Match[] {
+  const out: Match[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    out.push(m as Match);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
+function groupRange(m: Match, name: string): [number, number] | null {
+  const r = m.indices.groups?.[name];
+  return r ?? null;
+}
+
+function groupText(m: Match, name: string): string | null {
+  return m.groups?.[name] ?? null;
+}
+
+const SUFFIX_UNIT = /^\s*(万元|%|个|人次|批次|辆|台[（(]套[）)]|台|名|人|平方米)/;
+
+/** Strip list lead-ins and year prefixes from a label taken from running text. */
+function cleanLabel(raw: string): string {
+  let l = raw.trim();
+  let prev = '';
+  while (l !== prev) {
+    prev = l;
+    l = l
+      .replace(/^(?:Y{4}|\d{4})年度?/, '')
+      .replace(
+        /^(?:本年度|其中|主要包括|包括|主要用于以下方面|主要用于|和|及|#+[、.．]|[：:，,、\s])/,
+        '',
+      )
+      .trim();
+  }
+  return l
+    .replace(/[（(]类[）)]$/, '')
+    .replace(/等$/, '')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser
+
+interface Subject {
+  key: string;
+  label: string;
+  current: Fig | null;
+}
+
+class StreamParser {
+  readonly used = new Set<number>();
+  subject: Subject | null = null;
+  countSubject = 'sangong';
+  basis = '与上年相比';
+  groupTotal: { key: string; label: string; total: Fig | null } | null = null;
+
+  constructor(
+    readonly st: Stream,
+    readonly out: NarrativeBuilder,
+  ) {}
+
+  fig(m: Match, name: string): Fig | null {
+    const r = groupRange(m, name);
+    if (r === null) return null;
+    return this.figAt(r[0], r[1]);
+  }
+
+  figAt(start: number, end: number): Fig | null {
+    const v = readAmount(this.st.text.slice(start, end));
+    if (v === null) return null;
+    this.used.add(start);
+    return { v, line: this.st.lines[start] ?? 1 };
+  }
+
+  lineAt(index: number): number {
+    return this.st.lines[index] ?? 1;
+  }
+
+  /** The original (unmasked) text of a named group. */
+  orig(m: Match, name: string): string | null {
+    const r = groupRange(m, name);
+    return r === null ? null : this.st.text.slice(r[0], r[1]);
+  }
+}
+
+class NarrativeBuilder {
+  readonly n: Narrative = emptyNarrative();
+  readonly skipped: SkippedFigure[] = [];
+
+  constructor(readonly kind: '决算' | '预算') {}
+
+  latestTotal(key: string): Fig | null {
+    for (let i = this.n.totals.length - 1; i >= 0; i--) {
+      const t = this.n.totals[i];
+      if (t?.key === key) return t.value;
+    }
+    return null;
+  }
+
+  addTotal(section: NarrativeSection, key: string, label: string, value: Fig): void {
+    this.n.totals.push({ key, label, section, value });
+  }
+
+  breakdownFor(
+    section: NarrativeSection,
+    key: string,
+    label: string,
+    total: Fig | null,
+    complete: boolean,
+  ): Breakdown {
+    let b = this.n.breakdowns.find((x) => x.key === key);
+    if (b === undefined) {
+      b = { key, label, section, total, complete, parts: [] };
+      this.n.breakdowns.push(b);
+    } else if (b.total === null && total !== null) {
+      b.total = total;
+    }
+    return b;
+  }
+
+  sangong(): Sangong {
+    this.n.sangong ??= { budget: null, actual: null, parts: [], counts: [] };
+    return this.n.sangong;
+  }
+
+  performance(): PerformanceSummary {
+    this.n.performance ??= {
+      selfEvalProjects: null,
+      selfEvalAmount: null,
+      grades: [],
+      overall: null,
+      deptEvalProjects: null,
+      deptEvalAmount: null,
+      targetProjects: null,
+      targetAmount: null,
+      targetsByType: [],
+      published: null,
+    };
+    return this.n.performance;
+  }
+
+  skip(st: Stream, index: number, text: string, reason: string): void {
+    this.skipped.push({
+      line: st.lines[index] ?? 1,
+      text,
+      where: `情况说明/${SECTION_NAMES[st.section]}`,
+      reason,
+    });
+  }
+}
+
+function derivePrior(current: Fig, change: Fig, dir: '增加' | '减少', label: string): DerivedFig {
+  const c = dec(current.v);
+  const d = dec(change.v);
+  // Places as printed ("1000.00" keeps two), not Decimal's normalised count.
+  const dp = (v: string) => (v.includes('.') ? v.length - v.indexOf('.') - 1 : 0);
+  const places = Math.max(dp(current.v), dp(change.v));
+  const prior = dir === '增加' ? c.minus(d) : c.plus(d);
+  const op = dir === '增加' ? '−' : '+';
+  return {
+    v: prior.toFixed(places),
+    derived: {
+      formula: `${label}上年数 = 本年数 ${op} ${dir}额 = ${current.v} ${op} ${change.v}`,
+      lines: [...new Set([current.line, change.line])],
+    },
+  };
+}
+
+/** In the 财政拨款收支 section a bare "支出总计" means 财政拨款支出总计. */
+function fiscalLabel(s: NarrativeSection, lbl: string): string {
+  return s === 'fiscal' && (lbl === '收入总计' || lbl === '支出总计') ? `财政拨款${lbl}` : lbl;
+}
+
+type Handler = () => void;
+interface Ev {
+  index: number;
+  run: Handler;
+}
+
+/** Collect events of one regex; handlers run later in text order (subject binding needs order). */
+function on(p: StreamParser, evs: Ev[], re: RegExp, fn: (m: Match) => void): void {
+  for (const m of all(re, p.st.masked)) evs.push({ index: m.index, run: () => fn(m) });
+}
+
+const RE = {
+  total: rx(String.raw`(?<lbl>财政拨款收入总计|财政拨款支出总计|收入总计|支出总计)\s*{N:v}\s*万元`),
+  fiscalBudget: rx(String.raw`财政拨款收支总预算\s*{N:v}\s*万元`),
+  subtotal: rx(String.raw`(?<lbl>收入合计|支出合计)\s*{N:v}\s*万元`),
+  budgetIncome: rx(String.raw`预算收入\s*{N:v}\s*万元`),
+  budgetExpense: rx(String.raw`支出预算\s*{N:v}\s*万元`),
+  general: rx(
+    String.raw`一般公共预算(?:财政拨款决算支出|财政拨款支出|当年支出)\s*{N:v}\s*万元(?:\s*[，,]\s*占本年支出合计的\s*{N:p}\s*%)?`,
+  ),
+  yoy: rx(
+    String.raw`(?:(?<basis>与上年相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|下降)\s*{N:pct}\s*%`,
+  ),
+  same: rx(String.raw`与上年(?:[^，。；\d\n]{0,20}?)相同`),
+  exec: rx(
+    String.raw`(?<lbl>[^，。；：\n]{2,40}?)年初预算\s*{N:b}\s*万元\s*[，,]\s*支出决算\s*{N:a}\s*万元(?:\s*[，,]\s*完成年初预算的\s*{N:r}\s*%)?`,
+  ),
+  sangongTotal: rx(
+    String.raw`全年预算\s*{N:b}\s*万元\s*[，,]\s*支出决算\s*{N:a}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
+  ),
+  sangongPart: rx(
+    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置费?|公务用车运行维护费|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*{N:v}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
+  ),
+  groups: rx(String.raw`团组共\s*{N:g}\s*个\s*[，,]\s*{N:p}\s*人次`),
+  purchased: rx(String.raw`购置公务用车\s*{N:v}\s*辆`),
+  fleet: rx(String.raw`保有量共\s*{N:v}\s*辆`),
+  reception: rx(String.raw`共接待(?:国[（(]境[）)]外)?\s*{N:b}\s*批次\s*[，,]\s*{N:p}\s*人次`),
+  none: rx(
+    String.raw`本年度无此项(?:收支|支出|收入)|无[“"]?三公[”"]?经费预算|未编报[^，。\n]*?整体绩效目标`,
+  ),
+  operating: rx(String.raw`机关运行经费(?:财政拨款预算|支出)\s*{N:v}\s*万元`),
+  procTotal: rx(String.raw`政府采购(?<basis>支出|预算)总额\s*{N:v}\s*万元`),
+  procPart: rx(String.raw`政府采购(?<k>货物|工程|服务)(?:支出|预算)\s*{N:v}\s*万元`),
+  procSme: rx(
+    String.raw`授予(?<k>中小企业|小微企业)合同金额\s*{N:v}\s*万元(?:\s*[，,]\s*占政府采购(?:支出|预算)总额的\s*{N:p}\s*%)?`,
+  ),
+  vehicles: rx(String.raw`共有车辆\s*{N:v}\s*辆`),
+  vehicleQuota: rx(String.raw`公务用车编制\s*{N:q}\s*辆\s*[，,]\s*实有\s*{N:v}\s*辆`),
+  vehicleType: rx(String.raw`(?<lbl>[^，。；：、\n\d]{2,20}?用车)\s*{N:v}\s*辆`),
+  equipment: rx(
+    String.raw`(?:单价|价值)\s*{N:t}\s*万元[^，。；\d\n]{0,20}?以上[^，。；\d\n]{0,30}?设备[^，。；\d\n]{0,20}?{N:c}\s*台`,
+  ),
+  officeArea: rx(String.raw`办公用房建筑总面积\s*{N:v}\s*平方米`),
+  selfEval: rx(
+    String.raw`(?:绩效自评个数|涉及二级项目)\s*{N:n}\s*个\s*[，,]\s*(?:涉及)?资金\s*{N:a}\s*万元`,
+  ),
+  grade: rx(String.raw`(?<!共){N:n}\s*个项目自评(?:等级|结果)为\s*[“"]?(?<g>优|良|中|差)`),
+  gradeAll: rx(String.raw`共\s*{N:n}\s*个项目\s*[，,]\s*自评结果均为\s*[“"]?(?<g>优|良|中|差)`),
+  overallGrade: rx(
+    String.raw`整体绩效自评结果为\s*[“"]?(?<g>优|良|中|差)[”"]?(?:\s*[，,]\s*执行率(?:达|为)?\s*{N:r}\s*%)?`,
+  ),
+  deptEval: rx(String.raw`{N:n}\s*个项目开展了部门评价[^。]*?涉及资金\s*{N:a}\s*万元`),
+  fundSplit: rx(
+    String.raw`(?<lbl>一般公共预算|政府性基金预算|国有资[金本]经营预算|社会保险基金预算)(?:项目)?支出\s*{N:v}\s*万元`,
+  ),
+  targets: rx(
+    String.raw`纳入绩效目标管理的二级项目\s*{N:n}\s*个\s*[，,]\s*共计金额\s*{N:a}\s*万元`,
+  ),
+  targetType: rx(
+    String.raw`(?<lbl>其他运转类项目|特定目标类项目)\s*{N:n}\s*个\s*[，,]\s*涉及(?:项目)?金额\s*{N:a}\s*万元`,
+  ),
+  published: rx(
+    String.raw`公开项目绩效目标\s*{N:n}\s*个\s*[，,]\s*涉及项目金额\s*{N:a}\s*万元(?:\s*[，,]\s*占[^，。\n]*?项目支出总额的\s*{N:p}\s*%)?`,
+  ),
+  share: rx(
+    String.raw`(?<lbl>[^，。；：、\n]{1,40}?)\s*{N:v}\s*万元\s*[，,]\s*占(?:比)?\s*{N:p}\s*%`,
+  ),
+  list: rx(String.raw`(?<head>其中|支出包括|包括)\s*[：:](?<body>[^。；\n]*)`),
+  basicToken: rx(String.raw`(?<lbl>[^，。；：、\n\d]*?)\s*{N:v}\s*(?<u>万元)?`),
+  anyNumber: rx(String.raw`(?<![\d.,])(?:${NUM})`),
+};
+
+const LIST_ITEM = new RegExp(
+  String.raw`^[，、；,\s]*(?<lbl>[^，、；,\d\n]{1,30}?)\s*(?<v>${NUM})\s*万元\s*(?=[，、；,等]|$)`,
+  'd',
+);
+
+function parseStream(p: StreamParser): void {
+  const { st, out } = p;
+  const s = st.section;
+  const evs: Ev[] = [];
+  const subject = (key: string, label: string, current: Fig | null) => {
+    p.subject = { key, label, current };
+  };
+
+  on(p, evs, RE.total, (m) => {
+    const lbl = fiscalLabel(s, groupText(m, 'lbl') ?? '');
+    const key = TOTAL_KEYS[lbl] ?? lbl;
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    out.addTotal(s, key, lbl, v);
+    subject(key, lbl, v);
+    p.groupTotal = { key, label: lbl, total: v };
+  });
+  on(p, evs, RE.fiscalBudget, (m) => {
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    out.addTotal(s, 'fiscalTotal', '财政拨款收支总预算', v);
+    subject('fiscalTotal', '财政拨款收支总预算', v);
+    p.groupTotal = { key: 'fiscalTotal', label: '财政拨款收支总预算', total: v };
+  });
+  const subtotal = (key: string, label: string, v: Fig | null) => {
+    if (v === null) return;
+    out.addTotal(s, key, label, v);
+    p.groupTotal = { key, label, total: v };
+  };
+  on(p, evs, RE.subtotal, (m) => {
+    const lbl = groupText(m, 'lbl') ?? '';
+    subtotal(lbl === '收入合计' ? 'incomeSubtotal' : 'expenseSubtotal', lbl, p.fig(m, 'v'));
+  });
+  if (s === 'income') {
+    on(p, evs, RE.budgetIncome, (m) => subtotal('incomeSubtotal', '预算收入', p.fig(m, 'v')));
+  }
+  if (s === 'expense') {
+    on(p, evs, RE.budgetExpense, (m) => subtotal('expenseSubtotal', '支出预算', p.fig(m, 'v')));
+  }
+  on(p, evs, RE.general, (m) => {
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    const label = '一般公共预算财政拨款支出';
+    out.addTotal(s, 'generalBudgetExpense', label, v);
+    subject('generalBudgetExpense', label, v);
+    p.groupTotal = { key: 'generalBudgetExpense', label, total: v };
+    const pct = p.fig(m, 'p');
+    if (pct !== null) {
+      const b = out.breakdownFor(
+        s,
+        'generalBudgetOfExpense',
+        '一般公共预算财政拨款支出占本年支出合计',
+        out.latestTotal('expenseSubtotal'),
+        false,
+      );
+      b.parts.push({ key: 'generalBudgetExpense', label, amount: v, pct });
+    }
+  });
+
+  on(p, evs, RE.yoy, (m) => {
+    const basisRaw = p.orig(m, 'basis');
+    const dir = groupText(m, 'dir') as '增加' | '减少' | null;
+    if (basisRaw === null && dir === null) return; // an amount and a percent, but no change
+    if (basisRaw !== null) p.basis = basisRaw;
+    const rawLbl = groupText(m, 'lbl');
+    const lbl = rawLbl === null ? null : fiscalLabel(s, rawLbl);
+    const subj: Subject | null =
+      lbl !== null
+        ? {
+            key: TOTAL_KEYS[lbl] ?? lbl,
+            label: lbl,
+            current: out.latestTotal(TOTAL_KEYS[lbl] ?? lbl),
+          }
+        : p.subject;
+    const change = p.fig(m, 'chg');
+    const pct = p.fig(m, 'pct');
+    const pd = groupText(m, 'pd') as '增长' | '下降';
+    if (subj === null || subj.current === null || change === null) {
+      out.skip(
+        st,
+        m.index,
+        st.text.slice(m.index, m.index + m[0].length),
+        '找不到这项增减变动所对应的本年数',
+      );
+      return;
+    }
+    const direction = dir ?? (pd === '增长' ? '增加' : '减少');
+    if (dir === null) {
+      out.n.formatIssues.push({
+        kind: 'missingDirection',
+        line: change.line,
+        text: st.text.slice(m.index, m.index + m[0].length),
+      });
+    }
+    out.n.yoy.push({
+      key: subj.key,
+      label: subj.label,
+      section: s,
+      basis: p.basis,
+      current: subj.current,
+      direction,
+      directionPrinted: dir !== null,
+      change,
+      pctDirection: pd,
+      pct,
+      prior: derivePrior(subj.current, change, direction, subj.label),
+    });
+  });
+  on(p, evs, RE.same, (m) => {
+    const subj = p.subject;
+    if (subj === null || subj.current === null) return;
+    const line = p.lineAt(m.index);
+    out.n.yoy.push({
+      key: subj.key,
+      label: subj.label,
+      section: s,
+      basis: '与上年相同',
+      current: subj.current,
+      direction: '持平',
+      directionPrinted: true,
+      change: null,
+      pctDirection: null,
+      pct: null,
+      prior: {
+        v: subj.current.v,
+        derived: {
+          formula: `${subj.label}上年数 = 本年数（与上年相同）= ${subj.current.v}`,
+          lines: [...new Set([subj.current.line, line])],
+        },
+      },
+    });
+  });
+
+  on(p, evs, RE.exec, (m) => {
+    const label = cleanLabel(groupText(m, 'lbl') ?? '');
+    const isTotal = /一般公共预算(?:财政拨款)?支出$/.test(label);
+    const code = isTotal ? 'total' : classCode(label);
+    const budget = p.fig(m, 'b');
+    const actual = p.fig(m, 'a');
+    const rate = p.fig(m, 'r');
+    if (code === null || actual === null) {
+      out.skip(
+        st,
+        m.index,
+        st.text.slice(m.index, m.index + m[0].length),
+        `无法识别的功能分类科目名称“${label}”`,
+      );
+      p.subject = null;
+      return;
+    }
+    out.n.executions.push({
+      key: code,
+      label,
+      section: s,
+      basis: '年初预算',
+      budget,
+      actual,
+      rate,
+    });
+    if (isTotal) subject('generalBudgetExpense', '一般公共预算财政拨款支出', actual);
+    else subject(code, label, actual);
+  });
+
+  if (s === 'sangong') {
+    on(p, evs, RE.sangongTotal, (m) => {
+      const budget = p.fig(m, 'b');
+      const actual = p.fig(m, 'a');
+      if (actual === null) return;
+      const sg = out.sangong();
+      sg.budget ??= budget;
+      sg.actual ??= actual;
+      out.n.executions.push({
+        key: 'sangong',
+        label: '“三公”经费',
+        section: s,
+        basis: '全年预算',
+        budget,
+        actual,
+        rate: p.fig(m, 'r'),
+      });
+      subject('sangong', '“三公”经费', actual);
+    });
+    on(p, evs, RE.sangongPart, (m) => {
+      const raw = groupText(m, 'lbl') ?? '';
+      const def = SANGONG_PARTS.find((d) => d.re.test(raw));
+      const v = p.fig(m, 'v');
+      if (def === undefined || v === null) return;
+      const sg = out.sangong();
+      const part = sg.parts.find((x) => x.key === def.key);
+      if (part === undefined)
+        sg.parts.push({ key: def.key, label: def.label, amount: v, detailAmount: null });
+      else if (part.detailAmount === null) part.detailAmount = v;
+      else out.skip(st, m.index, m[0], '同一“三公”经费项目第三次出现，未记录');
+      const rate = p.fig(m, 'r');
+      if (rate !== null) {
+        out.n.executions.push({
+          key: def.key,
+          label: def.label,
+          section: s,
+          basis: '全年预算',
+          budget: null,
+          actual: v,
+          rate,
+        });
+      }
+      p.countSubject = def.key;
+      if (!def.key.startsWith('sangong.reception.')) subject(def.key, def.label, v);
+    });
+    const count = (key: string, label: string, unit: string, v: Fig | null) => {
+      if (v !== null) out.sangong().counts.push({ key, label, value: v, unit });
+    };
+    on(p, evs, RE.groups, (m) => {
+      count('sangong.abroad.groups', '出国（境）团组', '个', p.fig(m, 'g'));
+      count('sangong.abroad.persons', '出国（境）人次', '人次', p.fig(m, 'p'));
+    });
+    on(p, evs, RE.purchased, (m) =>
+      count('sangong.vehiclePurchase.vehicles', '购置公务用车', '辆', p.fig(m, 'v')),
+    );
+    on(p, evs, RE.fleet, (m) =>
+      count('sangong.vehicleRunning.fleet', '公务用车保有量', '辆', p.fig(m, 'v')),
+    );
+    on(p, evs, RE.reception, (m) => {
+      const base = p.countSubject.startsWith('sangong.reception')
+        ? p.countSubject
+        : 'sangong.reception';
+      const def = SANGONG_PARTS.find((d) => d.key === base);
+      const label = def?.label ?? '公务接待费';
+      count(`${base}.batches`, `${label}接待批次`, '批次', p.fig(m, 'b'));
+      count(`${base}.persons`, `${label}接待人次`, '人次', p.fig(m, 'p'));
+    });
+  }
+
+  on(p, evs, RE.none, (m) => {
+    const text = st.text.slice(m.index, m.index + m[0].length);
+    let key: string = s;
+    let label = SECTION_NAMES[s];
+    if (/三公/.test(text)) {
+      key = 'sangong';
+      label = '“三公”经费';
+    } else if (/绩效目标/.test(text)) {
+      key = 'performance.overallTarget';
+      label = '单位整体绩效目标';
+    }
+    out.n.noActivity.push({ key, label, section: s, text, line: p.lineAt(m.index) });
+  });
+
+  on(p, evs, RE.operating, (m) => {
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    out.n.operatingCosts ??= v;
+    out.addTotal(s, 'operatingCosts', '机关运行经费', v);
+    subject('operatingCosts', '机关运行经费', v);
+  });
+
+  if (s === 'procurement') {
+    on(p, evs, RE.procTotal, (m) => {
+      const v = p.fig(m, 'v');
+      if (v === null || out.n.procurement !== null) return;
+      out.n.procurement = {
+        basis: groupText(m, 'basis') === '预算' ? '预算' : '支出',
+        total: v,
+        goods: null,
+        works: null,
+        services: null,
+        sme: null,
+        smallMicro: null,
+      };
+    });
+    on(p, evs, RE.procPart, (m) => {
+      const pr = out.n.procurement;
+      const v = p.fig(m, 'v');
+      if (pr === null || v === null) return;
+      const k = groupText(m, 'k');
+      if (k === '货物') pr.goods = v;
+      else if (k === '工程') pr.works = v;
+      else pr.services = v;
+    });
+    on(p, evs, RE.procSme, (m) => {
+      const pr = out.n.procurement;
+      const amount = p.fig(m, 'v');
+      if (pr === null || amount === null) return;
+      const entry = { amount, pct: p.fig(m, 'p') };
+      if (groupText(m, 'k') === '中小企业') pr.sme = entry;
+      else pr.smallMicro = entry;
+    });
+  }
+
+  if (s === 'assets') {
+    const assets = () =>
+      (out.n.assets ??= {
+        vehicles: null,
+        vehicleQuota: null,
+        vehiclesByType: [],
+        equipment: [],
+        officeArea: null,
+      });
+    on(p, evs, RE.vehicles, (m) => {
+      assets().vehicles = p.fig(m, 'v');
+    });
+    on(p, evs, RE.vehicleQuota, (m) => {
+      assets().vehicleQuota = p.fig(m, 'q');
+      assets().vehicles = p.fig(m, 'v');
+    });
+    on(p, evs, RE.vehicleType, (m) => {
+      const count = p.fig(m, 'v');
+      if (count !== null)
+        assets().vehiclesByType.push({ label: cleanLabel(groupText(m, 'lbl') ?? ''), count });
+    });
+    on(p, evs, RE.equipment, (m) => {
+      const threshold = p.fig(m, 't');
+      const count = p.fig(m, 'c');
+      if (threshold !== null && count !== null) assets().equipment.push({ threshold, count });
+    });
+    on(p, evs, RE.officeArea, (m) => {
+      assets().officeArea = p.fig(m, 'v');
+    });
+  }
+
+  if (s === 'performance') {
+    let fundKey = 'performance.selfEval.byFund';
+    let fundTotal: () => Fig | null = () => out.performance().selfEvalAmount;
+    let published = false;
+    on(p, evs, RE.selfEval, (m) => {
+      const pf = out.performance();
+      pf.selfEvalProjects ??= p.fig(m, 'n');
+      pf.selfEvalAmount ??= p.fig(m, 'a');
+      fundKey = 'performance.selfEval.byFund';
+      fundTotal = () => pf.selfEvalAmount;
+    });
+    const grade = (m: Match) => {
+      const count = p.fig(m, 'n');
+      const g = groupText(m, 'g') as '优' | '良' | '中' | '差';
+      if (count !== null) out.performance().grades.push({ grade: g, count });
+    };
+    on(p, evs, RE.grade, grade);
+    on(p, evs, RE.gradeAll, grade);
+    on(p, evs, RE.overallGrade, (m) => {
+      out.performance().overall = {
+        grade: groupText(m, 'g') as '优' | '良' | '中' | '差',
+        line: p.lineAt(m.index),
+        rate: p.fig(m, 'r'),
+      };
+    });
+    on(p, evs, RE.deptEval, (m) => {
+      const pf = out.performance();
+      pf.deptEvalProjects = p.fig(m, 'n');
+      pf.deptEvalAmount = p.fig(m, 'a');
+      fundKey = 'performance.deptEval.byFund';
+      fundTotal = () => pf.deptEvalAmount;
+    });
+    on(p, evs, RE.fundSplit, (m) => {
+      const label = `${groupText(m, 'lbl') ?? ''}项目支出`;
+      const b = out.breakdownFor(
+        s,
+        fundKey,
+        fundKey.includes('dept') ? '部门评价资金按预算类型' : '绩效自评资金按预算类型',
+        fundTotal(),
+        true,
+      );
+      const v = p.fig(m, 'v');
+      if (v === null) return;
+      // The same split is sometimes printed twice in a row; keep it once.
+      if (b.parts.some((x) => x.label === label && x.amount.v === v.v)) return;
+      b.parts.push({ key: label, label, amount: v, pct: null });
+    });
+    on(p, evs, RE.targets, (m) => {
+      const pf = out.performance();
+      pf.targetProjects = p.fig(m, 'n');
+      pf.targetAmount = p.fig(m, 'a');
+    });
+    on(p, evs, RE.published, (m) => {
+      const projects = p.fig(m, 'n');
+      const amount = p.fig(m, 'a');
+      if (projects === null || amount === null) return;
+      out.performance().published = { projects, amount, pct: p.fig(m, 'p'), byType: [] };
+      published = true;
+    });
+    on(p, evs, RE.targetType, (m) => {
+      const projects = p.fig(m, 'n');
+      const amount = p.fig(m, 'a');
+      const label = groupText(m, 'lbl') ?? '';
+      if (projects === null || amount === null) return;
+      const pf = out.performance();
+      if (published && pf.published !== null) pf.published.byType.push({ label, projects, amount });
+      else pf.targetsByType.push({ label, projects, amount });
+    });
+  }
+
+  if (s === 'income' || s === 'expense' || s === 'generalBudget') {
+    on(p, evs, RE.share, (m) => {
+      const label = cleanLabel(p.orig(m, 'lbl') ?? '');
+      const amount = p.fig(m, 'v');
+      const pct = p.fig(m, 'p');
+      if (amount === null || pct === null || label === '') return;
+      const key =
+        s === 'income'
+          ? (INCOME_KEYS[label] ?? label)
+          : s === 'expense'
+            ? (EXPENSE_KEYS[label] ?? label)
+            : (classCode(label) ?? label);
+      const [gKey, gLabel] =
+        s === 'income'
+          ? ['income', '收入构成']
+          : s === 'expense'
+            ? ['expense', '支出构成']
+            : ['generalBudgetByClass', '一般公共预算财政拨款支出结构（按功能分类类级）'];
+      const b = out.breakdownFor(s, gKey, gLabel, p.groupTotal?.total ?? null, true);
+      b.parts.push({ key, label, amount, pct });
+    });
+  }
+
+  if (s === 'overall' || s === 'fiscal') {
+    on(p, evs, RE.list, (m) => {
+      const g = p.groupTotal;
+      const r = groupRange(m, 'body');
+      if (g === null || r === null) return;
+      const head = groupText(m, 'head') ?? '';
+      const parts: BreakdownPart[] = [];
+      let pos = r[0];
+      for (;;) {
+        const im = LIST_ITEM.exec(st.masked.slice(pos, r[1])) as Match | null;
+        if (im === null) break;
+        const label = cleanLabel(im.groups?.lbl ?? '');
+        if (/[比较]上年|增加|减少|增长|下降|占/.test(label)) break;
+        const vr = im.indices.groups?.v;
+        if (vr === undefined) break;
+        const amount = p.figAt(pos + vr[0], pos + vr[1]);
+        if (amount === null) break;
+        const key = head === '其中' ? (INCOME_KEYS[label] ?? label) : (classCode(label) ?? label);
+        parts.push({ key, label, amount, pct: null });
+        pos += im[0].length;
+      }
+      if (parts.length === 0) return;
+      const byClass = head !== '其中';
+      const n = out.n.breakdowns.filter((b) => b.key.startsWith(`${g.key}.parts`)).length + 1;
+      const key = byClass ? `${g.key}.byClass` : `${g.key}.parts${n}`;
+      const label = byClass ? `${g.label}（按功能分类类级）` : `${g.label}（其中）`;
+      out.breakdownFor(s, key, label, g.total, true).parts.push(...parts);
+    });
+  }
+
+  if (s === 'basic') parseBasic(p, evs);
+
+  evs.sort((a, b) => a.index - b.index);
+  for (const ev of evs) ev.run();
+  collectLeftovers(p);
+}
+
+/** 基本支出 → 人员经费 / 公用经费 → their listed parts → "其中：" sub-parts. */
+function parseBasic(p: StreamParser, evs: Ev[]): void {
+  const { st, out } = p;
+  const s = st.section;
+  const tokens = all(RE.basicToken, st.masked).filter((m) => groupRange(m, 'v') !== null);
+  if (tokens.length === 0) return;
+  evs.push({
+    index: tokens[0]?.index ?? 0,
+    run: () => {
+      let level1: Breakdown | null = null;
+      let level2: Breakdown | null = null;
+      let lastL2: { label: string; amount: Fig } | null = null;
+      let sub: Breakdown | null = null;
+      let prevEnd = 0;
+      for (const m of tokens) {
+        const gap = st.masked.slice(prevEnd, m.index + m[0].length);
+        prevEnd = m.index + m[0].length;
+        const vr = groupRange(m, 'v');
+        if (vr === null || p.used.has(vr[0])) continue;
+        const label = cleanLabel(p.orig(m, 'lbl') ?? '');
+        const v = p.figAt(vr[0], vr[1]);
+        if (v === null || label === '') continue;
+        if (groupText(m, 'u') === null) {
+          out.n.formatIssues.push({
+            kind: 'missingUnit',
+            line: v.line,
+            text: st.text.slice(m.index, m.index + m[0].length + 1),
+          });
+        }
+        if (/基本支出$/.test(label)) {
+          out.addTotal(s, 'basicExpense', '财政拨款基本支出', v);
+          level1 = out.breakdownFor(s, 'basicExpense', '财政拨款基本支出构成', v, true);
+          level2 = null;
+          sub = null;
+          continue;
+        }
+        if (/^(人员经费|公用经费)$/.test(label)) {
+          const key = label === '人员经费' ? 'personnel' : 'publicOperating';
+          out.addTotal(s, key, label, v);
+          level1?.parts.push({ key, label, amount: v, pct: null });
+          level2 = out.breakdownFor(s, key, `${label}主要构成`, v, false);
+          sub = null;
+          lastL2 = null;
+          continue;
+        }
+        if (/[；;\n]|#[、.．]/.test(gap)) sub = null;
+        if (sub === null && gap.includes('其中') && lastL2 !== null && level2 !== null) {
+          sub = out.breakdownFor(
+            s,
+            `${level2.key}.${lastL2.label}`,
+            `${lastL2.label}其中`,
+            lastL2.amount,
+            false,
+          );
+        }
+        if (sub !== null) {
+          sub.parts.push({ key: label, label, amount: v, pct: null });
+        } else if (level2 !== null) {
+          const key = ECON_CODES[label.replace(/的/g, '')] ?? label;
+          level2.parts.push({ key, label, amount: v, pct: null });
+          lastL2 = { label, amount: v };
+        } else {
+          out.skip(
+            st,
+            m.index,
+            st.text.slice(m.index, m.index + m[0].length),
+            '基本支出段落中未归属人员经费或公用经费的金额',
+          );
+        }
+      }
+    },
+  });
+}
+
+/** Just before a number: the words of a statement the patterns above should have read. */
+const RECOGNISED_BEFORE =
+  /(?:年初预算|全年预算|支出决算|完成|占比|占|合计|总计|增长|下降)[^，。；\n]{0,4}$/;
+
+/** Numbers with a unit that no pattern took: skipped (recognised clause) or mentions. */
+function collectLeftovers(p: StreamParser): void {
+  const { st, out } = p;
+  for (const m of all(RE.anyNumber, st.masked)) {
+    if (p.used.has(m.index)) continue;
+    const after = st.masked.slice(m.index + m[0].length);
+    const unit = SUFFIX_UNIT.exec(after)?.[1];
+    if (unit === undefined) continue;
+    const v = readAmount(m[0]);
+    if (v === null) continue;
+    // An explanation (主要原因…) is its own clause: its figures are mentions, not statements.
+    const reason = st.text.lastIndexOf('原因', m.index - 1);
+    const from = Math.max(
+      st.text.lastIndexOf('。', m.index - 1),
+      st.text.lastIndexOf('；', m.index - 1),
+      st.text.lastIndexOf('\n', m.index - 1),
+      reason < 0 ? -1 : reason - 1,
+    );
+    const ends = ['。', '；', '\n'].map((c) => st.text.indexOf(c, m.index)).filter((i) => i >= 0);
+    const to = ends.length > 0 ? Math.min(...ends) : st.text.length;
+    const clause = st.text.slice(from + 1, to).trim() || m[0];
+    const line = p.lineAt(m.index);
+    const before = st.text.slice(Math.max(0, m.index - 12), m.index);
+    if (unit === '%' || RECOGNISED_BEFORE.test(before)) {
+      out.skipped.push({
+        line,
+        text: `${m[0]}${unit}：${clause}`,
+        where: `情况说明/${SECTION_NAMES[st.section]}`,
+        reason: '识别到标准句式，但未能解析出这个数字的含义',
+      });
+    } else {
+      out.n.mentions.push({ section: st.section, value: { v, line }, unit, context: clause });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 第一部分 概况: staffing and organisation counts
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return CN_DIGITS[s] ?? null;
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m === null) return null;
+  return (
+    (m[1] === undefined ? 1 : (CN_DIGITS[m[1]] ?? 0)) * 10 +
+    (m[2] === undefined ? 0 : (CN_DIGITS[m[2]] ?? 0))
+  );
+}
+
+const CNUM = '\\d+|[一二两三四五六七八九十]+';
+const OVERVIEW: readonly { re: RegExp; key: string; label: string; unit: string }[] = [
+  {
+    re: new RegExp(`(?<n>${CNUM})\\s*个\\s*内设(?:科室|处室|股室|机构)`, 'gd'),
+    key: 'internalUnits',
+    label: '内设机构',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`内设\\s*(?<n>${CNUM})\\s*个\\s*(?:科室|处室|股室|机构)`, 'gd'),
+    key: 'internalUnits',
+    label: '内设机构',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`(?<n>${CNUM})\\s*个\\s*(?:二级预算单位|二级单位)`, 'gd'),
+    key: 'subordinateUnits',
+    label: '二级预算单位',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`(?:下属|所属)二级(?:预算)?单位\\s*(?<n>${CNUM})\\s*个`, 'gd'),
+    key: 'subordinateUnits',
+    label: '二级预算单位',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`(?<n>${CNUM})\\s*个\\s*参公单位`, 'gd'),
+    key: 'civilServiceUnits',
+    label: '参公单位',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`独立编制机构数\\s*(?<n>${CNUM})\\s*个`, 'gd'),
+    key: 'independentUnits',
+    label: '独立编制机构数',
+    unit: '个',
+  },
+  {
+    re: new RegExp(`编制\\s*(?<n>${CNUM})\\s*名`, 'gd'),
+    key: 'staffQuota',
+    label: '编制',
+    unit: '名',
+  },
+  {
+    re: new RegExp(
+      `(?:实有人数|实有在职人员|在职人员|实有人员)\\s*(?<n>${CNUM})\\s*(?:名|人)`,
+      'gd',
+    ),
+    key: 'staffActual',
+    label: '实有人数',
+    unit: '人',
+  },
+  {
+    re: new RegExp(`(?:离退休人员|退休人员)\\s*(?<n>${CNUM})\\s*(?:名|人)`, 'gd'),
+    key: 'retired',
+    label: '退休人员',
+    unit: '人',
+  },
+  {
+    re: new RegExp(`(?<![副])主任\\s*(?<n>${CNUM})\\s*名`, 'gd'),
+    key: 'leaders.director',
+    label: '主任',
+    unit: '名',
+  },
+  {
+    re: new RegExp(`副主任\\s*(?<n>${CNUM})\\s*名`, 'gd'),
+    key: 'leaders.deputyDirector',
+    label: '副主任',
+    unit: '名',
+  },
+  {
+    re: new RegExp(`领导职数\\s*(?<n>${CNUM})\\s*正`, 'gd'),
+    key: 'leaders.sectionChiefs',
+    label: '科级领导职数（正）',
+    unit: '名',
+  },
+  {
+    re: new RegExp(`领导职数\\s*(?:${CNUM})\\s*正\\s*(?<n>${CNUM})\\s*副`, 'gd'),
+    key: 'leaders.deputySectionChiefs',
+    label: '科级领导职数（副）',
+    unit: '名',
+  },
+];
+
+function parseOverview(st: Stream, out: NarrativeBuilder): void {
+  const seen = new Set<number>();
+  for (const def of OVERVIEW) {
+    for (const m of all(def.re, st.masked)) {
+      const r = groupRange(m, 'n');
+      if (r === null || seen.has(r[0])) continue;
+      seen.add(r[0]);
+      const printed = st.text.slice(r[0], r[1]);
+      const n = cnNumber(printed);
+      if (n === null) continue;
+      const line = st.lines[r[0]] ?? 1;
+      const isDigits = /^\d+$/.test(printed);
+      out.n.overview.push({
+        key: def.key,
+        label: def.label,
+        value: { v: String(n), line },
+        unit: def.unit,
+        ...(isDigits ? {} : { printed }),
+      });
+      if (!isDigits)
+        out.n.formatIssues.push({
+          kind: 'chineseNumeral',
+          line,
+          text: st.text.slice(m.index, m.index + m[0].length),
+        });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Read the narrative part of a disclosure. `kind` says whether the document is a 决算 or a 预算;
+ * both use the same sentence patterns where they overlap (budget-only phrasings are accepted too).
+ */
+export function parseNarrative(doc: SourceDoc, kind: '决算' | '预算'): NarrativeParse {
+  const out = new NarrativeBuilder(kind);
+  const start = findPart(doc, /^第三部分/, 1);
+  const ov = findPart(doc, /^第一部分/, 1);
+  if (ov !== null) {
+    const ovEnd = findPart(doc, /^第二部分/, ov + 1) ?? start ?? doc.lines.length + 1;
+    for (const st of buildStreams(doc, ov + 1, ovEnd, 'overview'))
+      parseOverview({ ...st, section: 'overview' }, out);
+  }
+  if (start === null) return { narrative: out.n, skipped: out.skipped };
+  out.n.startLine = start;
+  const end = findPart(doc, /^第[四五]部分/, start + 1) ?? doc.lines.length + 1;
+  for (const st of buildStreams(doc, start + 1, end, 'other')) {
+    parseStream(new StreamParser(st, out));
+  }
+  return { narrative: out.n, skipped: out.skipped };
+}

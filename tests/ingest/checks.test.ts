@@ -1,0 +1,135 @@
+/**
+ * Each class of inconsistency the documents contain is detected, on a small crafted input and in
+ * the real bundles, where the expected finding was worked out by hand from the source text.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundleSchema } from '@/data/schema';
+import type { Table } from '@/data/schema';
+import { emptyNarrative } from '@/data/schema-narrative';
+import { checkNarrativeAgainstTables } from '@/ingest/checks/narrative-table-checks';
+import { checkTables } from '@/ingest/checks/table-checks';
+
+function bundle(id: string) {
+  const url = new URL(`../../public/data/${id}.json`, import.meta.url);
+  return bundleSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+const fig = (v: string, line: number) => ({ v, line });
+
+const t01 = (income: string, expense: string): Table => ({
+  id: '公开01',
+  title: '收入支出决算总表',
+  line: 1,
+  unit: '万元',
+  noData: false,
+  columns: [{ key: 'amount', label: '金额' }],
+  rows: [
+    {
+      key: '本年收入合计',
+      label: '本年收入合计',
+      group: 'income',
+      line: 5,
+      cells: { amount: fig(income, 5) },
+    },
+    {
+      key: '本年支出合计',
+      label: '本年支出合计',
+      group: 'expense',
+      line: 5,
+      cells: { amount: fig(expense, 5) },
+    },
+  ],
+});
+
+const t02 = (total: string): Table => ({
+  id: '公开02',
+  title: '收入决算表',
+  line: 20,
+  unit: '万元',
+  noData: false,
+  columns: [{ key: 'total', label: '本年收入合计' }],
+  rows: [{ key: '合计', label: '合计', level: 0, line: 25, cells: { total: fig(total, 25) } }],
+});
+
+describe('cross-table', () => {
+  it('flags 公开01 本年收入合计 that differs from 公开02 合计', () => {
+    const findings = checkTables([t01('100.00', '90.00'), t02('99.00')]);
+    const f = findings.find((x) => x.kind === 'cross-table');
+    expect(f).toMatchObject({
+      severity: 'warning',
+      expected: '99.00',
+      printed: '100.00',
+      lines: [5, 25],
+    });
+    expect(f?.message).toContain('公开02');
+  });
+
+  it('is silent when the two tables agree', () => {
+    expect(
+      checkTables([t01('100.00', '90.00'), t02('100.00')]).filter((x) => x.kind === 'cross-table'),
+    ).toEqual([]);
+  });
+});
+
+describe('narrative against tables', () => {
+  it('flags a narrative total that differs from the table, naming both lines', () => {
+    const narrative = {
+      ...emptyNarrative(),
+      totals: [
+        {
+          key: 'incomeSubtotal',
+          label: '收入合计',
+          section: 'income' as const,
+          value: fig('101.00', 40),
+        },
+      ],
+    };
+    const [f] = checkNarrativeAgainstTables(narrative, [t01('100.00', '90.00')], '决算');
+    expect(f).toMatchObject({
+      kind: 'narrative',
+      expected: '100.00',
+      printed: '101.00',
+      lines: [40, 5],
+    });
+    expect(f?.message).toMatch(/情况说明中的“收入合计”为 101\.00 万元，与公开01/);
+  });
+});
+
+describe('findings in the real documents (worked out by hand)', () => {
+  it('province: the narrative says 资本性支出 7.52 万元 (line 490) where 公开06 prints 7.51 (line 314)', () => {
+    const f = bundle('shanxi-province-bureau-2024-final').findings.find(
+      (x) => x.kind === 'narrative' && x.printed === '7.52',
+    );
+    expect(f).toMatchObject({ expected: '7.51', lines: [490, 314] });
+  });
+
+  it('province: "138,231" on line 642 is a comma used as decimal mark, corrected to 138.231 and reported', () => {
+    const b = bundle('shanxi-province-bureau-2024-final');
+    expect(b.corrections).toContainEqual(
+      expect.objectContaining({ line: 642, printed: '138,231', value: '138.231' }),
+    );
+    expect(b.findings.some((x) => x.kind === 'format' && x.printed === '138,231')).toBe(true);
+  });
+
+  it('district: the stated 82.26% is not 652.22 ÷ 791.96 = 82.36%', () => {
+    const f = bundle('shuocheng-district-dept-2023-final').findings.find(
+      (x) => x.kind === 'percent' && x.printed === '82.26',
+    );
+    expect(f).toMatchObject({ severity: 'error', expected: '82.36' });
+  });
+
+  it('service center: J残疾人就业保障金 prints 78.28% where 1.894 ÷ 2.42 = 78.26%', () => {
+    const f = bundle('datong-service-center-2024-final').findings.find(
+      (x) => x.kind === 'percent' && x.printed === '78.28',
+    );
+    expect(f).toMatchObject({ expected: '78.26', lines: [587] });
+  });
+
+  it('rounding differences stay informational: the city department has no table errors', () => {
+    const errors = bundle('datong-city-dept-2024-final').findings.filter(
+      (x) => x.severity === 'error' && (x.kind === 'sum' || x.kind === 'cross-table'),
+    );
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,802 @@
+// Narrative parser and checks. Expected values were read by hand from the source texts
+// (value and 1-based line); none is copied from parser output.
+import { readFileSync } from 'node:fs';
+import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
+import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
+import { checkNarrative, percentAtPrecision } from '@/ingest/narrative-checks';
+import { makeSourceDoc } from '@/ingest/source-doc';
+
+function load(file: string, kind: '决算' | '预算'): NarrativeParse {
+  const text = readFileSync(new URL(`../../public/data/sources/${file}`, import.meta.url), 'utf8');
+  return parseNarrative(makeSourceDoc(file, text), kind);
+}
+
+type Exp = [value: string, line: number];
+
+function yoy(n: Narrative, key: string, basis?: string) {
+  const y = n.yoy.find((x) => x.key === key && (basis === undefined || x.basis === basis));
+  if (y === undefined) throw new Error(`no yoy ${key}`);
+  return y;
+}
+function exec(n: Narrative, key: string) {
+  const e = n.executions.find((x) => x.key === key);
+  if (e === undefined) throw new Error(`no execution ${key}`);
+  return e;
+}
+function total(n: Narrative, key: string) {
+  return n.totals.filter((t) => t.key === key).map((t) => [t.value.v, t.value.line]);
+}
+function parts(n: Narrative, key: string) {
+  const b = n.breakdowns.find((x) => x.key === key);
+  if (b === undefined) throw new Error(`no breakdown ${key}`);
+  return {
+    total: b.total === null ? null : [b.total.v, b.total.line],
+    parts: b.parts.map((p) => [p.key, p.amount.v, p.amount.line, p.pct?.v ?? null]),
+  };
+}
+function sangongPart(n: Narrative, key: string) {
+  const p = n.sangong?.parts.find((x) => x.key === key);
+  return [p?.amount?.v, p?.amount?.line, p?.detailAmount?.v, p?.detailAmount?.line];
+}
+function count(n: Narrative, key: string) {
+  return n.sangong?.counts.filter((c) => c.key === key).map((c) => [c.value.v, c.value.line]);
+}
+
+describe('山西省行政审批服务管理局 2024 单位决算', () => {
+  const { narrative: n, skipped } = load('shanxi-province-bureau-2024-final.txt', '决算');
+
+  it('validates against the schema', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    expect(n.startLine).toBe(418);
+  });
+
+  it('reads totals with thousands separators stripped', () => {
+    expect(total(n, 'incomeTotal')).toEqual([['42973.59', 422]]);
+    expect(total(n, 'expenseTotal')).toEqual([['42973.59', 422]]);
+    expect(total(n, 'incomeSubtotal')).toEqual([['42684.35', 430]]);
+    expect(total(n, 'expenseSubtotal')).toEqual([['42240.10', 438]]);
+    expect(total(n, 'fiscalIncomeTotal')).toEqual([['42966.77', 446]]);
+    expect(total(n, 'fiscalExpenseTotal')).toEqual([['42966.77', 446]]);
+    expect(total(n, 'generalBudgetExpense')).toEqual([
+      ['42238.46', 452],
+      ['42238.46', 462],
+    ]);
+  });
+
+  it.each<[string, Exp, '增加' | '减少', Exp, Exp, string]>([
+    ['incomeTotal', ['42973.59', 422], '增加', ['6338.70', 422], ['17.3', 422], '36634.89'],
+    ['fiscalIncomeTotal', ['42966.77', 446], '增加', ['6345.82', 446], ['17.33', 446], '36620.95'],
+    ['fiscalExpenseTotal', ['42966.77', 446], '增加', ['6345.82', 446], ['17.33', 446], '36620.95'],
+    [
+      'generalBudgetExpense',
+      ['42238.46', 452],
+      '增加',
+      ['5900.61', 452],
+      ['16.24', 452],
+      '36337.85',
+    ],
+    ['201', ['42033.11', 476], '增加', ['5938.65', 476], ['16.45', 476], '36094.46'],
+    ['205', ['34.00', 478], '减少', ['18.55', 478], ['35.3', 478], '52.55'],
+    ['208', ['122.26', 480], '增加', ['4.71', 480], ['4.01', 480], '117.55'],
+    ['210', ['49.09', 482], '减少', ['1.79', 482], ['3.52', 482], '50.88'],
+    ['sangong', ['3.57', 504], '增加', ['0.27', 504], ['8.18', 504], '3.30'],
+    ['sangong.vehicleRunning', ['3.20', 510], '增加', ['0.09', 510], ['2.89', 510], '3.11'],
+    ['sangong.reception', ['0.38', 512], '增加', ['0.18', 512], ['90', 512], '0.20'],
+    ['operatingCosts', ['133.97', 528], '减少', ['25.28', 528], ['15.87', 528], '159.25'],
+  ])('YoY %s', (key, cur, dir, chg, pct, prior) => {
+    const y = yoy(n, key);
+    expect([y.current.v, y.current.line]).toEqual(cur);
+    expect(y.direction).toBe(dir);
+    expect([y.change?.v, y.change?.line]).toEqual(chg);
+    expect([y.pct?.v, y.pct?.line]).toEqual(pct);
+    expect(y.pctDirection).toBe(dir === '增加' ? '增长' : '下降');
+    expect(y.prior.v).toBe(prior);
+    expect(y.prior.derived.lines).toContain(chg[1]);
+    expect(y.prior).not.toHaveProperty('line'); // derived, never presented as printed
+  });
+
+  it('records 与上年相同 as 持平 with prior = current', () => {
+    const y = yoy(n, 'sangong.abroad');
+    expect(y.direction).toBe('持平');
+    expect(y.change).toBeNull();
+    expect([y.current.v, y.current.line, y.prior.v]).toEqual(['0', 506, '0']);
+    expect(yoy(n, 'sangong.vehiclePurchase').current.line).toBe(508);
+    expect(yoy(n, 'operatingCosts').basis).toBe('比2023年');
+  });
+
+  it.each<[string, Exp | null, Exp, Exp | null]>([
+    ['total', ['2296.91', 474], ['42238.46', 474], ['1838.93', 474]],
+    ['201', ['2122.88', 476], ['42033.11', 476], ['1980.00', 476]],
+    ['205', ['0', 478], ['34.00', 478], null],
+    ['208', ['119.37', 480], ['122.26', 480], ['102.42', 480]],
+    ['210', ['54.66', 482], ['49.09', 482], ['89.81', 482]],
+    ['sangong', ['3.57', 504], ['3.57', 504], ['100.00', 504]],
+    ['sangong.vehicleRunning', null, ['3.20', 510], ['100.00', 510]],
+    ['sangong.reception', null, ['0.38', 512], ['100.00', 512]],
+  ])('execution %s', (key, budget, actual, rate) => {
+    const e = exec(n, key);
+    expect(e.budget === null ? null : [e.budget.v, e.budget.line]).toEqual(budget);
+    expect([e.actual.v, e.actual.line]).toEqual(actual);
+    expect(e.rate === null ? null : [e.rate.v, e.rate.line]).toEqual(rate);
+    expect(e.basis).toBe(key.startsWith('sangong') ? '全年预算' : '年初预算');
+  });
+
+  it('reads income, expense and 类 shares', () => {
+    expect(parts(n, 'income')).toEqual({
+      total: ['42684.35', 430],
+      parts: [
+        ['fiscal', '42683.67', 432, '100.00'],
+        ['other', '0.69', 434, '0.00'],
+      ],
+    });
+    expect(parts(n, 'expense').parts).toEqual([
+      ['basic', '846.28', 440, '2.00'],
+      ['project', '41393.83', 442, '98.00'],
+    ]);
+    expect(parts(n, 'generalBudgetByClass')).toEqual({
+      total: ['42238.46', 462],
+      parts: [
+        ['201', '42033.11', 464, '99.51'],
+        ['205', '34.00', 466, '0.08'],
+        ['208', '122.26', 468, '0.29'],
+        ['210', '49.09', 470, '0.12'],
+      ],
+    });
+    expect(parts(n, 'generalBudgetOfExpense').parts).toEqual([
+      ['generalBudgetExpense', '42238.46', 452, '100.00'],
+    ]);
+  });
+
+  it('reads 基本支出 including the amount printed without 万元', () => {
+    expect(parts(n, 'basicExpense')).toEqual({
+      total: ['845.59', 486],
+      parts: [
+        ['personnel', '711.62', 488, null],
+        ['publicOperating', '133.97', 490, null],
+      ],
+    });
+    expect(parts(n, 'personnel').parts).toEqual([
+      ['301', '663.18', 488, null],
+      ['303', '48.44', 488, null],
+    ]);
+    expect(parts(n, 'publicOperating').parts).toEqual([
+      ['302', '126.45', 490, null],
+      ['310', '7.52', 490, null],
+    ]);
+    expect(n.formatIssues).toContainEqual(
+      expect.objectContaining({ kind: 'missingUnit', line: 490 }),
+    );
+  });
+
+  it('records 无此项收支 as facts', () => {
+    expect(n.noActivity.map((a) => [a.key, a.text, a.line])).toEqual([
+      ['governmentFund', '本年度无此项收支', 494],
+      ['stateCapital', '本年度无此项支出', 498],
+    ]);
+  });
+
+  it('reads 三公 parts and counts', () => {
+    expect([n.sangong?.budget?.v, n.sangong?.actual?.v]).toEqual(['3.57', '3.57']);
+    expect(sangongPart(n, 'sangong.abroad')).toEqual(['0', 506, '0', 516]);
+    expect(sangongPart(n, 'sangong.vehicleRunning')).toEqual(['3.20', 510, '3.20', 520]);
+    expect(sangongPart(n, 'sangong.reception')).toEqual(['0.38', 512, '0.38', 522]);
+    expect(sangongPart(n, 'sangong.reception.domestic')).toEqual([
+      '0.38',
+      522,
+      undefined,
+      undefined,
+    ]);
+    expect(count(n, 'sangong.reception.batches')).toEqual([
+      ['3', 512],
+      ['3', 522],
+    ]);
+    expect(count(n, 'sangong.reception.persons')).toEqual([
+      ['21', 512],
+      ['21', 522],
+    ]);
+    expect(count(n, 'sangong.abroad.groups')).toEqual([['0', 516]]);
+    expect(count(n, 'sangong.vehiclePurchase.vehicles')).toEqual([['0', 518]]);
+    expect(count(n, 'sangong.vehicleRunning.fleet')).toEqual([['3', 520]]);
+  });
+
+  it('reads 机关运行经费, 政府采购, 车辆, 绩效', () => {
+    expect(n.operatingCosts).toEqual({ v: '133.97', line: 528 });
+    const pr = n.procurement;
+    expect([pr?.total.v, pr?.goods?.v, pr?.works?.v, pr?.services?.v]).toEqual([
+      '41643.12',
+      '3.95',
+      '0',
+      '41639.17',
+    ]);
+    expect([
+      pr?.sme?.amount.v,
+      pr?.sme?.pct?.v,
+      pr?.smallMicro?.amount.v,
+      pr?.smallMicro?.pct?.v,
+    ]).toEqual(['755.47', '1.81', '533.87', '1.28']);
+    expect(pr?.total.line).toBe(532);
+    expect(n.assets?.vehicles).toEqual({ v: '3', line: 536 });
+    expect(n.assets?.vehiclesByType.map((v) => [v.label, v.count.v])).toEqual([
+      ['主要负责人用车', '1'],
+      ['机要通信用车', '1'],
+      ['应急保障用车', '1'],
+      ['其他用车', '0'],
+    ]);
+    expect(n.assets?.equipment.map((e) => [e.threshold.v, e.count.v])).toEqual([['100', '0']]);
+    expect(n.performance?.selfEvalProjects).toEqual({ v: '6', line: 542 });
+    expect(n.performance?.selfEvalAmount).toEqual({ v: '1060.91', line: 542 });
+    expect(n.performance?.grades.map((g) => [g.grade, g.count.v])).toEqual([
+      ['优', '3'],
+      ['中', '2'],
+      ['差', '1'],
+    ]);
+    expect(n.overview).toContainEqual(
+      expect.objectContaining({ key: 'internalUnits', value: { v: '7', line: 69 } }),
+    );
+  });
+
+  it('keeps explanatory figures as mentions', () => {
+    expect(n.mentions).toContainEqual(
+      expect.objectContaining({
+        section: 'overall',
+        value: { v: '5981', line: 426 },
+        unit: '万元',
+      }),
+    );
+    expect(n.mentions).toContainEqual(
+      expect.objectContaining({ value: { v: '22.69', line: 528 } }),
+    );
+    expect(skipped).toEqual([]);
+  });
+
+  it('checks: the 三公 percentages agree; 类 changes do not add up; 3.20 + 0.38 ≠ 3.57', () => {
+    const f = checkNarrative(n);
+    expect(f.filter((x) => x.kind === 'percent')).toEqual([]);
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        id: 'narr-narrative-yoysum-generalBudgetExpense-452',
+        severity: 'warning',
+        expected: '5900.61',
+        printed: '5923.02',
+      }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        id: 'narr-narrative-sum-sangong-504',
+        severity: 'info',
+        expected: '3.58',
+        printed: '3.57',
+      }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-format-unit-490', kind: 'format' }),
+    );
+    expect(new Set(f.map((x) => x.id)).size).toBe(f.length);
+    expect(checkNarrative(n)).toEqual(f); // deterministic
+  });
+});
+
+describe('大同市行政审批服务管理局[部门] 2024 部门决算', () => {
+  const { narrative: n, skipped } = load('datong-city-dept-2024-final.txt', '决算');
+
+  it('validates', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+  });
+
+  it.each<[string, Exp, '增加' | '减少', Exp, Exp, string]>([
+    ['incomeTotal', ['3551.00', 463], '增加', ['146.58', 463], ['4.31', 463], '3404.42'],
+    ['fiscalExpenseTotal', ['3544.96', 483], '增加', ['150.55', 483], ['4.44', 483], '3394.41'],
+    ['generalBudgetExpense', ['3540.09', 489], '增加', ['369.41', 489], ['11.65', 489], '3170.68'],
+    ['201', ['3114.29', 507], '增加', ['344.56', 507], ['12.44', 507], '2769.73'],
+    ['208', ['216.98', 509], '增加', ['9.38', 509], ['4.52', 509], '207.60'],
+    ['210', ['71.24', 511], '增加', ['20.40', 511], ['40.13', 511], '50.84'],
+    ['221', ['137.58', 513], '减少', ['4.93', 513], ['3.46', 513], '142.51'],
+    ['sangong', ['1.01', 535], '减少', ['0.84', 535], ['45.41', 535], '1.85'],
+    ['operatingCosts', ['132.63', 559], '增加', ['3.92', 559], ['3.05', 559], '128.71'],
+  ])('YoY %s', (key, cur, dir, chg, pct, prior) => {
+    const y = yoy(n, key);
+    expect([y.current.v, y.current.line, y.direction, y.change?.v, y.change?.line]).toEqual([
+      ...cur,
+      dir,
+      ...chg,
+    ]);
+    expect([y.pct?.v, y.pct?.line, y.prior.v]).toEqual([...pct, prior]);
+  });
+
+  it('reads executions and structure', () => {
+    expect([
+      exec(n, 'total').budget?.v,
+      exec(n, 'total').actual.v,
+      exec(n, 'total').rate?.v,
+    ]).toEqual(['3225.30', '3540.09', '109.76']);
+    expect([exec(n, '221').budget?.v, exec(n, '221').rate?.v, exec(n, '221').rate?.line]).toEqual([
+      '150.03',
+      '91.70',
+      513,
+    ]);
+    expect([exec(n, '208').rate?.v, exec(n, '210').rate?.v]).toEqual(['130.66', '96.81']);
+    expect(parts(n, 'generalBudgetByClass').parts).toEqual([
+      ['201', '3114.29', 495, '87.97'],
+      ['208', '216.98', 497, '6.13'],
+      ['210', '71.24', 499, '2.01'],
+      ['221', '137.58', 501, '3.89'],
+    ]);
+    expect(parts(n, 'income').parts).toEqual([
+      ['fiscal', '3540.32', 469, '99.99'],
+      ['other', '0.30', 471, '0.01'],
+    ]);
+    expect(parts(n, 'personnel').parts).toEqual([
+      ['301', '1347.39', 519, null],
+      ['303', '39.76', 519, null],
+    ]);
+    expect(parts(n, 'publicOperating').parts.map((p) => p[1])).toEqual(['131.22', '1.41']);
+  });
+
+  it('reads 三公, procurement, vehicles, performance, overview', () => {
+    expect(yoy(n, 'sangong.reception').direction).toBe('持平');
+    expect(count(n, 'sangong.vehicleRunning.fleet')).toEqual([['1', 551]]);
+    expect([n.procurement?.works?.v, n.procurement?.sme?.pct?.v]).toEqual(['180.10', '48.74']);
+    expect(n.assets?.vehicles).toEqual({ v: '2', line: 567 });
+    const pf = n.performance;
+    expect([
+      pf?.selfEvalProjects?.v,
+      pf?.selfEvalAmount?.v,
+      pf?.deptEvalProjects?.v,
+      pf?.deptEvalAmount?.v,
+    ]).toEqual(['41', '2020.32', '7', '857.85']);
+    expect(pf?.overall).toEqual({ grade: '优', line: 575, rate: { v: '97.56', line: 575 } });
+    expect(pf?.grades.map((g) => `${g.count.v}${g.grade}`)).toEqual([
+      '10优',
+      '9优',
+      '2良',
+      '15优',
+      '2良',
+      '1差',
+      '2优',
+    ]);
+    expect(n.overview).toContainEqual({
+      key: 'subordinateUnits',
+      label: '二级预算单位',
+      value: { v: '3', line: 75 },
+      unit: '个',
+      printed: '三',
+    });
+    expect(n.noActivity.map((a) => a.line)).toEqual([525, 529]);
+    expect(skipped).toEqual([]);
+  });
+
+  it('checks: only rounding-level differences', () => {
+    const f = checkNarrative(n);
+    expect(f.filter((x) => x.severity === 'warning' || x.severity === 'error')).toEqual([]);
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-narrative-sum-personnel-519', severity: 'info' }),
+    );
+  });
+});
+
+describe('大同市政务服务中心 2024 单位决算', () => {
+  const { narrative: n } = load('datong-service-center-2024-final.txt', '决算');
+
+  it('reads totals, YoY, executions', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    expect(total(n, 'incomeTotal')).toEqual([['1134.08', 438]]);
+    const g = yoy(n, 'generalBudgetExpense');
+    expect([g.current.v, g.change?.v, g.pct?.v, g.prior.v]).toEqual([
+      '1126.92',
+      '308.67',
+      '37.72',
+      '818.25',
+    ]);
+    expect([yoy(n, '208').direction, yoy(n, '208').change?.v, yoy(n, '208').prior.v]).toEqual([
+      '减少',
+      '16.12',
+      '50.26',
+    ]);
+    expect([yoy(n, 'operatingCosts').pct?.v, yoy(n, 'operatingCosts').prior.v]).toEqual([
+      '7.9',
+      '14.43',
+    ]);
+    const s = yoy(n, 'sangong');
+    expect([s.current.v, s.current.line, s.direction, s.change?.v, s.pct?.v, s.prior.v]).toEqual([
+      '0',
+      512,
+      '减少',
+      '0.72',
+      '100',
+      '0.72',
+    ]);
+    expect([
+      exec(n, 'total').budget?.v,
+      exec(n, 'total').rate?.v,
+      exec(n, 'total').rate?.line,
+    ]).toEqual(['770.18', '146.32', 480]);
+    expect([exec(n, '210').rate?.v, exec(n, '221').rate?.v]).toEqual(['88.47', '80.28']);
+    expect(exec(n, 'sangong').rate).toBeNull();
+  });
+
+  it('reads nested 基本支出 parts', () => {
+    expect(parts(n, 'personnel.工资福利支出').total).toEqual(['181.22', 494]);
+    expect(parts(n, 'personnel.工资福利支出').parts).toHaveLength(10);
+    expect(parts(n, 'personnel.工资福利支出').parts[0]).toEqual(['基本工资', '59.99', 494, null]);
+    expect(parts(n, 'personnel.对个人和家庭的补助').parts).toEqual([['退休费', '7.50', 496, null]]);
+    expect(parts(n, 'publicOperating').parts.map((p) => p[1])).toEqual([
+      '1.11',
+      '0.04',
+      '0.5',
+      '1',
+      '0.77',
+      '2.58',
+      '8.82',
+      '0.75',
+    ]);
+    expect(parts(n, 'income').parts[1]).toEqual(['other', '0.01', 446, '0']);
+  });
+
+  it('reads the rest and finds no percent problems', () => {
+    expect(n.overview).toContainEqual(
+      expect.objectContaining({ key: 'staffQuota', value: { v: '17', line: 64 } }),
+    );
+    expect([n.procurement?.total.v, n.procurement?.sme?.pct?.v]).toEqual(['640.57', '88.10']);
+    expect(count(n, 'sangong.vehicleRunning.fleet')).toEqual([['0', 528]]);
+    expect(n.performance?.grades.map((g) => `${g.count.v}${g.grade}`)).toEqual(['9优', '2良']);
+    const f = checkNarrative(n);
+    expect(f.filter((x) => x.kind === 'percent')).toEqual([]);
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-narrative-fleet-vs-vehicles-528', severity: 'info' }),
+    );
+  });
+});
+
+describe('朔州市朔城区行政审批服务管理局 2023 部门决算 (wrapped lines)', () => {
+  const { narrative: n, skipped } = load('shuocheng-district-dept-2023-final.txt', '决算');
+
+  it('keeps the line where a wrapped figure starts', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    const inc = yoy(n, 'incomeTotal');
+    expect([inc.current.line, inc.change?.v, inc.change?.line, inc.pct?.line, inc.prior.v]).toEqual(
+      [936, '446.58', 938, 938, '875.80'],
+    );
+    const fe = yoy(n, 'fiscalExpenseTotal');
+    expect([fe.change?.line, fe.pct?.line]).toEqual([980, 980]);
+    const g = yoy(n, 'generalBudgetExpense');
+    expect([g.current.line, g.change?.line, g.pct?.v, g.pct?.line]).toEqual([
+      990,
+      992,
+      '50.99',
+      994,
+    ]);
+    const t = exec(n, 'total');
+    expect([
+      t.budget?.v,
+      t.budget?.line,
+      t.actual.v,
+      t.actual.line,
+      t.rate?.v,
+      t.rate?.line,
+    ]).toEqual(['1605.63', 1007, '1322.38', 1009, '82.36', 1009]);
+    expect([exec(n, '201').rate?.v, exec(n, '201').rate?.line]).toEqual(['82.36', 1013]);
+    expect(parts(n, 'generalBudgetOfExpense').parts).toEqual([
+      ['generalBudgetExpense', '1322.38', 990, '100.00'],
+    ]);
+  });
+
+  it('reads the 类 YoY whose direction word is missing', () => {
+    const y = yoy(n, '201');
+    expect([y.direction, y.directionPrinted, y.change?.v, y.change?.line, y.pct?.v]).toEqual([
+      '增加',
+      false,
+      '446.58',
+      1017,
+      '50.99',
+    ]);
+    expect(n.formatIssues).toContainEqual(
+      expect.objectContaining({ kind: 'missingDirection', line: 1017 }),
+    );
+  });
+
+  it('reads shares, 三公, counts and the rest', () => {
+    expect(parts(n, 'income').parts.map((p) => p[0])).toEqual([
+      'fiscal',
+      'superiorSubsidy',
+      'business',
+      'operating',
+      'affiliated',
+      'other',
+    ]);
+    expect(parts(n, 'expense').parts.slice(0, 2)).toEqual([
+      ['basic', '607.16', 964, '45.91'],
+      ['project', '715.22', 966, '54.09'],
+    ]);
+    expect(yoy(n, 'sangong').direction).toBe('持平');
+    expect([
+      exec(n, 'sangong').budget?.v,
+      exec(n, 'sangong').rate?.v,
+      exec(n, 'sangong').rate?.line,
+    ]).toEqual(['0', '0', 1047]);
+    expect(count(n, 'sangong.vehicleRunning.fleet')).toEqual([['0', 1070]]);
+    expect(count(n, 'sangong.reception.abroad.batches')).toEqual([['0', 1078]]);
+    const op = yoy(n, 'operatingCosts');
+    expect([op.current.v, op.basis, op.change?.v, op.pct?.v, op.prior.v]).toEqual([
+      '25.28',
+      '比2022年',
+      '0.01',
+      '0.04',
+      '25.29',
+    ]);
+    expect([
+      n.procurement?.works?.v,
+      n.procurement?.works?.line,
+      n.procurement?.smallMicro?.pct?.line,
+    ]).toEqual(['25.08', 1092, 1096]);
+    expect(n.assets?.vehiclesByType).toHaveLength(8);
+    expect(n.performance?.grades.map((g) => `${g.count.v}${g.grade}@${g.count.line}`)).toEqual([
+      '9优@1118',
+      '2良@1118',
+      '1中@1120',
+      '0差@1120',
+    ]);
+    expect(n.performance?.selfEvalAmount).toEqual({ v: '652.22', line: 1114 });
+    expect(n.noActivity.map((a) => [a.key, a.line])).toEqual([
+      ['governmentFund', 1035],
+      ['stateCapital', 1039],
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
+  it('checks: 0% on a zero budget, missing direction word', () => {
+    const f = checkNarrative(n);
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        id: 'narr-percent-exec-sangong-1045',
+        severity: 'info',
+        expected: '—',
+      }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-format-direction-1017', kind: 'format' }),
+    );
+  });
+});
+
+describe('大同市行政审批服务管理局 2026 单位预算', () => {
+  const { narrative: n, skipped } = load('datong-city-bureau-2026-budget.txt', '预算');
+
+  it('reads the −20.74 / −1.31% change and derives last year', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    for (const key of ['incomeTotal', 'expenseTotal', 'generalBudgetExpense']) {
+      const y = yoy(n, key);
+      expect([
+        y.current.v,
+        y.direction,
+        y.change?.v,
+        y.pctDirection,
+        y.pct?.v,
+        y.prior.v,
+        y.basis,
+      ]).toEqual(['1564.72', '减少', '20.74', '下降', '1.31', '1585.46', '比上年']);
+    }
+    expect(yoy(n, 'incomeTotal').change?.line).toBe(396);
+    expect(yoy(n, 'generalBudgetExpense').change?.line).toBe(419);
+    const op = yoy(n, 'operatingCosts');
+    expect([op.current.v, op.current.line, op.basis, op.change?.v, op.pct?.v, op.prior.v]).toEqual([
+      '98.64',
+      443,
+      '比2025年预算',
+      '2.53',
+      '2.5',
+      '101.17',
+    ]);
+  });
+
+  it('reads income, expense, fiscal and 类 structure', () => {
+    expect(parts(n, 'incomeTotal.parts1').parts).toEqual([
+      ['currentYear', '1564.72', 396, null],
+      ['carryOver', '0', 396, null],
+    ]);
+    expect(parts(n, 'income').parts[0]).toEqual(['generalBudget', '1564.72', 400, '100.00']);
+    expect(parts(n, 'expense')).toEqual({
+      total: ['1564.72', 406],
+      parts: [
+        ['basic', '973.99', 406, '62.25'],
+        ['project', '590.73', 406, '37.75'],
+      ],
+    });
+    expect(total(n, 'fiscalTotal')).toEqual([['1564.72', 410]]);
+    expect(parts(n, 'fiscalTotal.byClass').parts.map((p) => p[1])).toEqual([
+      '1300.26',
+      '113.97',
+      '52.61',
+      '97.88',
+    ]);
+    expect(parts(n, 'fiscalTotal.parts1').parts[2]).toEqual(['stateCapital', '0', 412, null]);
+    expect(parts(n, 'generalBudgetByClass').parts).toEqual([
+      ['201', '1300.26', 423, '83.10'],
+      ['208', '113.97', 423, '7.28'],
+      ['210', '52.61', 423, '3.36'],
+      ['221', '97.88', 423, '6.26'],
+    ]);
+    expect(parts(n, 'basicExpense').parts).toEqual([
+      ['personnel', '875.35', 433, null],
+      ['publicOperating', '98.64', 435, null],
+    ]);
+  });
+
+  it('records 无“三公”经费预算 as a fact and reads procurement, targets, assets', () => {
+    expect(n.sangong).toBeNull();
+    expect(n.noActivity).toContainEqual(expect.objectContaining({ key: 'sangong', line: 439 }));
+    expect(n.noActivity).toContainEqual(
+      expect.objectContaining({ key: 'performance.overallTarget', line: 453 }),
+    );
+    expect(n.procurement).toMatchObject({
+      basis: '预算',
+      total: { v: '307.25', line: 447 },
+      goods: { v: '2.00' },
+      services: { v: '305.25' },
+      sme: null,
+    });
+    const pf = n.performance;
+    expect([pf?.targetProjects?.v, pf?.targetAmount?.v, pf?.published?.pct?.v]).toEqual([
+      '6',
+      '590.73',
+      '100',
+    ]);
+    expect(pf?.targetsByType.map((t) => [t.label, t.projects.v, t.amount.v])).toEqual([
+      ['其他运转类项目', '6', '590.73'],
+      ['特定目标类项目', '0', '0'],
+    ]);
+    expect(pf?.published?.byType).toHaveLength(2);
+    expect([
+      n.assets?.vehicleQuota?.v,
+      n.assets?.vehicles?.v,
+      n.assets?.officeArea?.v,
+      n.assets?.officeArea?.line,
+    ]).toEqual(['1', '0', '692.58', 661]);
+    expect(n.assets?.equipment.map((e) => e.threshold.v)).toEqual(['50', '100']);
+    expect(skipped).toEqual([]);
+    expect(checkNarrative(n)).toEqual([]);
+  });
+});
+
+describe('another unit in the standard format', () => {
+  const text = [
+    '某某县文化和旅游局2025年部门决算公开',
+    '第一部分 概况',
+    '二、机构设置情况',
+    '本局内设5个股室，下属二级单位3个。',
+    '第三部分 情况说明',
+    '一、收入支出决算总体情况说明',
+    '2025年度收入总计1,000.00万元，支出总计1,000.00万元。与上年相比，收入总计减少100.00万元，下降9.09%，支出总计减少100.00万元，下降9.09%。',
+    '二、收入决算情况说明',
+    '2025年度收入合计900.00万元，其中：',
+    '财政拨款收入800.00万元，占比88.89%；',
+    '事业收入100.00万元，占比11.11%。',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    '（三）一般公共预算财政拨款支出决算具体情况',
+    '2025年度一般公共预算财政拨款支出年初预算500.00万元，支出决算800.00万元，完成年初预算的160.00%。其中：',
+    '文化旅游体育与传媒支出年初预算400.00万元，支出决算700.00万元，完成年初预算的175.00%，用于文化活动。较上年决算增加50.00万元，增长7.69%，主要原因是活动增加。',
+    '城乡社区支出年初预算100.00万元，支出决算100.00万元，完成年初预算的100.00%。',
+    '七、政府性基金预算财政拨款收支决算情况说明',
+    '本年度无此项收支。',
+    '第四部分 名词解释',
+  ].join('\n');
+  const { narrative: n, skipped } = parseNarrative(makeSourceDoc('other.txt', text), '决算');
+
+  it('parses with no code change', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    expect(n.startLine).toBe(5);
+    const y = yoy(n, 'incomeTotal');
+    expect([y.current.v, y.direction, y.change?.v, y.pct?.v, y.prior.v]).toEqual([
+      '1000.00',
+      '减少',
+      '100.00',
+      '9.09',
+      '1100.00',
+    ]);
+    expect([exec(n, '207').rate?.v, exec(n, '207').rate?.line, exec(n, '212').budget?.v]).toEqual([
+      '175.00',
+      15,
+      '100.00',
+    ]);
+    expect(yoy(n, '207').prior.v).toBe('650.00');
+    expect(parts(n, 'income').parts.map((p) => p[0])).toEqual(['fiscal', 'business']);
+    expect(n.noActivity).toEqual([expect.objectContaining({ key: 'governmentFund', line: 18 })]);
+    expect(n.overview).toContainEqual(
+      expect.objectContaining({ key: 'subordinateUnits', value: { v: '3', line: 4 } }),
+    );
+    expect(skipped).toEqual([]);
+  });
+
+  it('checks find a wrong percent and parts not summing', () => {
+    const f = checkNarrative(n);
+    // 700 ÷ 650 = 7.69% is right; 800 + 100 = 900 but 800 ÷ 500 = 160% is right; nothing else stated wrongly
+    expect(f.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('checks on crafted narratives', () => {
+  const mk = (lines: string[]) =>
+    parseNarrative(
+      makeSourceDoc('t.txt', ['第三部分 情况说明', ...lines, '第四部分 名词解释'].join('\n')),
+      '决算',
+    ).narrative;
+
+  it('flags a wrong YoY percent, compared at the printed precision', () => {
+    const n = mk([
+      '一、收入支出决算总体情况说明',
+      '2024年度收入总计110.00万元，支出总计110.00万元。与上年相比，收入总计增加10.00万元，增长11%，支出总计增加10.00万元，增长10.0%。',
+    ]);
+    const f = checkNarrative(n);
+    expect(f.map((x) => [x.id, x.expected, x.printed])).toEqual([
+      ['narr-percent-yoy-incomeTotal-3', '10%', '11%'],
+    ]);
+    expect(f[0]?.lines).toEqual([3]);
+  });
+
+  it('flags shares and parts that do not add up, and a wrong execution rate', () => {
+    const n = mk([
+      '二、收入决算情况说明',
+      '2024年度收入合计100.00万元，其中：',
+      '财政拨款收入90.00万元，占比90.00%；',
+      '其他收入5.00万元，占比6.00%。',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '2024年度一般公共预算财政拨款支出年初预算50.00万元，支出决算90.00万元，完成年初预算的170.00%。',
+    ]);
+    const ids = checkNarrative(n).map((x) => x.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'narr-narrative-sum-income-3',
+        'narr-percent-share-income-other-3',
+        'narr-percent-sharesum-income-4',
+        'narr-percent-exec-total-7',
+      ]),
+    );
+  });
+
+  it('flags 三公 parts against their total and a rate on a zero budget', () => {
+    const n = mk([
+      '九、财政拨款“三公”经费支出决算情况说明',
+      '2024年度“三公”经费财政拨款支出全年预算0万元，支出决算2.00万元，完成全年预算的100.00%，比上年度增加1.00万元，增长100%。其中：',
+      '公务用车运行维护费支出1.00万元，比上年度增加1.00万元，增长100%；',
+      '公务接待费支出0.50万元，与上年相同。',
+    ]);
+    const f = checkNarrative(n);
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        id: 'narr-narrative-sum-sangong-3',
+        severity: 'warning',
+        expected: '1.50',
+        printed: '2.00',
+      }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-percent-exec-sangong-3', expected: '—' }),
+    );
+    // prior of 运行维护费 = 0: no growth rate can be stated
+    expect(f).toContainEqual(
+      expect.objectContaining({ id: 'narr-narrative-yoyprior-sangong.vehicleRunning-4' }),
+    );
+  });
+
+  it('puts a figure-bearing sentence it cannot bind into skipped', () => {
+    const r = parseNarrative(
+      makeSourceDoc(
+        't.txt',
+        [
+          '第三部分 情况说明',
+          '一、收入支出决算总体情况说明',
+          '与上年相比，增加5.00万元，增长5.00%。',
+        ].join('\n'),
+      ),
+      '决算',
+    );
+    expect(r.skipped).toEqual([
+      expect.objectContaining({ line: 3, reason: '找不到这项增减变动所对应的本年数' }),
+    ]);
+  });
+
+  it('computes percent at the printed precision', () => {
+    expect(percentAtPrecision('6338.70', '36634.89', '17.3')?.toString()).toBe('17.3');
+    expect(percentAtPrecision('0.18', '0.20', '90')?.toString()).toBe('90');
+    expect(percentAtPrecision('1', '0', '0')).toBeNull();
+  });
+});

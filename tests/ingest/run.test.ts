@@ -1,0 +1,188 @@
+/**
+ * The ingest as a user runs it: the committed bundles are exactly what it writes, and bad input
+ * stops it with a Chinese message naming file and line, writing nothing.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleSchema, manifestSchema } from '@/data/schema';
+import { runIngest } from '@/ingest/run';
+import { IngestError } from '@/ingest/source-doc';
+
+const DATA = new URL('../../public/data/', import.meta.url).pathname;
+const SOURCES = join(DATA, 'sources');
+const IDS = [
+  'datong-city-bureau-2026-budget',
+  'datong-city-dept-2024-final',
+  'datong-service-center-2024-final',
+  'shanxi-province-bureau-2024-final',
+  'shuocheng-district-dept-2023-final',
+];
+
+function freshDirs() {
+  const root = mkdtempSync(join(tmpdir(), 'ingest-'));
+  const sources = join(root, 'sources');
+  return { root, sources };
+}
+
+function copySources(to: string, ids = IDS) {
+  mkdirSync(to, { recursive: true });
+  for (const id of ids) copyFileSync(join(SOURCES, `${id}.txt`), join(to, `${id}.txt`));
+}
+
+function ingestError(fn: () => unknown): IngestError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error('expected the ingest to fail');
+}
+
+describe('npm run ingest', () => {
+  it('is deterministic: a fresh run writes byte-identical bundles to the committed ones', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    runIngest({ sourcesDir: sources, outDir: root });
+    const written = readdirSync(root).filter((f) => f.endsWith('.json') || f.endsWith('.js'));
+    expect(written.sort()).toEqual(
+      [...IDS.flatMap((id) => [`${id}.json`, `${id}.js`]), 'manifest.json', 'manifest.js'].sort(),
+    );
+    for (const f of written) {
+      expect(readFileSync(join(root, f), 'utf8'), f).toBe(readFileSync(join(DATA, f), 'utf8'));
+    }
+    for (const id of IDS) {
+      expect(readFileSync(join(root, 'sources', `${id}.js`), 'utf8')).toBe(
+        readFileSync(join(DATA, 'sources', `${id}.js`), 'utf8'),
+      );
+    }
+  });
+
+  it('every committed bundle and the manifest validate against the schema', () => {
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')),
+    );
+    expect(manifest.bundles.map((b) => b.id)).toEqual(IDS);
+    for (const id of IDS) {
+      const result = bundleSchema.safeParse(
+        JSON.parse(readFileSync(join(DATA, `${id}.json`), 'utf8')),
+      );
+      expect(result.success, id).toBe(true);
+    }
+  });
+
+  it('states unit, level, scope, kind and year of each document', () => {
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')),
+    );
+    const rows = manifest.bundles.map((b) => [
+      b.unit.name,
+      b.unit.level,
+      b.unit.scope,
+      b.kind,
+      b.fiscalYear,
+    ]);
+    expect(rows).toEqual([
+      ['大同市行政审批服务管理局', '市级', '单位', '预算', 2026],
+      ['大同市行政审批服务管理局[部门]', '市级', '部门', '决算', 2024],
+      ['大同市政务服务中心', '服务中心', '单位', '决算', 2024],
+      ['山西省行政审批服务管理局', '省级', '单位', '决算', 2024],
+      ['朔州市朔城区行政审批服务管理局', '区县级', '部门', '决算', 2023],
+    ]);
+    const center = manifest.bundles.find((b) => b.id === 'datong-service-center-2024-final');
+    expect(center?.unit).toMatchObject({ code: '032002', parent: { code: '032' } });
+    const city = manifest.bundles.find((b) => b.id === 'datong-city-dept-2024-final');
+    expect(city?.unit.members).toContain('大同市政务服务中心');
+    expect(center?.headline.incomeTotal).toEqual({ v: '1126.93', line: 110 });
+  });
+
+  it('ingests another unit and year in the standard format with no code change', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources, []);
+    // A different unit and year: the province text with its names and year replaced.
+    const text = readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8')
+      .replaceAll('山西省行政审批服务管理局', '河北省示范服务管理局')
+      .replaceAll('2024', '2025');
+    const extra = join(root, 'hebei-demo-2025.txt');
+    writeFileSync(extra, text);
+    runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] });
+    const bundle = bundleSchema.parse(
+      JSON.parse(readFileSync(join(root, 'hebei-demo-2025.json'), 'utf8')),
+    );
+    expect(bundle.unit).toMatchObject({
+      name: '河北省示范服务管理局',
+      level: '省级',
+      scope: '单位',
+    });
+    expect(bundle.fiscalYear).toBe(2025);
+    expect(bundle.tables).toHaveLength(10);
+    expect(existsSync(join(sources, 'hebei-demo-2025.txt'))).toBe(true);
+  });
+});
+
+describe('bad input stops the ingest and writes nothing', () => {
+  function attempt(content: string | null, name = 'bad.txt') {
+    const { root, sources } = freshDirs();
+    copySources(sources, ['datong-city-bureau-2026-budget']);
+    const file = join(root, name);
+    if (content !== null) writeFileSync(file, content);
+    const err = ingestError(() =>
+      runIngest({ sourcesDir: sources, outDir: root, extraFiles: [file] }),
+    );
+    expect(readdirSync(root).filter((f) => f.endsWith('.json') || f.endsWith('.js'))).toEqual([]);
+    return err;
+  }
+
+  it('a missing file', () => {
+    const err = attempt(null, 'nope.txt');
+    expect(err.message).toMatch(/nope\.txt: 文件不存在/);
+  });
+
+  it('an empty file', () => {
+    expect(attempt('\n\n  \n').message).toMatch(/bad\.txt: 文件为空/);
+  });
+
+  it('a file with no standard tables', () => {
+    expect(attempt('这是一份会议纪要。\n没有任何表格。\n').message).toMatch(/未识别的文档格式/);
+  });
+
+  it('a truncated file names the missing tables and the last line read', () => {
+    const full = readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8');
+    const cut = full.split('\n').slice(0, 200).join('\n');
+    const err = attempt(cut);
+    expect(err.message).toMatch(/缺少标准表 公开05、公开06、公开07、公开08、公开09、公开10/);
+    expect(err.line).toBeGreaterThan(150);
+  });
+
+  it('a table cut before its totals', () => {
+    const full = readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8').split(
+      '\n',
+    );
+    // Drop lines 113–117 (本年收入合计 … 总计) of 公开01.
+    const cut = [...full.slice(0, 112), ...full.slice(117)].join('\n');
+    expect(attempt(cut).message).toMatch(
+      /公开01“收入支出决算总表”缺少“本年收入合计”、“本年支出合计”、“总计”行/,
+    );
+  });
+
+  it('a file that is not UTF-8 text', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources, []);
+    const file = join(root, 'gbk.txt');
+    writeFileSync(file, Buffer.from([0xd5, 0xe2, 0xca, 0xc7, 0xb1, 0xed]));
+    const err = ingestError(() =>
+      runIngest({ sourcesDir: sources, outDir: root, extraFiles: [file] }),
+    );
+    expect(err.message).toMatch(/不是 UTF-8/);
+  });
+});
