@@ -6,11 +6,28 @@ import tseslint from 'typescript-eslint';
 
 // Import direction: domain <- data <- store <- features <- app; components and lib may use domain only.
 const zones = [
-  { target: './src/domain', from: ['./src/data', './src/store', './src/features', './src/app', './src/components', './src/lib', './src/ingest'] },
-  { target: './src/data', from: ['./src/store', './src/features', './src/app', './src/components', './src/ingest'] },
+  {
+    target: './src/domain',
+    from: [
+      './src/data',
+      './src/store',
+      './src/features',
+      './src/app',
+      './src/components',
+      './src/lib',
+      './src/ingest',
+    ],
+  },
+  {
+    target: './src/data',
+    from: ['./src/store', './src/features', './src/app', './src/components', './src/ingest'],
+  },
   { target: './src/store', from: ['./src/features', './src/app', './src/ingest'] },
   { target: './src/features', from: ['./src/app', './src/ingest'] },
-  { target: './src/components', from: ['./src/store', './src/features', './src/app', './src/ingest'] },
+  {
+    target: './src/components',
+    from: ['./src/store', './src/features', './src/app', './src/ingest'],
+  },
   { target: './src/lib', from: ['./src/store', './src/features', './src/app', './src/ingest'] },
 ];
 
@@ -29,10 +46,39 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'decimal.js', message: 'Use src/domain/money.ts; only domain imports decimal.js.' }] },
+        {
+          paths: [
+            {
+              name: 'decimal.js',
+              message: 'Use src/domain/money.ts; only domain imports decimal.js.',
+            },
+            { name: 'zustand', message: 'Use the store from src/store/app-store.ts.' },
+            {
+              name: 'zustand/react/shallow',
+              message: 'Use useAppStoreShallow from src/store/app-store.ts.',
+            },
+          ],
+        },
       ],
     },
     settings: { 'import-x/resolver': { typescript: true, node: true } },
+  },
+  {
+    // The store is the one wrapper around zustand.
+    files: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'decimal.js',
+              message: 'Use src/domain/money.ts; only domain imports decimal.js.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/domain/**', 'tests/**'],

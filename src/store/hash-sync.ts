@@ -1,0 +1,42 @@
+/**
+ * Two-way sync between the store's route (view, selection, source target) and location.hash.
+ * A view change pushes a history entry (Back works); a selection-only change replaces it.
+ */
+import { useAppStore } from './app-store';
+import { formatHash, parseHash } from './routes';
+import type { AppState, Route } from './types';
+
+type Store = typeof useAppStore;
+
+function routeOf(s: AppState): Route {
+  return { view: s.view, selectedIds: s.selectedIds, source: s.source };
+}
+
+/** Start syncing; returns a function that stops it. */
+export function startHashSync(store: Store = useAppStore, win: Window = window): () => void {
+  const fromHash = () => {
+    const route = parseHash(win.location.hash);
+    if (formatHash(route) !== formatHash(routeOf(store.getState())))
+      store.getState().setRoute(route);
+  };
+  fromHash();
+  // Normalise the address bar once (e.g. '' → '#/overview') without adding a history entry.
+  const initial = formatHash(routeOf(store.getState()));
+  if (win.location.hash !== initial) win.location.replace(initial);
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    const next = formatHash(routeOf(state));
+    if (next === win.location.hash) return;
+    const navigated =
+      state.view !== prev.view ||
+      formatHash({ ...routeOf(state), selectedIds: [] }) !==
+        formatHash({ ...routeOf(prev), selectedIds: [] });
+    if (navigated) win.location.hash = next;
+    else win.location.replace(next);
+  });
+  win.addEventListener('hashchange', fromHash);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', fromHash);
+  };
+}

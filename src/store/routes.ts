@@ -1,0 +1,72 @@
+/**
+ * Hash routes: `#/overview?units=a,b`, `#/source/<id>?line=N&units=a,b`. Hash only, never the
+ * History API: from file:// pushState throws and deep links miss (shared/OFFLINE.md).
+ */
+import { VIEW_NAMES } from './types';
+import type { Route, ViewName } from './types';
+
+const ID_RE = /^[a-z0-9-]+$/;
+
+function isViewName(s: string): s is ViewName {
+  return (VIEW_NAMES as readonly string[]).includes(s);
+}
+
+/** Parse a location.hash ('' and unknown routes fall back to the overview). */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const q = raw.indexOf('?');
+  const pathPart = q === -1 ? raw : raw.slice(0, q);
+  const params = new URLSearchParams(q === -1 ? '' : raw.slice(q + 1));
+  const segments = pathPart.split('/').filter(Boolean).map(safeDecode);
+  const selectedIds = [
+    ...new Set(
+      (params.get('units') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => ID_RE.test(s)),
+    ),
+  ];
+  const head = segments[0] ?? 'overview';
+  const view: ViewName = isViewName(head) ? head : 'overview';
+  let source: Route['source'] = null;
+  if (view === 'source' && segments[1] && ID_RE.test(segments[1])) {
+    const lineText = params.get('line');
+    const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
+    source = { id: segments[1], line: line !== null && line >= 1 ? line : null };
+  }
+  return { view, selectedIds, source };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The hash for a route, with a leading '#'. Commas in `units` stay readable. */
+export function formatHash(route: Route): string {
+  let path = `#/${route.view}`;
+  const params: string[] = [];
+  if (route.view === 'source' && route.source) {
+    path += `/${route.source.id}`;
+    if (route.source.line !== null) params.push(`line=${route.source.line}`);
+  }
+  if (route.selectedIds.length > 0) params.push(`units=${route.selectedIds.join(',')}`);
+  return params.length > 0 ? `${path}?${params.join('&')}` : path;
+}
+
+/** Link to a line of a document in the source viewer. */
+export function sourceHref(
+  id: string,
+  line: number | null,
+  selectedIds: readonly string[] = [],
+): string {
+  return formatHash({ view: 'source', source: { id, line }, selectedIds: [...selectedIds] });
+}
+
+/** Link to a view, keeping the current selection. */
+export function viewHref(view: ViewName, selectedIds: readonly string[] = []): string {
+  return formatHash({ view, source: null, selectedIds: [...selectedIds] });
+}
