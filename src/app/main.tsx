@@ -1,0 +1,21 @@
+/** Entry point: mount the app, sync the route with the URL hash, start loading data. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useAppStore } from '@/store/app-store';
+import { startHashSync } from '@/store/hash-sync';
+import { App } from './app';
+import { ErrorBoundary } from './error-boundary';
+import './app.css';
+
+const rootEl = document.getElementById('root');
+if (rootEl) {
+  startHashSync();
+  void useAppStore.getState().loadAll();
+  createRoot(rootEl).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,84 @@
+import { Money } from '@/components/money';
+import { SourceLink } from '@/components/source-link';
+import { documentKindLabel, documentLabel, HEADLINE_FIELDS } from '@/data/labels';
+import type { ManifestEntry } from '@/data/load';
+import { sourceHref } from '@/store/routes';
+import type { BundleStatus } from '@/store/selectors';
+
+interface DocumentCardProps {
+  entry: ManifestEntry;
+  bundleStatus: BundleStatus;
+  loadError: string | null;
+  selected: boolean;
+  selectedIds: readonly string[];
+  onToggle: (id: string) => void;
+}
+
+/** One disclosure document: who, what kind, which year, and its headline totals in 万元. */
+export function DocumentCard({
+  entry,
+  bundleStatus,
+  loadError,
+  selected,
+  selectedIds,
+  onToggle,
+}: DocumentCardProps) {
+  const headingId = `card-${entry.id}`;
+  const doc = documentLabel(entry);
+  const { findings } = entry.headline;
+  return (
+    <article className="doc-card" aria-labelledby={headingId}>
+      <header className="doc-card-head">
+        <h3 id={headingId}>{entry.unit.name}</h3>
+        <p className="doc-card-kind">{documentKindLabel(entry)}</p>
+        <ul className="tags" aria-label="文件属性">
+          <li title="级次">{entry.unit.level}</li>
+          <li title="口径">{entry.unit.scope}</li>
+          <li title="类型">{entry.kind}</li>
+          <li title="年度">{entry.fiscalYear}年</li>
+        </ul>
+      </header>
+      <dl className="headline">
+        {HEADLINE_FIELDS.map(({ key, label }) => {
+          const fig = entry.headline[key];
+          return (
+            <div key={key} className="headline-row">
+              <dt>{label}</dt>
+              <dd>
+                {fig ? (
+                  <SourceLink
+                    href={sourceHref(entry.id, fig.line, selectedIds)}
+                    document={doc}
+                    line={fig.line}
+                  >
+                    <Money value={fig.v} />
+                  </SourceLink>
+                ) : (
+                  <span title="原文未列出此项">
+                    <Money value={null} />
+                  </span>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p className="unit-note">单位：万元</p>
+      <footer className="doc-card-foot">
+        <label className="select-toggle">
+          <input type="checkbox" checked={selected} onChange={() => onToggle(entry.id)} />
+          加入对比
+        </label>
+        <span className="findings" title="导入时发现的问题（错误 / 警告 / 提示）">
+          校验：错误 {findings.error} · 警告 {findings.warning} · 提示 {findings.info}
+        </span>
+        {bundleStatus === 'loading' ? <span className="bundle-status">明细加载中…</span> : null}
+        {loadError ? (
+          <p className="bundle-error" role="alert">
+            {loadError}
+          </p>
+        ) : null}
+      </footer>
+    </article>
+  );
+}

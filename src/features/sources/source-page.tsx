@@ -1,0 +1,108 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { ErrorPanel } from '@/components/error-panel';
+import { documentLabel } from '@/data/labels';
+import { splitLines } from '@/lib/text';
+import { useAppStore } from '@/store/app-store';
+import { sourceHref, viewHref } from '@/store/routes';
+import { selectEntries, selectEntry } from '@/store/selectors';
+import type { SourceTarget } from '@/store/types';
+
+/** 原文: the list of documents, or one document's text with the target line highlighted. */
+export function SourcePage() {
+  const target = useAppStore((s) => s.source);
+  return target ? <SourceViewer target={target} /> : <SourceIndex />;
+}
+
+function SourceIndex() {
+  const entries = useAppStore(selectEntries);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  return (
+    <section aria-labelledby="source-index-title">
+      <h2 id="source-index-title">原文</h2>
+      {entries.length === 0 ? (
+        <p className="state-message">数据清单尚未加载，暂无可查看的原文。</p>
+      ) : (
+        <ul className="source-index">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <a href={sourceHref(e.id, null, selectedIds)}>{documentLabel(e)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SourceViewer({ target }: { target: SourceTarget }) {
+  const entry = useAppStore(selectEntry(target.id));
+  const state = useAppStore((s) => s.sources[target.id]);
+  const loadSource = useAppStore((s) => s.loadSource);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const targetRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void loadSource(target.id);
+  }, [loadSource, target.id]);
+
+  const lines = useMemo(() => (state?.status === 'ready' ? splitLines(state.text) : null), [state]);
+
+  useLayoutEffect(() => {
+    // jsdom has no scrollIntoView; browsers do.
+    targetRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [lines, target.line]);
+
+  const title = entry ? documentLabel(entry) : target.id;
+  const back = (
+    <a className="back-link" href={viewHref('overview', selectedIds)}>
+      ← 返回总览
+    </a>
+  );
+
+  return (
+    <section className="source-viewer" aria-labelledby="source-title">
+      {back}
+      <h2 id="source-title">原文：{title}</h2>
+      {target.line !== null ? <p className="source-target">定位到第 {target.line} 行</p> : null}
+      {!state || state.status === 'loading' ? (
+        <p className="state-message" role="status">
+          正在加载原文…
+        </p>
+      ) : state.status === 'error' ? (
+        <ErrorPanel title="无法加载原文" messages={[state.message]}>
+          <button type="button" onClick={() => void loadSource(target.id, { retry: true })}>
+            重试
+          </button>
+        </ErrorPanel>
+      ) : lines ? (
+        <>
+          {target.line !== null && target.line > lines.length ? (
+            <p role="alert">
+              原文只有 {lines.length} 行，找不到第 {target.line} 行。
+            </p>
+          ) : null}
+          <div className="source-text" role="region" aria-label="原文文本">
+            {lines.map((text, i) => {
+              const n = i + 1;
+              const isTarget = n === target.line;
+              return (
+                <div
+                  key={n}
+                  id={`L${n}`}
+                  className={isTarget ? 'source-line source-line-target' : 'source-line'}
+                  aria-current={isTarget ? 'location' : undefined}
+                  ref={isTarget ? targetRef : undefined}
+                >
+                  <span className="ln" aria-hidden="true">
+                    {n}
+                  </span>
+                  <span className="lt">{text}</span>
+                </div>
+              );
+            })}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Display formatting for figures. Rounding goes through src/domain/money.ts; only the final
+ * string is grouped here, so a figure never passes through a JS number.
+ */
+import { dec, roundHalfUp, toFixed2 } from '@/domain/money';
+import type { Decimal, DecimalString } from '@/domain/money';
+
+/** Shown wherever a figure is missing (null) or has no meaning (a rate over a zero budget). */
+export const NO_VALUE = '—';
+
+/** "1234567.8" → "1,234,567.80": thousands separators on the integer part. */
+function group(fixed: string): string {
+  const neg = fixed.startsWith('-');
+  const body = neg ? fixed.slice(1) : fixed;
+  const [int = '0', frac] = body.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/**
+ * An amount in 万元 with thousands separators and 2 decimals (half-up), without the unit:
+ * "42683.675" → "42,683.68"; null → "—". Negative zero prints as "0.00".
+ */
+export function formatWanYuan(value: DecimalString | Decimal | null | undefined): string {
+  if (value === null || value === undefined) return NO_VALUE;
+  const rounded = roundHalfUp(dec(value), 2);
+  return group(toFixed2(rounded.isZero() ? rounded.abs() : rounded));
+}
+
+/** A percentage with 2 decimals and '%': "82.355" → "82.36%"; null (no rate) → "—". */
+export function formatPercent(value: DecimalString | Decimal | null | undefined): string {
+  if (value === null || value === undefined) return NO_VALUE;
+  const rounded = roundHalfUp(dec(value), 2);
+  return `${group(toFixed2(rounded.isZero() ? rounded.abs() : rounded))}%`;
+}

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { App } from '@/app/app';
+import { ErrorBoundary } from '@/app/error-boundary';
+import { resetAppStore, useAppStore } from '@/store/app-store';
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+});
+
+function Boom(): never {
+  throw new Error('坏数据');
+}
+
+describe('App shell', () => {
+  it('shows the product name and the navigation', () => {
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1, name: '预决算对比看板' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    for (const label of [
+      '总览',
+      '预算执行',
+      '同比变化',
+      '三公经费',
+      '绩效评价',
+      '明细表',
+      '数据校验',
+      '原文',
+    ]) {
+      expect(nav).toHaveTextContent(label);
+    }
+    expect(screen.getByRole('link', { name: '总览' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows a placeholder for views still to come', () => {
+    useAppStore.setState({ view: 'sangong' });
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 2, name: '三公经费' })).toBeInTheDocument();
+    expect(screen.getByText('此视图正在开发中，敬请期待。')).toBeInTheDocument();
+  });
+
+  it('the error boundary shows a Chinese message instead of a blank page', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(
+      <ErrorBoundary>
+        <Boom />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('页面出错了');
+    expect(screen.getByRole('alert')).toHaveTextContent('错误信息：坏数据');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('at Boom');
+    spy.mockRestore();
+  });
+});
