@@ -1,4 +1,11 @@
+import { ChecksPage } from '@/features/checks/checks-page';
+import { ExecutionPage } from '@/features/execution/execution-page';
 import { OverviewPage } from '@/features/overview/overview-page';
+import { PerformancePage } from '@/features/performance/performance-page';
+import { ComparisonBar } from '@/features/picker/comparison-bar';
+import { SangongPage } from '@/features/sangong/sangong-page';
+import { TablesPage } from '@/features/tables/tables-page';
+import { YoyPage } from '@/features/yoy/yoy-page';
 import { SourcePage } from '@/features/sources/source-page';
 import { useAppStore } from '@/store/app-store';
 import { viewHref } from '@/store/routes';
@@ -32,6 +39,7 @@ export function App() {
       </header>
       <main className="app-main">
         {/* Keyed by view so an error in one view clears when the user navigates away. */}
+        {view !== 'source' && view !== 'overview' ? <ComparisonBar /> : null}
         <ErrorBoundary key={view}>
           <CurrentView view={view} />
         </ErrorBoundary>
@@ -46,14 +54,17 @@ function CurrentView({ view }: { view: ViewName }) {
       return <OverviewPage />;
     case 'source':
       return <SourcePage />;
-    default: {
-      const label = NAV_ITEMS.find((i) => i.view === view)?.label ?? view;
-      return (
-        <section aria-labelledby="pending-title">
-          <h2 id="pending-title">{label}</h2>
-          <p className="state-message">此视图正在开发中，敬请期待。</p>
-        </section>
-      );
-    }
+    case 'execution':
+      return <ExecutionPage />;
+    case 'yoy':
+      return <YoyPage />;
+    case 'sangong':
+      return <SangongPage />;
+    case 'performance':
+      return <PerformancePage />;
+    case 'tables':
+      return <TablesPage />;
+    case 'checks':
+      return <ChecksPage />;
   }
 }

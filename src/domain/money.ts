@@ -48,3 +48,11 @@ export function percent(
 export function toFixed2(value: Decimal): DecimalString {
   return value.toFixed(2);
 }
+
+/** Order two decimal strings exactly; nulls sort after every number. */
+export function compareDecimal(a: DecimalString | null, b: DecimalString | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return new Decimal(a).comparedTo(new Decimal(b));
+}

@@ -33,3 +33,12 @@ export function formatPercent(value: DecimalString | Decimal | null | undefined)
   const rounded = roundHalfUp(dec(value), 2);
   return `${group(toFixed2(rounded.isZero() ? rounded.abs() : rounded))}%`;
 }
+
+/** An amount printed in 万元, shown in the chosen unit: 万元 as is, 元 × 10,000 (exact). */
+export function formatAmount(
+  value: DecimalString | Decimal | null | undefined,
+  unit: '万元' | '元',
+): string {
+  if (value === null || value === undefined) return NO_VALUE;
+  return unit === '万元' ? formatWanYuan(value) : formatWanYuan(dec(value).times(10000));
+}

@@ -5,12 +5,14 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createDataSlice } from './data-slice';
+import { createOptionsSlice } from './options-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
   ...createSelectionSlice(...a),
+  ...createOptionsSlice(...a),
 }));
 
 /** For selectors that build a new array or object: re-renders only when its items change. */

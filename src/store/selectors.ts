@@ -34,3 +34,12 @@ export const selectFiscalYears = (s: AppState): number[] =>
 export const selectScopes = (s: AppState): string[] => [
   ...new Set(selectEntries(s).map((e) => e.unit.scope)),
 ];
+
+/**
+ * The units a comparison view shows: the selection, or every document when nothing is selected
+ * (use with useAppStoreShallow).
+ */
+export const selectComparedEntries = (s: AppState): ManifestEntry[] => {
+  const selected = selectSelectedEntries(s);
+  return selected.length > 0 ? selected : [...selectEntries(s)];
+};

@@ -73,4 +73,16 @@ export interface SelectionSlice extends Route {
   toggleSelected: (id: string) => void;
 }
 
-export type AppState = DataSlice & SelectionSlice;
+/** 万元 as printed, or 元 (× 10,000) on request. */
+export type DisplayUnit = '万元' | '元';
+/** Absolute amounts, or normalised measures (shares, rates) so units of very different size compare. */
+export type MeasureMode = 'absolute' | 'share';
+
+export interface OptionsSlice {
+  displayUnit: DisplayUnit;
+  measureMode: MeasureMode;
+  setDisplayUnit: (unit: DisplayUnit) => void;
+  setMeasureMode: (mode: MeasureMode) => void;
+}
+
+export type AppState = DataSlice & SelectionSlice & OptionsSlice;
