@@ -33,11 +33,18 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: '总览' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('shows a placeholder for views still to come', () => {
-    useAppStore.setState({ view: 'sangong' });
+  it.each([
+    ['execution', '预算执行'],
+    ['yoy', '同比变化'],
+    ['sangong', '三公经费'],
+    ['performance', '绩效评价'],
+    ['tables', '明细表'],
+    ['checks', '数据校验'],
+  ] as const)('route #/%s shows the %s view with the comparison bar', (view, label) => {
+    useAppStore.setState({ view });
     render(<App />);
-    expect(screen.getByRole('heading', { level: 2, name: '三公经费' })).toBeInTheDocument();
-    expect(screen.getByText('此视图正在开发中，敬请期待。')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: label })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: '对比设置' })).toBeInTheDocument();
   });
 
   it('the error boundary shows a Chinese message instead of a blank page', () => {
