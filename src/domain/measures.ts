@@ -64,3 +64,10 @@ export function gradeForScore(score: Amount): '优' | '良' | '中' | '差' {
   if (s.greaterThanOrEqualTo(60)) return '中';
   return '差';
 }
+
+/** Arithmetic mean half-up to 2 places (e.g. the average 自评总分); null for an empty list. */
+export function mean(values: readonly Amount[]): Decimal | null {
+  if (values.length === 0) return null;
+  const total = values.reduce<Decimal>((acc, v) => acc.plus(dec(v)), dec('0'));
+  return roundHalfUp(total.div(values.length), 2);
+}

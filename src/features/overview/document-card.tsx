@@ -2,7 +2,9 @@ import { Money } from '@/components/money';
 import { SourceLink } from '@/components/source-link';
 import { documentKindLabel, documentLabel, HEADLINE_FIELDS } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
+import type { Bundle } from '@/data/schema';
 import { sourceHref } from '@/store/routes';
+import { CardMeasures } from './card-measures';
 import type { BundleStatus } from '@/store/selectors';
 
 interface DocumentCardProps {
@@ -12,6 +14,8 @@ interface DocumentCardProps {
   selected: boolean;
   selectedIds: readonly string[];
   onToggle: (id: string) => void;
+  /** The full bundle once loaded: the card then shows its detailed measures. */
+  bundle?: Bundle | undefined;
 }
 
 /** One disclosure document: who, what kind, which year, and its headline totals in 万元. */
@@ -22,6 +26,7 @@ export function DocumentCard({
   selected,
   selectedIds,
   onToggle,
+  bundle,
 }: DocumentCardProps) {
   const headingId = `card-${entry.id}`;
   const doc = documentLabel(entry);
@@ -64,6 +69,13 @@ export function DocumentCard({
         })}
       </dl>
       <p className="unit-note">单位：万元</p>
+      {bundle !== undefined ? (
+        <CardMeasures
+          bundle={bundle}
+          document={doc}
+          hrefFor={(line) => sourceHref(entry.id, line, selectedIds)}
+        />
+      ) : null}
       <footer className="doc-card-foot">
         <label className="select-toggle">
           <input type="checkbox" checked={selected} onChange={() => onToggle(entry.id)} />

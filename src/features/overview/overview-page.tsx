@@ -2,11 +2,11 @@ import { ErrorPanel } from '@/components/error-panel';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectEntries, selectFiscalYears } from '@/store/selectors';
 import type { BundleStatus } from '@/store/selectors';
+import { comparisonNotes } from '@/data/compare-notes';
 import { DocumentCard } from './document-card';
 
 /** Why cards must not be added: a 部门 already contains its units (DOMAIN.md, "Scope matters"). */
-const SCOPE_NOTE =
-  '部门决算含其所属单位（如大同市行政审批服务管理局[部门]已包含大同市政务服务中心），单位决算、单位预算只含本单位。';
+const SCOPE_NOTE = '部门决算合并了其所属单位，单位决算、单位预算只含本单位。';
 
 /** 总览: one card per document with its headline totals (issue #2). */
 export function OverviewPage() {
@@ -46,6 +46,9 @@ export function OverviewPage() {
       <aside className="scope-note" role="note">
         <strong>口径与年度不同，数字不可相加：</strong>
         {SCOPE_NOTE}
+        {comparisonNotes(entries)
+          .filter((n) => n.includes('已包含'))
+          .join('')}
         {`各文件年度为 ${years.map((y) => `${y}年`).join('、')}，每个数字都属于其文件的年度。`}
         请勿把各卡片的金额相加；跨口径、跨年度比较时请注意差异。
       </aside>
@@ -62,6 +65,7 @@ export function OverviewPage() {
             selected={selectedIds.includes(entry.id)}
             selectedIds={selectedIds}
             onToggle={toggleSelected}
+            bundle={bundles[entry.id]}
           />
         ))}
       </div>

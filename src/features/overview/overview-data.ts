@@ -1,0 +1,151 @@
+/**
+ * The measures one overview card shows for a document, read from its bundle. Pure: figures come
+ * from the standard tables and the narrative as printed; rates and shares from src/domain.
+ */
+import type { Bundle } from '@/data/schema';
+import type { Fig } from '@/data/schema-common';
+import { executionRate, mean, share } from '@/domain/measures';
+import type { Decimal } from '@/domain/money';
+
+export interface SplitMeasure {
+  a: Fig | null;
+  b: Fig | null;
+  /** a's share of a + b's printed total (percent), null without a total. */
+  aShare: Decimal | null;
+  bShare: Decimal | null;
+}
+
+export interface OverviewMeasures {
+  /** 基本支出 vs 项目支出, shares of 本年支出合计. */
+  basicProject: SplitMeasure;
+  /** 人员经费 vs 公用经费, shares of 基本支出. */
+  personnelPublic: SplitMeasure;
+  /** 一般公共预算财政拨款支出: 年初预算 vs 决算 and the stated completion rate (决算 only). */
+  execution: {
+    budget: Fig | null;
+    actual: Fig;
+    stated: Fig | null;
+    computed: Decimal | null;
+  } | null;
+  /** 三公经费: actual (决算) or budget (预算); `none` when the document states there is none. */
+  sangong: { value: Fig | null; none: boolean; basis: '决算数' | '预算数' };
+  operatingCosts: Fig | null;
+  procurement: { total: Fig; sme: Fig | null; smePct: Fig | null } | null;
+  vehicles: Fig | null;
+  /** Project self-evaluations: count, mean 总分 (half-up 2 places), grade counts. */
+  projects: {
+    count: number;
+    scored: number;
+    meanScore: Decimal | null;
+    grades: Record<'优' | '良' | '中' | '差', number>;
+  } | null;
+  /** 部门整体 self-evaluation: 总得分 and grade. */
+  department: { score: Fig | null; grade: string | null; line: number } | null;
+  /** Budget documents: number of 项目支出绩效目标 tables. */
+  targets: number;
+}
+
+function cell(bundle: Bundle, table: string, key: string, col: string, group?: string): Fig | null {
+  const row = bundle.tables
+    .find((t) => t.id === table)
+    ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
+  return row?.cells[col] ?? null;
+}
+
+function split(a: Fig | null, b: Fig | null, total: Fig | null): SplitMeasure {
+  return {
+    a,
+    b,
+    aShare: total === null ? null : share(a?.v ?? '0', total.v),
+    bShare: total === null ? null : share(b?.v ?? '0', total.v),
+  };
+}
+
+export function overviewMeasures(bundle: Bundle): OverviewMeasures {
+  const final = bundle.kind === '决算';
+  const n = bundle.narrative;
+
+  const basic = final
+    ? cell(bundle, '公开03', '合计', 'basic')
+    : cell(bundle, '预算03', '合计', 'basic');
+  const project = final
+    ? cell(bundle, '公开03', '合计', 'project')
+    : cell(bundle, '预算03', '合计', 'project');
+  const expense = final
+    ? cell(bundle, '公开03', '合计', 'total')
+    : cell(bundle, '预算03', '合计', 'total');
+
+  const personnel = final
+    ? cell(bundle, '公开06', '人员经费合计', 'amount')
+    : cell(bundle, '预算06', '合计', 'personnel');
+  const publicCosts = final
+    ? cell(bundle, '公开06', '公用经费合计', 'amount')
+    : cell(bundle, '预算06', '合计', 'public');
+  const basicFiscal = final
+    ? cell(bundle, '公开05', '合计', 'basic')
+    : cell(bundle, '预算06', '合计', 'total');
+
+  const total = n.executions.find((e) => e.key === 'total' && e.basis === '年初预算');
+  const execution =
+    final && total !== undefined
+      ? {
+          budget: total.budget,
+          actual: total.actual,
+          stated: total.rate,
+          computed: executionRate(total.actual.v, total.budget?.v ?? null),
+        }
+      : null;
+
+  const sangongTable = bundle.tables.find((t) => t.id === (final ? '公开09' : '预算10'));
+  const sangongValue = final
+    ? cell(bundle, '公开09', 'sangong', 'actual.total')
+    : cell(bundle, '预算10', '合计', 'total');
+  const statedNone = n.noActivity.some((x) => x.key === 'sangong');
+  const sangong = {
+    value: sangongValue,
+    none: sangongValue === null && (sangongTable?.noData === true || statedNone),
+    basis: final ? ('决算数' as const) : ('预算数' as const),
+  };
+
+  const vehicles = final
+    ? cell(bundle, '公开10', '国有资产占用情况/车辆数合计（辆）', 'value')
+    : (n.assets?.vehicles ?? null);
+
+  const evaluated = bundle.performance.projects;
+  const scores = evaluated.flatMap((p) => (p.totalScore !== null ? [p.totalScore.v] : []));
+  const grades = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  for (const p of evaluated) if (p.grade !== null) grades[p.grade.v] += 1;
+  const projects =
+    evaluated.length === 0
+      ? null
+      : {
+          count: evaluated.length,
+          scored: scores.length,
+          meanScore: mean(scores),
+          grades,
+        };
+  const dept = bundle.performance.department;
+
+  return {
+    basicProject: split(basic, project, expense),
+    personnelPublic: split(personnel, publicCosts, basicFiscal),
+    execution,
+    sangong,
+    operatingCosts: n.operatingCosts,
+    procurement:
+      n.procurement === null
+        ? null
+        : {
+            total: n.procurement.total,
+            sme: n.procurement.sme?.amount ?? null,
+            smePct: n.procurement.sme?.pct ?? null,
+          },
+    vehicles,
+    projects,
+    department:
+      dept === null
+        ? null
+        : { score: dept.totalScore, grade: dept.grade?.v ?? null, line: dept.line },
+    targets: bundle.performance.targets.length,
+  };
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+/**
+ * The measures on each overview card, with the real bundles. Expected figures typed in from the
+ * source texts; computed shares worked out by hand (half-up, 2 places).
+ */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { OverviewPage } from '@/features/overview/overview-page';
+import { overviewMeasures } from '@/features/overview/overview-data';
+import { resetAppStore } from '@/store/app-store';
+import { IDS, loadRealData, realBundle } from './real-data';
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+});
+
+describe('overview card measures', () => {
+  it('province: shares, execution, 三公, 机关运行经费, procurement, vehicles, projects', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
+    const m = card.getByRole('group', { name: '主要指标' });
+    expect(m).toHaveTextContent('基本 846.28（2.00%）／项目 41,393.83（98.00%）');
+    // 711.62 ÷ 845.59 = 84.16%, 133.97 ÷ 845.59 = 15.84% (公开05 基本支出 845.59).
+    expect(m).toHaveTextContent('人员 711.62（84.16%）／公用 133.97（15.84%）');
+    expect(m).toHaveTextContent('年初预算 2,296.91 → 决算 42,238.46，完成 1,838.93%');
+    expect(m).toHaveTextContent('“三公”经费（决算数）3.57');
+    expect(m).toHaveTextContent('机关运行经费133.97');
+    expect(m).toHaveTextContent('41,643.12，中小企业 755.47（1.81%）');
+    expect(m).toHaveTextContent('车辆（辆）3');
+    // Scores 39.8, 79.71, 98.33, 93.04, 94.43, 79.51: mean 80.80; 3 优, 2 中, 1 差.
+    expect(m).toHaveTextContent('6 个项目，平均 80.80 分；优 3 · 良 0 · 中 2 · 差 1');
+  });
+
+  it('district: execution from the narrative, no 三公, 12 projects', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const card = within(screen.getByRole('article', { name: '朔州市朔城区行政审批服务管理局' }));
+    const m = card.getByRole('group', { name: '主要指标' });
+    expect(m).toHaveTextContent('年初预算 1,605.63 → 决算 1,322.38，完成 82.36%');
+    expect(m).toHaveTextContent('无“三公”经费（原文如此）');
+    expect(m).toHaveTextContent('12 个项目');
+  });
+
+  it('city 部门: department-wide self-evaluation; budget 2026: no execution, targets', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const dept = within(screen.getByRole('article', { name: '大同市行政审批服务管理局[部门]' }));
+    expect(dept.getByRole('group', { name: '主要指标' })).toHaveTextContent(
+      '部门整体自评 98.92 分（优）',
+    );
+    const budget = within(screen.getByRole('article', { name: '大同市行政审批服务管理局' }));
+    const m = budget.getByRole('group', { name: '主要指标' });
+    expect(m).toHaveTextContent('预算文件，无执行数');
+    expect(m).toHaveTextContent('“三公”经费（预算数）无“三公”经费（原文如此）');
+    expect(m).toHaveTextContent('6 个项目绩效目标');
+    // Budget split: 973.99 ÷ 1564.72 = 62.25%, 590.73 ÷ 1564.72 = 37.75% (as the text prints).
+    expect(m).toHaveTextContent('基本 973.99（62.25%）／项目 590.73（37.75%）');
+  });
+
+  it('links every measure to its source line', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
+    const link = within(card.getByRole('group', { name: '主要指标' })).getByRole('link', {
+      name: '755.47',
+    });
+    expect(link).toHaveAttribute('href', `#/source/${IDS.province}?line=532`);
+  });
+
+  it('computes measures without rounding through floats', () => {
+    const m = overviewMeasures(realBundle(IDS.center));
+    expect(m.basicProject.a?.v).toBe('204.37');
+    // 204.37 ÷ 1127.00 = 18.1340… → 18.13
+    expect(m.basicProject.aShare?.toFixed(2)).toBe('18.13');
+  });
+});
