@@ -1,9 +1,323 @@
-/** 预算执行 view (placeholder until the view is built). */
+/**
+ * 预算执行: 年初预算 vs 决算 per unit and per 功能分类 类 (narrative statements), project-level
+ * 全年预算数 vs 全年执行数, each printed rate beside the rate the dashboard computes.
+ */
+import type { ReactNode } from 'react';
+import { ChartFrame } from '@/components/chart-frame';
+import type { ChartTable } from '@/components/chart-frame';
+import { ErrorPanel } from '@/components/error-panel';
+import { comparisonNotes } from '@/data/compare-notes';
+import { documentLabel } from '@/data/labels';
+import type { ManifestEntry } from '@/data/load';
+import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
+import { useAppStore, useAppStoreShallow } from '@/store/app-store';
+import { selectComparedEntries } from '@/store/selectors';
+import type { DisplayUnit } from '@/store/types';
+import { AmountChart } from './amount-chart';
+import type {
+  ClassExecutionRow,
+  ProjectExecutionRow,
+  SubjectAcrossUnits,
+  SummaryExecutionRow,
+} from './execution-data';
+import {
+  classExecutionRows,
+  projectExecutionRows,
+  RATE_AXIS_CAP,
+  RATE_CHECK_LABEL,
+  subjectsAcrossUnits,
+  summaryExecutionRows,
+  UNDER_EXECUTION_THRESHOLD,
+  unitExecutionState,
+  unitStateMessage,
+  unitTag,
+} from './execution-data';
+import {
+  ClassExecutionTable,
+  ProjectExecutionTable,
+  SummaryExecutionTable,
+} from './execution-tables';
+import { formatPrintedPercent } from './figure-cells';
+import { RateChart } from './rate-chart';
+import type { RateCategory, RateSeries } from './rate-chart';
+import './execution.css';
+
+/** Colour-blind-safe, dark enough for white text and a projector; series also carry text tags. */
+const SERIES_COLORS = ['#1f4e9e', '#b45309', '#047857', '#7c3aed', '#be123c'];
+
+function captionFor(entries: readonly ManifestEntry[], unit: string): string {
+  return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
+}
+
+function rateLabel(r: ClassExecutionRow): string {
+  if (r.computed === null) {
+    return r.stated === null
+      ? `${r.tag} ${NO_VALUE}（预算为0）`
+      : `${r.tag} ${NO_VALUE}（预算为0，原文印${formatPrintedPercent(r.stated.v)}）`;
+  }
+  const differs =
+    r.check === 'differs' && r.stated !== null ? `（原文${formatPrintedPercent(r.stated.v)}）` : '';
+  return `${r.tag} ${formatPercent(r.computed)}${r.overflow ? ' ▶ 未按比例' : ''}${differs}`;
+}
+
+function rateTable(
+  subjects: readonly SubjectAcrossUnits[],
+  entries: readonly ManifestEntry[],
+): ChartTable {
+  return {
+    columns: ['科目', ...entries.map((e) => `${documentLabel(e)} 执行率（计算 / 原文）`)],
+    rows: subjects.map((s) => [
+      s.subject,
+      ...entries.map((e) => {
+        const r = s.byUnit[e.id];
+        if (r === undefined) return '未说明';
+        const stated = r.stated === null ? NO_VALUE : formatPrintedPercent(r.stated.v);
+        return `${formatPercent(r.computed)} / ${stated}${r.check === 'differs' ? '（不一致）' : ''}`;
+      }),
+    ]),
+  };
+}
+
+function amountTable(rows: readonly ClassExecutionRow[], unit: DisplayUnit): ChartTable {
+  return {
+    columns: ['单位', '科目', `年初预算（${unit}）`, `决算（${unit}）`],
+    rows: rows.map((r) => [
+      r.document,
+      r.subject,
+      formatAmount(r.budget?.v ?? null, unit),
+      formatAmount(r.actual.v, unit),
+    ]),
+  };
+}
+
 export function ExecutionPage() {
-  return (
-    <section aria-labelledby="execution-title">
-      <h2 id="execution-title">预算执行</h2>
-      <p className="state-message">此视图正在开发中。</p>
+  const status = useAppStore((s) => s.status);
+  const manifestError = useAppStore((s) => s.manifestError);
+  const entries = useAppStoreShallow(selectComparedEntries);
+  const bundles = useAppStore((s) => s.bundles);
+  const loadErrors = useAppStore((s) => s.loadErrors);
+  const displayUnit = useAppStore((s) => s.displayUnit);
+  const measureMode = useAppStore((s) => s.measureMode);
+
+  const heading = <h2 id="execution-title">预算执行</h2>;
+  const frame = (body: ReactNode) => (
+    <section className="execution" aria-labelledby="execution-title">
+      {heading}
+      {body}
     </section>
+  );
+
+  if (status === 'idle' || status === 'loading') {
+    return frame(
+      <p className="state-message" role="status">
+        正在加载数据…
+      </p>,
+    );
+  }
+  if (status === 'error') {
+    return frame(
+      <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />,
+    );
+  }
+  if (entries.length === 0) {
+    return frame(
+      <p className="state-message" role="status">
+        没有可对比的单位：数据清单中没有文件，请先在上方选择单位或运行导入生成数据。
+      </p>,
+    );
+  }
+
+  const states = entries.map((e) => ({
+    entry: e,
+    state: unitExecutionState(e, bundles[e.id], loadErrors[e.id]?.message),
+  }));
+  const ready = states.flatMap(({ entry, state }) =>
+    state.kind === 'ready' || state.kind === 'noStatements'
+      ? [{ entry, bundle: state.bundle }]
+      : [],
+  );
+  const withRates = states.flatMap(({ entry, state }) =>
+    state.kind === 'ready' ? [{ entry, bundle: state.bundle }] : [],
+  );
+  const classRows = withRates.flatMap(({ entry, bundle }) => classExecutionRows(entry, bundle));
+  const generalRows = classRows.filter((r) => r.group === 'generalBudget');
+  const sangongRows = classRows.filter((r) => r.group === 'sangong');
+  const subjects = subjectsAcrossUnits(classRows);
+  const rateEntries = withRates.map((w) => w.entry);
+  const projectRows: ProjectExecutionRow[] = ready.flatMap(({ entry, bundle }) =>
+    projectExecutionRows(entry, bundle),
+  );
+  const summaryRows: SummaryExecutionRow[] = ready.flatMap(({ entry, bundle }) =>
+    summaryExecutionRows(entry, bundle),
+  );
+  const projectNotes = comparisonNotes(ready.map((r) => r.entry));
+  const rateNotes = comparisonNotes(rateEntries);
+  const series: RateSeries[] = rateEntries.map((e, i) => ({
+    id: e.id,
+    name: `${unitTag(e)}：${documentLabel(e)}`,
+    color: SERIES_COLORS[i % SERIES_COLORS.length] ?? '#1f4e9e',
+  }));
+  const categories: RateCategory[] = subjects.map((s) => ({
+    key: s.key,
+    label: s.subject,
+    bars: Object.fromEntries(
+      Object.entries(s.byUnit).map(([id, r]) => [
+        id,
+        { rate: r.computed, overflow: r.overflow, label: rateLabel(r) },
+      ]),
+    ),
+  }));
+  const unitsWithoutProjects = ready.filter(
+    ({ bundle }) =>
+      bundle.performance.projects.length === 0 &&
+      bundle.performance.projectSummary === null &&
+      bundle.performance.department === null,
+  );
+  const messages = states.flatMap(({ entry, state }) => {
+    const m = unitStateMessage(entry, state);
+    return m === null || state.kind === 'error' ? [] : [m];
+  });
+  const errors = states.flatMap(({ entry, state }) =>
+    state.kind === 'error' ? [{ entry, message: state.message }] : [],
+  );
+  const overflowRows = generalRows.filter((r) => r.overflow);
+
+  return frame(
+    <>
+      <p className="view-intro">
+        执行率 = 决算数 ÷ 年初预算数（项目为 全年执行数 ÷
+        全年预算数）。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
+        不一致”；预算为0时没有执行率，显示“{NO_VALUE}”。
+      </p>
+      {messages.length > 0 ? (
+        <ul className="unit-messages" role="status" aria-label="未显示执行情况的单位">
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+      {errors.map(({ entry, message }) => (
+        <ErrorPanel
+          key={entry.id}
+          title={`${documentLabel(entry)}：数据加载失败`}
+          messages={[`无法显示该单位的预算执行。${message}`]}
+        />
+      ))}
+
+      <section className="execution-section" aria-labelledby="execution-class-title">
+        <h3 id="execution-class-title">
+          一般公共预算财政拨款支出：年初预算与决算（按功能分类 类）
+        </h3>
+        {withRates.length === 0 ? (
+          <p className="state-message" role="status">
+            所选单位都没有年初预算与决算的对比数据（预算文件没有执行数）。
+          </p>
+        ) : (
+          <>
+            {measureMode === 'share' ? (
+              <ChartFrame
+                title="完成年初预算的比例（执行率）"
+                caption={`${captionFor(rateEntries, '%（执行率，按原文金额计算）')}。横轴截至${RATE_AXIS_CAP}%，超出部分画入灰色区域并标出真实数值。`}
+                summary={`各单位一般公共预算财政拨款支出及各类科目的执行率。${overflowRows
+                  .map(
+                    (r) =>
+                      `${r.document}${r.subject}执行率${formatPercent(r.computed)}，超出${RATE_AXIS_CAP}%刻度`,
+                  )
+                  .join('；')}`}
+                table={rateTable(subjects, rateEntries)}
+                notes={rateNotes}
+              >
+                <RateChart
+                  categories={categories}
+                  series={series}
+                  cap={Number(RATE_AXIS_CAP)}
+                  references={[
+                    { at: 100, label: '100%' },
+                    {
+                      at: Number(UNDER_EXECUTION_THRESHOLD),
+                      label: `${UNDER_EXECUTION_THRESHOLD}%`,
+                    },
+                  ]}
+                  labelWidth={210}
+                />
+              </ChartFrame>
+            ) : (
+              <ChartFrame
+                title="年初预算与决算金额"
+                caption={`${captionFor(rateEntries, displayUnit)}。每个单位一张小图，各用自己的刻度（省级约为区县级的30倍），请勿跨图比较长短。`}
+                summary="各单位一般公共预算财政拨款支出及各类科目的年初预算与决算金额，每个单位一张小图。"
+                table={amountTable(generalRows, displayUnit)}
+                notes={rateNotes}
+              >
+                <div className="small-multiples">
+                  {withRates.map(({ entry }) => (
+                    <AmountChart
+                      key={entry.id}
+                      title={documentLabel(entry)}
+                      unit={displayUnit}
+                      pairs={generalRows
+                        .filter((r) => r.bundleId === entry.id)
+                        .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }))}
+                    />
+                  ))}
+                </div>
+              </ChartFrame>
+            )}
+            <ClassExecutionTable
+              rows={generalRows}
+              caption={`年初预算、决算与执行率（金额单位：${displayUnit}；“原文”为文件印出的数，“计算”为决算数 ÷ 年初预算数）`}
+            />
+            {sangongRows.length > 0 ? (
+              <ClassExecutionTable
+                rows={sangongRows}
+                caption={`“三公”经费：全年预算与决算（金额单位：${displayUnit}；分项原文未印预算数时无法核算）`}
+              />
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section className="execution-section" aria-labelledby="execution-project-title">
+        <h3 id="execution-project-title">项目支出：全年预算数与全年执行数</h3>
+        {projectRows.length === 0 && summaryRows.length === 0 ? (
+          <p className="state-message" role="status">
+            所选单位没有项目支出绩效自评表，无法显示项目执行率。
+          </p>
+        ) : null}
+        {unitsWithoutProjects.length > 0 ? (
+          <ul className="unit-messages" role="status" aria-label="没有项目自评表的单位">
+            {unitsWithoutProjects.map(({ entry }) => (
+              <li key={entry.id}>{documentLabel(entry)}：没有项目支出绩效自评表。</li>
+            ))}
+          </ul>
+        ) : null}
+        {projectRows.length > 0 ? (
+          <>
+            {projectNotes.length > 0 ? (
+              <ul className="scope-notes" role="note" aria-label="项目对比口径说明">
+                {projectNotes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="legend-note">
+              <span className="under-flag">▼ 低于{UNDER_EXECUTION_THRESHOLD}%</span>
+              ：执行率低于{UNDER_EXECUTION_THRESHOLD}
+              %的项目（执行不足），整行以浅红底标出。点击表头排序。
+            </p>
+            <ProjectExecutionTable
+              rows={projectRows}
+              caption={`项目执行率（金额单位：${displayUnit}，原文以元计的标“元”；${RATE_CHECK_LABEL.differs}处标⚠）`}
+            />
+          </>
+        ) : null}
+        {summaryRows.length > 0 ? (
+          <SummaryExecutionTable
+            rows={summaryRows}
+            caption={`项目/部门整体执行情况汇总（金额单位：${displayUnit}，原文以元计的按原文标“元”）`}
+          />
+        ) : null}
+      </section>
+    </>,
   );
 }

@@ -1,0 +1,77 @@
+/**
+ * Figures in the execution view's tables, each traced to its source line. They read the display
+ * unit and the source-link builder from the store so the column definitions can stay at module
+ * scope. (Shared-helper candidate: the 同比 view keeps its own copy of the printed-percent cell.)
+ */
+import { FigureValue } from '@/components/figure-value';
+import { SourceLink } from '@/components/source-link';
+import type { Fig } from '@/data/schema-common';
+import type { DecimalString } from '@/domain/money';
+import { formatPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+import { useAppStore } from '@/store/app-store';
+import { useSourceHref } from '@/store/use-source-href';
+import type { RateCheck } from './execution-data';
+import { RATE_CHECK_LABEL } from './execution-data';
+
+/**
+ * A percent as printed (its own decimals kept: "100", "97.6", "1838.93"), integer part grouped:
+ * "1,838.93%". Padding "17.3" to "17.30" would claim a precision the document did not print.
+ */
+export function formatPrintedPercent(v: DecimalString): string {
+  const [int = '0', frac] = v.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${grouped}${frac === undefined ? '' : `.${frac}`}%`;
+}
+
+interface CellProps {
+  fig: Fig | null;
+  bundleId: string;
+  document: string;
+}
+
+/** An amount printed in 万元 (shown in the chosen unit) or in 元 (shown as printed, marked 元). */
+export function AmountCell({
+  fig,
+  bundleId,
+  document,
+  unit = '万元',
+}: CellProps & { unit?: '万元' | '元' }) {
+  const displayUnit = useAppStore((s) => s.displayUnit);
+  const hrefFor = useSourceHref()(bundleId);
+  if (unit === '元' && fig !== null) {
+    return (
+      <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+        {formatWanYuan(fig.v)}
+        <span className="unit-mark"> 元</span>
+      </SourceLink>
+    );
+  }
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} unit={displayUnit} />;
+}
+
+/** The rate the document printed, at its printed precision, linked to its line. */
+export function StatedRateCell({ fig, bundleId, document }: CellProps) {
+  const hrefFor = useSourceHref()(bundleId);
+  if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;
+  return (
+    <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+      {formatPrintedPercent(fig.v)}
+    </SourceLink>
+  );
+}
+
+/** The rate the dashboard computes (domain executionRate); "—" where no rate exists. */
+export function ComputedRateCell({ value }: { value: DecimalString | null }) {
+  if (value === null) return <span className="figure-empty">{NO_VALUE}</span>;
+  return <span title="本看板按原文金额计算（四舍五入到两位小数）">{formatPercent(value)}</span>;
+}
+
+/** 一致 / 不一致 …, in words (not only colour). */
+export function RateCheckBadge({ check }: { check: RateCheck }) {
+  return (
+    <span className={`rate-check rate-check-${check}`}>
+      {check === 'differs' ? '⚠ ' : ''}
+      {RATE_CHECK_LABEL[check]}
+    </span>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * Horizontal grouped bars of execution rates (percent), one bar per unit within each subject.
+ *
+ * Why a capped linear axis and not a log scale: almost every rate in the documents lies between
+ * 80% and 150%, and what a reader looks for is the distance to 100% (fully spent) and to 80%
+ * (under-executed). A log scale squeezes exactly that band (80→100 becomes a sliver) and is hard
+ * to read for a lay audience on a projector. So the axis is linear from 0 to RATE_AXIS_CAP (200%);
+ * a bar beyond it (the province's 1838.93%, its 201 at 1980.00%) runs into a shaded overflow band
+ * past the cap, carries a white break mark (the bar is not to scale there) and prints its true
+ * value. The other bars keep their full resolution.
+ *
+ * `Number()` is used only for pixel geometry; every label is text formatted from decimal strings.
+ */
+import type { BarShapeProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DecimalString } from '@/domain/money';
+
+export interface RateBar {
+  /** Rate in percent as a decimal string; null where no rate exists (zero budget): no bar. */
+  rate: DecimalString | null;
+  /** Beyond the axis cap: drawn into the overflow band with a break mark. */
+  overflow: boolean;
+  /** The text printed at the end of the bar (already formatted). */
+  label: string;
+  /** Picked out (e.g. below 80%): drawn with a hatch pattern, so it shows without colour. */
+  flagged?: boolean;
+}
+
+export interface RateSeries {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface RateCategory {
+  key: string;
+  label: string;
+  bars: Record<string, RateBar | undefined>;
+}
+
+interface RateChartProps {
+  categories: readonly RateCategory[];
+  series: readonly RateSeries[];
+  /** Axis cap in percent (geometry only). */
+  cap: number;
+  /** Reference lines (percent) with their labels. */
+  references?: readonly { at: number; label: string }[];
+  /** Width reserved for the category labels (px). */
+  labelWidth?: number;
+}
+
+const BAR = 16;
+const BAR_GAP = 3;
+const GROUP_GAP = 14;
+const TEXT = '#1f2933';
+
+/** Where an overflowing bar ends: inside the band past the cap. */
+function overflowEnd(cap: number): number {
+  return cap * 1.1;
+}
+
+export function RateChart({
+  categories,
+  series,
+  cap,
+  references = [],
+  labelWidth = 200,
+}: RateChartProps) {
+  const data = categories.map((c) => {
+    const row: Record<string, string | number | null> = { key: c.key, label: c.label };
+    series.forEach((s, i) => {
+      const bar = c.bars[s.id];
+      row[`s${i}`] =
+        bar === undefined
+          ? null
+          : bar.rate === null
+            ? 0
+            : bar.overflow
+              ? overflowEnd(cap)
+              : Number(bar.rate);
+    });
+    return row;
+  });
+  const max = cap * 1.15;
+  const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
+  const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
+  const height = categories.length * groupHeight + 60;
+
+  const byKey = new Map(categories.map((c) => [c.key, c]));
+  const shapeFor = (seriesIndex: number) =>
+    function BarShape(props: BarShapeProps) {
+      const s = series[seriesIndex];
+      // Look the bar up by its data row: recharts' `index` skips the rows this series lacks.
+      const key = (props.payload as { key?: string } | undefined)?.key;
+      const bar = s === undefined ? undefined : byKey.get(key ?? '')?.bars[s.id];
+      if (s === undefined || bar === undefined) return <g />;
+      const { x, y, width, height: h } = props;
+      const w = Math.max(width, 0);
+      const breakX = x + w - 14;
+      return (
+        <g>
+          <rect x={x} y={y} width={w} height={h} fill={s.color} />
+          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill="url(#rate-hatch)" /> : null}
+          {bar.overflow ? (
+            <path
+              d={`M${breakX - 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2} M${breakX + 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
+              stroke="#fff"
+              strokeWidth={3}
+              fill="none"
+            />
+          ) : null}
+          <text
+            x={x + w + 6}
+            y={y + h / 2}
+            dominantBaseline="central"
+            fontSize={13}
+            fill={TEXT}
+            stroke="#fff"
+            strokeWidth={3}
+            paintOrder="stroke"
+            fontWeight={bar.overflow ? 700 : 400}
+          >
+            {bar.label}
+          </text>
+        </g>
+      );
+    };
+
+  return (
+    <div className="rate-chart">
+      <ul className="chart-legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.id}>
+            <span className="swatch" style={{ background: s.color }} />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 24, right: 260, bottom: 8, left: 8 }}
+          barGap={BAR_GAP}
+          barCategoryGap={GROUP_GAP / 2}
+        >
+          <defs>
+            <pattern
+              id="rate-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="3" height="6" fill="#ffffff" fillOpacity={0.55} />
+            </pattern>
+          </defs>
+          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <ReferenceArea
+            x1={cap}
+            x2={max}
+            fill="#eef2f7"
+            ifOverflow="hidden"
+            label={{ value: `超出${cap}%刻度`, position: 'insideTop', fill: TEXT, fontSize: 12 }}
+          />
+          <XAxis
+            type="number"
+            domain={[0, max]}
+            ticks={ticks}
+            tickFormatter={(t: number) => `${t}%`}
+            tick={{ fill: TEXT, fontSize: 12 }}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={labelWidth}
+            tick={{ fill: TEXT, fontSize: 13 }}
+            interval={0}
+          />
+          {references.map((r) => (
+            <ReferenceLine
+              key={r.at}
+              x={r.at}
+              stroke={r.at === 100 ? '#1f2933' : '#b91c1c'}
+              strokeDasharray={r.at === 100 ? '6 3' : '2 3'}
+              strokeWidth={2}
+              label={{ value: r.label, position: 'top', fill: TEXT, fontSize: 12 }}
+            />
+          ))}
+          {series.map((s, i) => (
+            <Bar
+              key={s.id}
+              dataKey={`s${i}`}
+              name={s.name}
+              fill={s.color}
+              barSize={BAR}
+              isAnimationActive={false}
+              shape={shapeFor(i)}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/** execution-data.ts: pure derivations, table-driven, on hand-made figures and the real bundles. */
+import {
+  checkRate,
+  classExecutionRows,
+  compareSubjects,
+  projectExecutionRows,
+  subjectsAcrossUnits,
+  summaryExecutionRows,
+  unitExecutionState,
+  unitTag,
+} from '@/features/execution/execution-data';
+import { formatPrintedPercent } from '@/features/execution/figure-cells';
+import { executionRate } from '@/domain/measures';
+import { IDS, realBundle, realManifest } from './real-data';
+
+const fig = (v: string) => ({ v, line: 1 });
+const entry = (id: string) => {
+  const e = realManifest().bundles.find((b) => b.id === id);
+  if (!e) throw new Error(id);
+  return e;
+};
+
+describe('checkRate', () => {
+  it.each([
+    // budget, actual, stated, expected
+    ['2296.91', '42238.46', '1838.93', 'agrees'],
+    ['2.42', '1.894', '78.28', 'differs'], // 78.26 computed
+    ['4.09', '1.4', '34.24', 'differs'], // 34.23 computed
+    ['13.06', '13.06', '100', 'agrees'], // printed without decimals
+    ['25', '19.5', '78', 'agrees'],
+    ['102.5', '102.02', '99.53', 'agrees'],
+    ['791.96', '652.22', '82.26', 'differs'], // 82.36 computed
+    ['100', '47.973', null, 'notStated'],
+    ['0', '34.00', null, 'zeroBase'],
+    ['0', '0', '0', 'zeroBase'], // a printed 0% on a zero budget: still no rate
+    [null, '3.20', '100.00', 'noBudget'],
+  ] as const)('budget %s actual %s stated %s → %s', (budget, actual, stated, expected) => {
+    const computed = executionRate(actual, budget);
+    expect(
+      checkRate(
+        budget === null ? null : fig(budget),
+        stated === null ? null : fig(stated),
+        computed,
+      ),
+    ).toBe(expected);
+  });
+});
+
+describe('formatPrintedPercent keeps the printed decimals', () => {
+  it.each([
+    ['1838.93', '1,838.93%'],
+    ['17.3', '17.3%'],
+    ['100', '100%'],
+    ['0.04', '0.04%'],
+    ['1980.00', '1,980.00%'],
+  ])('%s → %s', (v, shown) => expect(formatPrintedPercent(v)).toBe(shown));
+});
+
+describe('unitTag', () => {
+  it.each([
+    [IDS.province, '省级单位2024'],
+    [IDS.cityDept, '市级部门2024'],
+    [IDS.cityBudget, '市级单位2026'],
+    [IDS.center, '服务中心2024'],
+    [IDS.district, '区县级部门2023'],
+  ])('%s → %s', (id, tag) => expect(unitTag(entry(id))).toBe(tag));
+});
+
+describe('compareSubjects', () => {
+  it('total first, 类 codes ascending, then 三公 and its parts', () => {
+    expect(
+      ['sangong.reception', '221', 'sangong', '201', 'total', '208'].sort(compareSubjects),
+    ).toEqual(['total', '201', '208', '221', 'sangong', 'sangong.reception']);
+  });
+});
+
+describe('classExecutionRows (real bundles)', () => {
+  it.each([
+    [IDS.province, 'total', '2296.91', '42238.46', '1838.93', '1838.93', 'agrees', true],
+    [IDS.province, '201', '2122.88', '42033.11', '1980.00', '1980.00', 'agrees', true],
+    [IDS.province, '205', '0', '34.00', null, null, 'zeroBase', false],
+    [IDS.cityDept, 'total', '3225.30', '3540.09', '109.76', '109.76', 'agrees', false],
+    [IDS.cityDept, '221', '150.03', '137.58', '91.70', '91.70', 'agrees', false],
+    [IDS.center, '221', '21.65', '17.38', '80.28', '80.28', 'agrees', false],
+    [IDS.district, 'total', '1605.63', '1322.38', '82.36', '82.36', 'agrees', false],
+  ] as const)(
+    '%s %s: %s → %s, printed %s, computed %s (%s, overflow %s)',
+    (id, key, budget, actual, stated, computed, check, overflow) => {
+      const row = classExecutionRows(entry(id), realBundle(id)).find((r) => r.key === key);
+      expect(row).toMatchObject({
+        budget: { v: budget },
+        actual: { v: actual },
+        stated: stated === null ? null : { v: stated },
+        computed,
+        check,
+        overflow,
+        group: 'generalBudget',
+      });
+    },
+  );
+
+  it('regroups by subject for the side-by-side chart, total first', () => {
+    const rows = [IDS.province, IDS.cityDept].flatMap((id) =>
+      classExecutionRows(entry(id), realBundle(id)),
+    );
+    const subjects = subjectsAcrossUnits(rows);
+    expect(subjects.map((s) => s.key)).toEqual(['total', '201', '205', '208', '210', '221']);
+    expect(Object.keys(subjects[0]?.byUnit ?? {})).toEqual([IDS.province, IDS.cityDept]);
+    expect(subjects.find((s) => s.key === '205')?.byUnit[IDS.cityDept]).toBeUndefined();
+  });
+
+  it('三公 parts have no printed budget: nothing to compute', () => {
+    const row = classExecutionRows(entry(IDS.province), realBundle(IDS.province)).find(
+      (r) => r.key === 'sangong.vehicleRunning',
+    );
+    expect(row).toMatchObject({
+      group: 'sangong',
+      budget: null,
+      computed: null,
+      check: 'noBudget',
+    });
+  });
+});
+
+describe('projectExecutionRows (real bundles)', () => {
+  it.each([
+    [IDS.province, '营商环境评估费', '100', '47.973', '47.97', '47.97', true, 'agrees'],
+    [IDS.province, '行政运行及业务工作经费', '166', '138.231', '83.27', '83.27', false, 'agrees'],
+    [IDS.province, '专项培训(会议)经费', '125.6', '118.399', '94.27', '94.27', false, 'agrees'],
+    [IDS.center, 'J残疾人就业保障金', '2.42', '1.894', '78.28', '78.26', true, 'differs'],
+    [IDS.center, 'Z大楼管理及网络维护费', '177', '177', '100', '100.00', false, 'agrees'],
+    [IDS.district, '公章刻制费', '20.00', '2.38', null, '11.90', true, 'notStated'],
+  ] as const)(
+    '%s %s: %s → %s, printed %s, computed %s, under 80%% %s (%s)',
+    (id, name, budget, executed, stated, computed, under, check) => {
+      const row = projectExecutionRows(entry(id), realBundle(id)).find((r) => r.name === name);
+      expect(row).toMatchObject({
+        fullYearBudget: { v: budget },
+        executed: { v: executed },
+        stated: stated === null ? null : { v: stated },
+        computed,
+        under,
+        check,
+      });
+    },
+  );
+
+  it('the province 行政运行 project reads its 省级财政资金 row (no 资金总额 row printed)', () => {
+    const row = projectExecutionRows(entry(IDS.province), realBundle(IDS.province)).find(
+      (r) => r.name === '行政运行及业务工作经费',
+    );
+    expect(row?.fundLabel).toBe('省级财政资金');
+  });
+});
+
+describe('summaryExecutionRows (real bundles)', () => {
+  it.each([
+    [IDS.district, '万元', '791.96', '652.22', '82.26', '82.36', 'differs'],
+    [IDS.cityDept, '元', '39700557.84', '35403227.04', '89.18', '89.18', 'agrees'],
+  ] as const)('%s (%s): %s / %s printed %s computed %s → %s', (id, unit, b, e, s, c, check) => {
+    const [row] = summaryExecutionRows(entry(id), realBundle(id));
+    expect(row).toMatchObject({
+      unit,
+      budget: { v: b },
+      executed: { v: e },
+      stated: { v: s },
+      computed: c,
+      check,
+    });
+  });
+
+  it('a unit with neither summary nor department evaluation has none', () => {
+    expect(summaryExecutionRows(entry(IDS.province), realBundle(IDS.province))).toEqual([]);
+  });
+});
+
+describe('unitExecutionState', () => {
+  it.each([
+    [IDS.cityBudget, true, undefined, 'budget'],
+    [IDS.cityBudget, false, 'x', 'budget'],
+    [IDS.province, true, undefined, 'ready'],
+    [IDS.province, false, undefined, 'loading'],
+    [IDS.province, false, '坏文件', 'error'],
+  ] as const)('%s loaded=%s error=%s → %s', (id, loaded, error, kind) => {
+    const state = unitExecutionState(entry(id), loaded ? realBundle(id) : undefined, error);
+    expect(state.kind).toBe(kind);
+  });
+});

@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+/**
+ * 预算执行 with the five real documents. Figures typed from the source texts
+ * (public/data/sources/*.txt), not read from the bundles.
+ */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ExecutionPage } from '@/features/execution/execution-page';
+import { resetAppStore, useAppStore } from '@/store/app-store';
+import { IDS, loadRealData, realManifest } from './real-data';
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+});
+
+function classTable() {
+  return screen.getByRole('table', { name: /年初预算、决算与执行率/ });
+}
+function projectTable() {
+  return screen.getByRole('table', { name: /项目执行率/ });
+}
+function summaryTable() {
+  return screen.getByRole('table', { name: /执行情况汇总/ });
+}
+/** The data row whose cells contain every text given. */
+function rowWith(table: HTMLElement, ...texts: string[]): HTMLElement {
+  const rows = within(table)
+    .getAllByRole('row')
+    .filter((r) => texts.every((t) => r.textContent?.includes(t)));
+  expect(rows, `one row with ${texts.join(' + ')}`).toHaveLength(1);
+  return rows[0] as HTMLElement;
+}
+
+describe('预算执行', () => {
+  it('keeps its heading', () => {
+    loadRealData();
+    render(<ExecutionPage />);
+    expect(screen.getByRole('heading', { level: 2, name: '预算执行' })).toBeInTheDocument();
+  });
+
+  it('province 一般公共预算: 年初预算 2,296.91 → 决算 42,238.46 at 1838.93%, traced to line 474', () => {
+    loadRealData([IDS.province]);
+    render(<ExecutionPage />);
+    const row = within(rowWith(classTable(), '一般公共预算财政拨款支出（合计）'));
+    const budget = row.getByRole('link', { name: '2,296.91' });
+    expect(budget).toHaveAttribute(
+      'href',
+      expect.stringContaining(`#/source/${IDS.province}?line=474`),
+    );
+    expect(budget).toHaveAttribute(
+      'title',
+      expect.stringContaining('山西省行政审批服务管理局 2024年单位决算'),
+    );
+    expect(row.getByRole('link', { name: '42,238.46' })).toBeInTheDocument();
+    // printed rate (link to the text) and the computed one agree
+    expect(row.getByRole('link', { name: '1,838.93%' })).toBeInTheDocument();
+    expect(row.getByText('1,838.93%', { selector: 'span' })).toBeInTheDocument();
+    expect(row.getByText('一致')).toBeInTheDocument();
+  });
+
+  it('province 201 at 1980.00% and 教育支出 with 年初预算 0 shows "—", never Infinity', () => {
+    loadRealData([IDS.province]);
+    render(<ExecutionPage />);
+    const general = within(rowWith(classTable(), '201 一般公共服务支出'));
+    expect(general.getByRole('link', { name: '1,980.00%' })).toBeInTheDocument();
+    const edu = rowWith(classTable(), '205 教育支出');
+    expect(within(edu).getByRole('link', { name: '0.00' })).toBeInTheDocument();
+    expect(within(edu).getByRole('link', { name: '34.00' })).toBeInTheDocument();
+    expect(within(edu).getAllByText('—').length).toBeGreaterThanOrEqual(2);
+    expect(edu).toHaveTextContent('预算为0，无执行率');
+    expect(edu).not.toHaveTextContent(/Infinity|NaN/);
+  });
+
+  it('city 部门 109.76% and its 住房保障支出 91.70%', () => {
+    loadRealData([IDS.cityDept]);
+    render(<ExecutionPage />);
+    const total = within(rowWith(classTable(), '一般公共预算财政拨款支出（合计）'));
+    expect(total.getByRole('link', { name: '3,225.30' })).toBeInTheDocument();
+    expect(total.getByRole('link', { name: '3,540.09' })).toBeInTheDocument();
+    expect(total.getByRole('link', { name: '109.76%' })).toBeInTheDocument();
+    const housing = within(rowWith(classTable(), '221 住房保障支出'));
+    expect(housing.getByRole('link', { name: '91.70%' })).toBeInTheDocument();
+    expect(housing.getByText('91.70%', { selector: 'span' })).toBeInTheDocument();
+  });
+
+  it('project rows: 营商环境评估费 47.97% is picked out as below 80%, 专项培训 94.27% is not', () => {
+    loadRealData([IDS.province]);
+    render(<ExecutionPage />);
+    const low = rowWith(projectTable(), '营商环境评估费');
+    // 年初预算数 and 全年预算数 both 100.00
+    expect(within(low).getAllByRole('link', { name: '100.00' })).toHaveLength(2);
+    expect(within(low).getByRole('link', { name: '47.97' })).toBeInTheDocument(); // 47.973 全年执行数
+    expect(within(low).getByRole('link', { name: '47.97%' })).toBeInTheDocument();
+    expect(low).toHaveTextContent('▼ 低于80%');
+    const ok = rowWith(projectTable(), '专项培训(会议)经费');
+    expect(within(ok).getByRole('link', { name: '125.60' })).toBeInTheDocument();
+    expect(within(ok).getByRole('link', { name: '94.27%' })).toBeInTheDocument();
+    expect(ok).not.toHaveTextContent('低于80%');
+  });
+
+  it('flags a printed rate its own figures do not give: service center 78.28% vs 78.26%', () => {
+    loadRealData([IDS.center]);
+    render(<ExecutionPage />);
+    const row = within(rowWith(projectTable(), 'J残疾人就业保障金'));
+    expect(row.getByRole('link', { name: '78.28%' })).toBeInTheDocument();
+    expect(row.getByText('78.26%')).toBeInTheDocument();
+    expect(row.getByText(/不一致/)).toBeInTheDocument();
+  });
+
+  it('district: 预算支出进度 printed 82.26% vs 652.22 ÷ 791.96 = 82.36%', () => {
+    loadRealData([IDS.district]);
+    render(<ExecutionPage />);
+    const row = within(rowWith(summaryTable(), '项目支出合计'));
+    expect(row.getByRole('link', { name: '791.96' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '652.22' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '82.26%' })).toBeInTheDocument();
+    expect(row.getByText('82.36%')).toBeInTheDocument();
+    expect(row.getByText(/不一致/)).toBeInTheDocument();
+  });
+
+  it('sorts the project table by the computed rate', async () => {
+    loadRealData([IDS.province]);
+    render(<ExecutionPage />);
+    const table = projectTable();
+    const header = within(table).getByRole('button', { name: /执行率（计算）/ });
+    const th = header.closest('th') as HTMLElement;
+    const sortTo = async (dir: 'ascending' | 'descending') => {
+      for (let i = 0; i < 3 && th.getAttribute('aria-sort') !== dir; i++)
+        await userEvent.click(header);
+      expect(th).toHaveAttribute('aria-sort', dir);
+    };
+    const sortedFirst = () => within(table).getAllByRole('row')[1] as HTMLElement;
+    await sortTo('ascending');
+    expect(sortedFirst()).toHaveTextContent('营商环境评估费'); // 47.97%, the lowest
+    await sortTo('descending');
+    expect(sortedFirst()).toHaveTextContent('专项培训(会议)经费'); // 94.27%, the highest
+  });
+
+  it('the 2026 budget says it has no execution instead of an empty panel', () => {
+    loadRealData([IDS.cityBudget]);
+    render(<ExecutionPage />);
+    expect(
+      screen.getByText(/大同市行政审批服务管理局 2026年单位预算是预算文件.*没有决算（执行）数/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/所选单位都没有年初预算与决算的对比数据/)).toBeInTheDocument();
+  });
+
+  it('rates mode: one chart, every unit side by side, the huge rates labelled with their true value', async () => {
+    loadRealData();
+    useAppStore.setState({ measureMode: 'share' });
+    render(<ExecutionPage />);
+    const chart = screen.getByRole('figure', { name: '完成年初预算的比例（执行率）' });
+    expect(chart).toHaveTextContent('横轴截至200%');
+    const alt = within(chart).getByRole('table');
+    const total = within(alt).getByRole('row', { name: /一般公共预算财政拨款支出（合计）/ });
+    expect(total).toHaveTextContent('1,838.93% / 1,838.93%');
+    expect(total).toHaveTextContent('109.76% / 109.76%');
+    expect(total).toHaveTextContent('146.32% / 146.32%');
+    expect(total).toHaveTextContent('82.36% / 82.36%');
+    // scope notes beside the chart: the city 部门 contains the service center
+    expect(within(chart).getByRole('note')).toHaveTextContent('已包含大同市政务服务中心');
+    // the chart's summary names the overflowing rate
+    expect(within(chart).getByRole('img')).toHaveAccessibleName(/1,838.93%，超出200%刻度/);
+  });
+
+  it('元 on request: 2,296.91 万元 shows as 22,969,100.00', () => {
+    loadRealData([IDS.province]);
+    useAppStore.setState({ displayUnit: '元' });
+    render(<ExecutionPage />);
+    const row = within(rowWith(classTable(), '一般公共预算财政拨款支出（合计）'));
+    expect(row.getByRole('link', { name: '22,969,100.00' })).toBeInTheDocument();
+  });
+
+  it('an empty manifest gives a clear message', () => {
+    useAppStore.setState({ status: 'ready', manifest: { schemaVersion: 1, bundles: [] } });
+    render(<ExecutionPage />);
+    expect(screen.getByRole('status')).toHaveTextContent('没有可对比的单位');
+  });
+
+  it('a unit whose bundle failed to load shows its message; the others still show', () => {
+    loadRealData([IDS.district, IDS.cityDept]);
+    const rest = Object.fromEntries(
+      Object.entries(useAppStore.getState().bundles).filter(([id]) => id !== IDS.district),
+    );
+    useAppStore.setState({
+      bundles: rest,
+      loadErrors: { [IDS.district]: { message: '文件 shuocheng.json 无法读取', issues: [] } },
+    });
+    render(<ExecutionPage />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('朔州市朔城区行政审批服务管理局 2023年部门决算：数据加载失败');
+    expect(alert).toHaveTextContent('文件 shuocheng.json 无法读取');
+    expect(within(classTable()).getByRole('link', { name: '109.76%' })).toBeInTheDocument();
+  });
+
+  it('while loading says so', () => {
+    useAppStore.setState({ status: 'loading' });
+    render(<ExecutionPage />);
+    expect(screen.getByRole('status')).toHaveTextContent('正在加载数据');
+    expect(realManifest().bundles).toHaveLength(5);
+  });
+});
