@@ -1,0 +1,128 @@
+/**
+ * Figures in the performance view, each traced to its source line. They read the display unit and
+ * the link builder from the store so the column definitions can stay at module scope.
+ */
+import { FigureValue } from '@/components/figure-value';
+import { SourceLink } from '@/components/source-link';
+import type { Finding } from '@/data/schema';
+import type { Fig } from '@/data/schema-common';
+import type { FormatNote } from '@/data/schema-performance';
+import { formatPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+import { useAppStore } from '@/store/app-store';
+import { useSourceHref } from '@/store/use-source-href';
+import { SEVERITY_LABEL } from './performance-data';
+import type { ProjectRow } from './performance-data';
+
+interface FigProps {
+  fig: Fig | null;
+  bundleId: string;
+  document: string;
+}
+
+/**
+ * An amount: printed in 万元 → shown in the chosen unit; printed in 元 (department-wide
+ * evaluation, budget targets) → shown in 元 exactly as printed, marked 元.
+ */
+export function AmountFigure({
+  fig,
+  bundleId,
+  document,
+  unit,
+}: FigProps & { unit: '万元' | '元' }) {
+  const displayUnit = useAppStore((s) => s.displayUnit);
+  const hrefFor = useSourceHref()(bundleId);
+  if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;
+  if (unit === '元') {
+    return (
+      <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+        {formatWanYuan(fig.v)}
+      </SourceLink>
+    );
+  }
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} unit={displayUnit} />;
+}
+
+/** A score or count exactly as printed ("39.8", "94.00"), linked to its line. */
+export function PrintedFigure({ fig, bundleId, document }: FigProps) {
+  const hrefFor = useSourceHref()(bundleId);
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="count" />;
+}
+
+/** A printed percentage (2 places), linked to its line. */
+export function PercentFigure({ fig, bundleId, document }: FigProps) {
+  const hrefFor = useSourceHref()(bundleId);
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="percent" />;
+}
+
+/** 执行率: as printed, else computed from the amounts (marked ※ 计算值). */
+export function RateCell({ row }: { row: ProjectRow }) {
+  if (row.printedRate) {
+    return <PercentFigure fig={row.printedRate} bundleId={row.bundleId} document={row.document} />;
+  }
+  if (row.computedRate === null) return <span className="figure-empty">{NO_VALUE}</span>;
+  return (
+    <span
+      className="computed"
+      title={`原文未印执行率；本看板按 全年执行数 ÷ 全年预算数 计算（${row.document}）`}
+    >
+      {formatPercent(row.computedRate)}
+      <sup aria-label="计算值">※</sup>
+    </span>
+  );
+}
+
+/** 自评等级 as printed, in words and with its grade class (colour is never the only cue). */
+export function GradeBadge({ row }: { row: ProjectRow }) {
+  const hrefFor = useSourceHref()(row.bundleId);
+  if (row.grade === null || row.gradeLine === null) {
+    return <span className="figure-empty">{NO_VALUE}</span>;
+  }
+  return (
+    <SourceLink href={hrefFor(row.gradeLine)} document={row.document} line={row.gradeLine}>
+      <span className={`grade grade-${GRADE_CLASS[row.grade]}`}>{row.grade}</span>
+    </SourceLink>
+  );
+}
+
+const GRADE_CLASS = { 优: 'a', 良: 'b', 中: 'c', 差: 'd' } as const;
+
+/** Findings and corrections beside a figure: words first, with the lines to check. */
+export function FlagList({
+  flags,
+  corrections = [],
+  bundleId,
+  document,
+}: {
+  flags: readonly Finding[];
+  corrections?: readonly FormatNote[];
+  bundleId: string;
+  document: string;
+}) {
+  const hrefFor = useSourceHref()(bundleId);
+  if (flags.length === 0 && corrections.length === 0) {
+    return <span className="figure-empty">{NO_VALUE}</span>;
+  }
+  // A comma correction is reported both as a finding (perf-comma-) and a format note: say it once.
+  const shown = flags.filter((f) => !(f.kind === 'format' && corrections.length > 0));
+  return (
+    <ul className="flag-list">
+      {shown.map((f) => (
+        <li key={f.id} className={`flag flag-${f.severity}`}>
+          <strong>⚠ {SEVERITY_LABEL[f.severity]}：</strong>
+          {f.message}{' '}
+          <a href={hrefFor(f.lines[0] ?? 1)} title={`${document}，第 ${f.lines.join('、')} 行`}>
+            （原文第 {f.lines[0]} 行）
+          </a>
+        </li>
+      ))}
+      {corrections.map((c) => (
+        <li key={`${c.line}-${c.field}`} className="flag flag-warning">
+          <strong>ⓘ 读数更正：</strong>原文“{c.printed}”按 {c.value} 读取——{c.note}{' '}
+          <a href={hrefFor(c.line)} title={`${document}，第 ${c.line} 行`}>
+            （原文第 {c.line} 行）
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

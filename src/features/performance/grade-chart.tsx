@@ -1,0 +1,177 @@
+/**
+ * Grade mix per unit: one horizontal bar per unit, stacked 优/良/中/差 (counts, or shares of the
+ * graded projects in share mode). Each grade has a colour AND a texture, and its letter is written
+ * in the segment, so the chart reads without colour and on a projector.
+ */
+import { useId } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatPercent } from '@/lib/format';
+import type { MeasureMode } from '@/store/types';
+import { GRADES } from './performance-data';
+import type { GradeMix } from './performance-data';
+import type { Grade } from '@/data/schema-performance';
+
+export const GRADE_STYLE: Record<
+  Grade,
+  { color: string; texture: 'solid' | 'diagonal' | 'dots' | 'cross' }
+> = {
+  优: { color: '#1a6b3c', texture: 'solid' },
+  良: { color: '#1f4e89', texture: 'diagonal' },
+  中: { color: '#a8570a', texture: 'dots' },
+  差: { color: '#a11d1d', texture: 'cross' },
+};
+
+function Texture({ texture }: { texture: 'solid' | 'diagonal' | 'dots' | 'cross' }) {
+  const stroke = { stroke: '#fff', strokeWidth: 2 };
+  switch (texture) {
+    case 'solid':
+      return null;
+    case 'diagonal':
+      return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" {...stroke} />;
+    case 'dots':
+      return <circle cx="5" cy="5" r="2" fill="#fff" />;
+    case 'cross':
+      return <path d="M0,0 l10,10 M10,0 l-10,10" {...stroke} strokeWidth={1.5} />;
+  }
+}
+
+/** Grade patterns (ids are document-wide, hence the prefix). */
+export function GradePatterns({ prefix }: { prefix: string }) {
+  return (
+    <svg width="0" height="0" aria-hidden="true" focusable="false" className="perf-defs">
+      <defs>
+        {GRADES.map((g) => (
+          <pattern
+            key={g}
+            id={`${prefix}-${GRADE_STYLE[g].texture}`}
+            patternUnits="userSpaceOnUse"
+            width="10"
+            height="10"
+          >
+            <rect width="10" height="10" fill={GRADE_STYLE[g].color} />
+            <Texture texture={GRADE_STYLE[g].texture} />
+          </pattern>
+        ))}
+      </defs>
+    </svg>
+  );
+}
+
+export function usePatternPrefix(name: string): string {
+  return `${name}${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+}
+
+interface GradeRow {
+  id: string;
+  label: string;
+  优: number;
+  良: number;
+  中: number;
+  差: number;
+  mix: GradeMix;
+}
+
+export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMode }) {
+  const prefix = usePatternPrefix('gr');
+  const rows: GradeRow[] = mixes.map((m) => {
+    const value = (g: Grade) => (mode === 'share' ? Number(m.shares[g] ?? 0) : m.counts[g]);
+    return {
+      id: m.bundleId,
+      label: `${m.unitName}（${m.year}年·${m.scope}）`,
+      优: value('优'),
+      良: value('良'),
+      中: value('中'),
+      差: value('差'),
+      mix: m,
+    };
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const height = 60 + rows.length * 52;
+  const segmentLabel = (g: Grade) => (v: unknown) => {
+    const n = typeof v === 'number' ? v : 0;
+    if (n === 0) return '';
+    return mode === 'share' ? `${g} ${formatPercent(String(n))}` : `${g} ${n}`;
+  };
+
+  return (
+    <div className="perf-chart">
+      <GradePatterns prefix={prefix} />
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tick={{ fill: '#1f2933', fontSize: 13 }}
+            {...(mode === 'share' ? { domain: [0, 100], unit: '%' } : {})}
+          />
+          <YAxis
+            type="category"
+            dataKey="id"
+            width={330}
+            interval={0}
+            tick={{ fill: '#1f2933', fontSize: 13 }}
+            tickFormatter={(id: string) => {
+              const r = byId.get(id);
+              return r ? `${r.label} 共${r.mix.graded}项` : id;
+            }}
+          />
+          {GRADES.map((g) => (
+            <Bar
+              key={g}
+              dataKey={g}
+              name={g}
+              stackId="grade"
+              fill={`url(#${prefix}-${GRADE_STYLE[g].texture})`}
+              stroke="#fff"
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey={g}
+                position="center"
+                formatter={segmentLabel(g)}
+                fill="#fff"
+                stroke={GRADE_STYLE[g].color}
+                strokeWidth={3}
+                paintOrder="stroke"
+                fontWeight={700}
+                fontSize={13}
+              />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+      <ul className="perf-legend" aria-label="图例">
+        {GRADES.map((g) => (
+          <li key={g}>
+            <svg width="28" height="16" aria-hidden="true" focusable="false">
+              <rect
+                x="1"
+                y="1"
+                width="26"
+                height="14"
+                fill={`url(#${prefix}-${GRADE_STYLE[g].texture})`}
+              />
+            </svg>
+            {g}（{GRADE_LABEL[g]}）
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const GRADE_LABEL: Record<Grade, string> = {
+  优: '≥90分',
+  良: '80–90分',
+  中: '60–80分',
+  差: '<60分',
+};

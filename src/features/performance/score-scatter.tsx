@@ -1,0 +1,135 @@
+/**
+ * Score against execution rate: one series per unit, each with its own marker shape and colour;
+ * grade bands drawn as reference lines; projects scoring below 80 are labelled by name.
+ * Numbers here are geometry only; the tooltip text comes from the printed figures.
+ */
+import {
+  CartesianGrid,
+  LabelList,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import { formatPercent } from '@/lib/format';
+import type { ScatterPoint, ScatterSeries } from './performance-data';
+
+const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
+const COLORS = ['#1f4e89', '#b45309', '#1a6b3c', '#882255', '#111827', '#0e7490', '#6b21a8'];
+
+/** Readable, short label for an outlier: the project name, trimmed. */
+function shortName(name: string): string {
+  return name.length > 8 ? `${name.slice(0, 8)}…` : name;
+}
+
+function TooltipBody({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+}) {
+  const p = payload?.[0]?.payload as ScatterPoint | undefined;
+  if (!active || !p) return null;
+  const r = p.row;
+  return (
+    <div className="chart-tooltip">
+      <strong>{r.name}</strong>
+      <div>
+        {r.unitName}（{r.year}年）
+      </div>
+      <div>
+        得分：{r.score?.v ?? '—'}（{r.grade ?? '—'}）
+      </div>
+      <div>
+        执行率：{formatPercent(r.rate)}
+        {r.rateComputed ? '（计算值 ※）' : ''}
+      </div>
+    </div>
+  );
+}
+
+/** Points scoring below 80 (良) get a name label. */
+const LABEL_BELOW = 80;
+
+/**
+ * Label on the right unless another labelled point sits just to the right at about the same
+ * height (the labels would overlap); then on the left. Null: no label.
+ */
+function labelSide(p: ScatterPoint, low: readonly ScatterPoint[]): 'left' | 'right' | null {
+  if (p.y >= LABEL_BELOW) return null;
+  const crowded = low.some(
+    (q) => q !== p && q.x > p.x && q.x - p.x < 12 && Math.abs(q.y - p.y) < 6,
+  );
+  return crowded ? 'left' : 'right';
+}
+
+export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
+  const lowPoints = series.flatMap((s) => s.points).filter((p) => p.y < LABEL_BELOW);
+  const maxX = Math.max(100, ...series.flatMap((s) => s.points.map((p) => p.x)));
+  return (
+    <div className="perf-chart">
+      <ResponsiveContainer width="100%" height={460}>
+        <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
+          <CartesianGrid stroke="#d5dde6" />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name="执行率"
+            unit="%"
+            domain={[0, Math.ceil(maxX / 10) * 10]}
+            tick={{ fill: '#1f2933', fontSize: 13 }}
+            label={{ value: '执行率（%）', position: 'insideBottom', offset: -12, fill: '#1f2933' }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name="得分"
+            domain={[0, 100]}
+            tick={{ fill: '#1f2933', fontSize: 13 }}
+            label={{ value: '自评得分', angle: -90, position: 'insideLeft', fill: '#1f2933' }}
+          />
+          {[
+            { y: 90, label: '优 ≥90' },
+            { y: 80, label: '良 ≥80' },
+            { y: 60, label: '中 ≥60' },
+          ].map((l) => (
+            <ReferenceLine
+              key={l.y}
+              y={l.y}
+              stroke="#52606d"
+              strokeDasharray="6 4"
+              label={{ value: l.label, position: 'right', fill: '#1f2933', fontSize: 12 }}
+            />
+          ))}
+          <ZAxis range={[120, 120]} />
+          <Tooltip content={(p) => <TooltipBody active={p.active} payload={p.payload} />} />
+          <Legend verticalAlign="top" height={36} wrapperStyle={{ color: '#1f2933' }} />
+          {series.map((s, i) => (
+            <Scatter
+              key={s.bundleId}
+              name={s.label}
+              data={s.points.map((p) => ({
+                ...p,
+                right: labelSide(p, lowPoints) === 'right' ? shortName(p.name) : '',
+                left: labelSide(p, lowPoints) === 'left' ? shortName(p.name) : '',
+              }))}
+              fill={COLORS[i % COLORS.length] ?? '#1f4e89'}
+              shape={SHAPES[i % SHAPES.length] ?? 'circle'}
+              legendType={SHAPES[i % SHAPES.length] ?? 'circle'}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey="right" position="right" fontSize={12} fill="#1f2933" />
+              <LabelList dataKey="left" position="left" fontSize={12} fill="#1f2933" />
+            </Scatter>
+          ))}
+        </ScatterChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * What a comparison view shows before and around its figures: loading, manifest error, no
+ * documents, which units are compared, and the scope/year/kind notes (comparisonNotes).
+ * (The 三公 view keeps the same component; shared-helper candidate for src/components.)
+ */
+import { ErrorPanel } from '@/components/error-panel';
+import { comparisonNotes } from '@/data/compare-notes';
+import { documentLabel } from '@/data/labels';
+import type { ComparedUnit, ComparedUnits } from './use-compared-units';
+
+/** An early-return element for loading / error / empty, or null when there is data to show. */
+export function viewGate({ status, manifestError, units }: ComparedUnits): React.ReactNode {
+  if (status === 'idle' || (status === 'loading' && units.length === 0)) {
+    return (
+      <p className="state-message" role="status">
+        正在加载数据…
+      </p>
+    );
+  }
+  if (status === 'error') {
+    return <ErrorPanel title="无法加载数据" messages={[manifestError ?? '未知错误']} />;
+  }
+  if (units.length === 0) {
+    return (
+      <p className="state-message" role="status">
+        没有可对比的文件：请在上方“对比单位”中选择至少一个单位（数据清单中没有文件时，请先运行导入）。
+      </p>
+    );
+  }
+  return null;
+}
+
+/** Which units are shown, and what must be said about comparing them. */
+export function CompareNotes({ selected, units }: Pick<ComparedUnits, 'selected' | 'units'>) {
+  const notes = comparisonNotes(units.map((u) => u.entry));
+  return (
+    <aside className="scope-note" role="note" aria-label="对比说明">
+      <p className="scope-note-line">
+        {selected
+          ? `已选 ${units.length} 个文件：`
+          : `未选择对比单位，显示全部 ${units.length} 个文件：`}
+        {units.map((u) => documentLabel(u.entry)).join('；')}。
+      </p>
+      {notes.length > 0 ? (
+        <ul className="scope-note-list">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="scope-note-line">各单位、各年度的数字分别列示，不相加。</p>
+    </aside>
+  );
+}
+
+/** Units whose bundle is still loading or failed: said in words, never a blank panel. */
+export function UnitStatusList({ units }: { units: readonly ComparedUnit[] }) {
+  const pending = units.filter((u) => u.bundle === null);
+  if (pending.length === 0) return null;
+  return (
+    <ul className="unit-status" aria-label="未能显示的文件">
+      {pending.map((u) => (
+        <li key={u.entry.id} className={u.error ? 'bundle-error' : 'state-message'}>
+          {documentLabel(u.entry)}：{u.error ? `加载失败——${u.error}` : '正在加载…'}
+        </li>
+      ))}
+    </ul>
+  );
+}

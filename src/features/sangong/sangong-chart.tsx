@@ -1,0 +1,255 @@
+/**
+ * Stacked horizontal bars: one bar per unit × year × 预算/决算, stacked by the four 三公 parts.
+ * Each part has its own colour AND texture (projector-safe, readable without colour); derived
+ * prior-year bars are pale with a dashed outline and ※. Numbers here are geometry only.
+ */
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BarShapeProps } from 'recharts';
+import { formatAmount, formatPercent } from '@/lib/format';
+import type { DisplayUnit, MeasureMode } from '@/store/types';
+import { SANGONG_PARTS, barLabel, partShare } from './sangong-data';
+import type { PartKey, SangongBar, SangongChartRow } from './sangong-data';
+
+type SeriesKey = PartKey | 'totalOnly';
+
+interface PartStyle {
+  color: string;
+  texture: 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal';
+}
+
+/** Colours from a colour-blind-safe set, dark enough for white text and a projector. */
+export const PART_STYLE: Record<SeriesKey, PartStyle> = {
+  abroad: { color: '#117733', texture: 'dots' },
+  vehiclePurchase: { color: '#882255', texture: 'cross' },
+  vehicleRunning: { color: '#1f4e89', texture: 'solid' },
+  reception: { color: '#b45309', texture: 'diagonal' },
+  totalOnly: { color: '#52606d', texture: 'horizontal' },
+};
+
+const SERIES: { key: SeriesKey; label: string }[] = [
+  ...SANGONG_PARTS,
+  { key: 'totalOnly', label: '合计（未分项）' },
+];
+
+/** SVG ids may not contain the colons React's useId produces. */
+function usePatternPrefix(): string {
+  return `sg${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+}
+
+function Texture({ texture }: { texture: PartStyle['texture'] }) {
+  const stroke = { stroke: '#fff', strokeWidth: 2 };
+  switch (texture) {
+    case 'solid':
+      return null;
+    case 'diagonal':
+      return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" {...stroke} />;
+    case 'dots':
+      return <circle cx="5" cy="5" r="2" fill="#fff" />;
+    case 'cross':
+      return <path d="M0,0 l10,10 M10,0 l-10,10" {...stroke} strokeWidth={1.5} />;
+    case 'horizontal':
+      return <path d="M0,5 h10" {...stroke} />;
+  }
+}
+
+/** The pattern definitions, once per chart (ids are document-wide). */
+function PatternDefs({ prefix }: { prefix: string }) {
+  return (
+    <svg width="0" height="0" aria-hidden="true" focusable="false" className="sg-defs">
+      <defs>
+        {SERIES.map(({ key }) => (
+          <pattern
+            key={key}
+            id={`${prefix}-${key}`}
+            patternUnits="userSpaceOnUse"
+            width="10"
+            height="10"
+          >
+            <rect width="10" height="10" fill={PART_STYLE[key].color} />
+            <Texture texture={PART_STYLE[key].texture} />
+          </pattern>
+        ))}
+      </defs>
+    </svg>
+  );
+}
+
+/** A legend swatch drawn with the same pattern as the bars. */
+function Swatch({ fill, derived = false }: { fill: string; derived?: boolean }) {
+  return (
+    <svg width="28" height="16" aria-hidden="true" focusable="false">
+      <rect
+        x="1"
+        y="1"
+        width="26"
+        height="14"
+        fill={fill}
+        fillOpacity={derived ? 0.4 : 1}
+        stroke={derived ? '#111' : 'none'}
+        strokeDasharray={derived ? '4 3' : undefined}
+        strokeWidth={derived ? 1.5 : 0}
+      />
+    </svg>
+  );
+}
+
+function BarShape(props: BarShapeProps): ReactNode {
+  const { x, y, width, height, fill } = props;
+  const row = props.payload as SangongChartRow | undefined;
+  if (!row || width <= 0 || height <= 0) return null;
+  const derived = row.bar.derived;
+  return (
+    <rect
+      x={x}
+      y={y}
+      width={width}
+      height={height}
+      fill={fill}
+      fillOpacity={derived ? 0.4 : 1}
+      stroke={derived ? '#111' : '#fff'}
+      strokeWidth={derived ? 1.5 : 1}
+      strokeDasharray={derived ? '4 3' : undefined}
+    />
+  );
+}
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+/** Tooltip body: the bar's figures as text, from the decimal strings. */
+function TooltipBody({
+  active,
+  payload,
+  unit,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+  unit: DisplayUnit;
+}) {
+  const row = payload?.[0]?.payload as SangongChartRow | undefined;
+  if (!active || !row) return null;
+  const bar = row.bar;
+  return (
+    <div className="chart-tooltip">
+      <strong>{bar.unitName}</strong>
+      <div>
+        {barLabel(bar)}
+        {bar.derived ? ' ※' : ''}
+      </div>
+      {bar.none ? (
+        <div>无“三公”经费</div>
+      ) : (
+        <ul>
+          {SANGONG_PARTS.map(({ key, label }) => (
+            <li key={key}>
+              {label}：
+              {bar.parts[key]
+                ? formatAmount(bar.parts[key].v, unit)
+                : bar.derived
+                  ? '未说明'
+                  : '—（空白）'}
+              {bar.parts[key] && bar.total ? `（${formatPercent(partShare(bar, key))}）` : ''}
+            </li>
+          ))}
+          <li>合计：{bar.total ? `${formatAmount(bar.total.v, unit)} ${unit}` : '未说明'}</li>
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface SangongChartProps {
+  rows: SangongChartRow[];
+  unit: DisplayUnit;
+  mode: MeasureMode;
+}
+
+export function SangongChart({ rows, unit, mode }: SangongChartProps) {
+  const prefix = usePatternPrefix();
+  const byId = new Map(rows.map((r) => [r.id, r.bar]));
+  const height = 50 + rows.length * 46;
+  const valueLabel = (bar: SangongBar): string =>
+    bar.none
+      ? '无“三公”经费'
+      : bar.total
+        ? `合计 ${formatAmount(bar.total.v, unit)}${bar.derived ? ' ※' : ''}`
+        : '合计未说明';
+
+  const Tick = ({ x = 0, y = 0, payload }: TickProps) => {
+    const bar = byId.get(String(payload?.value ?? ''));
+    if (!bar) return null;
+    return (
+      <text x={x} y={y} textAnchor="end" className="sg-tick">
+        <tspan x={x} dy="-0.35em" fontWeight={600}>
+          {bar.unitName}
+        </tspan>
+        <tspan x={x} dy="1.25em">
+          {barLabel(bar)} · {valueLabel(bar)}
+        </tspan>
+      </text>
+    );
+  };
+
+  return (
+    <div className="sg-chart">
+      <PatternDefs prefix={prefix} />
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
+          barCategoryGap="22%"
+        >
+          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <XAxis
+            type="number"
+            tick={{ fill: '#1f2933', fontSize: 13 }}
+            // Derived parts may add up to a little over 100% (rounding in the document): leave room.
+            {...(mode === 'share' ? { domain: [0, 105], ticks: [0, 20, 40, 60, 80, 100] } : {})}
+            unit={mode === 'share' ? '%' : ''}
+            label={{
+              value: mode === 'share' ? '占当年合计（%）' : unit,
+              position: 'insideBottomRight',
+              offset: -14,
+              fill: '#1f2933',
+              fontSize: 13,
+            }}
+          />
+          <YAxis type="category" dataKey="id" width={340} tick={Tick} interval={0} />
+          <Tooltip
+            content={(p) => <TooltipBody active={p.active} payload={p.payload} unit={unit} />}
+            cursor={{ fill: '#eef2f7' }}
+          />
+          {SERIES.map(({ key, label }) => (
+            <Bar
+              key={key}
+              dataKey={key}
+              name={label}
+              stackId="sangong"
+              fill={`url(#${prefix}-${key})`}
+              shape={BarShape}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+      <ul className="sg-legend" aria-label="图例">
+        {SERIES.map(({ key, label }) => (
+          <li key={key}>
+            <Swatch fill={`url(#${prefix}-${key})`} />
+            {label}
+          </li>
+        ))}
+        <li>
+          <Swatch fill={`url(#${prefix}-vehicleRunning)`} derived />※ 推算值（上年数 = 本年数 ∓
+          增减额，原文未印出）
+        </li>
+      </ul>
+    </div>
+  );
+}
