@@ -3,7 +3,7 @@
  * (类→款→项) and a sticky header. Columns are declared by each view with `dataTableColumns<T>()`
  * at module scope; this component renders only what the table instance gives it.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import {
   createColumnHelper,
@@ -18,6 +18,8 @@ import {
 } from '@tanstack/react-table';
 import type { ColumnDef, ExpandedState, Row, RowData, SortingState } from '@tanstack/react-table';
 import { compareDecimal } from '@/domain/money';
+import { tableFromElement, visibleText } from '@/lib/export-table';
+import { ExportMenu } from './export-menu';
 
 /** Sort decimal strings (amounts, rates) exactly; null/undefined sort last. */
 interface ValueRow {
@@ -38,7 +40,12 @@ export const features = tableFeatures({
   sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, decimal: sortDecimal },
 });
 export type TableFeaturesDef = typeof features;
-export type DataColumn<T extends RowData> = ColumnDef<TableFeaturesDef, T>;
+/**
+ * A column of any value type: accessor columns are typed by their value (string, Fig …), and a
+ * table mixes them, so the value parameter is left open as TanStack's own column arrays do.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DataColumn<T extends RowData> = ColumnDef<TableFeaturesDef, T, any>;
 
 /** Column helper for a row type; call once at module scope. */
 export function dataTableColumns<T extends RowData>() {
@@ -59,6 +66,10 @@ interface DataTableProps<T extends RowData> {
   rowClassName?: (row: T) => string | undefined;
   /** Extra class on the wrapper, e.g. for a fixed height with scrolling. */
   className?: string;
+  /** 导出 CSV / Excel of the rows and columns as shown; on unless false. */
+  exportable?: boolean;
+  /** File name for exports; defaults to the caption's text. */
+  exportName?: string;
 }
 
 export function DataTable<T extends RowData>({
@@ -71,7 +82,10 @@ export function DataTable<T extends RowData>({
   getRowId,
   rowClassName,
   className,
+  exportable = true,
+  exportName,
 }: DataTableProps<T>) {
+  const tableRef = useRef<HTMLTableElement>(null);
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const [expanded, setExpanded] = useState<ExpandedState>(expandAll ? true : {});
   const table = useTable({
@@ -87,7 +101,14 @@ export function DataTable<T extends RowData>({
 
   return (
     <div className={['data-table-wrap', className].filter(Boolean).join(' ')}>
-      <table className="data-table">
+      {exportable ? (
+        <ExportMenu
+          name={() => exportName ?? captionText(tableRef.current)}
+          label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
+          getTable={() => (tableRef.current ? tableFromElement(tableRef.current) : null)}
+        />
+      ) : null}
+      <table className="data-table" ref={tableRef}>
         <caption>{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -139,6 +160,11 @@ export function DataTable<T extends RowData>({
       </table>
     </div>
   );
+}
+
+function captionText(table: HTMLTableElement | null): string {
+  const caption = table?.querySelector(':scope > caption');
+  return caption ? visibleText(caption) : '表格';
 }
 
 /** The expand/collapse toggle for a tree row's first cell. */

@@ -3,7 +3,8 @@
  * testable; the CLI does the reading and writing.
  */
 import { createHash } from 'node:crypto';
-import type { Bundle, Finding, Headline, Table } from '../data/schema';
+import { headlineOf } from '../data/headline';
+import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
@@ -16,6 +17,9 @@ import type { SourceDoc } from './source-doc';
 import { IngestError } from './source-doc';
 import { parseTables } from './tables/parse-tables';
 import { TABLE_SPECS } from './tables/specs';
+
+/** Re-exported for the ingest run (the logic lives in src/data/headline.ts, shared with the app). */
+export { headlineOf };
 
 export interface BuildResult {
   bundle: Bundle;
@@ -67,35 +71,6 @@ function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readon
       );
     }
   }
-}
-
-function cellOf(tables: readonly Table[], id: string, key: string, col: string, group?: string) {
-  const row = tables
-    .find((t) => t.id === id)
-    ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
-  return row?.cells[col] ?? null;
-}
-
-/** The manifest's headline figures, read from the standard tables. */
-export function headlineOf(bundle: Bundle): Headline {
-  const t = bundle.tables;
-  const final = bundle.kind === '决算';
-  const count = (s: Finding['severity']) => bundle.findings.filter((f) => f.severity === s).length;
-  return {
-    incomeTotal: final
-      ? cellOf(t, '公开01', '本年收入合计', 'amount', 'income')
-      : cellOf(t, '预算01', '本年收入合计', 'amount', 'income'),
-    expenseTotal: final
-      ? cellOf(t, '公开01', '本年支出合计', 'amount', 'expense')
-      : cellOf(t, '预算01', '本年支出合计', 'total', 'expense'),
-    basicExpense: final
-      ? cellOf(t, '公开03', '合计', 'basic')
-      : cellOf(t, '预算03', '合计', 'basic'),
-    projectExpense: final
-      ? cellOf(t, '公开03', '合计', 'project')
-      : cellOf(t, '预算03', '合计', 'project'),
-    findings: { error: count('error'), warning: count('warning'), info: count('info') },
-  };
 }
 
 /** Bundle id from a file name: kebab-case ASCII, else a hash of the text. */

@@ -1,7 +1,12 @@
 /** Data slice: manifest, bundles, load errors and source texts; actions that load them. */
 import type { StateCreator } from 'zustand';
+import { documentLabel } from '@/data/labels';
 import { browserScriptHost, loadAllBundles, loadManifest, loadSourceText } from '@/data/load';
-import type { AppState, DataSlice } from './types';
+import type { ManifestEntry } from '@/data/load';
+import type { Bundle, Manifest } from '@/data/schema';
+import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
+import { defaultUserStorage } from '@/data/user-storage';
+import type { AppState, DataSlice, UserFile, UserImportOutcome } from './types';
 
 export const initialDataState = {
   status: 'idle',
@@ -10,16 +15,55 @@ export const initialDataState = {
   bundles: {},
   loadErrors: {},
   sources: {},
+  userEntries: [],
+  userFiles: [],
+  userImportOutcomes: [],
+  userStorageProblem: null,
 } satisfies Partial<DataSlice>;
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
 
+/** The built-in manifest entries: the manifest without the user's entries appended to it. */
+function builtInEntries(s: AppState): ManifestEntry[] {
+  const userIds = new Set(s.userEntries.map((e) => e.id));
+  return (s.manifest?.bundles ?? []).filter((e) => !userIds.has(e.id));
+}
+
+/** The built-in manifest with the user's entries after it (views list documents from it). */
+function mergedManifest(builtIn: Manifest | null, user: readonly ManifestEntry[]): Manifest | null {
+  if (builtIn === null) return null;
+  const ids = new Set(builtIn.bundles.map((e) => e.id));
+  return { ...builtIn, bundles: [...builtIn.bundles, ...user.filter((e) => !ids.has(e.id))] };
+}
+
+/** State after adding one valid user bundle. */
+function withUserBundle(
+  s: AppState,
+  entry: ManifestEntry,
+  bundle: Bundle,
+  file: UserFile,
+): Partial<AppState> {
+  const userEntries = [...s.userEntries, entry];
+  const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
+  return {
+    userEntries,
+    userFiles: [...s.userFiles, file],
+    manifest: mergedManifest(builtIn, userEntries),
+    bundles: { ...s.bundles, [entry.id]: bundle },
+    loadErrors: withoutKey(s.loadErrors, entry.id),
+  };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   ...initialDataState,
 
-  loadAll: async (host = browserScriptHost()) => {
+  loadAll: async (host = browserScriptHost(), storage = defaultUserStorage()) => {
     set({ status: 'loading', manifestError: null });
     const manifest = await loadManifest(host);
     if (!manifest.ok) {
@@ -30,28 +74,56 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       });
       return;
     }
-    set({ status: 'ready', manifest: manifest.data });
-    await loadAllBundles(host, manifest.data, (entry, result) => {
-      // Functional updates: bundles settle in any order, each adds to the latest state.
-      if (result.ok) {
-        set((s) => ({
-          bundles: { ...s.bundles, [entry.id]: result.data },
-          loadErrors: withoutKey(s.loadErrors, entry.id),
-        }));
-      } else {
-        set((s) => ({
-          loadErrors: {
-            ...s.loadErrors,
-            [entry.id]: { message: result.message, issues: result.issues },
-          },
-        }));
-      }
-    });
+    // User entries whose id a built-in bundle now has give way to it (and say so).
+    const builtInIds = new Set(manifest.data.bundles.map((e) => e.id));
+    set((s) => ({
+      status: 'ready',
+      manifest: mergedManifest(manifest.data, s.userEntries),
+      userEntries: s.userEntries.filter((e) => !builtInIds.has(e.id)),
+      userFiles: s.userFiles.map((f) =>
+        builtInIds.has(f.id) && f.problem === null
+          ? { ...f, problem: `文件 ${f.fileName}：id “${f.id}” 与内置数据包相同，已改用内置数据` }
+          : f,
+      ),
+    }));
+    await Promise.all([
+      loadAllBundles(host, manifest.data, (entry, result) => {
+        // Functional updates: bundles settle in any order, each adds to the latest state.
+        if (result.ok) {
+          set((s) => ({
+            bundles: { ...s.bundles, [entry.id]: result.data },
+            loadErrors: withoutKey(s.loadErrors, entry.id),
+          }));
+        } else {
+          set((s) => ({
+            loadErrors: {
+              ...s.loadErrors,
+              [entry.id]: { message: result.message, issues: result.issues },
+            },
+          }));
+        }
+      }),
+      get().restoreUserFiles(storage),
+    ]);
   },
 
   loadSource: async (id, { host = browserScriptHost(), retry = false } = {}) => {
     const current = get().sources[id];
     if (current && !(retry && current.status === 'error')) return;
+    const userFile = get().userFiles.find((f) => f.id === id);
+    if (userFile) {
+      // A user bundle comes without its text; asking data/sources/ would only log a 404.
+      set((s) => ({
+        sources: {
+          ...s.sources,
+          [id]: {
+            status: 'error',
+            message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
+          },
+        },
+      }));
+      return;
+    }
     set((s) => ({ sources: { ...s.sources, [id]: { status: 'loading' } } }));
     const result = await loadSourceText(host, id);
     set((s) => ({
@@ -62,5 +134,158 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           : { status: 'error', message: result.message },
       },
     }));
+  },
+
+  importUserFiles: async (files, storage = defaultUserStorage()) => {
+    const outcomes: UserImportOutcome[] = [];
+    // One at a time, so two files with the same id in one batch are caught.
+    for (const file of files) {
+      const fileName = file.name;
+      const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+      if (!/\.json$/i.test(fileName)) {
+        refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
+        continue;
+      }
+      if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
+        refuse(`文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包，未导入`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (err) {
+        refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+        continue;
+      }
+      const s = get();
+      const result = readUserBundle(fileName, text, {
+        builtIn: builtInEntries(s),
+        user: s.userFiles,
+      });
+      if (!result.ok) {
+        refuse(result.message);
+        continue;
+      }
+      let kept = '';
+      try {
+        await storage.put(result.record);
+      } catch (err) {
+        kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+      }
+      const { entry, bundle, record } = result;
+      set((st) =>
+        withUserBundle(st, entry, bundle, {
+          id: record.id,
+          fileName,
+          addedAt: record.addedAt,
+          problem: null,
+        }),
+      );
+      outcomes.push({
+        fileName,
+        ok: true,
+        message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
+      });
+    }
+    set({ userImportOutcomes: outcomes });
+    return outcomes;
+  },
+
+  removeUserFile: async (id, storage = defaultUserStorage()) => {
+    const file = get().userFiles.find((f) => f.id === id);
+    if (!file) return; // Never removes a built-in bundle.
+    try {
+      await storage.remove(id);
+    } catch (err) {
+      set({
+        userImportOutcomes: [
+          {
+            fileName: file.fileName,
+            ok: false,
+            message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
+          },
+        ],
+      });
+    }
+    set((s) => {
+      const inUse = s.userEntries.some((e) => e.id === id);
+      const userEntries = s.userEntries.filter((e) => e.id !== id);
+      const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
+      return {
+        userFiles: s.userFiles.filter((f) => f.id !== id),
+        userEntries,
+        ...(inUse
+          ? {
+              manifest: mergedManifest(builtIn, userEntries),
+              bundles: withoutKey(s.bundles, id),
+              sources: withoutKey(s.sources, id),
+            }
+          : {}),
+      };
+    });
+  },
+
+  restoreUserFiles: async (storage = defaultUserStorage()) => {
+    if (!storage.available) {
+      set({
+        userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
+      });
+      return;
+    }
+    let records: Awaited<ReturnType<typeof storage.list>>;
+    try {
+      records = await storage.list();
+    } catch (err) {
+      set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
+      return;
+    }
+    for (const rec of records) {
+      const s = get();
+      if ('broken' in rec) {
+        if (s.userFiles.some((f) => f.id === rec.key)) continue;
+        set({
+          userFiles: [
+            ...s.userFiles,
+            {
+              id: rec.key,
+              fileName: rec.key,
+              addedAt: '',
+              problem: `浏览器存储中的记录 “${rec.key}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
+            },
+          ],
+        });
+        continue;
+      }
+      if (s.userFiles.some((f) => f.id === rec.id)) continue;
+      const result = readUserBundle(
+        rec.fileName,
+        rec.text,
+        { builtIn: builtInEntries(s), user: s.userFiles },
+        rec.addedAt,
+      );
+      if (result.ok) {
+        set((st) =>
+          withUserBundle(st, result.entry, result.bundle, {
+            id: rec.id,
+            fileName: rec.fileName,
+            addedAt: rec.addedAt,
+            problem: null,
+          }),
+        );
+      } else {
+        // Reported and kept in storage, never dropped silently: the user decides to remove it.
+        set((st) => ({
+          userFiles: [
+            ...st.userFiles,
+            {
+              id: rec.id,
+              fileName: rec.fileName,
+              addedAt: rec.addedAt,
+              problem: `保存的文件无法恢复：${result.message}`,
+            },
+          ],
+        }));
+      }
+    }
   },
 });

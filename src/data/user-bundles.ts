@@ -1,0 +1,118 @@
+/**
+ * Bundles the user loads from disk (数据文件 → 用户导入): read the file text, parse it, validate it
+ * like a built-in bundle, refuse an id that is already taken, and build its manifest entry.
+ * Pure and browser-safe; the store calls it, src/data/user-storage.ts keeps the accepted files.
+ */
+import { headlineOf } from './headline';
+import { describeEntry } from './load';
+import type { ManifestEntry } from './load';
+import type { Bundle } from './schema';
+import { validateBundle } from './validate';
+import type { ValidationIssue } from './validate';
+
+/** One accepted file as kept in browser storage: the text as loaded, validated again on restore. */
+export interface StoredUserBundle {
+  id: string;
+  /** The file name the user picked, for messages and the list. */
+  fileName: string;
+  /** ISO time it was loaded. */
+  addedAt: string;
+  text: string;
+}
+
+export type UserBundleResult =
+  | { ok: true; bundle: Bundle; entry: ManifestEntry; record: StoredUserBundle }
+  | { ok: false; fileName: string; message: string; issues: ValidationIssue[] };
+
+/** Larger than any real disclosure by far (the committed bundles are 100–170 KB). */
+export const MAX_USER_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Ids already in use: built-in bundles refuse any clash, other user bundles ask to remove first. */
+export interface TakenIds {
+  builtIn: readonly ManifestEntry[];
+  user: readonly { id: string; fileName: string }[];
+}
+
+function refused(
+  fileName: string,
+  message: string,
+  issues: ValidationIssue[] = [],
+): UserBundleResult {
+  return { ok: false, fileName, message, issues };
+}
+
+/** The manifest entry of a user bundle: built from the bundle itself, headline as the ingest does. */
+export function userManifestEntry(bundle: Bundle, fileName: string): ManifestEntry {
+  return {
+    id: bundle.id,
+    file: fileName,
+    // Never loaded: the bundle is in the store already. Kept for the entry's shape.
+    script: `${bundle.id}.js`,
+    unit: bundle.unit,
+    kind: bundle.kind,
+    fiscalYear: bundle.fiscalYear,
+    headline: headlineOf(bundle),
+  };
+}
+
+/**
+ * Parse and validate one file's text. A clash with a built-in id is refused rather than renamed:
+ * a renamed copy would look like a sixth document while being the same one, and its figures would
+ * cite a source text the app does not have under the new id.
+ */
+export function readUserBundle(
+  fileName: string,
+  text: string,
+  taken: TakenIds,
+  addedAt: string = new Date().toISOString(),
+): UserBundleResult {
+  if (text.length > MAX_USER_FILE_BYTES) {
+    return refused(fileName, `文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return refused(fileName, `文件 ${fileName}：不是有效的 JSON（${detail}），未导入`, [
+      { path: '', message: `不是有效的 JSON（${detail}）` },
+    ]);
+  }
+  const result = validateBundle(json, fileName);
+  if (!result.ok) return refused(fileName, `${result.reason}；未导入`, result.issues);
+  const bundle = result.data;
+  const builtIn = taken.builtIn.find((e) => e.id === bundle.id);
+  if (builtIn) {
+    return refused(
+      fileName,
+      `文件 ${fileName}：id “${bundle.id}” 与内置数据包${describeEntry(builtIn)}相同，未导入。内置数据不会被覆盖；如需并列比较，请把文件中的 id 改成其他编号后再导入`,
+      [{ path: 'id', message: `与内置数据包相同（“${bundle.id}”）` }],
+    );
+  }
+  const user = taken.user.find((u) => u.id === bundle.id);
+  if (user) {
+    return refused(
+      fileName,
+      `文件 ${fileName}：id “${bundle.id}” 已被用户导入的文件 ${user.fileName} 使用，未导入。如要替换，请先移除它`,
+      [{ path: 'id', message: `已被用户导入的文件 ${user.fileName} 使用` }],
+    );
+  }
+  return {
+    ok: true,
+    bundle,
+    entry: userManifestEntry(bundle, fileName),
+    record: { id: bundle.id, fileName, addedAt, text },
+  };
+}
+
+/** A record read back from storage has the expected shape (storage can be edited or corrupted). */
+export function isStoredUserBundle(x: unknown): x is StoredUserBundle {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return (
+    typeof r.id === 'string' &&
+    typeof r.fileName === 'string' &&
+    typeof r.addedAt === 'string' &&
+    typeof r.text === 'string'
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * 数据文件: the built-in bundles and the ones the user loaded from disk. Files are picked here or
+ * dropped anywhere on the window (window-file-drop.tsx); each is validated, a bad one is reported
+ * by file and field and changes nothing, a good one joins every view marked 用户导入 and stays in
+ * browser storage until removed.
+ */
+import { useId } from 'react';
+import type { ChangeEvent } from 'react';
+import { documentLabel } from '@/data/labels';
+import { useAppStore } from '@/store/app-store';
+import { selectEntries } from '@/store/selectors';
+import type { UserFile } from '@/store/types';
+import { userFileInput } from './read-file';
+
+const DATE_FORMAT = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+function formatAdded(iso: string): string {
+  const d = new Date(iso);
+  return iso && !Number.isNaN(d.getTime()) ? DATE_FORMAT.format(d) : '—';
+}
+
+export function DataFilesPage() {
+  const inputId = useId();
+  const entries = useAppStore(selectEntries);
+  const userEntries = useAppStore((s) => s.userEntries);
+  const userFiles = useAppStore((s) => s.userFiles);
+  const outcomes = useAppStore((s) => s.userImportOutcomes);
+  const storageProblem = useAppStore((s) => s.userStorageProblem);
+  const bundles = useAppStore((s) => s.bundles);
+  const loadErrors = useAppStore((s) => s.loadErrors);
+  const importUserFiles = useAppStore((s) => s.importUserFiles);
+
+  const userIds = new Set(userEntries.map((e) => e.id));
+  const builtIn = entries.filter((e) => !userIds.has(e.id));
+
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const files = [...(input.files ?? [])];
+    // Clear first, so picking the same file again (after fixing it) fires change again.
+    input.value = '';
+    if (files.length > 0) void importUserFiles(files.map(userFileInput));
+  };
+
+  return (
+    <section className="data-files" aria-labelledby="data-files-title">
+      <h2 id="data-files-title">数据文件</h2>
+      <p className="data-files-intro">
+        可以导入更多数据包（由导入程序生成的 .json 文件，格式见 docs/bundle-format.md）。
+        每个文件都会先按数据格式校验：有问题的文件不会导入，并说明是哪个文件、哪个字段；已加载的数据不受影响。
+        导入的数据包标记为“用户导入”，保存在本浏览器中，刷新后仍在，直到移除。
+      </p>
+
+      <div className="drop-zone">
+        <label htmlFor={inputId} className="drop-zone-label">
+          选择数据包文件（.json，可多选）
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          onChange={onPick}
+        />
+        <p className="drop-zone-hint">也可以把文件拖放到此处或窗口的任意位置。</p>
+      </div>
+
+      <div className="import-outcomes" aria-live="polite">
+        {outcomes.length > 0 ? (
+          <>
+            <h3>导入结果</h3>
+            <ul>
+              {outcomes.map((o, i) => (
+                <li
+                  key={`${o.fileName}-${i}`}
+                  className={o.ok ? 'outcome-ok' : 'outcome-error'}
+                  role={o.ok ? undefined : 'alert'}
+                >
+                  {o.ok ? '✓ ' : '✗ '}
+                  {o.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+      {storageProblem ? (
+        <p className="storage-problem" role="note">
+          {storageProblem}
+        </p>
+      ) : null}
+
+      <h3 id="user-files-title">用户导入</h3>
+      {userFiles.length === 0 ? (
+        <p className="state-message">尚未导入任何文件。</p>
+      ) : (
+        <ul className="file-list" aria-labelledby="user-files-title">
+          {userFiles.map((f) => (
+            <UserFileItem key={f.id} file={f} />
+          ))}
+        </ul>
+      )}
+
+      <h3 id="builtin-files-title">内置数据</h3>
+      <ul className="file-list" aria-labelledby="builtin-files-title">
+        {builtIn.map((e) => (
+          <li key={e.id}>
+            <span className="file-name">{documentLabel(e)}</span>{' '}
+            <span className="file-meta">
+              {e.file} · {bundles[e.id] ? '已加载' : loadErrors[e.id] ? '加载失败' : '加载中…'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function UserFileItem({ file }: { file: UserFile }) {
+  const entry = useAppStore((s) => s.userEntries.find((e) => e.id === file.id));
+  const removeUserFile = useAppStore((s) => s.removeUserFile);
+  return (
+    <li className={file.problem ? 'file-problem' : undefined}>
+      <span className="tag user-tag">用户导入</span>{' '}
+      <span className="file-name">{entry ? documentLabel(entry) : file.id}</span>{' '}
+      <span className="file-meta">
+        {file.fileName} · 编号 {file.id} · 导入于 {formatAdded(file.addedAt)}
+      </span>{' '}
+      <button
+        type="button"
+        onClick={() => void removeUserFile(file.id)}
+        aria-label={`移除 ${file.fileName}`}
+      >
+        移除
+      </button>
+      {file.problem ? (
+        <p className="bundle-error" role="alert">
+          {file.problem}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Chart → .svg and → .png (2× for projectors). The chart's <svg> elements are cloned with the
+ * computed styles that matter inlined (the app's CSS does not travel with the file), on a white
+ * background with the chart title on top. PNG: the SVG is drawn onto a canvas through a data: URL image — allowed
+ * by the CSP (img-src data:), no network, and it works from file:// (a data: SVG without
+ * foreignObject does not taint the canvas).
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const TITLE_HEIGHT = 36;
+const FONT_FAMILY =
+  "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+
+/** Style properties copied inline so the file looks as on screen. */
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+
+function inlineStyles(source: Element, target: Element, win: Window): void {
+  const computed = win.getComputedStyle(source);
+  const style = STYLE_PROPS.map((p) => [p, computed.getPropertyValue(p)] as const)
+    .filter(([, v]) => v !== '' && v !== 'normal' && v !== 'auto')
+    .map(([p, v]) => `${p}:${v}`)
+    .join(';');
+  if (style) target.setAttribute('style', style);
+  const from = source.children;
+  const to = target.children;
+  for (let i = 0; i < from.length && i < to.length; i += 1) {
+    const s = from[i];
+    const t = to[i];
+    if (s && t) inlineStyles(s, t, win);
+  }
+}
+
+export interface SvgExport {
+  text: string;
+  width: number;
+  height: number;
+}
+
+/** The text nodes directly inside an HTML element (not inside an <svg>), with their boxes. */
+function htmlTexts(container: Element): { text: string; el: Element; box: DOMRect }[] {
+  const out: { text: string; el: Element; box: DOMRect }[] = [];
+  const doc = container.ownerDocument;
+  const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const el = node.parentElement;
+    if (!text || !el || el.closest('svg') || el.closest('[aria-hidden="true"]')) continue;
+    const range = doc.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) out.push({ text, el, box });
+  }
+  return out;
+}
+
+/**
+ * A standalone SVG document of everything drawn in `container` (a ChartFrame's chart body): each
+ * <svg> at its place on screen (small multiples included), the HTML text beside them (panel
+ * headings, legend labels) as <text>, and the title on top.
+ */
+export function chartSvgText(container: Element, title: string, win: Window = window): SvgExport {
+  const origin = container.getBoundingClientRect();
+  const width = Math.max(1, Math.round(origin.width));
+  const bodyHeight = Math.max(1, Math.round(origin.height));
+  const top = title ? TITLE_HEIGHT : 0;
+  const height = bodyHeight + top;
+  const doc = container.ownerDocument;
+
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.setAttribute('font-family', FONT_FAMILY);
+  const bg = doc.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#ffffff');
+  root.appendChild(bg);
+  if (title) {
+    const t = doc.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', '12');
+    t.setAttribute('y', String(TITLE_HEIGHT - 12));
+    t.setAttribute('font-size', '18');
+    t.setAttribute('font-weight', '600');
+    t.setAttribute('fill', '#1f2933');
+    t.textContent = title;
+    root.appendChild(t);
+  }
+
+  for (const svg of container.querySelectorAll('svg')) {
+    if (svg.parentElement?.closest('svg')) continue; // nested: travels with its outer svg
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    inlineStyles(svg, clone, win);
+    clone.removeAttribute('class');
+    clone.removeAttribute('style');
+    clone.setAttribute('x', String(Math.round(box.left - origin.left)));
+    clone.setAttribute('y', String(Math.round(box.top - origin.top) + top));
+    clone.setAttribute('width', String(Math.round(box.width)));
+    clone.setAttribute('height', String(Math.round(box.height)));
+    if (!clone.getAttribute('viewBox'))
+      clone.setAttribute('viewBox', `0 0 ${Math.round(box.width)} ${Math.round(box.height)}`);
+    root.appendChild(clone);
+  }
+
+  for (const { text, el, box } of htmlTexts(container)) {
+    const cs = win.getComputedStyle(el);
+    const fontSize = parseFloat(cs.fontSize) || 14;
+    const t = doc.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(Math.round((box.left - origin.left) * 10) / 10));
+    // Baseline: about 0.8 em below the top of the line box's glyph area.
+    const y = box.top - origin.top + (box.height - fontSize) / 2 + fontSize * 0.85 + top;
+    t.setAttribute('y', String(Math.round(y * 10) / 10));
+    t.setAttribute('font-size', String(fontSize));
+    if (cs.fontWeight && cs.fontWeight !== '400') t.setAttribute('font-weight', cs.fontWeight);
+    t.setAttribute('fill', cs.color || '#1f2933');
+    t.textContent = text;
+    root.appendChild(t);
+  }
+
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
+  return { text, width, height };
+}
+
+export function svgBlob(svg: SvgExport): Blob {
+  return new Blob([svg.text], { type: 'image/svg+xml;charset=utf-8' });
+}
+
+/** Render the SVG onto a canvas at `scale`× and encode it as PNG. */
+export async function pngBlob(svg: SvgExport, scale = 2, doc: Document = document): Promise<Blob> {
+  const img = new Image();
+  img.decoding = 'async';
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.text)}`;
+  await img.decode();
+  const canvas = doc.createElement('canvas');
+  canvas.width = Math.round(svg.width * scale);
+  canvas.height = Math.round(svg.height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('浏览器不支持画布（canvas），无法生成 PNG');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0, svg.width, svg.height);
+  return new Promise((resolve, reject) => {
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('无法生成 PNG 图片'))),
+      'image/png',
+    );
+  });
+}

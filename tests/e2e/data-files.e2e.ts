@@ -1,0 +1,157 @@
+/**
+ * 数据文件 in real Chromium from file://: load a good bundle and a broken one through the file
+ * input, see the Chinese error naming the file and the field, reload, the good one is still there
+ * (IndexedDB) and the five built-in documents are unchanged; 移除 takes it away for good.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, INDEX_URL, launchChromium, openSession, screenshot } from './browser';
+import type { Session } from './browser';
+
+const SOURCE_ID = 'shuocheng-district-dept-2023-final';
+const USER_ID = 'e2e-user-copy';
+const USER_UNIT = '测试导入单位（E2E）';
+
+function writeFixtures(): { good: string; broken: string; notJson: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+  const bundle = JSON.parse(readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`), 'utf8')) as {
+    id: string;
+    unit: { name: string };
+    fiscalYear: unknown;
+  };
+  const good = join(dir, 'good-bundle.json');
+  writeFileSync(
+    good,
+    JSON.stringify({ ...bundle, id: USER_ID, unit: { ...bundle.unit, name: USER_UNIT } }),
+  );
+  const broken = join(dir, 'broken-bundle.json');
+  writeFileSync(broken, JSON.stringify({ ...bundle, id: 'e2e-broken', fiscalYear: '2023' }));
+  const notJson = join(dir, 'truncated.json');
+  writeFileSync(notJson, JSON.stringify(bundle).slice(0, 500));
+  return { good, broken, notJson };
+}
+
+function cards(page: Page) {
+  return page.getByRole('article');
+}
+
+async function overviewReady(page: Page, count: number): Promise<void> {
+  await page.goto(`${INDEX_URL}#/overview`);
+  await expect.poll(() => cards(page).count()).toBe(count);
+  await expect.poll(() => page.locator('.bundle-status').count()).toBe(0);
+}
+
+async function headlineTexts(page: Page): Promise<string[]> {
+  return page.locator('.doc-card .headline').allInnerTexts();
+}
+
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  s = await openSession(browser);
+});
+afterEach(async () => {
+  await s.context.close();
+});
+
+describe('数据文件 from file://', () => {
+  it('loads a good bundle, reports bad ones by file and field, keeps the good one across reloads', async () => {
+    const { page } = s;
+    const files = writeFixtures();
+    await overviewReady(page, 5);
+    const builtInBefore = await headlineTexts(page);
+
+    await page.getByRole('link', { name: /^数据文件/ }).click();
+    await page.getByRole('heading', { level: 2, name: '数据文件' }).waitFor();
+    await page
+      .getByLabel('选择数据包文件（.json，可多选）')
+      .setInputFiles([files.broken, files.good, files.notJson]);
+
+    const outcomes = page.locator('.import-outcomes');
+    await expect
+      .poll(() => outcomes.innerText())
+      .toContain(
+        '已导入文件 good-bundle.json：测试导入单位（E2E） 2023年部门决算（编号 e2e-user-copy）',
+      );
+    const text = await outcomes.innerText();
+    expect(text).toContain(
+      '文件 broken-bundle.json：fiscalYear 必须是有限数字，实际为字符串 "2023"',
+    );
+    expect(text).toContain('文件 truncated.json：不是有效的 JSON');
+    expect(await page.getByRole('alert').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'data');
+
+    // The good one joins the overview; the built-in five are unchanged.
+    await overviewReady(page, 6);
+    const userCard = page.getByRole('article', { name: USER_UNIT, exact: true });
+    expect(
+      await userCard.locator('.headline-row', { hasText: '本年支出合计' }).innerText(),
+    ).toContain('1,322.38');
+    expect((await headlineTexts(page)).slice(0, 5)).toEqual(builtInBefore);
+
+    // Reload: restored from IndexedDB, validated again.
+    await page.reload();
+    await expect.poll(() => cards(page).count()).toBe(6);
+    await userCard.waitFor();
+    await page.getByRole('link', { name: /^数据文件（用户导入 1）/ }).click();
+    const item = page.locator('.file-list li', { hasText: 'good-bundle.json' });
+    expect(await item.innerText()).toContain('用户导入');
+    expect(await page.locator('.file-list li', { hasText: 'broken-bundle.json' }).count()).toBe(0);
+
+    // Remove: gone now and after a reload; the five stay.
+    await page.getByRole('button', { name: '移除 good-bundle.json' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await page.reload();
+    await overviewReady(page, 5);
+    expect(await headlineTexts(page)).toEqual(builtInBefore);
+
+    expect(s.blocked).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('imports a file dropped anywhere on the window and opens 数据文件', async () => {
+    const { page } = s;
+    const text = readFileSync(writeFixtures().good, 'utf8');
+    await overviewReady(page, 5);
+    const dataTransfer = await page.evaluateHandle((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    expect(await page.locator('.drop-overlay').isVisible()).toBe(true);
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await page.waitForURL(/#\/data$/);
+    await expect
+      .poll(() => page.locator('.import-outcomes').innerText())
+      .toContain('已导入文件 dropped.json');
+    expect(await page.locator('.drop-overlay').count()).toBe(0);
+    await overviewReady(page, 6);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a file whose id is a built-in bundle, naming both', async () => {
+    const { page } = s;
+    const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+    const path = join(dir, 'same-id.json');
+    writeFileSync(path, readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`)));
+    await page.goto(`${INDEX_URL}#/data`);
+    await page.getByLabel('选择数据包文件（.json，可多选）').setInputFiles(path);
+    await expect
+      .poll(() => page.locator('.import-outcomes').innerText())
+      .toContain(`文件 same-id.json：id “${SOURCE_ID}” 与内置数据包`);
+    await overviewReady(page, 5);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});

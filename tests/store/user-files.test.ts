@@ -1,0 +1,138 @@
+import { resetAppStore, useAppStore } from '@/store/app-store';
+import { selectEntries } from '@/store/selectors';
+import { memoryStorage } from '../data/memory-storage';
+import { IDS, loadRealData, realBundle } from '../features/real-data';
+
+function file(name: string, text: string) {
+  return { name, size: text.length, text: () => Promise.resolve(text) };
+}
+
+function copyText(id = 'my-copy', name = '测试单位'): string {
+  const b = realBundle(IDS.district);
+  return JSON.stringify({ ...b, id, unit: { ...b.unit, name } });
+}
+
+afterEach(() => resetAppStore());
+
+describe('user-loaded bundles in the store', () => {
+  it('adds a valid file to every view and keeps it; a bad one changes nothing', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    const before = useAppStore.getState();
+    const outcomes = await useAppStore
+      .getState()
+      .importUserFiles(
+        [file('bad.json', '{"id":'), file('good.json', copyText()), file('notes.txt', 'x')],
+        storage,
+      );
+    expect(outcomes.map((o) => [o.fileName, o.ok])).toEqual([
+      ['bad.json', false],
+      ['good.json', true],
+      ['notes.txt', false],
+    ]);
+    expect(outcomes[0]?.message).toMatch(/^文件 bad\.json：不是有效的 JSON/);
+    expect(outcomes[1]?.message).toBe(
+      '已导入文件 good.json：测试单位 2023年部门决算（编号 my-copy）',
+    );
+    const s = useAppStore.getState();
+    expect(selectEntries(s).map((e) => e.id)).toEqual([
+      ...selectEntries(before).map((e) => e.id),
+      'my-copy',
+    ]);
+    expect(s.bundles['my-copy']?.unit.name).toBe('测试单位');
+    // The built-in bundles are the same objects as before.
+    for (const id of Object.values(IDS)) expect(s.bundles[id]).toBe(before.bundles[id]);
+    expect(s.userFiles).toMatchObject([{ id: 'my-copy', fileName: 'good.json', problem: null }]);
+    expect([...storage.records.keys()]).toEqual(['my-copy']);
+    expect(s.userImportOutcomes).toEqual(outcomes);
+  });
+
+  it('refuses a built-in id and a second file with the same id', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    const outcomes = await useAppStore
+      .getState()
+      .importUserFiles(
+        [
+          file('a.json', copyText(IDS.district)),
+          file('b.json', copyText()),
+          file('c.json', copyText()),
+        ],
+        storage,
+      );
+    expect(outcomes.map((o) => o.ok)).toEqual([false, true, false]);
+    expect(outcomes[0]?.message).toContain('与内置数据包');
+    expect(outcomes[2]?.message).toContain('已被用户导入的文件 b.json 使用');
+    expect(useAppStore.getState().bundles[IDS.district]?.unit.name).toBe(
+      realBundle(IDS.district).unit.name,
+    );
+  });
+
+  it('still adds the bundle when storage refuses it, and says it will not survive a reload', async () => {
+    loadRealData();
+    const [o] = await useAppStore
+      .getState()
+      .importUserFiles([file('good.json', copyText())], memoryStorage(true));
+    expect(o?.ok).toBe(true);
+    expect(o?.message).toContain('未能保存到浏览器存储');
+  });
+
+  it('restores stored files at start-up, reporting the ones that no longer validate', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    storage.records.set('my-copy', {
+      id: 'my-copy',
+      fileName: 'good.json',
+      addedAt: '2025-01-01T00:00:00.000Z',
+      text: copyText(),
+    });
+    storage.records.set('old', {
+      id: 'old',
+      fileName: 'old.json',
+      addedAt: '2025-01-01T00:00:00.000Z',
+      text: copyText('old').replace('"schemaVersion":1', '"schemaVersion":99'),
+    });
+    storage.records.set('x', { broken: '记录格式不正确', key: 'x' });
+    await useAppStore.getState().restoreUserFiles(storage);
+    const s = useAppStore.getState();
+    expect(s.bundles['my-copy']).toBeDefined();
+    expect(s.bundles.old).toBeUndefined();
+    expect(selectEntries(s).some((e) => e.id === 'old')).toBe(false);
+    expect(s.userFiles.map((f) => [f.id, f.problem === null])).toEqual([
+      ['my-copy', true],
+      ['old', false],
+      ['x', false],
+    ]);
+    expect(s.userFiles[1]?.problem).toContain('文件 old.json：schemaVersion');
+    // Kept in storage: the user decides.
+    expect(storage.records.has('old')).toBe(true);
+    // A second restore adds nothing twice.
+    await useAppStore.getState().restoreUserFiles(storage);
+    expect(useAppStore.getState().userFiles).toHaveLength(3);
+  });
+
+  it('removes a user file from the views and from storage, never a built-in one', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    await useAppStore.getState().importUserFiles([file('good.json', copyText())], storage);
+    await useAppStore.getState().removeUserFile(IDS.district, storage);
+    expect(useAppStore.getState().bundles[IDS.district]).toBeDefined();
+    await useAppStore.getState().removeUserFile('my-copy', storage);
+    const s = useAppStore.getState();
+    expect(s.bundles['my-copy']).toBeUndefined();
+    expect(selectEntries(s).map((e) => e.id)).not.toContain('my-copy');
+    expect(selectEntries(s)).toHaveLength(5);
+    expect(s.userFiles).toEqual([]);
+    expect(storage.records.size).toBe(0);
+  });
+
+  it('says a user bundle has no source text instead of loading a missing script', async () => {
+    loadRealData();
+    await useAppStore.getState().importUserFiles([file('good.json', copyText())], memoryStorage());
+    const host = { globals: {}, loadScript: vi.fn(() => Promise.resolve()) };
+    await useAppStore.getState().loadSource('my-copy', { host });
+    expect(host.loadScript).not.toHaveBeenCalled();
+    const src = useAppStore.getState().sources['my-copy'];
+    expect(src?.status === 'error' && src.message).toContain('没有附带原文');
+  });
+});
