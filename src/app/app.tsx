@@ -1,7 +1,12 @@
+import { useEffect, useState } from 'react';
+import { ADD_SLIDE_EVENT } from '@/components/chart-frame';
 import { ChecksPage } from '@/features/checks/checks-page';
+import { DataFilesPage } from '@/features/data-files/data-files-page';
+import { WindowFileDrop } from '@/features/data-files/window-file-drop';
 import { ExecutionPage } from '@/features/execution/execution-page';
 import { OverviewPage } from '@/features/overview/overview-page';
 import { PerformancePage } from '@/features/performance/performance-page';
+import { PresenterPage } from '@/features/presenter/presenter-page';
 import { ComparisonBar } from '@/features/picker/comparison-bar';
 import { SangongPage } from '@/features/sangong/sangong-page';
 import { TablesPage } from '@/features/tables/tables-page';
@@ -13,10 +18,31 @@ import type { ViewName } from '@/store/types';
 import { ErrorBoundary } from './error-boundary';
 import { NAV_ITEMS } from './nav';
 
+/** Adds the chart to the deck with the current view and units, and says so in a live region. */
+function useAddSlideListener(): string {
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const onAdd = (e: Event) => {
+      const chart = (e as CustomEvent<{ chart?: unknown }>).detail?.chart;
+      if (typeof chart !== 'string' || chart === '') return;
+      const s = useAppStore.getState();
+      if (s.view === 'present' || s.view === 'source' || s.view === 'data') return;
+      s.addSlide({ view: s.view, chart, units: s.selectedIds });
+      setMessage(`已把“${chart}”加入演示稿（共 ${useAppStore.getState().deck.length} 页）。`);
+    };
+    window.addEventListener(ADD_SLIDE_EVENT, onAdd);
+    return () => window.removeEventListener(ADD_SLIDE_EVENT, onAdd);
+  }, []);
+  return message;
+}
+
 /** App shell: header, navigation and the current view (chosen from the hash route). */
 export function App() {
   const view = useAppStore((s) => s.view);
   const selectedIds = useAppStore((s) => s.selectedIds);
+  const deckSize = useAppStore((s) => s.deck.length);
+  const userFileCount = useAppStore((s) => s.userFiles.length);
+  const addedMessage = useAddSlideListener();
   return (
     <div className="app">
       <header className="app-header">
@@ -31,15 +57,29 @@ export function App() {
                   className={item.ready ? undefined : 'nav-pending'}
                 >
                   {item.label}
+                  {item.view === 'present' && deckSize > 0 ? `（${deckSize}）` : null}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
+        <a
+          className="header-data-link"
+          href={viewHref('data', selectedIds)}
+          aria-current={view === 'data' ? 'page' : undefined}
+        >
+          数据文件{userFileCount > 0 ? `（用户导入 ${userFileCount}）` : ''}
+        </a>
       </header>
+      <WindowFileDrop />
+      <p className="sr-status" role="status" aria-live="polite">
+        {addedMessage}
+      </p>
       <main className="app-main">
         {/* Keyed by view so an error in one view clears when the user navigates away. */}
-        {view !== 'source' && view !== 'overview' ? <ComparisonBar /> : null}
+        {view !== 'source' && view !== 'overview' && view !== 'present' && view !== 'data' ? (
+          <ComparisonBar />
+        ) : null}
         <ErrorBoundary key={view}>
           <CurrentView view={view} />
         </ErrorBoundary>
@@ -66,5 +106,14 @@ function CurrentView({ view }: { view: ViewName }) {
       return <TablesPage />;
     case 'checks':
       return <ChecksPage />;
+    case 'data':
+      return <DataFilesPage />;
+    case 'present':
+      return <PresenterPage renderView={renderSlideView} />;
   }
+}
+
+/** A slide shows a view page; the presenter gets it from here so features never import each other. */
+function renderSlideView(view: ViewName) {
+  return view === 'present' || view === 'data' ? null : <CurrentView view={view} />;
 }

@@ -10,4 +10,5 @@ export const NAV_ITEMS: readonly { view: ViewName; label: string; ready: boolean
   { view: 'tables', label: '明细表', ready: false },
   { view: 'checks', label: '数据校验', ready: false },
   { view: 'source', label: '原文', ready: true },
+  { view: 'present', label: '演示', ready: true },
 ];

@@ -2,8 +2,13 @@
  * Frame for every chart: a title, a caption saying unit, year and scope, the scope notes, and a
  * data table as the chart's text alternative (screen readers, printing, copying figures).
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { visibleText } from '@/lib/export-table';
+import { ExportMenu } from './export-menu';
+
+/** Event dispatched on window when the user adds this chart to the presenter deck (the app listens). */
+export const ADD_SLIDE_EVENT = 'budget-compare:add-slide';
 
 export interface ChartTable {
   columns: string[];
@@ -22,6 +27,10 @@ interface ChartFrameProps {
   children: ReactNode;
   /** Show the data table open (e.g. when the chart has nothing to draw). */
   tableOpen?: boolean;
+  /** 导出 buttons (CSV/Excel of the data table, PNG/SVG of the drawing); on unless false. */
+  exportable?: boolean;
+  /** File name for exports; defaults to the title. */
+  exportName?: string;
 }
 
 export function ChartFrame({
@@ -32,17 +41,46 @@ export function ChartFrame({
   notes = [],
   children,
   tableOpen = false,
+  exportable = true,
+  exportName,
 }: ChartFrameProps) {
   const id = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const captionRef = useRef<HTMLElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  usePrintOpen(detailsRef);
+  const exportTitle = () => {
+    const cap = captionRef.current ? visibleText(captionRef.current) : '';
+    return cap ? `${title}（${cap}）` : title;
+  };
   return (
     <figure className="chart-frame" aria-labelledby={`${id}-title`} data-chart-title={title}>
       <h3 id={`${id}-title`} className="chart-title">
         {title}
       </h3>
-      <div className="chart-body" role="img" aria-label={summary}>
+      <button
+        type="button"
+        className="add-slide-button"
+        onClick={() =>
+          window.dispatchEvent(new CustomEvent(ADD_SLIDE_EVENT, { detail: { chart: title } }))
+        }
+        title="把这张图表（连同当前选择的单位）加入演示稿"
+      >
+        ＋ 加入演示
+      </button>
+      {exportable ? (
+        <ExportMenu
+          name={exportName ?? title}
+          getTable={() => ({ title: exportTitle(), columns: table.columns, rows: table.rows })}
+          getDrawing={() => bodyRef.current}
+        />
+      ) : null}
+      <div className="chart-body" role="img" aria-label={summary} ref={bodyRef}>
         {children}
       </div>
-      <figcaption className="chart-caption">{caption}</figcaption>
+      <figcaption className="chart-caption" ref={captionRef}>
+        {caption}
+      </figcaption>
       {notes.length > 0 ? (
         <ul className="scope-notes" role="note" aria-label="口径说明">
           {notes.map((n) => (
@@ -50,7 +88,7 @@ export function ChartFrame({
           ))}
         </ul>
       ) : null}
-      <details className="chart-data" open={tableOpen}>
+      <details className="chart-data" open={tableOpen} ref={detailsRef}>
         <summary>数据表（图表的文字版）</summary>
         <table className="data-table compact">
           <thead>
@@ -81,4 +119,27 @@ export function ChartFrame({
       </details>
     </figure>
   );
+}
+
+/** Print shows the data table: open the <details> before printing, restore it afterwards. */
+function usePrintOpen(ref: { readonly current: HTMLDetailsElement | null }): void {
+  useEffect(() => {
+    let wasOpen: boolean | null = null;
+    const before = () => {
+      const el = ref.current;
+      if (!el) return;
+      wasOpen = el.open;
+      el.open = true;
+    };
+    const after = () => {
+      if (ref.current && wasOpen !== null) ref.current.open = wasOpen;
+      wasOpen = null;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [ref]);
 }

@@ -9,7 +9,13 @@ import type { AppState, Route } from './types';
 type Store = typeof useAppStore;
 
 function routeOf(s: AppState): Route {
-  return { view: s.view, selectedIds: s.selectedIds, source: s.source };
+  return {
+    view: s.view,
+    selectedIds: s.selectedIds,
+    source: s.source,
+    deck: s.deck,
+    slide: s.slide,
+  };
 }
 
 /** Start syncing; returns a function that stops it. */
@@ -18,6 +24,10 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     const route = parseHash(win.location.hash);
     if (formatHash(route) !== formatHash(routeOf(store.getState())))
       store.getState().setRoute(route);
+    // State the hash does not carry (the deck behind an ordinary link) goes back into the address.
+    const canonical = formatHash(routeOf(store.getState()));
+    if (win.location.hash !== canonical && win.location.hash !== '')
+      win.location.replace(canonical);
   };
   fromHash();
   // Normalise the address bar once (e.g. '' → '#/overview') without adding a history entry.

@@ -3,7 +3,7 @@
  * History API: from file:// pushState throws and deep links miss (shared/OFFLINE.md).
  */
 import { VIEW_NAMES } from './types';
-import type { Route, ViewName } from './types';
+import type { Route, Slide, ViewName } from './types';
 
 const ID_RE = /^[a-z0-9-]+$/;
 
@@ -34,7 +34,28 @@ export function parseHash(hash: string): Route {
     const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
     source = { id: segments[1], line: line !== null && line >= 1 ? line : null };
   }
-  return { view, selectedIds, source };
+  const deck = parseDeck(params.get('deck'));
+  const slideText = params.get('slide');
+  const slide = slideText && /^\d+$/.test(slideText) ? Number(slideText) - 1 : 0;
+  return deck.length > 0
+    ? { view, selectedIds, source, deck, slide: Math.min(Math.max(slide, 0), deck.length - 1) }
+    : { view, selectedIds, source };
+}
+
+/** Slides as "view~chart~unit.unit", separated by "|" (chart URI-encoded). */
+function parseDeck(text: string | null): Slide[] {
+  if (!text) return [];
+  return text.split('|').flatMap((part) => {
+    const [view = '', chart = '', units = ''] = part.split('~');
+    if (!isViewName(view) || view === 'present' || view === 'source' || view === 'data') return [];
+    const title = safeDecode(chart);
+    if (title === '') return [];
+    return [{ view, chart: title, units: units.split('.').filter((u) => ID_RE.test(u)) }];
+  });
+}
+
+function formatDeck(deck: readonly Slide[]): string {
+  return deck.map((s) => `${s.view}~${encodeURIComponent(s.chart)}~${s.units.join('.')}`).join('|');
 }
 
 function safeDecode(s: string): string {
@@ -54,6 +75,10 @@ export function formatHash(route: Route): string {
     if (route.source.line !== null) params.push(`line=${route.source.line}`);
   }
   if (route.selectedIds.length > 0) params.push(`units=${route.selectedIds.join(',')}`);
+  if (route.deck !== undefined && route.deck.length > 0) {
+    params.push(`deck=${formatDeck(route.deck)}`);
+    if (route.view === 'present') params.push(`slide=${(route.slide ?? 0) + 1}`);
+  }
   return params.length > 0 ? `${path}?${params.join('&')}` : path;
 }
 

@@ -2,12 +2,25 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, Route, SelectionSlice } from './types';
 
-export const initialRoute: Route = { view: 'overview', selectedIds: [], source: null };
+export const initialRoute = {
+  view: 'overview',
+  selectedIds: [],
+  source: null,
+  deck: [],
+  slide: 0,
+} satisfies Route;
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   ...initialRoute,
+  // A hash without a deck (an ordinary link) keeps the deck being prepared.
   setRoute: (route) =>
-    set({ view: route.view, selectedIds: [...route.selectedIds], source: route.source }),
+    set((s) => ({
+      view: route.view,
+      selectedIds: [...route.selectedIds],
+      source: route.source,
+      deck: route.deck ?? s.deck,
+      slide: route.slide ?? s.slide,
+    })),
   setView: (view) => set({ view, source: null }),
   openSource: (target) => set({ view: 'source', source: { ...target } }),
   setSelectedIds: (ids) => set({ selectedIds: [...new Set(ids)] }),
@@ -17,4 +30,21 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
         ? s.selectedIds.filter((x) => x !== id)
         : [...s.selectedIds, id],
     })),
+  addSlide: (slide) => set((s) => ({ deck: [...s.deck, { ...slide, units: [...slide.units] }] })),
+  removeSlide: (index) =>
+    set((s) => {
+      const deck = s.deck.filter((_, i) => i !== index);
+      return { deck, slide: Math.min(s.slide, Math.max(deck.length - 1, 0)) };
+    }),
+  moveSlide: (index, by) =>
+    set((s) => {
+      const to = index + by;
+      if (to < 0 || to >= s.deck.length) return {};
+      const deck = [...s.deck];
+      const [moved] = deck.splice(index, 1);
+      if (moved !== undefined) deck.splice(to, 0, moved);
+      return { deck };
+    }),
+  setSlide: (index) =>
+    set((s) => ({ slide: Math.min(Math.max(index, 0), Math.max(s.deck.length - 1, 0)) })),
 });

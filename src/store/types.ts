@@ -2,7 +2,8 @@
  * The shape of the one app store, slice by slice. Kept apart from the slice implementations so
  * each slice can type `StateCreator<AppState, [], [], XSlice>` without an import cycle.
  */
-import type { ScriptHost } from '@/data/load';
+import type { ManifestEntry, ScriptHost } from '@/data/load';
+import type { UserBundleStorage } from '@/data/user-storage';
 import type { Bundle, Manifest } from '@/data/schema';
 import type { ValidationIssue } from '@/data/validate';
 
@@ -19,6 +20,30 @@ export interface LoadError {
 export type SourceState =
   { status: 'loading' } | { status: 'ready'; text: string } | { status: 'error'; message: string };
 
+/** A file the user loaded (数据文件 → 用户导入), kept in browser storage until removed. */
+export interface UserFile {
+  id: string;
+  fileName: string;
+  /** ISO time it was loaded. */
+  addedAt: string;
+  /** Why it is not shown (no longer validates, clashes with a built-in id …); null when in use. */
+  problem: string | null;
+}
+
+/** What became of one file the user loaded, in Chinese, naming the file. */
+export interface UserImportOutcome {
+  fileName: string;
+  ok: boolean;
+  message: string;
+}
+
+/** A file picked or dropped: `File` in the browser, a plain object in tests. */
+export interface UserFileInput {
+  name: string;
+  size?: number;
+  text: () => Promise<string>;
+}
+
 export interface DataSlice {
   status: LoadStatus;
   manifest: Manifest | null;
@@ -30,10 +55,28 @@ export interface DataSlice {
   loadErrors: Record<string, LoadError>;
   /** Original disclosure texts by bundle id, loaded on demand by the source viewer. */
   sources: Record<string, SourceState>;
-  /** Load the manifest, then every bundle in parallel; each settles on its own. */
-  loadAll: (host?: ScriptHost) => Promise<void>;
+  /** Load the manifest, then every bundle in parallel (each settles on its own) and the user's stored files. */
+  loadAll: (host?: ScriptHost, storage?: UserBundleStorage) => Promise<void>;
   /** Load the source text of bundle `id` unless it is loaded, loading or failed (`retry` tries a failed one again). */
   loadSource: (id: string, options?: { host?: ScriptHost; retry?: boolean }) => Promise<void>;
+
+  /** Manifest entries of the user's valid loaded bundles; also appended to `manifest.bundles`. */
+  userEntries: ManifestEntry[];
+  /** Every user file in storage, valid or not, in the order loaded. */
+  userFiles: UserFile[];
+  /** Outcomes of the latest import (picker or drop), shown by the 数据文件 panel. */
+  userImportOutcomes: UserImportOutcome[];
+  /** Why loaded bundles will not survive a reload (no browser storage), or null. */
+  userStorageProblem: string | null;
+  /** Validate each file and add the valid ones (kept in browser storage); bad ones change nothing. */
+  importUserFiles: (
+    files: readonly UserFileInput[],
+    storage?: UserBundleStorage,
+  ) => Promise<UserImportOutcome[]>;
+  /** Remove a user file from the app and from browser storage. */
+  removeUserFile: (id: string, storage?: UserBundleStorage) => Promise<void>;
+  /** Read stored user files, validate them again and add the valid ones (once per page). */
+  restoreUserFiles: (storage?: UserBundleStorage) => Promise<void>;
 }
 
 /** Views of the dashboard; each has a hash route `#/<view>`. */
@@ -46,6 +89,8 @@ export const VIEW_NAMES = [
   'tables',
   'checks',
   'source',
+  'present',
+  'data',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -55,6 +100,14 @@ export interface SourceTarget {
   line: number | null;
 }
 
+/** One presenter slide: a chart (by its title) of a view, for a set of units. */
+export interface Slide {
+  view: ViewName;
+  /** The ChartFrame title, unique within its view. */
+  chart: string;
+  units: string[];
+}
+
 /** Everything the URL hash carries. */
 export interface Route {
   view: ViewName;
@@ -62,6 +115,10 @@ export interface Route {
   selectedIds: string[];
   /** Set only for view 'source' with a document chosen. */
   source: SourceTarget | null;
+  /** The presenter deck, kept in the URL so it can be prepared, bookmarked and reopened. */
+  deck?: Slide[];
+  /** 0-based index of the slide shown in presenter mode. */
+  slide?: number;
 }
 
 export interface SelectionSlice extends Route {
@@ -71,6 +128,12 @@ export interface SelectionSlice extends Route {
   openSource: (target: SourceTarget) => void;
   setSelectedIds: (ids: readonly string[]) => void;
   toggleSelected: (id: string) => void;
+  deck: Slide[];
+  slide: number;
+  addSlide: (slide: Slide) => void;
+  removeSlide: (index: number) => void;
+  moveSlide: (index: number, by: -1 | 1) => void;
+  setSlide: (index: number) => void;
 }
 
 /** 万元 as printed, or 元 (× 10,000) on request. */

@@ -1,0 +1,254 @@
+/**
+ * 演示 presenter mode: the deck (charts added from the views, kept in the URL) and a full-screen
+ * 16:9 show of one chart per slide, driven by keyboard or a clicker (←/→, Space, PageUp/PageDown,
+ * Home/End; Esc leaves). Slides render the real view with the slide's units and show only the
+ * chart they name, so a slide is always the live, traceable chart, never a stale picture.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { NAV_LABELS } from './labels';
+import { useAppStore, useAppStoreShallow } from '@/store/app-store';
+import { selectEntries } from '@/store/selectors';
+import type { Slide, ViewName } from '@/store/types';
+import type { ReactNode } from 'react';
+
+export type Theme = 'standard' | 'hc-light' | 'hc-dark';
+const THEME_KEY = 'budget-compare.presenter-theme';
+const THEMES: readonly { value: Theme; label: string }[] = [
+  { value: 'standard', label: '标准' },
+  { value: 'hc-light', label: '高对比·浅色（投影）' },
+  { value: 'hc-dark', label: '高对比·深色（投影）' },
+];
+
+function readTheme(): Theme {
+  try {
+    const t = window.localStorage.getItem(THEME_KEY);
+    return t === 'hc-light' || t === 'hc-dark' || t === 'standard' ? t : 'hc-light';
+  } catch {
+    return 'hc-light';
+  }
+}
+
+interface PresenterPageProps {
+  /** Renders a view page (the app shell passes its view switch, so this feature imports no other feature). */
+  renderView: (view: ViewName) => ReactNode;
+}
+
+export function PresenterPage({ renderView }: PresenterPageProps) {
+  const deck = useAppStoreShallow((s) => s.deck);
+  const slide = useAppStore((s) => s.slide);
+  const setSlide = useAppStore((s) => s.setSlide);
+  const removeSlide = useAppStore((s) => s.removeSlide);
+  const moveSlide = useAppStore((s) => s.moveSlide);
+  const setSelectedIds = useAppStore((s) => s.setSelectedIds);
+  const entries = useAppStoreShallow(selectEntries);
+  const [presenting, setPresenting] = useState(false);
+  const [theme, setTheme] = useState<Theme>(readTheme);
+  const savedSelection = useRef<string[] | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+
+  const chooseTheme = (t: Theme) => {
+    setTheme(t);
+    try {
+      window.localStorage.setItem(THEME_KEY, t);
+    } catch {
+      // Storage may be unavailable (private mode): the choice then lasts for this page only.
+    }
+  };
+
+  const current: Slide | undefined = deck[slide];
+
+  // While presenting, the store's selection follows the slide so the view renders its units.
+  useEffect(() => {
+    if (presenting && current !== undefined) setSelectedIds(current.units);
+  }, [presenting, current, setSelectedIds]);
+
+  const stop = useCallback(() => {
+    setPresenting(false);
+    if (savedSelection.current !== null) setSelectedIds(savedSelection.current);
+    savedSelection.current = null;
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  }, [setSelectedIds]);
+
+  const start = () => {
+    if (deck.length === 0) return;
+    savedSelection.current = useAppStore.getState().selectedIds;
+    setPresenting(true);
+  };
+
+  // Full screen once the stage exists; without the API the stage still covers the window (CSS).
+  useEffect(() => {
+    if (!presenting) return;
+    const el = stageRef.current;
+    if (el?.requestFullscreen) void el.requestFullscreen().catch(() => undefined);
+    el?.focus();
+  }, [presenting]);
+
+  // Leaving full screen with the browser's own Esc ends the show too.
+  useEffect(() => {
+    if (!presenting) return;
+    const onChange = () => {
+      if (!document.fullscreenElement) stop();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [presenting, stop]);
+
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      const last = deck.length - 1;
+      if (['ArrowRight', 'PageDown', ' ', 'Spacebar', 'Enter'].includes(e.key)) setSlide(slide + 1);
+      else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) setSlide(slide - 1);
+      else if (e.key === 'Home') setSlide(0);
+      else if (e.key === 'End') setSlide(last);
+      else if (e.key === 'Escape') stop();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, deck.length, slide, setSlide, stop]);
+
+  if (presenting && current !== undefined) {
+    return (
+      <div
+        ref={stageRef}
+        className={`presenter-stage theme-${theme}`}
+        tabIndex={-1}
+        role="region"
+        aria-roledescription="演示"
+        aria-label={`演示：第 ${slide + 1} 页，共 ${deck.length} 页`}
+      >
+        <div className="slide-frame">
+          <SlideView chart={current.chart}>{renderView(current.view)}</SlideView>
+        </div>
+        <div className="slide-bar">
+          <button type="button" onClick={() => setSlide(slide - 1)} disabled={slide === 0}>
+            ← 上一页
+          </button>
+          <span className="slide-number" aria-live="polite">
+            {slide + 1} / {deck.length}
+          </span>
+          <button
+            type="button"
+            onClick={() => setSlide(slide + 1)}
+            disabled={slide === deck.length - 1}
+          >
+            下一页 →
+          </button>
+          <button type="button" onClick={stop}>
+            退出演示（Esc）
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const unitNames = (ids: readonly string[]) =>
+    ids.length === 0
+      ? '全部单位'
+      : ids.map((id) => entries.find((e) => e.id === id)?.unit.name ?? id).join('、');
+
+  return (
+    <section aria-labelledby="present-title" className="presenter-editor">
+      <h2 id="present-title">演示</h2>
+      <p>
+        在任一视图的图表标题旁点“加入演示”，图表连同当时选择的单位会加入下面的演示稿。演示稿保存在网址中，可收藏或发给同事，离线也能打开。
+      </p>
+      <fieldset className="theme-picker">
+        <legend>投影主题（会被记住）</legend>
+        {THEMES.map((t) => (
+          <label key={t.value}>
+            <input
+              type="radio"
+              name="presenter-theme"
+              checked={theme === t.value}
+              onChange={() => chooseTheme(t.value)}
+            />{' '}
+            {t.label}
+          </label>
+        ))}
+      </fieldset>
+      {deck.length === 0 ? (
+        <p className="state-message" role="status">
+          演示稿还是空的：请先到“预算执行”“同比变化”“三公经费”等视图，把图表加入演示。
+        </p>
+      ) : (
+        <>
+          <ol className="deck-list" aria-label="演示稿">
+            {deck.map((s, i) => (
+              <li key={`${i}-${s.view}-${s.chart}`}>
+                <span className="deck-item">
+                  第 {i + 1} 页：{NAV_LABELS[s.view] ?? s.view} · {s.chart} · {unitNames(s.units)}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => moveSlide(i, -1)}
+                  disabled={i === 0}
+                  aria-label={`第 ${i + 1} 页上移`}
+                >
+                  上移
+                </button>
+                <button
+                  type="button"
+                  onClick={() => moveSlide(i, 1)}
+                  disabled={i === deck.length - 1}
+                  aria-label={`第 ${i + 1} 页下移`}
+                >
+                  下移
+                </button>
+                <button
+                  type="button"
+                  onClick={() => removeSlide(i)}
+                  aria-label={`删除第 ${i + 1} 页`}
+                >
+                  删除
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="primary-button" onClick={start}>
+            开始演示（全屏）
+          </button>
+          <p className="hint">
+            演示中：→ / 空格 / PageDown 下一页，← / PageUp 上一页，Home / End 首末页，Esc 退出。
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Shows the view but only the chart named `chart`; says so when the chart is not there. */
+function SlideView({ chart, children }: { chart: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [found, setFound] = useState(true);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const mark = () => {
+      let hit = false;
+      root.querySelectorAll<HTMLElement>('figure.chart-frame').forEach((f) => {
+        const match = f.dataset['chartTitle'] === chart;
+        f.classList.toggle('slide-target', match);
+        hit ||= match;
+      });
+      setFound(hit);
+    };
+    mark();
+    // Views render their charts once their bundles arrive: re-mark on DOM changes.
+    const observer = new MutationObserver(mark);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [chart]);
+  return (
+    <div ref={ref} className="slide-view">
+      {children}
+      {!found ? (
+        <p className="slide-missing" role="alert">
+          找不到图表“{chart}”（所选单位可能没有这项数据）。
+        </p>
+      ) : null}
+    </div>
+  );
+}

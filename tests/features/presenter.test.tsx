@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PresenterPage } from '@/features/presenter/presenter-page';
+import { useAppStore, resetAppStore } from '@/store/app-store';
+import { formatHash, parseHash } from '@/store/routes';
+import type { ViewName } from '@/store/types';
+import { IDS, loadRealData } from './real-data';
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+  window.localStorage.clear();
+});
+
+/** Stand-in views: each renders two charts, so a slide must show only the one it names. */
+function renderView(view: ViewName) {
+  return (
+    <section>
+      <figure className="chart-frame" data-chart-title="A图">
+        <h3>{view}·A图</h3>
+      </figure>
+      <figure className="chart-frame" data-chart-title="B图">
+        <h3>{view}·B图</h3>
+      </figure>
+    </section>
+  );
+}
+
+function deckOfTwo() {
+  loadRealData([IDS.center]);
+  useAppStore.setState({
+    view: 'present',
+    deck: [
+      { view: 'execution', chart: 'A图', units: [IDS.province, IDS.district] },
+      { view: 'sangong', chart: 'B图', units: [IDS.cityDept] },
+    ],
+    slide: 0,
+  });
+}
+
+describe('演示 presenter mode', () => {
+  it('says how to build a deck when it is empty', () => {
+    render(<PresenterPage renderView={renderView} />);
+    expect(screen.getByRole('heading', { level: 2, name: '演示' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('演示稿还是空的');
+  });
+
+  it('lists, reorders and removes slides', async () => {
+    deckOfTwo();
+    render(<PresenterPage renderView={renderView} />);
+    const list = screen.getByRole('list', { name: '演示稿' });
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(
+      '第 1 页：预算执行 · A图 · 山西省行政审批服务管理局、朔州市朔城区行政审批服务管理局',
+    );
+    await userEvent.click(screen.getByRole('button', { name: '第 2 页上移' }));
+    expect(useAppStore.getState().deck.map((s) => s.chart)).toEqual(['B图', 'A图']);
+    await userEvent.click(screen.getByRole('button', { name: '删除第 1 页' }));
+    expect(useAppStore.getState().deck.map((s) => s.chart)).toEqual(['A图']);
+  });
+
+  it('presents one chart per slide, moves by keyboard and leaves with Esc', async () => {
+    deckOfTwo();
+    render(<PresenterPage renderView={renderView} />);
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    const stage = screen.getByRole('region', { name: '演示：第 1 页，共 2 页' });
+    expect(within(stage).getByText('1 / 2')).toBeInTheDocument();
+    // The slide's units drive the view; only the named chart is the slide.
+    expect(useAppStore.getState().selectedIds).toEqual([IDS.province, IDS.district]);
+    expect(stage.querySelector('.slide-target h3')).toHaveTextContent('execution·A图');
+
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowRight' }));
+    expect(screen.getByText('2 / 2')).toBeInTheDocument();
+    expect(useAppStore.getState().selectedIds).toEqual([IDS.cityDept]);
+    expect(document.querySelector('.slide-target h3')).toHaveTextContent('sangong·B图');
+
+    act(() => void fireEvent.keyDown(window, { key: ' ' }));
+    expect(screen.getByText('2 / 2')).toBeInTheDocument(); // stays on the last slide
+    act(() => void fireEvent.keyDown(window, { key: 'PageUp' }));
+    expect(screen.getByText('1 / 2')).toBeInTheDocument();
+
+    act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
+    expect(screen.queryByRole('region', { name: /演示：/ })).not.toBeInTheDocument();
+    expect(useAppStore.getState().selectedIds).toEqual([IDS.center]); // selection restored
+  });
+
+  it('remembers the projector theme', async () => {
+    deckOfTwo();
+    render(<PresenterPage renderView={renderView} />);
+    await userEvent.click(screen.getByRole('radio', { name: '高对比·深色（投影）' }));
+    cleanup();
+    render(<PresenterPage renderView={renderView} />);
+    expect(screen.getByRole('radio', { name: '高对比·深色（投影）' })).toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    expect(document.querySelector('.presenter-stage')).toHaveClass('theme-hc-dark');
+  });
+});
+
+describe('the deck lives in the URL', () => {
+  it('round-trips slides with Chinese chart titles and the current slide', () => {
+    const route = {
+      view: 'present' as const,
+      selectedIds: [],
+      source: null,
+      deck: [
+        { view: 'execution' as const, chart: '各单位执行率（%）', units: ['a-1', 'b-2'] },
+        { view: 'sangong' as const, chart: '三公 · 预算与决算', units: [] },
+      ],
+      slide: 1,
+    };
+    const hash = formatHash(route);
+    expect(hash).toMatch(/^#\/present\?deck=execution~.+~a-1\.b-2\|sangong~.+~&slide=2$/);
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('ignores slides of unknown views and clamps the slide number', () => {
+    const r = parseHash('#/present?deck=nope~x~a|yoy~%E5%9B%BE~a&slide=9');
+    expect(r.deck).toEqual([{ view: 'yoy', chart: '图', units: ['a'] }]);
+    expect(r.slide).toBe(0);
+  });
+});
+
+describe('adding charts from a view', () => {
+  it('“加入演示” on a chart adds it with the view and the selected units', async () => {
+    const { App } = await import('@/app/app');
+    loadRealData([IDS.province, IDS.cityDept]);
+    useAppStore.setState({ view: 'sangong' });
+    render(<App />);
+    const first = screen.getAllByRole('button', { name: '＋ 加入演示' })[0] as HTMLElement;
+    const title = first.closest('figure')?.getAttribute('data-chart-title');
+    await userEvent.click(first);
+    expect(useAppStore.getState().deck).toEqual([
+      { view: 'sangong', chart: title, units: [IDS.province, IDS.cityDept] },
+    ]);
+    expect(screen.getByText(/已把“.+”加入演示稿（共 1 页）/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '演示（1）' })).toBeInTheDocument();
+  });
+});
