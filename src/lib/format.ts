@@ -42,3 +42,11 @@ export function formatAmount(
   if (value === null || value === undefined) return NO_VALUE;
   return unit === '万元' ? formatWanYuan(value) : formatWanYuan(dec(value).times(10000));
 }
+
+/**
+ * A percent at its printed precision ("17.3" → "17.3%", "1838.93" → "1,838.93%"), integer part
+ * grouped. Padding "17.3" to "17.30" would claim a precision the document did not print.
+ */
+export function formatPrintedPercent(v: DecimalString): string {
+  return `${group(v)}%`;
+}

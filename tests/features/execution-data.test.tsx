@@ -9,7 +9,7 @@ import {
   unitExecutionState,
   unitTag,
 } from '@/features/execution/execution-data';
-import { formatPrintedPercent } from '@/features/execution/figure-cells';
+import { formatPrintedPercent } from '@/lib/format';
 import { executionRate } from '@/domain/measures';
 import { IDS, realBundle, realManifest } from './real-data';
 

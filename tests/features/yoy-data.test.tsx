@@ -1,5 +1,5 @@
 /** yoy-data.ts: pure derivations, table-driven, on the real bundles. */
-import { formatPrintedPercent } from '@/features/yoy/yoy-cells';
+import { formatPrintedPercent } from '@/lib/format';
 import {
   basisNotes,
   compareYoySubjects,

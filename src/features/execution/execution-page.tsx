@@ -37,7 +37,7 @@ import {
   ProjectExecutionTable,
   SummaryExecutionTable,
 } from './execution-tables';
-import { formatPrintedPercent } from './figure-cells';
+import { formatPrintedPercent } from '@/lib/format';
 import { RateChart } from './rate-chart';
 import type { RateCategory, RateSeries } from './rate-chart';
 import './execution.css';

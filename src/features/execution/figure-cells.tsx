@@ -7,21 +7,12 @@ import { FigureValue } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
 import type { Fig } from '@/data/schema-common';
 import type { DecimalString } from '@/domain/money';
-import { formatPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+import { formatPercent, formatPrintedPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import type { RateCheck } from './execution-data';
 import { RATE_CHECK_LABEL } from './execution-data';
-
-/**
- * A percent as printed (its own decimals kept: "100", "97.6", "1838.93"), integer part grouped:
- * "1,838.93%". Padding "17.3" to "17.30" would claim a precision the document did not print.
- */
-export function formatPrintedPercent(v: DecimalString): string {
-  const [int = '0', frac] = v.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped}${frac === undefined ? '' : `.${frac}`}%`;
-}
 
 interface CellProps {
   fig: Fig | null;

@@ -17,9 +17,9 @@ import type { PerformanceUnitData, SummaryBlock } from './performance-data';
 import { ProjectTable } from './project-table';
 import { ScoreScatter } from './score-scatter';
 import { TargetsPanel } from './targets-panel';
-import { useComparedUnits } from './use-compared-units';
-import type { ComparedUnit } from './use-compared-units';
-import { CompareNotes, UnitStatusList, viewGate } from './view-states';
+import { useComparedUnits } from '@/store/use-compared-units';
+import type { ComparedUnit } from '@/store/use-compared-units';
+import { CompareNotes, UnitStatusList, viewGate } from '@/components/view-states';
 import './performance.css';
 
 interface UnitResult {

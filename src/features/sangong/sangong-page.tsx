@@ -21,9 +21,9 @@ import {
 import type { AnyFig, SangongBar, SangongFact, SangongUnitData } from './sangong-data';
 import { SangongCountTable, SangongDetailTable } from './sangong-tables';
 import type { CountRow } from './sangong-tables';
-import { useComparedUnits } from './use-compared-units';
-import type { ComparedUnit } from './use-compared-units';
-import { CompareNotes, UnitStatusList, viewGate } from './view-states';
+import { useComparedUnits } from '@/store/use-compared-units';
+import type { ComparedUnit } from '@/store/use-compared-units';
+import { CompareNotes, UnitStatusList, viewGate } from '@/components/view-states';
 import './sangong.css';
 
 interface UnitResult {

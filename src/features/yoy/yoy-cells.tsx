@@ -6,21 +6,11 @@
  */
 import { FigureValue } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
-import type { DecimalString } from '@/domain/money';
-import { formatPercent, NO_VALUE } from '@/lib/format';
+import { formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
+
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import type { YoyCell } from './yoy-data';
-
-/**
- * A percent at its printed precision ("17.3%", "90%", "8.18%"), integer part grouped. Padding
- * "17.3" to "17.30" would claim a precision the document did not print.
- */
-export function formatPrintedPercent(v: DecimalString): string {
-  const [int = '0', frac] = v.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped}${frac === undefined ? '' : `.${frac}`}%`;
-}
 
 function Missing() {
   return (

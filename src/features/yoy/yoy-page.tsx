@@ -16,7 +16,7 @@ import { selectComparedEntries } from '@/store/selectors';
 import type { DisplayUnit } from '@/store/types';
 import { PctChart } from './pct-chart';
 import type { PctCategory, PctSeries } from './pct-chart';
-import { formatPrintedPercent } from './yoy-cells';
+import { formatPrintedPercent } from '@/lib/format';
 import type { UnitBundle, YoyCell, YoyRow } from './yoy-data';
 import { basisNotes, HEADLINE_SUBJECTS, unitYoyState, yoyRows, yoyUnitTag } from './yoy-data';
 import { YoyTable } from './yoy-table';

@@ -1,15 +1,30 @@
 /**
  * What a comparison view shows before and around its figures: loading, manifest error, no
  * documents, which units are compared, and the scope/year/kind notes (comparisonNotes).
- * (The 三公 view keeps the same component; shared-helper candidate for src/components.)
+ * Props mirror `useComparedUnits()` (src/store) so views pass its result straight in.
  */
-import { ErrorPanel } from '@/components/error-panel';
+import type { ReactNode } from 'react';
 import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
-import type { ComparedUnit, ComparedUnits } from './use-compared-units';
+import type { ManifestEntry } from '@/data/load';
+import { ErrorPanel } from './error-panel';
+
+export interface ComparedUnit {
+  entry: ManifestEntry;
+  bundle: unknown;
+  /** Why the bundle could not be loaded; null while loading or when loaded. */
+  error: string | null;
+}
+
+export interface ComparedUnits {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  manifestError: string | null;
+  selected: boolean;
+  units: readonly ComparedUnit[];
+}
 
 /** An early-return element for loading / error / empty, or null when there is data to show. */
-export function viewGate({ status, manifestError, units }: ComparedUnits): React.ReactNode {
+export function viewGate({ status, manifestError, units }: ComparedUnits): ReactNode {
   if (status === 'idle' || (status === 'loading' && units.length === 0)) {
     return (
       <p className="state-message" role="status">

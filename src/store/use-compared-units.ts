@@ -1,12 +1,9 @@
-/**
- * The units this view compares, each with its bundle (or why it is missing). Kept in the feature
- * (the performance view has the same hook): a candidate for src/store once a third view needs it.
- */
+/** The units a comparison view compares, each with its bundle (or why it is missing). */
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
-import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectComparedEntries } from '@/store/selectors';
-import type { LoadStatus } from '@/store/types';
+import { useAppStore, useAppStoreShallow } from './app-store';
+import { selectComparedEntries } from './selectors';
+import type { LoadStatus } from './types';
 
 export interface ComparedUnit {
   entry: ManifestEntry;
