@@ -28,13 +28,48 @@ const ROUTES: readonly {
   heading: string;
   check?: (page: Page) => Promise<void>;
 }[] = [
-  { route: 'execution', heading: '预算执行' },
-  { route: 'yoy', heading: '同比变化' },
-  { route: 'sangong', heading: '三公经费' },
-  { route: 'performance', heading: '绩效评价' },
-  { route: 'tables', heading: '明细表' },
-  { route: 'checks', heading: '数据校验' },
+  {
+    route: 'execution',
+    heading: '预算执行',
+    // Province 一般公共预算 42,238.46 ÷ 2,296.91 (line 474); district printed 82.26% vs 82.36%.
+    check: (page) => mainContains(page, ['1,838.93%', '42,238.46', '82.26%', '82.36%']),
+  },
+  {
+    route: 'yoy',
+    heading: '同比变化',
+    // Province 收入总计 增加 6,338.70 (line 422); derived prior 42,973.59 − 6,338.70 = 36,634.89.
+    check: (page) => mainContains(page, ['6,338.70', '36,634.89', '20.74']),
+  },
+  {
+    route: 'sangong',
+    heading: '三公经费',
+    check: (page) => mainContains(page, ['3.57', '1.01', '本单位无“三公”经费预算']),
+  },
+  {
+    route: 'performance',
+    heading: '绩效评价',
+    // Province 营商环境评估费 39.8 差; city 部门 整体自评 98.92 优.
+    check: (page) => mainContains(page, ['营商环境评估费', '39.8', '98.92']),
+  },
+  {
+    route: 'tables',
+    heading: '明细表',
+    // The first document (2026 budget) opens on 预算01: 收入总计 1,564.72 (line 121).
+    check: (page) => mainContains(page, ['1,564.72', '本年收入合计']),
+  },
+  {
+    route: 'checks',
+    heading: '数据校验',
+    check: (page) => mainContains(page, ['82.26', '82.36', '78.28']),
+  },
 ];
+
+/** Wait until the main area shows every text (views fill in as their bundles arrive). */
+async function mainContains(page: Page, texts: readonly string[]): Promise<void> {
+  for (const t of texts) {
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain(t);
+  }
+}
 
 /** A document card on the overview, by unit name. */
 function card(page: Page, unitName: string) {
@@ -118,6 +153,37 @@ describe('from file://, offline', () => {
     expect(await target.innerText()).toContain('42684.35');
     expect(await target.isVisible()).toBe(true);
     await screenshot(page, 'source');
+    expectQuiet(s);
+  });
+
+  it('presenter mode: add two charts, present them full screen, move by keyboard, leave', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${INDEX_URL}#/sangong`);
+    await page.getByRole('heading', { level: 2, name: '三公经费' }).waitFor();
+    const add = page.getByRole('button', { name: '＋ 加入演示' });
+    await add.first().click();
+    await page.getByRole('link', { name: '预算执行' }).click();
+    await page.getByRole('heading', { level: 2, name: '预算执行' }).waitFor();
+    await add.first().click();
+    await page.getByRole('link', { name: '演示（2）' }).click();
+    await page.getByRole('heading', { level: 2, name: '演示' }).waitFor();
+    // The deck is in the URL: a reload keeps it.
+    expect(page.url()).toMatch(/deck=sangong~/);
+    await page.reload();
+    await page.getByRole('button', { name: '开始演示（全屏）' }).click();
+    const stage = page.locator('.presenter-stage');
+    await stage.waitFor();
+    await expect.poll(() => stage.locator('.slide-number').innerText()).toBe('1 / 2');
+    await stage.locator('.slide-target').waitFor();
+    await screenshot(page, 'presenter');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stage.locator('.slide-number').innerText()).toBe('2 / 2');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => stage.locator('.slide-number').innerText()).toBe('1 / 2');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.presenter-stage').count()).toBe(0);
+    await page.getByRole('list', { name: '演示稿' }).waitFor();
     expectQuiet(s);
   });
 
