@@ -27,7 +27,10 @@ export function comparisonNotes(entries: readonly Entry[]): string[] {
   const notes: string[] = [];
   if (entries.length < 2) return notes;
   for (const d of entries) {
-    const inside = entries.filter((u) => contains(d, u));
+    // Only the same year and document kind: the 2024 部门决算 does not contain a 2026 单位预算.
+    const inside = entries.filter(
+      (u) => contains(d, u) && u.fiscalYear === d.fiscalYear && u.kind === d.kind,
+    );
     if (inside.length > 0) {
       notes.push(
         `${d.unit.name}（部门）的数字已包含${inside.map((u) => u.unit.name).join('、')}（单位），二者不可相加。`,
