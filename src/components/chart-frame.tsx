@@ -82,11 +82,13 @@ export function ChartFrame({
         {caption}
       </figcaption>
       {notes.length > 0 ? (
-        <ul className="scope-notes" role="note" aria-label="口径说明">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <div role="note" aria-label="口径说明">
+          <ul className="scope-notes">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <details className="chart-data" open={tableOpen} ref={detailsRef}>
         <summary>数据表（图表的文字版）</summary>

@@ -11,7 +11,7 @@
  *   all loaded   → every manifest entry has a card and no card says 明细加载中 (app), or every
  *                bundle script has run (floor ?bundles=1);
  *   view switch  trusted click on the nav link (event.timeStamp) → the new view's <h2> and its
- *                first chart mark painted (recharts rect/curve/symbol/sector in the chart <svg>),
+ *                first chart mark painted (a bar shape, curve, symbol, sector or dot inside the chart <svg>),
  *                or for views without a chart (明细表, 数据校验) its first table body row;
  *   selection    trusted click on a unit checkbox → the charts' signature (mark count + axis and
  *                legend text) differs from before the click, painted.
@@ -37,9 +37,10 @@ export function launch(executablePath: string): Promise<Browser> {
 /** Runs in the page before any of its scripts. Plain JS (a string): no transpiler helpers. */
 const PROBE = String.raw`(() => {
   const B = (window.__bench = { marks: {}, pending: [], lastClick: null, errors: [] });
-  const MARK_SEL = ['rectangle', 'curve', 'symbols', 'sector', 'dot']
-    .map((c) => '.recharts-wrapper > svg .recharts-' + c)
-    .join(', ');
+  // Drawn marks: a bar's shape (also custom shapes inside .recharts-bar-rectangle), lines, dots.
+  const MARK_SEL =
+    '.recharts-wrapper > svg :is(.recharts-bar-rectangle :is(rect, path), .recharts-rectangle, ' +
+    '.recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot)';
   const marks = () => document.querySelectorAll(MARK_SEL);
   B.signature = () => {
     const ws = [...document.querySelectorAll('.recharts-wrapper')];
@@ -96,7 +97,7 @@ const PROBE = String.raw`(() => {
   addEventListener('click', (e) => { if (e.isTrusted) B.lastClick = e.timeStamp; }, true);
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, characterData: true, attributes: true,
-    attributeFilter: ['d', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
+    attributeFilter: ['data-all-loaded', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
   });
   B.arm('cold', 'cards');
   B.arm('loaded', 'allLoaded');

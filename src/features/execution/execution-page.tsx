@@ -190,11 +190,13 @@ export function ExecutionPage() {
         不一致”；预算为0时没有执行率，显示“{NO_VALUE}”。
       </p>
       {messages.length > 0 ? (
-        <ul className="unit-messages" role="status" aria-label="未显示执行情况的单位">
-          {messages.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
+        <div role="status" aria-label="未显示执行情况的单位">
+          <ul className="unit-messages">
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {errors.map(({ entry, message }) => (
         <ErrorPanel
@@ -285,20 +287,24 @@ export function ExecutionPage() {
           </p>
         ) : null}
         {unitsWithoutProjects.length > 0 ? (
-          <ul className="unit-messages" role="status" aria-label="没有项目自评表的单位">
-            {unitsWithoutProjects.map(({ entry }) => (
-              <li key={entry.id}>{documentLabel(entry)}：没有项目支出绩效自评表。</li>
-            ))}
-          </ul>
+          <div role="status" aria-label="没有项目自评表的单位">
+            <ul className="unit-messages">
+              {unitsWithoutProjects.map(({ entry }) => (
+                <li key={entry.id}>{documentLabel(entry)}：没有项目支出绩效自评表。</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {projectRows.length > 0 ? (
           <>
             {projectNotes.length > 0 ? (
-              <ul className="scope-notes" role="note" aria-label="项目对比口径说明">
-                {projectNotes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
+              <div role="note" aria-label="项目对比口径说明">
+                <ul className="scope-notes">
+                  {projectNotes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
             <p className="legend-note">
               <span className="under-flag">▼ 低于{UNDER_EXECUTION_THRESHOLD}%</span>

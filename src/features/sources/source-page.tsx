@@ -81,7 +81,7 @@ function SourceViewer({ target }: { target: SourceTarget }) {
               原文只有 {lines.length} 行，找不到第 {target.line} 行。
             </p>
           ) : null}
-          <div className="source-text" role="region" aria-label="原文文本">
+          <div className="source-text" role="region" aria-label="原文文本" tabIndex={0}>
             {lines.map((text, i) => {
               const n = i + 1;
               const isTarget = n === target.line;

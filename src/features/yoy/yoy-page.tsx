@@ -146,18 +146,22 @@ export function YoyPage() {
         各文件情况说明中写明的“与上年相比”增减：本年数、增减额与增减幅度按原文（方向用原文的“增加/减少”“增长/下降”，百分比保留原文位数）；上年数原文未印，由本年数与增减额推算，标“※”。
       </p>
       {notes.length > 0 ? (
-        <ul className="scope-notes" role="note" aria-label="比较基准说明">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <div role="note" aria-label="比较基准说明">
+          <ul className="scope-notes">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {messages.length > 0 ? (
-        <ul className="unit-messages" role="status" aria-label="未显示同比变化的单位">
-          {messages.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
+        <div role="status" aria-label="未显示同比变化的单位">
+          <ul className="unit-messages">
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {errors.map(({ entry, message }) => (
         <ErrorPanel
