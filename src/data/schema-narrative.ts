@@ -1,6 +1,6 @@
 /**
  * Figures stated in the narrative (第三部分 情况说明 / 预算情况说明, and counts from 第一部分 概况).
- * Filled in by src/ingest/narrative.ts; field meanings in docs/format-narrative.md.
+ * Filled in by src/ingest/narrative.ts; field meanings in src/data/format-narrative.md.
  *
  * Every printed number is a `fig` (decimal string + source line); numbers the text does not
  * print (prior-year values) are `derivedFig`s that name their formula and lines.

@@ -1,6 +1,6 @@
 /**
  * Project and department performance self-evaluations (绩效自评), and budget performance targets
- * (绩效目标). Filled in by src/ingest/performance.ts; field by field in docs/format-performance.md.
+ * (绩效目标). Filled in by src/ingest/performance.ts; field by field in src/data/format-performance.md.
  * Every printed number is a `fig` (decimal string as printed + source line); indicator values such
  * as "≥95%" or "达成预期指标" are text because they mix numbers, operators and words.
  */

@@ -1,5 +1,5 @@
 /**
- * The bundle format, version 1. One bundle per source document; see docs/bundle-format.md.
+ * The bundle format, version 1. One bundle per source document; see src/data/bundle-format.md.
  * Every object is strict (unknown keys are rejected) so a typo or an injected `__proto__`
  * never slips through validation.
  */

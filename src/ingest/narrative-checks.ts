@@ -179,7 +179,7 @@ const SIGN = { 增加: 1, 减少: -1, 持平: 0 } as const;
 
 /**
  * Check a narrative against itself. Findings are deterministic (ids from kind, subject and line)
- * and in Chinese; see docs/format-narrative.md for the list of checks.
+ * and in Chinese; see src/data/format-narrative.md for the list of checks.
  */
 export function checkNarrative(n: Narrative): Finding[] {
   const f = new Findings();

@@ -25,7 +25,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   info: '提示',
 };
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
-/** What each severity means, in one sentence (docs/bundle-format.md, Findings). */
+/** What each severity means, in one sentence (src/data/bundle-format.md, Findings). */
 export const SEVERITY_MEANING: Record<Severity, string> = {
   error: '文件自相矛盾，超出尾数误差。',
   warning: '两处数字不一致，或数字的印法异常。',
