@@ -48,7 +48,8 @@ export function DataFilesPage() {
     <section className="data-files" aria-labelledby="data-files-title">
       <h2 id="data-files-title">数据文件</h2>
       <p className="data-files-intro">
-        可以导入更多数据包（由导入程序生成的 .json 文件，格式见项目中的 src/data/bundle-format.md）。
+        可以导入更多数据包（由导入程序生成的 .json 文件，格式见项目中的
+        src/data/bundle-format.md）。
         每个文件都会先按数据格式校验：有问题的文件不会导入，并说明是哪个文件、哪个字段；已加载的数据不受影响。
         导入的数据包标记为“用户导入”，保存在本浏览器中，刷新后仍在，直到移除。
       </p>
