@@ -75,3 +75,19 @@ describe('overview card measures', () => {
     expect(m.basicProject.aShare?.toFixed(2)).toBe('18.13');
   });
 });
+
+describe('user-loaded documents on the overview', () => {
+  it('are tagged 用户导入; the built-in ones are not', async () => {
+    const { useAppStore } = await import('@/store/app-store');
+    loadRealData();
+    const manifest = useAppStore.getState().manifest;
+    const center = manifest?.bundles.find((b) => b.id === IDS.center);
+    if (!manifest || !center) throw new Error('no manifest');
+    useAppStore.setState({ userEntries: [center] });
+    render(<OverviewPage />);
+    const tags = (name: string) =>
+      within(within(screen.getByRole('article', { name })).getByRole('list', { name: '文件属性' }));
+    expect(tags('大同市政务服务中心').getByText('用户导入')).toBeInTheDocument();
+    expect(tags('山西省行政审批服务管理局').queryByText('用户导入')).toBeNull();
+  });
+});

@@ -16,6 +16,8 @@ interface DocumentCardProps {
   onToggle: (id: string) => void;
   /** The full bundle once loaded: the card then shows its detailed measures. */
   bundle?: Bundle | undefined;
+  /** Loaded by the user from disk (数据文件), not shipped with the app. */
+  userLoaded?: boolean;
 }
 
 /** One disclosure document: who, what kind, which year, and its headline totals in 万元. */
@@ -27,6 +29,7 @@ export function DocumentCard({
   selectedIds,
   onToggle,
   bundle,
+  userLoaded = false,
 }: DocumentCardProps) {
   const headingId = `card-${entry.id}`;
   const doc = documentLabel(entry);
@@ -41,6 +44,7 @@ export function DocumentCard({
           <li title="口径">{entry.unit.scope}</li>
           <li title="类型">{entry.kind}</li>
           <li title="年度">{entry.fiscalYear}年</li>
+          {userLoaded ? <li title="由用户从本机导入，不是看板自带的数据">用户导入</li> : null}
         </ul>
       </header>
       <dl className="headline">

@@ -18,6 +18,7 @@ export function OverviewPage() {
   const loadErrors = useAppStore((s) => s.loadErrors);
   const bundles = useAppStore((s) => s.bundles);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
+  const userEntries = useAppStore((s) => s.userEntries);
 
   if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
     return (
@@ -66,6 +67,7 @@ export function OverviewPage() {
             selectedIds={selectedIds}
             onToggle={toggleSelected}
             bundle={bundles[entry.id]}
+            userLoaded={userEntries.some((u) => u.id === entry.id)}
           />
         ))}
       </div>
