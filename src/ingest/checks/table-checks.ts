@@ -216,81 +216,58 @@ export function checkTables(tables: readonly Table[]): Finding[] {
     if (t !== undefined) columnSums(c, t, total, parts, group);
   }
 
-  // Two-sided summary tables.
+  // Two-sided summary tables: the numbered rows add up to 本年合计, which with the carry-overs
+  // makes 总计, and the two sides' 总计 agree.
+  const summaries: {
+    id: string;
+    expenseCol: string;
+    income: string[];
+    expense: string[];
+    grand: [income: string, expense: string];
+  }[] = [
+    {
+      id: '公开01',
+      expenseCol: 'amount',
+      income: ['本年收入合计', '使用非财政拨款结余（含专用结余）', '年初结转和结余'],
+      expense: ['本年支出合计', '结余分配', '年末结转和结余'],
+      grand: ['总计', '总计'],
+    },
+    {
+      id: '公开04',
+      expenseCol: 'total',
+      income: ['本年收入合计', '年初财政拨款结转和结余'],
+      expense: ['本年支出合计', '年末财政拨款结转和结余'],
+      grand: ['总计', '总计'],
+    },
+    {
+      id: '预算01',
+      expenseCol: 'total',
+      income: ['本年收入合计', '上年结转'],
+      expense: ['本年支出合计', '年终结转'],
+      grand: ['收入总计', '支出总计'],
+    },
+    {
+      id: '预算04',
+      expenseCol: 'total',
+      income: ['本年收入合计', '上年财政拨款结转'],
+      expense: ['本年支出合计', '年终结转'],
+      grand: ['收入总计', '支出总计'],
+    },
+  ];
+  for (const sm of summaries) {
+    const t = get(sm.id);
+    if (t === undefined) continue;
+    numberedSum(c, t, 'income', '本年收入合计', 'amount');
+    numberedSum(c, t, 'expense', '本年支出合计', sm.expenseCol);
+    pairedTotals(c, sm.id, { income: sm.income, expense: sm.expense }, sm.expenseCol, {
+      income: '本年收入合计',
+      expense: '本年支出合计',
+      grandIncome: sm.grand[0],
+      grandExpense: sm.grand[1],
+    });
+  }
   const t01 = get('公开01');
-  if (t01 !== undefined) {
-    numberedSum(c, t01, 'income', '本年收入合计', 'amount');
-    numberedSum(c, t01, 'expense', '本年支出合计', 'amount');
-    pairedTotals(
-      c,
-      '公开01',
-      {
-        income: ['本年收入合计', '使用非财政拨款结余（含专用结余）', '年初结转和结余'],
-        expense: ['本年支出合计', '结余分配', '年末结转和结余'],
-      },
-      'amount',
-      {
-        income: '本年收入合计',
-        expense: '本年支出合计',
-        grandIncome: '总计',
-        grandExpense: '总计',
-      },
-    );
-  }
   const t04 = get('公开04');
-  if (t04 !== undefined) {
-    numberedSum(c, t04, 'income', '本年收入合计', 'amount');
-    numberedSum(c, t04, 'expense', '本年支出合计', 'total');
-    pairedTotals(
-      c,
-      '公开04',
-      {
-        income: ['本年收入合计', '年初财政拨款结转和结余'],
-        expense: ['本年支出合计', '年末财政拨款结转和结余'],
-      },
-      'total',
-      {
-        income: '本年收入合计',
-        expense: '本年支出合计',
-        grandIncome: '总计',
-        grandExpense: '总计',
-      },
-    );
-  }
-  const b01 = get('预算01');
-  if (b01 !== undefined) {
-    numberedSum(c, b01, 'income', '本年收入合计', 'amount');
-    numberedSum(c, b01, 'expense', '本年支出合计', 'total');
-    pairedTotals(
-      c,
-      '预算01',
-      { income: ['本年收入合计', '上年结转'], expense: ['本年支出合计', '年终结转'] },
-      'total',
-      {
-        income: '本年收入合计',
-        expense: '本年支出合计',
-        grandIncome: '收入总计',
-        grandExpense: '支出总计',
-      },
-    );
-  }
-  const b04 = get('预算04');
-  if (b04 !== undefined) {
-    numberedSum(c, b04, 'income', '本年收入合计', 'amount');
-    numberedSum(c, b04, 'expense', '本年支出合计', 'total');
-    pairedTotals(
-      c,
-      '预算04',
-      { income: ['本年收入合计', '上年财政拨款结转'], expense: ['本年支出合计', '年终结转'] },
-      'total',
-      {
-        income: '本年收入合计',
-        expense: '本年支出合计',
-        grandIncome: '收入总计',
-        grandExpense: '支出总计',
-      },
-    );
-  }
 
   // 经济分类 detail (公开06): 类 = Σ 款; 人员/公用经费合计 = Σ their 类.
   const t06 = get('公开06');
