@@ -1,0 +1,459 @@
+/**
+ * Measurements in headless Debian Chromium from file:// (issue #5). Every run uses a fresh
+ * browser context; every wait has a timeout, so a hung measurement becomes `null`, never a hang.
+ *
+ * Timing is taken inside the page: a probe injected with `page.addInitScript` watches the DOM
+ * (MutationObserver) for a condition; when it first holds, it records `performance.now()` (dom)
+ * and then, after the next animation frame has been produced (rAF → MessageChannel task), records
+ * `paint`. All figures below are `paint` times:
+ *   cold start   navigation start (performance.timeOrigin) → first .doc-card headline <dd> with a
+ *                digit painted (app and floor use the same markup);
+ *   all loaded   → every manifest entry has a card and no card says 明细加载中 (app), or every
+ *                bundle script has run (floor ?bundles=1);
+ *   view switch  trusted click on the nav link (event.timeStamp) → the new view's <h2> and its
+ *                first chart mark painted (a bar shape, curve, symbol, sector or dot inside the chart <svg>),
+ *                or for views without a chart (明细表, 数据校验) its first table body row;
+ *   selection    trusted click on a unit checkbox → the charts' signature (mark count + axis and
+ *                legend text) differs from before the click, painted.
+ */
+import { chromium } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
+
+export function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+}
+
+/** Runs in the page before any of its scripts. Plain JS (a string): no transpiler helpers. */
+const PROBE = String.raw`(() => {
+  const B = (window.__bench = { marks: {}, pending: [], lastClick: null, errors: [] });
+  // Drawn marks: a bar's shape (also custom shapes inside .recharts-bar-rectangle), lines, dots.
+  const MARK_SEL =
+    '.recharts-wrapper > svg :is(.recharts-bar-rectangle :is(rect, path), .recharts-rectangle, ' +
+    '.recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot)';
+  const marks = () => document.querySelectorAll(MARK_SEL);
+  B.signature = () => {
+    const ws = [...document.querySelectorAll('.recharts-wrapper')];
+    return marks().length + '|' + ws.map((w) => w.textContent).join('|');
+  };
+  const headingIs = (text) =>
+    [...document.querySelectorAll('h2')].some((h) => h.textContent.trim() === text);
+  B.preds = {
+    cards: () => {
+      const dd = document.querySelector('.doc-card .headline dd');
+      return !!dd && /\d/.test(dd.textContent);
+    },
+    allLoaded: () => {
+      if (document.documentElement.hasAttribute('data-all-loaded')) return true;
+      const m = window.__BUDGET_MANIFEST__;
+      if (!m || !Array.isArray(m.bundles) || !document.querySelector('.app')) return false;
+      return (
+        document.querySelectorAll('.doc-card').length >= m.bundles.length &&
+        !document.querySelector('.bundle-status')
+      );
+    },
+    chart: (heading) => headingIs(heading) && marks().length > 0,
+    table: (heading) => headingIs(heading) && !!document.querySelector('main table tbody tr'),
+    changed: (before) => marks().length > 0 && B.signature() !== before,
+    rows: (n) => document.querySelectorAll('.tables-panel tbody tr').length >= n,
+  };
+  const check = () => {
+    if (B.pending.length === 0) return;
+    for (const p of [...B.pending]) {
+      let ok = false;
+      try {
+        ok = B.preds[p.pred](...p.args);
+      } catch (e) {
+        B.errors.push(String(e));
+      }
+      if (!ok) continue;
+      B.pending.splice(B.pending.indexOf(p), 1);
+      const m = (B.marks[p.name] = { dom: performance.now(), paint: null, start: p.start() });
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => (m.paint = performance.now());
+        ch.port2.postMessage(0);
+      });
+    }
+  };
+  B.check = check;
+  // start: 0 = navigation start; 'click' = timeStamp of the next trusted click.
+  B.arm = (name, pred, args, from) => {
+    delete B.marks[name];
+    B.lastClick = null;
+    B.pending.push({ name, pred, args: args || [], start: () => (from === 'click' ? B.lastClick : 0) });
+    check();
+  };
+  addEventListener('click', (e) => { if (e.isTrusted) B.lastClick = e.timeStamp; }, true);
+  new MutationObserver(check).observe(document, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ['data-all-loaded', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
+  });
+  B.arm('cold', 'cards');
+  B.arm('loaded', 'allLoaded');
+})();`;
+
+export interface Mark {
+  dom: number;
+  paint: number | null;
+  start: number | null;
+}
+
+/** Duration of a mark (paint − start) in ms, or null when it never came. */
+async function waitMark(page: Page, name: string, timeout: number): Promise<number | null> {
+  try {
+    await page.waitForFunction(
+      (n) => {
+        const w = window as unknown as { __bench?: { marks: Record<string, Mark> } };
+        return w.__bench?.marks[n]?.paint != null;
+      },
+      name,
+      { timeout, polling: 50 },
+    );
+  } catch {
+    return null;
+  }
+  const m = await withTimeout(
+    page.evaluate(
+      (n) => (window as unknown as { __bench: { marks: Record<string, Mark> } }).__bench.marks[n],
+      name,
+    ),
+    timeout,
+  );
+  if (!m || m.paint === null || m.start === null) return null;
+  return m.paint - m.start;
+}
+
+export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)));
+  try {
+    return await Promise.race([p.catch(() => null), t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function arm(page: Page, name: string, pred: string, args: unknown[], from?: 'click') {
+  await page.evaluate(
+    ([n, p, a, f]) =>
+      (
+        window as unknown as {
+          __bench: { arm: (n: string, p: string, a: unknown[], f?: string) => void };
+        }
+      ).__bench.arm(n, p, a, f),
+    [name, pred, args, from] as const,
+  );
+}
+
+export async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; total: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const u = await cdp.send('Runtime.getHeapUsage');
+  return { used: u.usedSize, total: u.totalSize };
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    locale: 'zh-CN',
+  });
+  // Offline like the e2e tests: only file:, data:, blob: requests.
+  await context.route(
+    (url) => !/^(file|data|blob):/.test(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.addInitScript(PROBE);
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, errors };
+}
+
+export const VIEWS = [
+  { view: 'execution', label: '预算执行', heading: '预算执行', kind: 'chart' },
+  { view: 'yoy', label: '同比变化', heading: '同比变化', kind: 'chart' },
+  { view: 'sangong', label: '三公经费', heading: '三公经费', kind: 'chart' },
+  { view: 'performance', label: '绩效评价', heading: '绩效评价', kind: 'chart' },
+  { view: 'tables', label: '明细表', heading: '明细表', kind: 'table' },
+  { view: 'checks', label: '数据校验', heading: '数据校验', kind: 'table' },
+] as const;
+
+export interface AppRun {
+  cold: number | null;
+  loaded: number | null;
+  heapLoaded: number | null;
+  views: Record<string, number | null>;
+  select1: number | null;
+  select2: number | null;
+  heapEnd: number | null;
+  cardCount: number;
+  errorCards: number;
+  errors: string[];
+}
+
+export interface Timeouts {
+  cold: number;
+  loaded: number;
+  step: number;
+}
+
+/** One fresh-context run of the app: cold start, every view switch, two selection changes. */
+export async function runApp(
+  browser: Browser,
+  indexUrl: string,
+  t: Timeouts,
+  onScreenshot?: (page: Page) => Promise<void>,
+): Promise<AppRun> {
+  const { context, page, cdp, errors } = await freshPage(browser);
+  const run: AppRun = {
+    cold: null,
+    loaded: null,
+    heapLoaded: null,
+    views: {},
+    select1: null,
+    select2: null,
+    heapEnd: null,
+    cardCount: 0,
+    errorCards: 0,
+    errors,
+  };
+  try {
+    await page.goto(`${indexUrl}#/overview`, { waitUntil: 'commit', timeout: t.cold });
+    run.cold = await waitMark(page, 'cold', t.cold);
+    run.loaded = await waitMark(page, 'loaded', t.loaded);
+    if (run.loaded === null) {
+      // The main thread may be stuck: try the heap (inspector interrupts JS), skip the rest.
+      run.heapLoaded = await withTimeout(
+        cdp.send('Runtime.getHeapUsage').then((u) => u.usedSize),
+        10_000,
+      );
+      errors.push(
+        `bench: data not loaded within ${t.loaded / 1000} s (cold ${run.cold === null ? 'timeout' : 'ok'}); views and selection not measured, heap without GC`,
+      );
+      return run;
+    }
+    run.cardCount = await page.locator('.doc-card').count();
+    run.errorCards = await page.locator('.bundle-error').count();
+    await page.waitForTimeout(300);
+    run.heapLoaded = (await heapAfterGc(cdp)).used;
+    if (onScreenshot) await onScreenshot(page);
+    for (const v of VIEWS) {
+      const name = `view-${v.view}`;
+      await arm(page, name, v.kind, [v.heading], 'click');
+      await page
+        .locator('nav[aria-label="主导航"] a', { hasText: v.label })
+        .click({ timeout: t.step });
+      run.views[v.view] = await waitMark(page, name, t.step);
+      if (run.views[v.view] === null) continue;
+      await page.waitForTimeout(150);
+    }
+    // Selection: on 预算执行, toggle the first unit (all → 1), then the second (1 → 2).
+    await page.locator('nav[aria-label="主导航"] a', { hasText: '预算执行' }).click();
+    await page.locator('.recharts-wrapper').first().waitFor({ timeout: t.step });
+    await page.waitForTimeout(150);
+    const boxes = page.locator('.comparison-bar .unit-picker input[type=checkbox]');
+    for (const [i, key] of [
+      [0, 'select1'],
+      [1, 'select2'],
+    ] as const) {
+      const sig = await page.evaluate(() =>
+        (window as unknown as { __bench: { signature: () => string } }).__bench.signature(),
+      );
+      await arm(page, key, 'changed', [sig], 'click');
+      await boxes.nth(i).click({ timeout: t.step });
+      run[key] = await waitMark(page, key, t.step);
+      await page.waitForTimeout(150);
+    }
+    run.heapEnd = (await heapAfterGc(cdp)).used;
+  } catch (e) {
+    errors.push(`bench: ${String(e).split('\n')[0]}`);
+  } finally {
+    await withTimeout(context.close(), 30_000);
+  }
+  return run;
+}
+
+export interface FloorRun {
+  cold: number | null;
+  loaded: number | null;
+  heapCards: number | null;
+  heapLoaded: number | null;
+}
+
+/** The floor page: cold start (cards) and, with ?bundles=1, all bundle scripts loaded. */
+export async function runFloor(browser: Browser, floorUrl: string, t: Timeouts): Promise<FloorRun> {
+  const out: FloorRun = { cold: null, loaded: null, heapCards: null, heapLoaded: null };
+  {
+    const { context, page, cdp } = await freshPage(browser);
+    try {
+      await page.goto(floorUrl, { waitUntil: 'commit', timeout: t.cold });
+      out.cold = await waitMark(page, 'cold', t.cold);
+      await page.waitForTimeout(200);
+      out.heapCards = (await heapAfterGc(cdp)).used;
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+  {
+    const { context, page, cdp } = await freshPage(browser);
+    try {
+      await page.goto(`${floorUrl}?bundles=1`, { waitUntil: 'commit', timeout: t.cold });
+      out.loaded = await waitMark(page, 'loaded', t.loaded);
+      await page.waitForTimeout(200);
+      if (out.loaded !== null) out.heapLoaded = (await heapAfterGc(cdp)).used;
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+  return out;
+}
+
+export interface ScrollResult {
+  /** Time to render every row (app: click 全部展开 → 10,000 rows painted; floor: cold). */
+  render: number | null;
+  rows: number;
+  frames: number;
+  dropped: number;
+  worstMs: number;
+  p95Ms: number;
+  idleDropped: number;
+  /** The scroll did not finish its frames within the step timeout (figures cover what ran). */
+  partial: boolean;
+  /** Wall time of the measured scroll frames. */
+  scrollMs: number;
+}
+
+// A string, not a function: tsx (esbuild keepNames) would inject a `__name` helper the page lacks.
+const SCROLL = String.raw`(n, limit) =>
+  new Promise((resolve, reject) => {
+    const wrap = document.querySelector('.tables-panel .data-table-wrap');
+    if (!wrap) return reject(new Error('no .tables-panel .data-table-wrap'));
+    // Past the limit: stop and report the frames measured so far (partial: true).
+    const timer = setTimeout(() => { i = n + 1; resolve({ intervals, idle, partial: true }); }, limit);
+    const idle = [];
+    const intervals = [];
+    let last = 0;
+    let i = 0;
+    const max = wrap.scrollHeight - wrap.clientHeight;
+    // 60 idle frames first (calibration: does headless drop frames doing nothing?).
+    const step = (ts) => {
+      if (last) intervals.push(ts - last);
+      last = ts;
+      wrap.scrollTop = Math.round((max * i) / n);
+      i++;
+      if (i <= n) requestAnimationFrame(step);
+      else if (i === n + 1) {
+        clearTimeout(timer);
+        resolve({ intervals, idle, partial: false });
+      }
+    };
+    const idleStep = (ts) => {
+      if (last) idle.push(ts - last);
+      last = ts;
+      if (idle.length < 60) requestAnimationFrame(idleStep);
+      else {
+        last = 0;
+        requestAnimationFrame(step);
+      }
+    };
+    requestAnimationFrame(idleStep);
+  })`;
+
+/** rAF-driven scroll of the table wrapper: `frames` frames, top to bottom; counts intervals > 25 ms. */
+async function scrollFrames(page: Page, frames: number, timeout: number) {
+  return page.evaluate(`(${SCROLL})(${frames}, ${timeout})`) as Promise<{
+    intervals: number[];
+    idle: number[];
+    partial: boolean;
+  }>;
+}
+
+function frameStats(r: { intervals: number[]; idle: number[]; partial: boolean }) {
+  const sorted = [...r.intervals].sort((a, b) => a - b);
+  const limit = 1.5 * (1000 / 60);
+  return {
+    frames: r.intervals.length,
+    dropped: r.intervals.filter((x) => x > limit).length,
+    worstMs: sorted[sorted.length - 1] ?? 0,
+    p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    idleDropped: r.idle.filter((x) => x > limit).length,
+    partial: r.partial,
+    scrollMs: r.intervals.reduce((a, b) => a + b, 0),
+  };
+}
+
+export async function runScrollApp(
+  browser: Browser,
+  indexUrl: string,
+  minRows: number,
+  t: Timeouts,
+  frames = 300,
+): Promise<ScrollResult | null> {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${indexUrl}#/tables`, { waitUntil: 'commit', timeout: t.cold });
+    await page.locator('.tables-panel table tbody tr').first().waitFor({ timeout: t.loaded });
+    await page.getByRole('tab', { name: /公开03/ }).click({ timeout: t.step });
+    await page.getByRole('button', { name: '全部展开' }).waitFor({ timeout: t.step });
+    await arm(page, 'expand', 'rows', [minRows], 'click');
+    await page.getByRole('button', { name: '全部展开' }).click({ timeout: t.step });
+    const render = await waitMark(page, 'expand', t.step);
+    const rows = await page.locator('.tables-panel tbody tr').count();
+    await page.waitForTimeout(300);
+    const s = frameStats(await scrollFrames(page, frames, t.step));
+    return { render, rows, ...s };
+  } catch (e) {
+    if (process.env.BENCH_DEBUG)
+      console.log('[scroll]', String(e).split('\n').slice(0, 3).join(' '));
+    return null;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+export async function runScrollFloor(
+  browser: Browser,
+  floorUrl: string,
+  tableId: string,
+  t: Timeouts,
+  frames = 300,
+): Promise<ScrollResult | null> {
+  const { context, page } = await freshPage(browser);
+  try {
+    const start = Date.now();
+    await page.goto(`${floorUrl}?table=${tableId}`, { waitUntil: 'commit', timeout: t.cold });
+    await page.locator('.tables-panel tbody tr').first().waitFor({ timeout: t.loaded });
+    const render = Date.now() - start;
+    const rows = await page.locator('.tables-panel tbody tr').count();
+    await page.waitForTimeout(300);
+    const s = frameStats(await scrollFrames(page, frames, t.step));
+    return { render, rows, ...s };
+  } catch (e) {
+    if (process.env.BENCH_DEBUG)
+      console.log('[scroll]', String(e).split('\n').slice(0, 3).join(' '));
+    return null;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** One page for profiling: navigates with a hook before and after (tracing or CPU profile). */
+export async function profiledPage(browser: Browser) {
+  return freshPage(browser);
+}
+export { waitMark, arm };
