@@ -20,3 +20,14 @@ export const HEADLINE_FIELDS = [
   { key: 'basicExpense', label: '基本支出' },
   { key: 'projectExpense', label: '项目支出' },
 ] as const;
+
+/**
+ * True when every whitespace-separated word of `query` occurs in the document's name, level,
+ * scope, kind or year ("大同 2024 决算"). An empty query matches everything.
+ */
+export function entryMatches(entry: Entry & { unit: { level: string } }, query: string): boolean {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = `${entry.unit.name} ${entry.unit.level} ${documentKindLabel(entry)}`.toLowerCase();
+  return words.every((w) => text.includes(w.toLowerCase()));
+}

@@ -137,23 +137,6 @@ export async function loadBundle(
   return result;
 }
 
-/**
- * All bundles of a manifest, in parallel. `onResult` is called once per bundle as soon as it
- * settles, so the caller can show each one without waiting for the slowest.
- */
-export async function loadAllBundles(
-  host: ScriptHost,
-  manifest: Manifest,
-  onResult: (entry: ManifestEntry, result: LoadResult<Bundle>) => void,
-  base = DATA_BASE,
-): Promise<void> {
-  await Promise.all(
-    manifest.bundles.map(async (entry) => {
-      onResult(entry, await loadBundle(host, entry, base));
-    }),
-  );
-}
-
 /** The original disclosure text of bundle `id` (data/sources/<id>.js). */
 export async function loadSourceText(
   host: ScriptHost,

@@ -1,8 +1,8 @@
 /** Data slice: manifest, bundles, load errors and source texts; actions that load them. */
 import type { StateCreator } from 'zustand';
 import { documentLabel } from '@/data/labels';
-import { browserScriptHost, loadAllBundles, loadManifest, loadSourceText } from '@/data/load';
-import type { ManifestEntry } from '@/data/load';
+import { browserScriptHost, loadBundle, loadManifest, loadSourceText } from '@/data/load';
+import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
@@ -14,6 +14,7 @@ export const initialDataState = {
   manifestError: null,
   bundles: {},
   loadErrors: {},
+  requestedIds: {},
   sources: {},
   userEntries: [],
   userFiles: [],
@@ -60,232 +61,296 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
-  ...initialDataState,
+/** Runs `flush` once the browser is about to paint (or soon, where frames do not run). */
+function scheduleFrame(flush: () => void): void {
+  const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
+  if (visible && typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+  else setTimeout(flush, 0);
+}
 
-  loadAll: async (host = browserScriptHost(), storage = defaultUserStorage()) => {
-    set({ status: 'loading', manifestError: null });
-    const manifest = await loadManifest(host);
-    if (!manifest.ok) {
-      // Keep whatever manifest and bundles an earlier load gave: a failed reload loses nothing.
-      set({
-        status: get().manifest ? 'ready' : 'error',
-        manifestError: { message: manifest.message, issues: manifest.issues },
-      });
-      return;
-    }
-    // User entries whose id a built-in bundle now has give way to it (and say so).
-    const builtInIds = new Set(manifest.data.bundles.map((e) => e.id));
-    set((s) => ({
-      status: 'ready',
-      manifest: mergedManifest(manifest.data, s.userEntries),
-      userEntries: s.userEntries.filter((e) => !builtInIds.has(e.id)),
-      userFiles: s.userFiles.map((f) =>
-        builtInIds.has(f.id) && f.problem === null
-          ? { ...f, problem: `文件 ${f.fileName}：id “${f.id}” 与内置数据包相同，已改用内置数据` }
-          : f,
-      ),
-    }));
-    await Promise.all([
-      loadAllBundles(host, manifest.data, (entry, result) => {
-        // Functional updates: bundles settle in any order, each adds to the latest state.
-        if (result.ok) {
-          set((s) => ({
-            bundles: { ...s.bundles, [entry.id]: result.data },
-            loadErrors: withoutKey(s.loadErrors, entry.id),
-          }));
-        } else {
-          set((s) => ({
-            loadErrors: {
-              ...s.loadErrors,
-              [entry.id]: { message: result.message, issues: result.issues },
-            },
-          }));
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {
+  // Bundles load on demand (issue #5: a province has thousands of documents; loading and
+  // validating all of them at start-up took minutes). These live outside the state: they change
+  // per request and nothing renders them.
+  let dataHost: ScriptHost | null = null;
+  const inFlight = new Map<string, Promise<void>>();
+  let settled: { id: string; result: LoadResult<Bundle> }[] = [];
+  let flushQueued = false;
+
+  /** One store update for every bundle that settled since the last one (at most one per frame). */
+  const flushSettled = () => {
+    flushQueued = false;
+    if (settled.length === 0) return;
+    const batch = settled;
+    settled = [];
+    set((s) => {
+      const loaded = new Set(batch.flatMap(({ id, result }) => (result.ok ? [id] : [])));
+      const bundles = { ...s.bundles };
+      const loadErrors = Object.fromEntries(
+        Object.entries(s.loadErrors).filter(([id]) => !loaded.has(id)),
+      );
+      for (const { id, result } of batch) {
+        if (result.ok) bundles[id] = result.data;
+        else loadErrors[id] = { message: result.message, issues: result.issues };
+      }
+      return { bundles, loadErrors };
+    });
+  };
+
+  const startLoad = (host: ScriptHost, entry: ManifestEntry): Promise<void> => {
+    const running = loadBundle(host, entry).then((result) => {
+      inFlight.delete(entry.id);
+      settled.push({ id: entry.id, result });
+      if (!flushQueued) {
+        flushQueued = true;
+        scheduleFrame(flushSettled);
+      }
+    });
+    inFlight.set(entry.id, running);
+    return running;
+  };
+
+  return {
+    ...initialDataState,
+
+    requestBundles: async (ids, { retry = false } = {}) => {
+      const s = get();
+      const byId = new Map((s.manifest?.bundles ?? []).map((e) => [e.id, e]));
+      const host = dataHost ?? browserScriptHost();
+      const waits: Promise<void>[] = [];
+      const fresh: string[] = [];
+      for (const id of ids) {
+        const entry = byId.get(id);
+        if (!entry || s.bundles[id] !== undefined) continue;
+        const running = inFlight.get(id);
+        if (running) waits.push(running);
+        else if (s.loadErrors[id] === undefined || retry) {
+          fresh.push(id);
+          waits.push(startLoad(host, entry));
         }
-      }),
-      get().restoreUserFiles(storage),
-    ]);
-  },
+      }
+      if (fresh.some((id) => s.requestedIds[id] === undefined)) {
+        set((st) => ({
+          requestedIds: {
+            ...st.requestedIds,
+            ...Object.fromEntries(fresh.map((id) => [id, true])),
+          },
+        }));
+      }
+      if (waits.length === 0) return;
+      await Promise.all(waits);
+      // Callers awaiting the request see its bundles in the state, whether or not a frame ran.
+      flushSettled();
+    },
 
-  loadSource: async (id, { host = browserScriptHost(), retry = false } = {}) => {
-    const current = get().sources[id];
-    if (current && !(retry && current.status === 'error')) return;
-    const userFile = get().userFiles.find((f) => f.id === id);
-    if (userFile) {
-      // A user bundle comes without its text; asking data/sources/ would only log a 404.
+    loadAll: async (host = browserScriptHost(), storage = defaultUserStorage()) => {
+      dataHost = host;
+      set({ status: 'loading', manifestError: null });
+      const manifest = await loadManifest(host);
+      if (!manifest.ok) {
+        // Keep whatever manifest and bundles an earlier load gave: a failed reload loses nothing.
+        set({
+          status: get().manifest ? 'ready' : 'error',
+          manifestError: { message: manifest.message, issues: manifest.issues },
+        });
+        return;
+      }
+      // User entries whose id a built-in bundle now has give way to it (and say so).
+      const builtInIds = new Set(manifest.data.bundles.map((e) => e.id));
+      set((s) => ({
+        status: 'ready',
+        manifest: mergedManifest(manifest.data, s.userEntries),
+        userEntries: s.userEntries.filter((e) => !builtInIds.has(e.id)),
+        userFiles: s.userFiles.map((f) =>
+          builtInIds.has(f.id) && f.problem === null
+            ? { ...f, problem: `文件 ${f.fileName}：id “${f.id}” 与内置数据包相同，已改用内置数据` }
+            : f,
+        ),
+      }));
+      // Bundles are not loaded here: each view asks for the documents it shows (requestBundles).
+      await get().restoreUserFiles(storage);
+    },
+
+    loadSource: async (id, { host = browserScriptHost(), retry = false } = {}) => {
+      const current = get().sources[id];
+      if (current && !(retry && current.status === 'error')) return;
+      const userFile = get().userFiles.find((f) => f.id === id);
+      if (userFile) {
+        // A user bundle comes without its text; asking data/sources/ would only log a 404.
+        set((s) => ({
+          sources: {
+            ...s.sources,
+            [id]: {
+              status: 'error',
+              message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
+            },
+          },
+        }));
+        return;
+      }
+      set((s) => ({ sources: { ...s.sources, [id]: { status: 'loading' } } }));
+      const result = await loadSourceText(host, id);
       set((s) => ({
         sources: {
           ...s.sources,
-          [id]: {
-            status: 'error',
-            message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
-          },
+          [id]: result.ok
+            ? { status: 'ready', text: result.data }
+            : { status: 'error', message: result.message },
         },
       }));
-      return;
-    }
-    set((s) => ({ sources: { ...s.sources, [id]: { status: 'loading' } } }));
-    const result = await loadSourceText(host, id);
-    set((s) => ({
-      sources: {
-        ...s.sources,
-        [id]: result.ok
-          ? { status: 'ready', text: result.data }
-          : { status: 'error', message: result.message },
-      },
-    }));
-  },
+    },
 
-  importUserFiles: async (files, storage = defaultUserStorage()) => {
-    const outcomes: UserImportOutcome[] = [];
-    // One at a time, so two files with the same id in one batch are caught.
-    for (const file of files) {
-      const fileName = file.name;
-      const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
-      if (!/\.json$/i.test(fileName)) {
-        refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
-        continue;
-      }
-      if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
-        refuse(`文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包，未导入`);
-        continue;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (err) {
-        refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
-        continue;
-      }
-      const s = get();
-      const result = readUserBundle(fileName, text, {
-        builtIn: builtInEntries(s),
-        user: s.userFiles,
-      });
-      if (!result.ok) {
-        refuse(result.message);
-        continue;
-      }
-      let kept = '';
-      try {
-        await storage.put(result.record);
-      } catch (err) {
-        kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
-      }
-      const { entry, bundle, record } = result;
-      set((st) =>
-        withUserBundle(st, entry, bundle, {
-          id: record.id,
-          fileName,
-          addedAt: record.addedAt,
-          problem: null,
-        }),
-      );
-      outcomes.push({
-        fileName,
-        ok: true,
-        message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
-      });
-    }
-    set({ userImportOutcomes: outcomes });
-    return outcomes;
-  },
-
-  removeUserFile: async (id, storage = defaultUserStorage()) => {
-    const file = get().userFiles.find((f) => f.id === id);
-    if (!file) return; // Never removes a built-in bundle.
-    try {
-      await storage.remove(id);
-    } catch (err) {
-      set({
-        userImportOutcomes: [
-          {
-            fileName: file.fileName,
-            ok: false,
-            message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
-          },
-        ],
-      });
-    }
-    set((s) => {
-      const inUse = s.userEntries.some((e) => e.id === id);
-      const userEntries = s.userEntries.filter((e) => e.id !== id);
-      const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
-      return {
-        userFiles: s.userFiles.filter((f) => f.id !== id),
-        userEntries,
-        ...(inUse
-          ? {
-              manifest: mergedManifest(builtIn, userEntries),
-              bundles: withoutKey(s.bundles, id),
-              sources: withoutKey(s.sources, id),
-            }
-          : {}),
-      };
-    });
-  },
-
-  restoreUserFiles: async (storage = defaultUserStorage()) => {
-    if (!storage.available) {
-      set({
-        userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
-      });
-      return;
-    }
-    let records: Awaited<ReturnType<typeof storage.list>>;
-    try {
-      records = await storage.list();
-    } catch (err) {
-      set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
-      return;
-    }
-    for (const rec of records) {
-      const s = get();
-      if ('broken' in rec) {
-        if (s.userFiles.some((f) => f.id === rec.key)) continue;
-        set({
-          userFiles: [
-            ...s.userFiles,
-            {
-              id: rec.key,
-              fileName: rec.key,
-              addedAt: '',
-              problem: `浏览器存储中的记录 “${rec.key}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
-            },
-          ],
+    importUserFiles: async (files, storage = defaultUserStorage()) => {
+      const outcomes: UserImportOutcome[] = [];
+      // One at a time, so two files with the same id in one batch are caught.
+      for (const file of files) {
+        const fileName = file.name;
+        const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+        if (!/\.json$/i.test(fileName)) {
+          refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
+          continue;
+        }
+        if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
+          refuse(`文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包，未导入`);
+          continue;
+        }
+        let text: string;
+        try {
+          text = await file.text();
+        } catch (err) {
+          refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+          continue;
+        }
+        const s = get();
+        const result = readUserBundle(fileName, text, {
+          builtIn: builtInEntries(s),
+          user: s.userFiles,
         });
-        continue;
-      }
-      if (s.userFiles.some((f) => f.id === rec.id)) continue;
-      const result = readUserBundle(
-        rec.fileName,
-        rec.text,
-        { builtIn: builtInEntries(s), user: s.userFiles },
-        rec.addedAt,
-      );
-      if (result.ok) {
+        if (!result.ok) {
+          refuse(result.message);
+          continue;
+        }
+        let kept = '';
+        try {
+          await storage.put(result.record);
+        } catch (err) {
+          kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+        }
+        const { entry, bundle, record } = result;
         set((st) =>
-          withUserBundle(st, result.entry, result.bundle, {
-            id: rec.id,
-            fileName: rec.fileName,
-            addedAt: rec.addedAt,
+          withUserBundle(st, entry, bundle, {
+            id: record.id,
+            fileName,
+            addedAt: record.addedAt,
             problem: null,
           }),
         );
-      } else {
-        // Reported and kept in storage, never dropped silently: the user decides to remove it.
-        set((st) => ({
-          userFiles: [
-            ...st.userFiles,
+        outcomes.push({
+          fileName,
+          ok: true,
+          message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
+        });
+      }
+      set({ userImportOutcomes: outcomes });
+      return outcomes;
+    },
+
+    removeUserFile: async (id, storage = defaultUserStorage()) => {
+      const file = get().userFiles.find((f) => f.id === id);
+      if (!file) return; // Never removes a built-in bundle.
+      try {
+        await storage.remove(id);
+      } catch (err) {
+        set({
+          userImportOutcomes: [
             {
+              fileName: file.fileName,
+              ok: false,
+              message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
+            },
+          ],
+        });
+      }
+      set((s) => {
+        const inUse = s.userEntries.some((e) => e.id === id);
+        const userEntries = s.userEntries.filter((e) => e.id !== id);
+        const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
+        return {
+          userFiles: s.userFiles.filter((f) => f.id !== id),
+          userEntries,
+          ...(inUse
+            ? {
+                manifest: mergedManifest(builtIn, userEntries),
+                bundles: withoutKey(s.bundles, id),
+                sources: withoutKey(s.sources, id),
+              }
+            : {}),
+        };
+      });
+    },
+
+    restoreUserFiles: async (storage = defaultUserStorage()) => {
+      if (!storage.available) {
+        set({
+          userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
+        });
+        return;
+      }
+      let records: Awaited<ReturnType<typeof storage.list>>;
+      try {
+        records = await storage.list();
+      } catch (err) {
+        set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
+        return;
+      }
+      for (const rec of records) {
+        const s = get();
+        if ('broken' in rec) {
+          if (s.userFiles.some((f) => f.id === rec.key)) continue;
+          set({
+            userFiles: [
+              ...s.userFiles,
+              {
+                id: rec.key,
+                fileName: rec.key,
+                addedAt: '',
+                problem: `浏览器存储中的记录 “${rec.key}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
+              },
+            ],
+          });
+          continue;
+        }
+        if (s.userFiles.some((f) => f.id === rec.id)) continue;
+        const result = readUserBundle(
+          rec.fileName,
+          rec.text,
+          { builtIn: builtInEntries(s), user: s.userFiles },
+          rec.addedAt,
+        );
+        if (result.ok) {
+          set((st) =>
+            withUserBundle(st, result.entry, result.bundle, {
               id: rec.id,
               fileName: rec.fileName,
               addedAt: rec.addedAt,
-              problem: `保存的文件无法恢复：${result.message}`,
-            },
-          ],
-        }));
+              problem: null,
+            }),
+          );
+        } else {
+          // Reported and kept in storage, never dropped silently: the user decides to remove it.
+          set((st) => ({
+            userFiles: [
+              ...st.userFiles,
+              {
+                id: rec.id,
+                fileName: rec.fileName,
+                addedAt: rec.addedAt,
+                problem: `保存的文件无法恢复：${result.message}`,
+              },
+            ],
+          }));
+        }
       }
-    }
-  },
-});
+    },
+  };
+};

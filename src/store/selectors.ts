@@ -19,12 +19,13 @@ export const selectSelectedEntries = (s: AppState): ManifestEntry[] =>
     return e ? [e] : [];
   });
 
-export type BundleStatus = 'loading' | 'loaded' | 'error';
+/** idle: not asked for yet (bundles load when a view shows them). */
+export type BundleStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 export const selectBundleStatus =
   (id: string) =>
   (s: AppState): BundleStatus =>
-    s.bundles[id] ? 'loaded' : s.loadErrors[id] ? 'error' : 'loading';
+    s.bundles[id] ? 'loaded' : s.loadErrors[id] ? 'error' : s.requestedIds[id] ? 'loading' : 'idle';
 
 /** Fiscal years present, ascending (use with useAppStoreShallow). */
 export const selectFiscalYears = (s: AppState): number[] =>
@@ -36,10 +37,23 @@ export const selectScopes = (s: AppState): string[] => [
 ];
 
 /**
- * The units a comparison view shows: the selection, or every document when nothing is selected
- * (use with useAppStoreShallow).
+ * With nothing selected, views compare every document up to this many; beyond it (a province's
+ * hundreds of units) the first this-many, and the comparison bar says so. Twenty bars per subject
+ * is about what a chart can still show legibly.
+ */
+export const DEFAULT_COMPARED_LIMIT = 20;
+
+/**
+ * The units a comparison view shows: the selection, or with nothing selected every document
+ * (at most DEFAULT_COMPARED_LIMIT, in manifest order) (use with useAppStoreShallow).
  */
 export const selectComparedEntries = (s: AppState): ManifestEntry[] => {
   const selected = selectSelectedEntries(s);
-  return selected.length > 0 ? selected : [...selectEntries(s)];
+  return selected.length > 0 ? selected : selectEntries(s).slice(0, DEFAULT_COMPARED_LIMIT);
+};
+
+/** How many documents exist and, with nothing selected, how many the views show of them. */
+export const selectDefaultComparison = (s: AppState): { shown: number; total: number } => {
+  const total = selectEntries(s).length;
+  return { shown: Math.min(total, DEFAULT_COMPARED_LIMIT), total };
 };

@@ -53,9 +53,16 @@ export interface DataSlice {
   bundles: Record<string, Bundle>;
   /** Bundles that failed to load or validate, by id. */
   loadErrors: Record<string, LoadError>;
+  /** Bundles asked for at least once (loaded, loading or failed); the others are not loaded yet. */
+  requestedIds: Record<string, true>;
+  /**
+   * Load these bundles unless loaded, loading or failed (`retry` tries failed ones again).
+   * Arrivals are applied in one store update per frame; resolves once they are in the state.
+   */
+  requestBundles: (ids: readonly string[], options?: { retry?: boolean }) => Promise<void>;
   /** Original disclosure texts by bundle id, loaded on demand by the source viewer. */
   sources: Record<string, SourceState>;
-  /** Load the manifest, then every bundle in parallel (each settles on its own) and the user's stored files. */
+  /** Load the manifest and the user's stored files; bundles load on demand (requestBundles). */
   loadAll: (host?: ScriptHost, storage?: UserBundleStorage) => Promise<void>;
   /** Load the source text of bundle `id` unless it is loaded, loading or failed (`retry` tries a failed one again). */
   loadSource: (id: string, options?: { host?: ScriptHost; retry?: boolean }) => Promise<void>;

@@ -4,6 +4,7 @@ import type { Bundle } from '@/data/schema';
 import { useAppStore, useAppStoreShallow } from './app-store';
 import { selectComparedEntries } from './selectors';
 import type { LoadStatus } from './types';
+import { useRequestBundles } from './use-request-bundles';
 
 export interface ComparedUnit {
   entry: ManifestEntry;
@@ -27,6 +28,7 @@ export function useComparedUnits(): ComparedUnits {
   const selected = useAppStore((s) => s.selectedIds.length > 0);
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
+  useRequestBundles(entries.map((e) => e.id));
   return {
     status,
     manifestError,

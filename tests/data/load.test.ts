@@ -1,4 +1,4 @@
-import { loadAllBundles, loadBundle, loadManifest, loadSourceText } from '@/data/load';
+import { loadBundle, loadManifest, loadSourceText } from '@/data/load';
 import type { LoadResult, ManifestEntry } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { validateManifest } from '@/data/validate';
@@ -59,10 +59,13 @@ describe('loadManifest', () => {
   });
 });
 
-describe('loadBundle / loadAllBundles', () => {
+describe('loadBundle', () => {
   it('a failing bundle does not drop the ones that loaded', async () => {
     const results = new Map<string, LoadResult<Bundle>>();
-    await loadAllBundles(mixedHost(), manifest, (entry, r) => results.set(entry.id, r));
+    const host = mixedHost();
+    await Promise.all(
+      manifest.bundles.map(async (entry) => results.set(entry.id, await loadBundle(host, entry))),
+    );
     expect([...results.keys()].sort()).toEqual(manifest.bundles.map((x) => x.id).sort());
     expect(results.get(a.id)?.ok).toBe(true);
     expect(results.get(c.id)?.ok).toBe(true);
@@ -90,18 +93,65 @@ describe('loadBundle / loadAllBundles', () => {
   });
 });
 
-describe('store loadAll', () => {
-  it('keeps loaded bundles and lists each failure by bundle', async () => {
-    await useAppStore.getState().loadAll(mixedHost());
+describe('store loadAll / requestBundles', () => {
+  it('loads the manifest but no bundle until one is asked for', async () => {
+    const host = mixedHost();
+    await useAppStore.getState().loadAll(host);
     const s = useAppStore.getState();
     expect(s.status).toBe('ready');
+    expect(s.manifest?.bundles).toHaveLength(5);
+    expect(s.bundles).toEqual({});
+    expect(host.requested).toEqual(['./data/manifest.js']);
+  });
+
+  it('loads what is asked for, keeps loaded bundles and lists each failure by bundle', async () => {
+    await useAppStore.getState().loadAll(mixedHost());
+    await useAppStore.getState().requestBundles(manifest.bundles.map((x) => x.id));
+    const s = useAppStore.getState();
     expect(Object.keys(s.bundles).sort()).toEqual([a.id, c.id, e.id].sort());
     expect(Object.keys(s.loadErrors).sort()).toEqual([b.id, d.id].sort());
     expect(s.loadErrors[d.id]?.issues.map((i) => i.path)).toEqual(['fiscalYear']);
   });
 
+  it('loads each bundle once, however often and however concurrently it is asked for', async () => {
+    const host = mixedHost();
+    await useAppStore.getState().loadAll(host);
+    const { requestBundles } = useAppStore.getState();
+    await Promise.all([requestBundles([a.id, c.id]), requestBundles([c.id, a.id])]);
+    await requestBundles([a.id, b.id]);
+    await requestBundles([b.id]);
+    expect(host.requested.filter((src) => src !== './data/manifest.js')).toEqual([
+      `./data/${a.script}`,
+      `./data/${c.script}`,
+      `./data/${b.script}`,
+    ]);
+    await requestBundles([b.id], { retry: true });
+    expect(host.requested.filter((src) => src === `./data/${b.script}`)).toHaveLength(2);
+  });
+
+  it('applies bundles arriving together as one store update', async () => {
+    await useAppStore.getState().loadAll(mixedHost());
+    let bundleUpdates = 0;
+    const unsubscribe = useAppStore.subscribe((now, before) => {
+      if (now.bundles !== before.bundles) bundleUpdates += 1;
+    });
+    await useAppStore.getState().requestBundles([a.id, c.id, e.id]);
+    unsubscribe();
+    expect(Object.keys(useAppStore.getState().bundles)).toHaveLength(3);
+    expect(bundleUpdates).toBe(1);
+  });
+
+  it('ignores ids that are not in the manifest', async () => {
+    const host = mixedHost();
+    await useAppStore.getState().loadAll(host);
+    await useAppStore.getState().requestBundles(['not-there']);
+    expect(host.requested).toEqual(['./data/manifest.js']);
+    expect(useAppStore.getState().loadErrors).toEqual({});
+  });
+
   it('loses nothing when a later reload fails', async () => {
     await useAppStore.getState().loadAll(mixedHost());
+    await useAppStore.getState().requestBundles(manifest.bundles.map((x) => x.id));
     await useAppStore.getState().loadAll(fakeHost({}));
     const s = useAppStore.getState();
     expect(s.status).toBe('ready');

@@ -68,9 +68,13 @@ describe('selectors (derived, never stored)', () => {
     expect(selectScopes(useAppStore.getState()).sort()).toEqual(['单位', '部门'].sort());
   });
 
-  it('bundle status comes from bundles and loadErrors', () => {
-    useAppStore.setState({ loadErrors: { x: { message: 'm', issues: [] } } });
+  it('bundle status comes from bundles, loadErrors and what was requested', () => {
+    useAppStore.setState({
+      loadErrors: { x: { message: 'm', issues: [] } },
+      requestedIds: { x: true, y: true },
+    });
     expect(selectBundleStatus('x')(useAppStore.getState())).toBe('error');
     expect(selectBundleStatus('y')(useAppStore.getState())).toBe('loading');
+    expect(selectBundleStatus('z')(useAppStore.getState())).toBe('idle');
   });
 });

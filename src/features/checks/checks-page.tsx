@@ -4,6 +4,7 @@ import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import { useSourceHref } from '@/store/use-source-href';
 import {
   KINDS,
@@ -30,6 +31,7 @@ export function ChecksPage() {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError);
   const entries = useAppStoreShallow(selectComparedEntries);
+  useRequestBundles(entries.map((e) => e.id));
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
   const sourceHref = useSourceHref();

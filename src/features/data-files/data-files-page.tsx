@@ -31,6 +31,7 @@ export function DataFilesPage() {
   const storageProblem = useAppStore((s) => s.userStorageProblem);
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
+  const requestedIds = useAppStore((s) => s.requestedIds);
   const importUserFiles = useAppStore((s) => s.importUserFiles);
 
   const userIds = new Set(userEntries.map((e) => e.id));
@@ -110,7 +111,14 @@ export function DataFilesPage() {
           <li key={e.id}>
             <span className="file-name">{documentLabel(e)}</span>{' '}
             <span className="file-meta">
-              {e.file} · {bundles[e.id] ? '已加载' : loadErrors[e.id] ? '加载失败' : '加载中…'}
+              {e.file} ·{' '}
+              {bundles[e.id]
+                ? '已加载'
+                : loadErrors[e.id]
+                  ? '加载失败'
+                  : requestedIds[e.id]
+                    ? '加载中…'
+                    : '未加载（打开时加载）'}
             </span>
           </li>
         ))}

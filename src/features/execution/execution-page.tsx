@@ -12,6 +12,7 @@ import type { ManifestEntry } from '@/data/load';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import type { DisplayUnit } from '@/store/types';
 import { AmountChart } from './amount-chart';
 import type {
@@ -94,6 +95,7 @@ export function ExecutionPage() {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError);
   const entries = useAppStoreShallow(selectComparedEntries);
+  useRequestBundles(entries.map((e) => e.id));
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
   const displayUnit = useAppStore((s) => s.displayUnit);

@@ -1,4 +1,5 @@
 /** The detailed measures on an overview card, shown once the document's bundle has loaded. */
+import { useMemo } from 'react';
 import { FigureValue } from '@/components/figure-value';
 import type { Bundle } from '@/data/schema';
 import { formatPercent } from '@/lib/format';
@@ -12,7 +13,7 @@ interface CardMeasuresProps {
 }
 
 export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
-  const m = overviewMeasures(bundle);
+  const m = useMemo(() => overviewMeasures(bundle), [bundle]);
   const fv = (
     fig: Parameters<typeof FigureValue>[0]['fig'],
     kind: 'amount' | 'percent' | 'count' = 'amount',

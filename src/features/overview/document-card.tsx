@@ -88,7 +88,9 @@ export function DocumentCard({
         <span className="findings" title="导入时发现的问题（错误 / 警告 / 提示）">
           校验：错误 {findings.error} · 警告 {findings.warning} · 提示 {findings.info}
         </span>
-        {bundleStatus === 'loading' ? <span className="bundle-status">明细加载中…</span> : null}
+        {bundleStatus === 'loading' || bundleStatus === 'idle' ? (
+          <span className="bundle-status">明细加载中…</span>
+        ) : null}
         {loadError ? (
           <p className="bundle-error" role="alert">
             {loadError}

@@ -1,14 +1,25 @@
+import { memo, useId, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
+import { comparisonNotes } from '@/data/compare-notes';
+import { entryMatches } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectEntries, selectFiscalYears } from '@/store/selectors';
 import type { BundleStatus } from '@/store/selectors';
-import { comparisonNotes } from '@/data/compare-notes';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import { DocumentCard } from './document-card';
 
 /** Why cards must not be added: a 部门 already contains its units (DOMAIN.md, "Scope matters"). */
 const SCOPE_NOTE = '部门决算合并了其所属单位，单位决算、单位预算只含本单位。';
 
-/** 总览: one card per document with its headline totals (issue #2). */
+/**
+ * Cards per page. A province has thousands of documents; a page of cards is what a reader takes
+ * in at once, and only these cards' bundles are loaded (issue #5).
+ */
+export const OVERVIEW_PAGE_SIZE = 24;
+
+const Card = memo(DocumentCard);
+
+/** 总览: one card per document with its headline totals (issue #2), filtered and paged. */
 export function OverviewPage() {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError);
@@ -17,8 +28,19 @@ export function OverviewPage() {
   const selectedIds = useAppStore((s) => s.selectedIds);
   const loadErrors = useAppStore((s) => s.loadErrors);
   const bundles = useAppStore((s) => s.bundles);
+  const requestedIds = useAppStore((s) => s.requestedIds);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const userEntries = useAppStore((s) => s.userEntries);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const searchId = useId();
+
+  const matching = useMemo(() => entries.filter((e) => entryMatches(e, query)), [entries, query]);
+  const pageCount = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
+  const current = Math.min(page, pageCount - 1);
+  const shown = matching.slice(current * OVERVIEW_PAGE_SIZE, (current + 1) * OVERVIEW_PAGE_SIZE);
+  useRequestBundles(shown.map((e) => e.id));
+  const paged = entries.length > OVERVIEW_PAGE_SIZE;
 
   if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
     return (
@@ -39,7 +61,11 @@ export function OverviewPage() {
   }
 
   const statusOf = (id: string): BundleStatus =>
-    bundles[id] ? 'loaded' : loadErrors[id] ? 'error' : 'loading';
+    bundles[id] ? 'loaded' : loadErrors[id] ? 'error' : requestedIds[id] ? 'loading' : 'idle';
+  const userIds = new Set(userEntries.map((u) => u.id));
+  const goTo = (p: number) => setPage(Math.max(0, Math.min(pageCount - 1, p)));
+  const first = current * OVERVIEW_PAGE_SIZE + 1;
+  const last = current * OVERVIEW_PAGE_SIZE + shown.length;
 
   return (
     <section className="overview" aria-labelledby="overview-title">
@@ -47,7 +73,7 @@ export function OverviewPage() {
       <aside className="scope-note" role="note">
         <strong>口径与年度不同，数字不可相加：</strong>
         {SCOPE_NOTE}
-        {comparisonNotes(entries)
+        {comparisonNotes(shown)
           .filter((n) => n.includes('已包含'))
           .join('')}
         {`各文件年度为 ${years.map((y) => `${y}年`).join('、')}，每个数字都属于其文件的年度。`}
@@ -56,9 +82,43 @@ export function OverviewPage() {
       {manifestError ? (
         <ErrorPanel title="重新加载数据清单失败" messages={[manifestError.message]} />
       ) : null}
+      {paged ? (
+        <div className="overview-tools">
+          <label htmlFor={searchId}>筛选文件</label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            placeholder="单位名称、级次、年度或类型，如：大同 2024 决算"
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setPage(0);
+            }}
+          />
+          <nav className="pager" aria-label="总览分页">
+            <button type="button" onClick={() => goTo(current - 1)} disabled={current === 0}>
+              上一页
+            </button>
+            <span role="status">
+              {matching.length === 0
+                ? `没有与“${query.trim()}”匹配的文件（共 ${entries.length} 份）`
+                : `第 ${current + 1} / ${pageCount} 页：第 ${first}–${last} 份，共 ${matching.length} 份${
+                    matching.length < entries.length ? `（全部 ${entries.length} 份）` : ''
+                  }`}
+            </span>
+            <button
+              type="button"
+              onClick={() => goTo(current + 1)}
+              disabled={current >= pageCount - 1}
+            >
+              下一页
+            </button>
+          </nav>
+        </div>
+      ) : null}
       <div className="card-grid">
-        {entries.map((entry) => (
-          <DocumentCard
+        {shown.map((entry) => (
+          <Card
             key={entry.id}
             entry={entry}
             bundleStatus={statusOf(entry.id)}
@@ -67,7 +127,7 @@ export function OverviewPage() {
             selectedIds={selectedIds}
             onToggle={toggleSelected}
             bundle={bundles[entry.id]}
-            userLoaded={userEntries.some((u) => u.id === entry.id)}
+            userLoaded={userIds.has(entry.id)}
           />
         ))}
       </div>

@@ -2,9 +2,16 @@
  * The comparison bar above every comparison view: which units are compared (each shown with
  * level, scope, kind and year) and the display options (万元/元, amounts/shares).
  */
-import { documentKindLabel } from '@/data/labels';
+import { useId, useMemo, useState } from 'react';
+import { documentKindLabel, entryMatches } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectEntries } from '@/store/selectors';
+import { DEFAULT_COMPARED_LIMIT, selectEntries } from '@/store/selectors';
+
+/**
+ * Up to this many documents the picker lists them all; beyond it (a province's thousands) it
+ * lists the selected ones and the first this-many that match a search.
+ */
+export const PICKER_LIST_LIMIT = 30;
 
 export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
   const entries = useAppStoreShallow(selectEntries);
@@ -16,15 +23,44 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
   const measureMode = useAppStore((s) => s.measureMode);
   const setMeasureMode = useAppStore((s) => s.setMeasureMode);
   const all = selectedIds.length === 0;
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const large = entries.length > PICKER_LIST_LIMIT;
+  const { listed, unlisted } = useMemo(() => {
+    if (!large) return { listed: entries, unlisted: 0 };
+    const chosen = new Set(selectedIds);
+    let matches = 0;
+    const list = entries.filter((e) => {
+      if (!entryMatches(e, query)) return chosen.has(e.id);
+      matches += 1;
+      return matches <= PICKER_LIST_LIMIT || chosen.has(e.id);
+    });
+    return { listed: list, unlisted: Math.max(0, matches - PICKER_LIST_LIMIT) };
+  }, [entries, selectedIds, query, large]);
+  const legend = !all
+    ? `（已选 ${selectedIds.length} 个）`
+    : entries.length > DEFAULT_COMPARED_LIMIT
+      ? `（未选择时各视图显示前 ${DEFAULT_COMPARED_LIMIT} 份，共 ${entries.length} 份）`
+      : '（未选择时显示全部）';
 
   return (
     <section className="comparison-bar" aria-label="对比设置">
       <fieldset className="unit-picker">
-        <legend>
-          对比单位{all ? '（未选择时显示全部）' : `（已选 ${selectedIds.length} 个）`}
-        </legend>
+        <legend>对比单位{legend}</legend>
+        {large ? (
+          <p className="picker-search">
+            <label htmlFor={searchId}>查找单位</label>{' '}
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              placeholder="名称、级次、年度或类型"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </p>
+        ) : null}
         <ul>
-          {entries.map((e) => (
+          {listed.map((e) => (
             <li key={e.id}>
               <label>
                 <input
@@ -40,9 +76,16 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
             </li>
           ))}
         </ul>
+        {unlisted > 0 ? (
+          <p className="picker-more">
+            另有 {unlisted} 份匹配的文件未列出，请输入名称、年度或类型缩小范围。
+          </p>
+        ) : large && listed.length === 0 ? (
+          <p className="picker-more">没有与“{query.trim()}”匹配的文件。</p>
+        ) : null}
         {!all ? (
           <button type="button" className="link-button" onClick={() => setSelectedIds([])}>
-            清除选择（显示全部）
+            {entries.length > DEFAULT_COMPARED_LIMIT ? '清除选择' : '清除选择（显示全部）'}
           </button>
         ) : null}
       </fieldset>

@@ -3,6 +3,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import { useSourceHref } from '@/store/use-source-href';
 import { DocumentNotes } from './document-notes';
 import { TableTabs, tabDomId } from './table-tabs';
@@ -27,6 +28,8 @@ export function TablesPage() {
   // The chosen document while it is compared, else the first compared one.
   const entry = entries.find((e) => e.id === chosenDoc) ?? entries[0];
   const bundle = entry ? bundles[entry.id] : undefined;
+  // Only the document on screen: the others load when chosen.
+  useRequestBundles(entry ? [entry.id] : []);
   const tabs = useMemo(() => (bundle ? tableTabs(bundle) : []), [bundle]);
   const hrefFor = useMemo(() => (entry ? sourceHref(entry.id) : null), [entry, sourceHref]);
 

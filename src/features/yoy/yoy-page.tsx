@@ -13,6 +13,7 @@ import type { ManifestEntry } from '@/data/load';
 import { formatAmount, NO_VALUE } from '@/lib/format';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import type { DisplayUnit } from '@/store/types';
 import { PctChart } from './pct-chart';
 import type { PctCategory, PctSeries } from './pct-chart';
@@ -61,6 +62,7 @@ export function YoyPage() {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError);
   const entries = useAppStoreShallow(selectComparedEntries);
+  useRequestBundles(entries.map((e) => e.id));
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
   const displayUnit = useAppStore((s) => s.displayUnit);
