@@ -1,6 +1,7 @@
 /** Entry point: mount the app, sync the route with the URL hash, start loading data. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { enableDeferredRendering } from '@/components/deferred';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
 import { App } from './app';
@@ -9,6 +10,7 @@ import './app.css';
 
 const rootEl = document.getElementById('root');
 if (rootEl) {
+  enableDeferredRendering();
   startHashSync();
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(

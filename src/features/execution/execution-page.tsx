@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { Deferred } from '@/components/deferred';
 import type { ChartTable } from '@/components/chart-frame';
 import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
@@ -254,28 +255,42 @@ export function ExecutionPage() {
                 notes={rateNotes}
               >
                 <div className="small-multiples">
-                  {withRates.map(({ entry }) => (
-                    <AmountChart
-                      key={entry.id}
-                      title={documentLabel(entry)}
-                      unit={displayUnit}
-                      pairs={generalRows
-                        .filter((r) => r.bundleId === entry.id)
-                        .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }))}
-                    />
-                  ))}
+                  {withRates.map(({ entry }, i) => {
+                    const chart = (
+                      <AmountChart
+                        key={entry.id}
+                        title={documentLabel(entry)}
+                        unit={displayUnit}
+                        pairs={generalRows
+                          .filter((r) => r.bundleId === entry.id)
+                          .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }))}
+                      />
+                    );
+                    // The first small chart paints at once, the others frame by frame.
+                    return i === 0 ? (
+                      chart
+                    ) : (
+                      <Deferred key={entry.id} minHeight={260}>
+                        {chart}
+                      </Deferred>
+                    );
+                  })}
                 </div>
               </ChartFrame>
             )}
-            <ClassExecutionTable
-              rows={generalRows}
-              caption={`年初预算、决算与执行率（金额单位：${displayUnit}；“原文”为文件印出的数，“计算”为决算数 ÷ 年初预算数）`}
-            />
-            {sangongRows.length > 0 ? (
+            <Deferred minHeight={400}>
               <ClassExecutionTable
-                rows={sangongRows}
-                caption={`“三公”经费：全年预算与决算（金额单位：${displayUnit}；分项原文未印预算数时无法核算）`}
+                rows={generalRows}
+                caption={`年初预算、决算与执行率（金额单位：${displayUnit}；“原文”为文件印出的数，“计算”为决算数 ÷ 年初预算数）`}
               />
+            </Deferred>
+            {sangongRows.length > 0 ? (
+              <Deferred minHeight={300}>
+                <ClassExecutionTable
+                  rows={sangongRows}
+                  caption={`“三公”经费：全年预算与决算（金额单位：${displayUnit}；分项原文未印预算数时无法核算）`}
+                />
+              </Deferred>
             ) : null}
           </>
         )}
@@ -313,17 +328,21 @@ export function ExecutionPage() {
               ：执行率低于{UNDER_EXECUTION_THRESHOLD}
               %的项目（执行不足），整行以浅红底标出。点击表头排序。
             </p>
-            <ProjectExecutionTable
-              rows={projectRows}
-              caption={`项目执行率（金额单位：${displayUnit}，原文以元计的标“元”；${RATE_CHECK_LABEL.differs}处标⚠）`}
-            />
+            <Deferred minHeight={400}>
+              <ProjectExecutionTable
+                rows={projectRows}
+                caption={`项目执行率（金额单位：${displayUnit}，原文以元计的标“元”；${RATE_CHECK_LABEL.differs}处标⚠）`}
+              />
+            </Deferred>
           </>
         ) : null}
         {summaryRows.length > 0 ? (
-          <SummaryExecutionTable
-            rows={summaryRows}
-            caption={`项目/部门整体执行情况汇总（金额单位：${displayUnit}，原文以元计的按原文标“元”）`}
-          />
+          <Deferred minHeight={300}>
+            <SummaryExecutionTable
+              rows={summaryRows}
+              caption={`项目/部门整体执行情况汇总（金额单位：${displayUnit}，原文以元计的按原文标“元”）`}
+            />
+          </Deferred>
         ) : null}
       </section>
     </>,

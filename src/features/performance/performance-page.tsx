@@ -4,6 +4,7 @@
  * self-evaluation and the budget's performance targets. Derivation: ./performance-data.ts.
  */
 import { ChartFrame } from '@/components/chart-frame';
+import { Deferred } from '@/components/deferred';
 import { SourceLink } from '@/components/source-link';
 import { documentLabel } from '@/data/labels';
 import { formatPercent, NO_VALUE } from '@/lib/format';
@@ -73,10 +74,12 @@ export function PerformancePage() {
               </ul>
             ) : null}
             {projects.length > 0 ? (
-              <ProjectTable
-                rows={projects}
-                caption={`全部项目自评（${projects.length} 个；年度：${yearsText}；金额单位：${displayUnit}；得分满分100；执行率 = 全年执行数 ÷ 全年预算数，带 ※ 者原文未印、为计算值；点击表头排序）`}
-              />
+              <Deferred minHeight={600}>
+                <ProjectTable
+                  rows={projects}
+                  caption={`全部项目自评（${projects.length} 个；年度：${yearsText}；金额单位：${displayUnit}；得分满分100；执行率 = 全年执行数 ÷ 全年预算数，带 ※ 者原文未印、为计算值；点击表头排序）`}
+                />
+              </Deferred>
             ) : null}
             {summaries.map((s) => (
               <SummaryNote key={s.bundleId} block={s} hrefFor={hrefFor(s.bundleId)} />
@@ -118,35 +121,37 @@ export function PerformancePage() {
           ) : null}
 
           {projects.length > 0 ? (
-            <ChartFrame
-              title="自评得分与执行率"
-              caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80的项目标出名称。`}
-              summary={`自评得分对执行率的散点图，共 ${projects.length - unplotted.length} 个项目：${series
-                .map((s) => `${s.label} ${s.points.length} 个`)
-                .join('；')}。`}
-              table={{
-                columns: ['单位（年度）', '项目', '执行率', '自评得分', '等级'],
-                rows: series.flatMap((s) =>
-                  s.points.map((p) => [
-                    s.label,
-                    p.name,
-                    `${formatPercent(p.row.rate)}${p.row.rateComputed ? ' ※' : ''}`,
-                    p.row.score?.v ?? NO_VALUE,
-                    p.row.grade ?? NO_VALUE,
-                  ]),
-                ),
-              }}
-              notes={[
-                ...unplotted.map(
-                  (r) => `未画出：${r.unitName}“${r.name}”——${unplottedReason(r)}。`,
-                ),
-                ...(projects.some((p) => p.rateComputed)
-                  ? ['带 ※ 的执行率原文未印出，按 支付金额 ÷ 预算指标 计算。']
-                  : []),
-              ]}
-            >
-              <ScoreScatter series={series} />
-            </ChartFrame>
+            <Deferred minHeight={600}>
+              <ChartFrame
+                title="自评得分与执行率"
+                caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80的项目标出名称。`}
+                summary={`自评得分对执行率的散点图，共 ${projects.length - unplotted.length} 个项目：${series
+                  .map((s) => `${s.label} ${s.points.length} 个`)
+                  .join('；')}。`}
+                table={{
+                  columns: ['单位（年度）', '项目', '执行率', '自评得分', '等级'],
+                  rows: series.flatMap((s) =>
+                    s.points.map((p) => [
+                      s.label,
+                      p.name,
+                      `${formatPercent(p.row.rate)}${p.row.rateComputed ? ' ※' : ''}`,
+                      p.row.score?.v ?? NO_VALUE,
+                      p.row.grade ?? NO_VALUE,
+                    ]),
+                  ),
+                }}
+                notes={[
+                  ...unplotted.map(
+                    (r) => `未画出：${r.unitName}“${r.name}”——${unplottedReason(r)}。`,
+                  ),
+                  ...(projects.some((p) => p.rateComputed)
+                    ? ['带 ※ 的执行率原文未印出，按 支付金额 ÷ 预算指标 计算。']
+                    : []),
+                ]}
+              >
+                <ScoreScatter series={series} />
+              </ChartFrame>
+            </Deferred>
           ) : null}
 
           {departments.length > 0 ? (
@@ -154,7 +159,9 @@ export function PerformancePage() {
               <h3 id="perf-dept-title">部门整体支出绩效自评</h3>
               <p className="perf-note">金额按原文以“元”列示（不随上方金额单位切换）。</p>
               {departments.map((d) => (
-                <DepartmentPanel key={d.bundleId} block={d} />
+                <Deferred key={d.bundleId} minHeight={300}>
+                  <DepartmentPanel block={d} />
+                </Deferred>
               ))}
             </section>
           ) : null}
@@ -163,7 +170,9 @@ export function PerformancePage() {
             <section aria-labelledby="perf-targets-title" className="perf-section">
               <h3 id="perf-targets-title">项目支出绩效目标（预算）</h3>
               {targets.map((t) => (
-                <TargetsPanel key={t.bundleId} block={t} />
+                <Deferred key={t.bundleId} minHeight={300}>
+                  <TargetsPanel block={t} />
+                </Deferred>
               ))}
             </section>
           ) : null}

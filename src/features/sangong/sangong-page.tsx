@@ -4,6 +4,7 @@
  * parts. "No 三公 spending" is shown as a fact. Derivation: ./sangong-data.ts.
  */
 import { ChartFrame } from '@/components/chart-frame';
+import { Deferred } from '@/components/deferred';
 import { SourceLink } from '@/components/source-link';
 import { documentLabel } from '@/data/labels';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
@@ -132,17 +133,21 @@ export function SangongPage() {
               >
                 <SangongChart rows={chartRows(bars, mode)} unit={displayUnit} mode={mode} />
               </ChartFrame>
-              <SangongDetailTable
-                caption={`三公经费明细（${unitCaption}${mode === 'share' ? `，金额单位：${displayUnit}` : ''}；点击数字查看原文；※ 为推算值）`}
-                rows={bars.map((bar) => ({ bar, rate: barExecutionRate(bar, bars) }))}
-              />
+              <Deferred minHeight={400}>
+                <SangongDetailTable
+                  caption={`三公经费明细（${unitCaption}${mode === 'share' ? `，金额单位：${displayUnit}` : ''}；点击数字查看原文；※ 为推算值）`}
+                  rows={bars.map((bar) => ({ bar, rate: barExecutionRate(bar, bars) }))}
+                />
+              </Deferred>
             </>
           )}
           {countRows.length > 0 ? (
-            <SangongCountTable
-              caption="三公经费相关数量（情况说明所述，各文件本年度）"
-              rows={countRows}
-            />
+            <Deferred minHeight={200}>
+              <SangongCountTable
+                caption="三公经费相关数量（情况说明所述，各文件本年度）"
+                rows={countRows}
+              />
+            </Deferred>
           ) : null}
         </>
       )}

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { Deferred } from '@/components/deferred';
 import type { ChartTable } from '@/components/chart-frame';
 import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
@@ -202,12 +203,14 @@ export function YoyPage() {
           >
             <PctChart categories={categories} series={series} />
           </ChartFrame>
-          <YoyTable
-            rows={rows}
-            entries={shown}
-            mode={measureMode}
-            caption={`${measureMode === 'share' ? '增减幅度（%，原文）' : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
-          />
+          <Deferred minHeight={500}>
+            <YoyTable
+              rows={rows}
+              entries={shown}
+              mode={measureMode}
+              caption={`${measureMode === 'share' ? '增减幅度（%，原文）' : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
+            />
+          </Deferred>
         </>
       )}
     </>,

@@ -1,0 +1,72 @@
+/**
+ * Progressive rendering (issue #5: a view switch must paint its first chart within 100 ms, and a
+ * view has many charts and tables). A view renders its first chart at once and wraps what
+ * follows in <Deferred>: each deferred block renders one frame after the one before it, so the
+ * browser paints between them. Printing renders every block at once.
+ *
+ * Off unless the app entry calls `enableDeferredRendering()`: tests and server-side callers render
+ * everything in one pass.
+ */
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+
+let enabled = false;
+const queue: (() => void)[] = [];
+let pumping = false;
+
+/** Called once by the browser entry (src/app/main.tsx). */
+export function enableDeferredRendering(): void {
+  if (enabled || typeof window === 'undefined') return;
+  enabled = true;
+  // Print must show everything: release the whole queue synchronously before the print snapshot.
+  window.addEventListener('beforeprint', () => {
+    flushSync(() => {
+      for (const release of queue.splice(0)) release();
+    });
+  });
+}
+
+/** After the next frame has been produced: rAF, then a task. */
+function nextFrame(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+function pump(): void {
+  const release = queue.shift();
+  if (!release) {
+    pumping = false;
+    return;
+  }
+  release();
+  nextFrame(pump);
+}
+
+function enqueue(release: () => void): () => void {
+  queue.push(release);
+  if (!pumping) {
+    pumping = true;
+    nextFrame(pump);
+  }
+  return () => {
+    const i = queue.indexOf(release);
+    if (i >= 0) queue.splice(i, 1);
+  };
+}
+
+interface DeferredProps {
+  children: ReactNode;
+  /** Space kept while waiting, so the page does not jump (about the block's height). */
+  minHeight?: number;
+}
+
+/** Renders `children` a frame after the blocks queued before it (at once when not enabled). */
+export function Deferred({ children, minHeight = 120 }: DeferredProps) {
+  const [ready, setReady] = useState(!enabled);
+  useEffect(() => {
+    if (ready) return;
+    return enqueue(() => setReady(true));
+  }, [ready]);
+  if (ready) return <>{children}</>;
+  return <div className="deferred-placeholder" style={{ minHeight }} aria-busy="true" />;
+}
