@@ -8,8 +8,9 @@
  * `paint`. All figures below are `paint` times:
  *   cold start   navigation start (performance.timeOrigin) → first .doc-card headline <dd> with a
  *                digit painted (app and floor use the same markup);
- *   all loaded   → every manifest entry has a card and no card says 明细加载中 (app), or every
- *                bundle script has run (floor ?bundles=1);
+ *   page loaded  → the overview's first page has its cards (min(documents, OVERVIEW_PAGE_SIZE))
+ *                and no card says 明细加载中 (app: their bundles loaded and validated), or the
+ *                bundle scripts of the same first page have run (floor ?bundles=1);
  *   view switch  trusted click on the nav link (event.timeStamp) → the new view's <h2> and its
  *                first chart mark painted (a bar shape, curve, symbol, sector or dot inside the chart <svg>),
  *                or for views without a chart (明细表, 数据校验) its first table body row;
@@ -18,6 +19,7 @@
  */
 import { chromium } from 'playwright-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { OVERVIEW_PAGE_SIZE } from '@/features/overview/overview-page';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -58,7 +60,7 @@ const PROBE = String.raw`(() => {
       const m = window.__BUDGET_MANIFEST__;
       if (!m || !Array.isArray(m.bundles) || !document.querySelector('.app')) return false;
       return (
-        document.querySelectorAll('.doc-card').length >= m.bundles.length &&
+        document.querySelectorAll('.doc-card').length >= Math.min(m.bundles.length, ${OVERVIEW_PAGE_SIZE}) &&
         !document.querySelector('.bundle-status')
       );
     },
@@ -154,6 +156,20 @@ async function arm(page: Page, name: string, pred: string, args: unknown[], from
       ).__bench.arm(n, p, a, f),
     [name, pred, args, from] as const,
   );
+}
+
+/**
+ * The view has finished rendering: no block is still waiting its turn (src/components/deferred.tsx
+ * renders the blocks below a view's first chart one frame after another), then 150 ms quiet.
+ */
+async function settled(page: Page, timeout: number): Promise<void> {
+  await page
+    .waitForFunction(() => !document.querySelector('.deferred-placeholder'), null, {
+      timeout,
+      polling: 50,
+    })
+    .catch(() => undefined);
+  await page.waitForTimeout(150);
 }
 
 export async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; total: number }> {
@@ -260,12 +276,12 @@ export async function runApp(
         .click({ timeout: t.step });
       run.views[v.view] = await waitMark(page, name, t.step);
       if (run.views[v.view] === null) continue;
-      await page.waitForTimeout(150);
+      await settled(page, t.step);
     }
     // Selection: on 预算执行, toggle the first unit (all → 1), then the second (1 → 2).
     await page.locator('nav[aria-label="主导航"] a', { hasText: '预算执行' }).click();
     await page.locator('.recharts-wrapper').first().waitFor({ timeout: t.step });
-    await page.waitForTimeout(150);
+    await settled(page, t.step);
     const boxes = page.locator('.comparison-bar .unit-picker input[type=checkbox]');
     for (const [i, key] of [
       [0, 'select1'],
@@ -277,7 +293,7 @@ export async function runApp(
       await arm(page, key, 'changed', [sig], 'click');
       await boxes.nth(i).click({ timeout: t.step });
       run[key] = await waitMark(page, key, t.step);
-      await page.waitForTimeout(150);
+      await settled(page, t.step);
     }
     run.heapEnd = (await heapAfterGc(cdp)).used;
   } catch (e) {
