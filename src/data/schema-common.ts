@@ -2,15 +2,15 @@
  * Building blocks shared by every part of the bundle schema.
  * Amounts are decimal strings exactly as printed; a figure always carries its source line.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Plain decimal string, e.g. "42683.67", "-0.84", "0". Never a JS number. */
 export const decimalString = z
   .string()
-  .regex(/^-?\d+(\.\d+)?$/, { message: '必须是十进制数字字符串（如 "42683.67"）' });
+  .check(z.regex(/^-?\d+(\.\d+)?$/, { error: '必须是十进制数字字符串（如 "42683.67"）' }));
 
 /** 1-based line number in the source text. */
-export const lineNo = z.number().int().min(1);
+export const lineNo = z.int().check(z.minimum(1));
 
 /** A printed figure: its value and the line it was read from. */
 export const fig = z.strictObject({
@@ -26,8 +26,8 @@ export type Fig = z.infer<typeof fig>;
 export const derivedFig = z.strictObject({
   v: decimalString,
   derived: z.strictObject({
-    formula: z.string().min(1),
-    lines: z.array(lineNo).min(1),
+    formula: z.string().check(z.minLength(1)),
+    lines: z.array(lineNo).check(z.minLength(1)),
   }),
 });
 export type DerivedFig = z.infer<typeof derivedFig>;

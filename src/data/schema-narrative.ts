@@ -7,7 +7,7 @@
  * Statements are lists in document order: a figure stated twice appears twice, and the checks
  * compare the copies instead of the parser silently choosing one.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { derivedFig, fig, lineNo } from './schema-common';
 
 /** Which narrative section a statement came from (keyed on the standard headings). */
@@ -37,8 +37,8 @@ export const pctDirection = z.enum(['增长', '下降']);
 /** A headline amount stated in the text (收入总计, 支出合计, 基本支出 …), 万元. */
 export const totalStatement = z.strictObject({
   /** incomeTotal, expenseTotal, incomeSubtotal (收入合计), expenseSubtotal (支出合计), fiscalIncomeTotal, fiscalExpenseTotal, fiscalTotal (budget 财政拨款收支总预算), generalBudgetExpense, basicExpense, personnel, publicOperating, operatingCosts. */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   section: narrativeSection,
   value: fig,
 });
@@ -47,20 +47,20 @@ export type TotalStatement = z.infer<typeof totalStatement>;
 /** "与上年相比…增加X万元，增长Y%" and its relatives; amounts 万元, percent as printed. */
 export const yoyStatement = z.strictObject({
   /** Stable subject key: incomeTotal, fiscalExpenseTotal, generalBudgetExpense, a 类 code ('201'), sangong, sangong.vehicleRunning, operatingCosts … */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   section: narrativeSection,
   /** The comparison as printed: 与上年相比, 较上年决算, 比上年度, 比2023年, 比2025年预算, 与上年相同 … */
-  basis: z.string().min(1),
+  basis: z.string().check(z.minLength(1)),
   current: fig,
   direction: changeDirection,
   /** False when the text omits 增加/减少 and the direction was read from 增长/下降. */
   directionPrinted: z.boolean(),
   /** Change amount (always non-negative as printed); null for 持平. */
-  change: fig.nullable(),
-  pctDirection: pctDirection.nullable(),
+  change: z.nullable(fig),
+  pctDirection: z.nullable(pctDirection),
   /** Stated percent, e.g. "17.3", "90". */
-  pct: fig.nullable(),
+  pct: z.nullable(fig),
   /** Prior-year value: current − change (增加) or current + change (减少); never printed. */
   prior: derivedFig,
 });
@@ -69,35 +69,35 @@ export type YoyStatement = z.infer<typeof yoyStatement>;
 /** 年初预算 vs 支出决算 ("完成年初预算的X%") and 全年预算 vs 决算 (三公). */
 export const executionStatement = z.strictObject({
   /** 'total' (一般公共预算财政拨款支出), a 类 code ('201'), 'sangong', 'sangong.vehicleRunning' … */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   section: narrativeSection,
   basis: z.enum(['年初预算', '全年预算']),
   /** Null where the sentence states only the actual and the rate (三公 parts). */
-  budget: fig.nullable(),
+  budget: z.nullable(fig),
   actual: fig,
   /** Stated execution rate in percent; null where not printed. */
-  rate: fig.nullable(),
+  rate: z.nullable(fig),
 });
 export type ExecutionStatement = z.infer<typeof executionStatement>;
 
 export const breakdownPart = z.strictObject({
   /** Stable key: income source (fiscal, other …), expense kind (basic, project), 类 code, or the label. */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   amount: fig,
   /** Stated share ("占比X%" / "占X%"); null where not printed. */
-  pct: fig.nullable(),
+  pct: z.nullable(fig),
 });
 export type BreakdownPart = z.infer<typeof breakdownPart>;
 
 /** A total and its listed parts: income by source, expense 基本/项目, 类 structure, 人员/公用 … */
 export const breakdown = z.strictObject({
   /** income, expense, generalBudgetByClass, generalBudgetOfExpense, basicExpense, personnel, publicOperating, personnel.工资福利支出, fiscal.byFund … */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   section: narrativeSection,
-  total: fig.nullable(),
+  total: z.nullable(fig),
   /** True when the parts are meant to add up to the total; false for "主要包括" lists and single shares. */
   complete: z.boolean(),
   parts: z.array(breakdownPart),
@@ -107,40 +107,40 @@ export type Breakdown = z.infer<typeof breakdown>;
 /** "本年度无此项收支" and similar: a fact that there is nothing, not a missing value. */
 export const noActivity = z.strictObject({
   /** governmentFund, stateCapital, sangong (budget: 无“三公”经费预算), performance.overallTarget. */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   section: narrativeSection,
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   line: lineNo,
 });
 export type NoActivity = z.infer<typeof noActivity>;
 
 /** A count (not money): 团组, 人次, 辆, 批次, 个, 名 … */
 export const countStatement = z.strictObject({
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   value: fig,
-  unit: z.string().min(1),
+  unit: z.string().check(z.minLength(1)),
   /** The count as printed when it is not in digits ("三"). */
-  printed: z.string().optional(),
+  printed: z.optional(z.string()),
 });
 export type CountStatement = z.infer<typeof countStatement>;
 
 export const sangongPart = z.strictObject({
   /** sangong.abroad, sangong.vehiclePurchase, sangong.vehicleRunning, sangong.reception, sangong.reception.domestic, sangong.reception.foreignAffairs, sangong.reception.abroad. */
-  key: z.string().min(1),
-  label: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
   /** Amount in the 总体情况 paragraph (or the first mention). */
-  amount: fig.nullable(),
+  amount: z.nullable(fig),
   /** Amount repeated in the 具体情况 paragraph. */
-  detailAmount: fig.nullable(),
+  detailAmount: z.nullable(fig),
 });
 export type SangongPart = z.infer<typeof sangongPart>;
 
 export const sangong = z.strictObject({
   /** 全年预算 and 支出决算 of the 三公 total (决算); null where not stated. */
-  budget: fig.nullable(),
-  actual: fig.nullable(),
+  budget: z.nullable(fig),
+  actual: z.nullable(fig),
   parts: z.array(sangongPart),
   /** sangong.abroad.groups/persons, sangong.vehiclePurchase.vehicles, sangong.vehicleRunning.fleet, sangong.reception[.domestic|.foreignAffairs|.abroad].batches/persons. */
   counts: z.array(countStatement),
@@ -151,27 +151,27 @@ export type Sangong = z.infer<typeof sangong>;
 export const procurement = z.strictObject({
   basis: z.enum(['支出', '预算']),
   total: fig,
-  goods: fig.nullable(),
-  works: fig.nullable(),
-  services: fig.nullable(),
+  goods: z.nullable(fig),
+  works: z.nullable(fig),
+  services: z.nullable(fig),
   /** 授予中小企业合同金额 and its stated % of the total. */
-  sme: z.strictObject({ amount: fig, pct: fig.nullable() }).nullable(),
+  sme: z.nullable(z.strictObject({ amount: fig, pct: z.nullable(fig) })),
   /** 其中：授予小微企业合同金额. */
-  smallMicro: z.strictObject({ amount: fig, pct: fig.nullable() }).nullable(),
+  smallMicro: z.nullable(z.strictObject({ amount: fig, pct: z.nullable(fig) })),
 });
 export type Procurement = z.infer<typeof procurement>;
 
 /** 国有资产占用: vehicles, large equipment, office space. */
 export const assets = z.strictObject({
   /** 共有车辆 / 实有 (辆). */
-  vehicles: fig.nullable(),
+  vehicles: z.nullable(fig),
   /** 公务用车编制 (辆), budget documents. */
-  vehicleQuota: fig.nullable(),
-  vehiclesByType: z.array(z.strictObject({ label: z.string().min(1), count: fig })),
+  vehicleQuota: z.nullable(fig),
+  vehiclesByType: z.array(z.strictObject({ label: z.string().check(z.minLength(1)), count: fig })),
   /** Equipment at or above a unit price (万元) threshold: count of 台（套）. */
   equipment: z.array(z.strictObject({ threshold: fig, count: fig })),
   /** 办公用房建筑总面积, 平方米. */
-  officeArea: fig.nullable(),
+  officeArea: z.nullable(fig),
 });
 export type Assets = z.infer<typeof assets>;
 
@@ -179,28 +179,32 @@ export const grade = z.enum(['优', '良', '中', '差']);
 
 export const performanceSummary = z.strictObject({
   /** 绩效自评: number of 二级项目 and the money (万元) they cover. */
-  selfEvalProjects: fig.nullable(),
-  selfEvalAmount: fig.nullable(),
+  selfEvalProjects: z.nullable(fig),
+  selfEvalAmount: z.nullable(fig),
   /** "N个项目自评等级为“优”" (one entry per statement; sub-units may each have one). */
   grades: z.array(z.strictObject({ grade, count: fig })),
   /** 部门整体 self-evaluation grade and execution rate where stated. */
-  overall: z.strictObject({ grade, line: lineNo, rate: fig.nullable() }).nullable(),
+  overall: z.nullable(z.strictObject({ grade, line: lineNo, rate: z.nullable(fig) })),
   /** 部门评价 (重点绩效评价): project count and money. */
-  deptEvalProjects: fig.nullable(),
-  deptEvalAmount: fig.nullable(),
+  deptEvalProjects: z.nullable(fig),
+  deptEvalAmount: z.nullable(fig),
   /** Budget: 纳入绩效目标管理的二级项目 count and money. */
-  targetProjects: fig.nullable(),
-  targetAmount: fig.nullable(),
-  targetsByType: z.array(z.strictObject({ label: z.string().min(1), projects: fig, amount: fig })),
+  targetProjects: z.nullable(fig),
+  targetAmount: z.nullable(fig),
+  targetsByType: z.array(
+    z.strictObject({ label: z.string().check(z.minLength(1)), projects: fig, amount: fig }),
+  ),
   /** Budget: 公开项目绩效目标 count, money, % of 项目支出. */
-  published: z
-    .strictObject({
+  published: z.nullable(
+    z.strictObject({
       projects: fig,
       amount: fig,
-      pct: fig.nullable(),
-      byType: z.array(z.strictObject({ label: z.string().min(1), projects: fig, amount: fig })),
-    })
-    .nullable(),
+      pct: z.nullable(fig),
+      byType: z.array(
+        z.strictObject({ label: z.string().check(z.minLength(1)), projects: fig, amount: fig }),
+      ),
+    }),
+  ),
 });
 export type PerformanceSummary = z.infer<typeof performanceSummary>;
 
@@ -210,7 +214,7 @@ export const mention = z.strictObject({
   value: fig,
   unit: z.string(),
   /** The clause around it, as printed (wrapped lines joined). */
-  context: z.string().min(1),
+  context: z.string().check(z.minLength(1)),
 });
 export type Mention = z.infer<typeof mention>;
 
@@ -218,25 +222,25 @@ export type Mention = z.infer<typeof mention>;
 export const formatIssue = z.strictObject({
   kind: z.enum(['missingUnit', 'missingDirection', 'chineseNumeral']),
   line: lineNo,
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
 });
 export type FormatIssue = z.infer<typeof formatIssue>;
 
 export const narrativeSchema = z.strictObject({
   /** Line of the 第三部分 heading; null when the document has no narrative part. */
-  startLine: lineNo.nullable(),
+  startLine: z.nullable(lineNo),
   overview: z.array(countStatement),
   totals: z.array(totalStatement),
   yoy: z.array(yoyStatement),
   executions: z.array(executionStatement),
   breakdowns: z.array(breakdown),
   noActivity: z.array(noActivity),
-  sangong: sangong.nullable(),
+  sangong: z.nullable(sangong),
   /** 机关运行经费 (决算: 支出; 预算: 财政拨款预算), 万元; its YoY is in `yoy` under 'operatingCosts'. */
-  operatingCosts: fig.nullable(),
-  procurement: procurement.nullable(),
-  assets: assets.nullable(),
-  performance: performanceSummary.nullable(),
+  operatingCosts: z.nullable(fig),
+  procurement: z.nullable(procurement),
+  assets: z.nullable(assets),
+  performance: z.nullable(performanceSummary),
   mentions: z.array(mention),
   formatIssues: z.array(formatIssue),
 });

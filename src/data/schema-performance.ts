@@ -4,7 +4,7 @@
  * Every printed number is a `fig` (decimal string as printed + source line); indicator values such
  * as "≥95%" or "达成预期指标" are text because they mix numbers, operators and words.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { amountUnit, decimalString, fig, lineNo } from './schema-common';
 
 /** 自评等级 as printed: 优 excellent, 良 good, 中 fair, 差 poor. */
@@ -22,27 +22,27 @@ export const fundRow = z.strictObject({
   label: z.string(),
   line: lineNo,
   /** 年初预算数 · 目标申报数 (declared with the target). */
-  declared: fig.nullable(),
+  declared: z.nullable(fig),
   /** 年初预算数 · 预算编制数 (in the budget as compiled). */
-  budgeted: fig.nullable(),
+  budgeted: z.nullable(fig),
   /** 全年预算数: the adjusted full-year budget. */
-  fullYearBudget: fig.nullable(),
+  fullYearBudget: z.nullable(fig),
   /** 全年执行数: spent. */
-  executed: fig.nullable(),
+  executed: z.nullable(fig),
   /** 资金结(转)余 = 全年预算数 − 全年执行数, as printed. */
-  balance: fig.nullable(),
+  balance: z.nullable(fig),
   /** 执行率 (%) as printed = 全年执行数 ÷ 全年预算数. */
-  executionRate: fig.nullable(),
+  executionRate: z.nullable(fig),
   /** 得分 for budget execution, out of 10 (= 执行率 × 10%). */
-  executionScore: fig.nullable(),
+  executionScore: z.nullable(fig),
   /** 偏差原因 text. */
-  deviationReason: z.string().nullable(),
+  deviationReason: z.nullable(z.string()),
 });
 export type FundRow = z.infer<typeof fundRow>;
 
 /** A 资金总额/合计 row and the rows by source or direction beneath it, kept distinct. */
 export const fundBlock = z.strictObject({
-  total: fundRow.nullable(),
+  total: z.nullable(fundRow),
   rows: z.array(fundRow),
 });
 export type FundBlock = z.infer<typeof fundBlock>;
@@ -51,25 +51,25 @@ export type FundBlock = z.infer<typeof fundBlock>;
 export const indicator = z.strictObject({
   line: lineNo,
   /** 一级指标: 产出指标, 效益指标, 满意度指标, 成本指标. */
-  level1: z.string().nullable(),
+  level1: z.nullable(z.string()),
   /** 二级指标: 数量指标, 质量指标, 时效指标, 成本指标, 社会效益, 服务对象满意度 … */
-  level2: z.string().nullable(),
+  level2: z.nullable(z.string()),
   /** 三级指标 / 指标名称. */
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   /** 年初指标值 (only in tables that print it). */
-  initialTarget: z.string().nullable(),
+  initialTarget: z.nullable(z.string()),
   /** 调整后指标值, or 年度指标 where only one target column is printed. */
-  target: z.string().nullable(),
+  target: z.nullable(z.string()),
   /** 实际完成值. */
-  actual: z.string().nullable(),
+  actual: z.nullable(z.string()),
   /** 定性情况说明. */
-  qualitative: z.string().nullable(),
+  qualitative: z.nullable(z.string()),
   /** 分值 / 权重: the points this indicator is worth. */
-  weight: fig.nullable(),
+  weight: z.nullable(fig),
   /** 得分: the points awarded (empty cell: null, counts as 0). */
-  score: fig.nullable(),
+  score: z.nullable(fig),
   /** 偏差原因分析及改进措施. */
-  deviationReason: z.string().nullable(),
+  deviationReason: z.nullable(z.string()),
 });
 export type Indicator = z.infer<typeof indicator>;
 
@@ -77,43 +77,43 @@ export type Indicator = z.infer<typeof indicator>;
 export const formatNote = z.strictObject({
   line: lineNo,
   /** Which field of which row: e.g. "省级财政资金.executed". */
-  field: z.string().min(1),
+  field: z.string().check(z.minLength(1)),
   printed: z.string(),
   value: decimalString,
   /** Chinese, why this reading. */
-  note: z.string().min(1),
+  note: z.string().check(z.minLength(1)),
 });
 export type FormatNote = z.infer<typeof formatNote>;
 
 /** One project's self-evaluation (项目支出绩效自评表, or one row of a summary list). */
 export const projectEvaluation = z.strictObject({
   /** Stable within the document: "p1", "p2" … in document order. */
-  id: z.string().regex(/^p\d+$/),
+  id: z.string().check(z.regex(/^p\d+$/)),
   /** 项目名称 as printed. */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** First line of the table title (或 the list row). */
   line: lineNo,
   /** Title as printed, lines joined. */
   title: z.string(),
   /** Evaluation year from "(2024年度)", null when not printed. */
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   /** full-table: a 项目支出绩效自评表; summary-list: a row of the two short tables (budget/payment, score/grade). */
   layout: z.enum(['full-table', 'summary-list']),
   unit: amountUnit,
   /** 主管部门及代码. */
-  department: z.string().nullable(),
+  department: z.nullable(z.string()),
   /** 预算单位. */
-  budgetUnit: z.string().nullable(),
+  budgetUnit: z.nullable(z.string()),
   /** total: the 资金总额 row; rows: one per fund source (省级财政资金 …). */
   funds: fundBlock,
   /** 项目年度绩效目标 · 年度目标 and 实际完成情况 text. */
-  annualGoal: z.string().nullable(),
-  goalOutcome: z.string().nullable(),
+  annualGoal: z.nullable(z.string()),
+  goalOutcome: z.nullable(z.string()),
   indicators: z.array(indicator),
   /** 总分 out of 100. */
-  totalScore: fig.nullable(),
+  totalScore: z.nullable(fig),
   /** 自评等级. */
-  grade: gradeFig.nullable(),
+  grade: z.nullable(gradeFig),
   formatNotes: z.array(formatNote),
 });
 export type ProjectEvaluation = z.infer<typeof projectEvaluation>;
@@ -125,23 +125,23 @@ export type ProjectEvaluation = z.infer<typeof projectEvaluation>;
 export const projectSummary = z.strictObject({
   line: lineNo,
   /** "预算到位资金 791.96万元". */
-  statedBudget: fig.nullable(),
+  statedBudget: z.nullable(fig),
   /** "支出金额652.22 万元". */
-  statedExecuted: fig.nullable(),
+  statedExecuted: z.nullable(fig),
   /** "预算支出进度82.26%". */
-  statedRate: fig.nullable(),
+  statedRate: z.nullable(fig),
   /** 总计 row of the list: 预算指标 and 支付金额. */
-  tableBudget: fig.nullable(),
-  tableExecuted: fig.nullable(),
+  tableBudget: z.nullable(fig),
+  tableExecuted: z.nullable(fig),
   /** "涉及 12个项目". */
-  statedCount: fig.nullable(),
+  statedCount: z.nullable(fig),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
 /** 部门整体支出绩效自评: the whole department's self-evaluation. */
 export const departmentEvaluation = z.strictObject({
   /** 主管部门 as printed. */
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   line: lineNo,
   unit: amountUnit,
   /** 按资金来源划分: 合计 and 一般公共预算资金 …. */
@@ -150,83 +150,83 @@ export const departmentEvaluation = z.strictObject({
   byDirection: fundBlock,
   indicators: z.array(indicator),
   /** "预算执行情况得分 8.92 分" in the conclusion. */
-  statedExecutionScore: fig.nullable(),
+  statedExecutionScore: z.nullable(fig),
   /** "指标完成情况得分 90 分". */
-  statedIndicatorScore: fig.nullable(),
+  statedIndicatorScore: z.nullable(fig),
   /** "总得分 98.92 分". */
-  totalScore: fig.nullable(),
+  totalScore: z.nullable(fig),
   /** "属于“优”". */
-  grade: gradeFig.nullable(),
+  grade: z.nullable(gradeFig),
 });
 export type DepartmentEvaluation = z.infer<typeof departmentEvaluation>;
 
 /** One fund line of a target table: 实施期 and 年度 amounts side by side. */
 export const targetFund = z.strictObject({
   /** 资金总额, 中央财政资金, 省级财政资金, 市县(区)财政资金, 单位自筹, 其他资金. */
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   line: lineNo,
   /** 实施期资金 (whole implementation period). */
-  period: fig.nullable(),
+  period: z.nullable(fig),
   /** 年度资金 (the budget year). */
-  annual: fig.nullable(),
+  annual: z.nullable(fig),
 });
 export type TargetFund = z.infer<typeof targetFund>;
 
 /** One indicator of a target table: the 实施期 value and the 年度 value. */
 export const targetIndicator = z.strictObject({
   line: lineNo,
-  level1: z.string().nullable(),
-  level2: z.string().nullable(),
+  level1: z.nullable(z.string()),
+  level2: z.nullable(z.string()),
   /** 三级指标 (annual side where printed, else the period side). */
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   /** 指标值 for the implementation period. */
-  periodValue: z.string().nullable(),
+  periodValue: z.nullable(z.string()),
   /** 指标值 for the year. */
-  annualValue: z.string().nullable(),
+  annualValue: z.nullable(z.string()),
 });
 export type TargetIndicator = z.infer<typeof targetIndicator>;
 
 /** 项目支出绩效目标表: a budget's target for one project. Targets, not scores. */
 export const projectTarget = z.strictObject({
-  id: z.string().regex(/^t\d+$/),
-  name: z.string().min(1),
+  id: z.string().check(z.regex(/^t\d+$/)),
+  name: z.string().check(z.minLength(1)),
   line: lineNo,
   title: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   unit: amountUnit,
-  department: z.string().nullable(),
+  department: z.nullable(z.string()),
   /** 实施单位. */
-  implementingUnit: z.string().nullable(),
+  implementingUnit: z.nullable(z.string()),
   /** 项目属性, e.g. 经常性项目（长期开展）. */
-  attribute: z.string().nullable(),
+  attribute: z.nullable(z.string()),
   /** 项目期 as printed, e.g. 99年. */
-  period: z.string().nullable(),
+  period: z.nullable(z.string()),
   /** total: 实施期/年度资金总额; rows: by source. */
-  funds: z.strictObject({ total: targetFund.nullable(), rows: z.array(targetFund) }),
+  funds: z.strictObject({ total: z.nullable(targetFund), rows: z.array(targetFund) }),
   /** 总体目标: implementation period and year. */
-  periodGoal: z.string().nullable(),
-  annualGoal: z.string().nullable(),
+  periodGoal: z.nullable(z.string()),
+  annualGoal: z.nullable(z.string()),
   indicators: z.array(targetIndicator),
   /** 填报日期 as printed (digits). */
-  reportDate: z.string().nullable(),
+  reportDate: z.nullable(z.string()),
 });
 export type ProjectTarget = z.infer<typeof projectTarget>;
 
 /** "纳入绩效目标管理的二级项目6个，共计金额590.73万元". */
 export const targetSummary = z.strictObject({
   line: lineNo,
-  count: fig.nullable(),
+  count: z.nullable(fig),
   /** 万元. */
-  amount: fig.nullable(),
+  amount: z.nullable(fig),
 });
 export type TargetSummary = z.infer<typeof targetSummary>;
 
 export const performanceSchema = z.strictObject({
   projects: z.array(projectEvaluation),
-  projectSummary: projectSummary.nullable(),
-  department: departmentEvaluation.nullable(),
+  projectSummary: z.nullable(projectSummary),
+  department: z.nullable(departmentEvaluation),
   targets: z.array(projectTarget),
-  targetSummary: targetSummary.nullable(),
+  targetSummary: z.nullable(targetSummary),
 });
 export type Performance = z.infer<typeof performanceSchema>;
 

@@ -3,7 +3,7 @@
  * Every object is strict (unknown keys are rejected) so a typo or an injected `__proto__`
  * never slips through validation.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { amountUnit, decimalString, fig, lineNo } from './schema-common';
 import { narrativeSchema } from './schema-narrative';
 import { performanceSchema } from './schema-performance';
@@ -16,49 +16,51 @@ export const docKind = z.enum(['决算', '预算']);
 
 export const unitInfo = z.strictObject({
   /** Full name as printed, e.g. 大同市行政审批服务管理局[部门]. */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Unit or department code where the document prints one (229001, 032). */
-  code: z.string().optional(),
+  code: z.optional(z.string()),
   level: unitLevel,
   scope,
   /** The department a unit belongs to, where the document says so. */
-  parent: z.strictObject({ code: z.string().optional(), name: z.string().min(1) }).optional(),
+  parent: z.optional(
+    z.strictObject({ code: z.optional(z.string()), name: z.string().check(z.minLength(1)) }),
+  ),
   /** Units a 部门 consolidates, where the document lists them. */
-  members: z.array(z.string().min(1)).optional(),
+  members: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type UnitInfo = z.infer<typeof unitInfo>;
 
 export const sourceInfo = z.strictObject({
   /** Path of the original text relative to public/data/, e.g. sources/datong-city-dept-2024-final.txt. */
-  file: z.string().min(1),
+  file: z.string().check(z.minLength(1)),
   /** Title line(s) of the document as printed. */
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** sha256 of the source text, hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  lineCount: z.number().int().min(1),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  lineCount: z.int().check(z.minimum(1)),
 });
 
 /** A table cell: a printed figure, or null where the cell is empty (zero / not applicable). */
-export const cell = fig.nullable();
+export const cell = z.nullable(fig);
 
 export const tableColumn = z.strictObject({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   /** Column heading as printed (joined across header rows). */
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
 });
 
 export const tableRow = z.strictObject({
   /** Stable key within its group: the 科目 code where there is one, else the normalised label. */
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   /** 功能分类 / 经济分类 code as printed (201, 20103, 2010301, 30101 …). */
-  code: z.string().optional(),
+  code: z.optional(z.string()),
   label: z.string(),
   /** A second label cell where the table has one (预算 basic-expenditure table: 政府预算支出经济科目). */
-  altLabel: z.string().optional(),
+  altLabel: z.optional(z.string()),
   /** Depth in the classification tree: 1 类, 2 款, 3 项 (功能分类); 1 类, 2 款 (经济分类). */
-  level: z.number().int().min(0).max(3).optional(),
+  level: z.optional(z.int().check(z.minimum(0), z.maximum(3))),
   /** Row group for tables with several blocks, e.g. income/expense sides of 公开01. */
-  group: z.string().optional(),
+  group: z.optional(z.string()),
   line: lineNo,
   cells: z.record(z.string(), cell),
 });
@@ -66,8 +68,8 @@ export type TableRow = z.infer<typeof tableRow>;
 
 export const tableSchema = z.strictObject({
   /** Standard table id: 公开01 … 公开10 (决算), 预算01 … 预算13 (预算). */
-  id: z.string().regex(/^(公开(0[1-9]|10)|预算(0[1-9]|1[0-3]))$/),
-  title: z.string().min(1),
+  id: z.string().check(z.regex(/^(公开(0[1-9]|10)|预算(0[1-9]|1[0-3]))$/)),
+  title: z.string().check(z.minLength(1)),
   line: lineNo,
   unit: amountUnit,
   /** The document says 本表无数据: a fact, not an error. */
@@ -78,15 +80,15 @@ export const tableSchema = z.strictObject({
 export type Table = z.infer<typeof tableSchema>;
 
 export const finding = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   severity: z.enum(['error', 'warning', 'info']),
   /** sum: parts vs total; cross-table: one figure in two tables; percent: stated vs computed; narrative: text vs table; format: how a figure was printed. */
   kind: z.enum(['sum', 'cross-table', 'percent', 'narrative', 'format']),
   /** Chinese, one sentence, says what disagrees. */
-  message: z.string().min(1),
+  message: z.string().check(z.minLength(1)),
   expected: z.string(),
   printed: z.string(),
-  lines: z.array(lineNo).min(1),
+  lines: z.array(lineNo).check(z.minLength(1)),
 });
 export type Finding = z.infer<typeof finding>;
 
@@ -95,23 +97,23 @@ export const correction = z.strictObject({
   printed: z.string(),
   /** The value used in the bundle. */
   value: decimalString,
-  reason: z.string().min(1),
+  reason: z.string().check(z.minLength(1)),
 });
 
 export const skippedCell = z.strictObject({
   line: lineNo,
   text: z.string(),
   /** Where it was: a table id or a section name. */
-  where: z.string().min(1),
-  reason: z.string().min(1),
+  where: z.string().check(z.minLength(1)),
+  reason: z.string().check(z.minLength(1)),
 });
 
 export const bundleSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   unit: unitInfo,
   kind: docKind,
-  fiscalYear: z.number().int().min(2000).max(2100),
+  fiscalYear: z.int().check(z.minimum(2000), z.maximum(2100)),
   source: sourceInfo,
   tables: z.array(tableSchema),
   narrative: narrativeSchema,
@@ -124,27 +126,27 @@ export type Bundle = z.infer<typeof bundleSchema>;
 
 /** Headline figures copied into the manifest so the overview needs no full bundle. */
 export const headline = z.strictObject({
-  incomeTotal: fig.nullable(),
-  expenseTotal: fig.nullable(),
-  basicExpense: fig.nullable(),
-  projectExpense: fig.nullable(),
+  incomeTotal: z.nullable(fig),
+  expenseTotal: z.nullable(fig),
+  basicExpense: z.nullable(fig),
+  projectExpense: z.nullable(fig),
   findings: z.strictObject({
-    error: z.number().int().min(0),
-    warning: z.number().int().min(0),
-    info: z.number().int().min(0),
+    error: z.int().check(z.minimum(0)),
+    warning: z.int().check(z.minimum(0)),
+    info: z.int().check(z.minimum(0)),
   }),
 });
 export type Headline = z.infer<typeof headline>;
 
 export const manifestEntry = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   /** Bundle JSON file relative to public/data/. */
-  file: z.string().min(1),
+  file: z.string().check(z.minLength(1)),
   /** The same bundle as a classic script (for file:// use). */
-  script: z.string().min(1),
+  script: z.string().check(z.minLength(1)),
   unit: unitInfo,
   kind: docKind,
-  fiscalYear: z.number().int(),
+  fiscalYear: z.int(),
   headline,
 });
 

@@ -3,7 +3,7 @@
  * Returns a result instead of throwing, and lists every bad field with a readable Chinese message
  * that names the file and the field path (tables[0].rows[3].cells.amount.v …).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { bundleMigrations, manifestMigrations, migrate } from './migrate';
 import type { Migration } from './migrate';
 import { bundleSchema, manifestSchema } from './schema';
@@ -95,7 +95,8 @@ function issueMessage(iss: z.core.$ZodIssue, input: unknown): string {
       return `不能大于 ${String(iss.maximum)}，实际为${describeValue(input)}`;
     }
     case 'invalid_format':
-      // Schema-level messages (schema-common.ts) are already Chinese; keep them.
+      // Schema-level messages (schema-common.ts) are already Chinese; keep them. zod/mini loads no
+      // locale, so its own message is a generic English one and gets the Chinese text below.
       if (/[\u4e00-\u9fff]/.test(iss.message)) return iss.message;
       return `格式不正确${iss.format === 'regex' && 'pattern' in iss ? `（应匹配 ${String(iss.pattern)}）` : ''}，实际为${describeValue(input)}`;
     case 'invalid_value':
@@ -187,7 +188,7 @@ function fail<T>(where: string, issues: ValidationIssue[]): ValidationResult<T> 
 function validateWith<T>(
   json: unknown,
   where: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   migrations: Readonly<Record<number, Migration>>,
   extraChecks: (data: T) => ValidationIssue[],
 ): ValidationResult<T> {
