@@ -148,7 +148,28 @@ function zodIssues(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
 }
 
 /** Walks the tree for prototype-polluting keys; iterative so deep input cannot overflow the stack. */
+/**
+ * True when a forbidden key occurs anywhere. Runs on every file (the manifest has thousands of
+ * entries at a province's scale), so it builds no paths; only a hit is walked again with paths.
+ */
+function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  // Far deeper than any bundle (or a cycle, only possible in objects built in code): let the
+  // careful walk below decide.
+  if (depth > 64) return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasForbiddenKey(v, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (FORBIDDEN_KEYS.has(key)) return true;
+    if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 function forbiddenKeyIssues(root: unknown): ValidationIssue[] {
+  if (!hasForbiddenKey(root)) return [];
   const out: ValidationIssue[] = [];
   const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
   const seen = new Set<object>();
