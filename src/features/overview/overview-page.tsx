@@ -89,7 +89,7 @@ export function OverviewPage() {
             id={searchId}
             type="search"
             value={query}
-            placeholder="单位名称、级次、年度或类型，如：大同 2024 决算"
+            placeholder="名称、级次、年度或类型，如：大同 2024 决算"
             onChange={(e) => {
               setQuery(e.target.value);
               setPage(0);
