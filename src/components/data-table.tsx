@@ -2,13 +2,19 @@
  * The one table component: TanStack Table v9 (headless) with sorting, optional tree rows
  * (类→款→项) and a sticky header. Columns are declared by each view with `dataTableColumns<T>()`
  * at module scope; this component renders only what the table instance gives it.
+ *
+ * Long tables (a fully expanded 功能分类 tree has 10,000 rows) render only the rows in view
+ * (TanStack Virtual, with spacer rows above and below), so expanding and scrolling stay fast.
+ * Printing and exports still get every row: the table renders in full for them.
  */
-import { useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
   createColumnHelper,
   createExpandedRowModel,
   createSortedRowModel,
+  FlexRender,
   rowExpandingFeature,
   rowSortingFeature,
   sortFn_alphanumeric,
@@ -17,6 +23,8 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type { ColumnDef, ExpandedState, Row, RowData, SortingState } from '@tanstack/react-table';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
@@ -72,6 +80,42 @@ interface DataTableProps<T extends RowData> {
   exportName?: string;
 }
 
+/**
+ * Above this many rows (after expansion) only the rows in view are rendered. Below it every row
+ * is in the DOM, exactly as before: a short table gains nothing from virtual rows.
+ */
+export const VIRTUAL_ROW_THRESHOLD = 150;
+/** A one-line row at the table's font size (px), until the row is rendered and measured. */
+export const ROW_HEIGHT_ESTIMATE = 31;
+/** Rows rendered beyond each edge of the view at least: room for Tab and fast scrolling. */
+const OVERSCAN = 2;
+/**
+ * The rendered window starts and ends on multiples of this many rows, so it changes only every
+ * few rows scrolled: in between, the DOM stays as it is and the browser just scrolls it.
+ */
+const WINDOW_STEP = 8;
+
+/**
+ * The rows to render: the view plus overscan, widened to WINDOW_STEP boundaries. After a jump
+ * (the view shares no row with the previous window: a scrollbar drag, a fast fling) only the
+ * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
+ * one row below is enough for Tab to go on (focusing it scrolls, and the window widens again).
+ */
+function windowIndexes(range: Range, previous: { first: number; last: number } | null) {
+  const jump =
+    previous !== null && (range.startIndex > previous.last || range.endIndex < previous.first);
+  const first = jump
+    ? Math.max(0, range.startIndex - 1)
+    : Math.max(0, Math.floor((range.startIndex - range.overscan) / WINDOW_STEP) * WINDOW_STEP);
+  const last = jump
+    ? Math.min(range.count - 1, range.endIndex + 1)
+    : Math.min(
+        range.count - 1,
+        Math.ceil((range.endIndex + range.overscan + 1) / WINDOW_STEP) * WINDOW_STEP - 1,
+      );
+  return { first, last };
+}
+
 export function DataTable<T extends RowData>({
   caption,
   data,
@@ -85,9 +129,14 @@ export function DataTable<T extends RowData>({
   exportable = true,
   exportName,
 }: DataTableProps<T>) {
+  const wrapRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  // `true` (every row expanded) is one state value, not one entry per row: 全部展开 stays O(n).
   const [expanded, setExpanded] = useState<ExpandedState>(expandAll ? true : {});
+  // Every row in the DOM while printing or exporting, whatever the table's length.
+  const [renderAll, setRenderAll] = useState(false);
   const table = useTable({
     features,
     columns,
@@ -98,21 +147,259 @@ export function DataTable<T extends RowData>({
     ...(getSubRows !== undefined ? { getSubRows } : {}),
     ...(getRowId !== undefined ? { getRowId } : {}),
   });
+  const rows = table.getRowModel().rows;
+  const headerGroups = table.getHeaderGroups();
+  const long = rows.length > VIRTUAL_ROW_THRESHOLD;
+  const virtual = long && !renderAll;
+
+  // Offset of the first body row inside the scroll container (export menu, caption, header).
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // The row holding focus stays rendered when scrolled out of view, so Tab goes on from it.
+  const focusedIndex = useRef<number | null>(null);
+  const printing = useRef(false);
+  const lastWindow = useRef<{ first: number; last: number } | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const { first, last } = windowIndexes(range, lastWindow.current);
+    lastWindow.current = { first, last };
+    const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+    const f = focusedIndex.current;
+    if (f === null || f >= range.count || indexes.includes(f)) return indexes;
+    return f < (indexes[0] ?? 0) ? [f, ...indexes] : [...indexes, f];
+  }, []);
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  // Rows not yet rendered are assumed as high as the typical rendered row (see the effect below):
+  // a row measured to its estimate moves nothing, a wrong estimate shifts the scroll position.
+  const rowEstimate = useRef(ROW_HEIGHT_ESTIMATE);
+  const calibrated = useRef(false);
+  // The build has no React Compiler; the virtualizer re-renders this component when its window moves.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
+    count: rows.length,
+    enabled: long,
+    getScrollElement: () => wrapRef.current,
+    // While printing, the wrapper grows to the whole table (print stylesheet): that is no view
+    // to window by, and would make the first render after printing render nearly every row.
+    observeElementRect: (instance, onRect) =>
+      observeElementRect(instance, (rect) => {
+        if (!printing.current) onRect(rect);
+      }),
+    estimateSize: () => rowEstimate.current,
+    getItemKey,
+    overscan: OVERSCAN,
+    scrollMargin,
+    rangeExtractor,
+  });
+
+  // Column widths. Auto table layout sizes columns by the rows present, so a moving window would
+  // make them jump; instead the widths are measured once (auto layout over the window plus the
+  // rows with the longest value in each column) and then fixed, until the wrapper's width, the
+  // columns or those widest rows change.
+  const [wrapWidth, setWrapWidth] = useState(0);
+  const widest = useMemo(() => (long ? widestRows(rows) : []), [long, rows]);
+  const widestKey = widest.map((r) => r.id).join('|');
+  const [frozen, setFrozen] = useState<FrozenWidths<T> | null>(null);
+  const frozenWidths =
+    frozen &&
+    frozen.widest === widestKey &&
+    frozen.wrapWidth === wrapWidth &&
+    frozen.columns === columns
+      ? frozen.widths
+      : null;
+  const measuringWidths = virtual && frozenWidths === null;
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+
+  useLayoutEffect(() => {
+    const wrap = wrapRef.current;
+    const body = bodyRef.current;
+    if (!long || !wrap || !body) return;
+    const measure = () => {
+      const margin =
+        body.getBoundingClientRect().top -
+        wrap.getBoundingClientRect().top -
+        wrap.clientTop +
+        wrap.scrollTop;
+      setScrollMargin(Math.max(0, Math.round(margin)));
+      setWrapWidth(wrap.clientWidth);
+    };
+    measure();
+    // Caption and header change height with the width (wrapping) or an export error message.
+    const observer = new ResizeObserver(measure);
+    observer.observe(wrap);
+    for (const el of wrap.children) if (el !== tableRef.current) observer.observe(el);
+    for (const el of tableRef.current?.children ?? []) if (el !== body) observer.observe(el);
+    return () => observer.disconnect();
+  }, [long]);
+
+  // The measuring render (auto layout, widest rows included) is never painted: the widths are read
+  // here and the fixed layout rendered before the browser paints.
+  useLayoutEffect(() => {
+    if (!measuringWidths) return;
+    const first = bodyRef.current?.querySelector(':scope > tr[data-index]');
+    if (!first) return; // the virtualizer has yet to see its scroll element: no rows to measure
+    const widths = [...first.children].map((td) => td.getBoundingClientRect().width);
+    setFrozen({
+      widest: widestKey,
+      // Read here, not from state: on the first render the state has yet to learn it.
+      wrapWidth: wrapRef.current?.clientWidth ?? 0,
+      columns,
+      // No layout (jsdom, or a hidden table: measured again once its width changes): `[]` keeps
+      // the auto layout without measuring at every render.
+      widths: widths.every((w) => w > 0) ? widths : [],
+    });
+  }, [measuringWidths, widestKey, columns, items.length]);
+
+  // Once, from the first window measured: the median row height becomes the estimate for the rest.
+  useLayoutEffect(() => {
+    if (!virtual || calibrated.current) return;
+    const sizes = [...virtualizer.itemSizeCache.values()].sort((a, b) => a - b);
+    if (sizes.length < 5) return;
+    calibrated.current = true;
+    const median = sizes[sizes.length >> 1] ?? ROW_HEIGHT_ESTIMATE;
+    if (median !== rowEstimate.current) {
+      rowEstimate.current = median;
+      virtualizer.measure();
+    }
+  });
+
+  // Printing lays out every row: render them all before the print layout, window again after.
+  useEffect(() => {
+    if (!long) return;
+    const all = () => {
+      printing.current = true;
+      flushSync(() => setRenderAll(true));
+    };
+    const windowed = () => {
+      printing.current = false;
+      flushSync(() => setRenderAll(false));
+    };
+    window.addEventListener('beforeprint', all);
+    window.addEventListener('afterprint', windowed);
+    const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+    const onMedia = (e: MediaQueryListEvent) => (e.matches ? all() : windowed());
+    print?.addEventListener('change', onMedia);
+    return () => {
+      window.removeEventListener('beforeprint', all);
+      window.removeEventListener('afterprint', windowed);
+      print?.removeEventListener('change', onMedia);
+    };
+  }, [long]);
+
+  /** The table as shown, every row: a windowed table renders in full for the read, then again not. */
+  const exportTable = () => {
+    const el = tableRef.current;
+    if (!el) return null;
+    if (!virtual) return tableFromElement(el);
+    flushSync(() => setRenderAll(true));
+    try {
+      return tableFromElement(el);
+    } finally {
+      flushSync(() => setRenderAll(false));
+    }
+  };
+
+  const onBodyFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
+    const tr = (e.target as Element).closest('tr[data-index]');
+    focusedIndex.current = tr ? Number(tr.getAttribute('data-index')) : null;
+  };
+  const onBodyBlur = (e: FocusEvent<HTMLTableSectionElement>) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+      focusedIndex.current = null;
+    }
+  };
+
+  let body: ReactNode;
+  if (virtual) {
+    const columnCount = rows[0]?.getAllCells().length ?? 1;
+    const spacer = (key: string, height: number) =>
+      height > 0 ? (
+        <tr key={key} className="virtual-spacer" aria-hidden="true">
+          <td colSpan={columnCount} style={{ height }} />
+        </tr>
+      ) : null;
+    const parts: ReactNode[] = [];
+    let end = 0; // list coordinates: 0 is the top of the first body row
+    for (const item of items) {
+      const row = rows[item.index];
+      if (!row) continue;
+      const start = item.start - scrollMargin;
+      parts.push(spacer(`spacer-${item.key}`, start - end));
+      parts.push(
+        <MemoBodyRow
+          key={row.id}
+          row={row}
+          cells={row.getAllCells()}
+          expanded={row.getIsExpanded()}
+          className={rowClassName?.(row.original)}
+          index={item.index}
+          rowIndex={headerGroups.length + item.index + 1}
+          measureRef={virtualizer.measureElement}
+        />,
+      );
+      end = start + item.size;
+    }
+    parts.push(spacer('spacer-end', virtualizer.getTotalSize() - end));
+    if (measuringWidths) {
+      const shown = new Set(items.map((item) => item.key));
+      for (const row of widest) {
+        if (shown.has(row.id)) continue;
+        parts.push(
+          <BodyRow
+            key={`sizer-${row.id}`}
+            row={row}
+            cells={row.getAllCells()}
+            expanded={row.getIsExpanded()}
+            className={[rowClassName?.(row.original), 'virtual-sizer'].filter(Boolean).join(' ')}
+            hidden
+          />,
+        );
+      }
+    }
+    body = parts;
+  } else {
+    // A long table printed or exported keeps its rows' indexes (and aria-rowindex): the
+    // virtualizer still observes the rows it measured, and reads their index when they resize.
+    body = rows.map((row, i) => (
+      <BodyRow
+        key={row.id}
+        row={row}
+        cells={row.getAllCells()}
+        expanded={row.getIsExpanded()}
+        className={rowClassName?.(row.original)}
+        {...(long ? { index: i, rowIndex: headerGroups.length + i + 1 } : {})}
+      />
+    ));
+  }
 
   return (
-    <div className={['data-table-wrap', className].filter(Boolean).join(' ')}>
+    <div
+      className={['data-table-wrap', virtual ? 'virtual' : null, className]
+        .filter(Boolean)
+        .join(' ')}
+      ref={wrapRef}
+    >
       {exportable ? (
         <ExportMenu
           name={() => exportName ?? captionText(tableRef.current)}
           label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
-          getTable={() => (tableRef.current ? tableFromElement(tableRef.current) : null)}
+          getTable={exportTable}
         />
       ) : null}
-      <table className="data-table" ref={tableRef}>
+      <table
+        className={virtual && frozenWidths?.length ? 'data-table fixed-columns' : 'data-table'}
+        ref={tableRef}
+        aria-rowcount={long ? headerGroups.length + rows.length : undefined}
+      >
         <caption>{caption}</caption>
+        {virtual && frozenWidths?.length ? (
+          <colgroup>
+            {frozenWidths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+        ) : null}
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+          {headerGroups.map((group, g) => (
+            <tr key={group.id} aria-rowindex={long ? g + 1 : undefined}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 const canSort = header.column.getCanSort();
@@ -146,21 +433,97 @@ export function DataTable<T extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={rowClassName?.(row.original)} data-depth={row.depth}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
+        <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur}>
+          {body}
         </tbody>
       </table>
     </div>
   );
 }
+
+interface FrozenWidths<T extends RowData> {
+  /** What the widths were measured with: the widest rows' ids, the wrapper's width, columns. */
+  widest: string;
+  wrapWidth: number;
+  columns: DataColumn<T>[];
+  /** Leaf column widths in px; empty when there is no layout to measure. */
+  widths: number[];
+}
+
+/**
+ * For each leaf column, the row whose value is longest as text (tree depth counts: rows are
+ * indented): with the rows in view, these decide the column widths a full render would have.
+ */
+function widestRows<T extends RowData>(
+  rows: Row<TableFeaturesDef, T>[],
+): Row<TableFeaturesDef, T>[] {
+  const ids = rows[0]?.getAllCells().map((cell) => cell.column.id) ?? [];
+  const best = ids.map(() => ({ score: -1, row: null as Row<TableFeaturesDef, T> | null }));
+  for (const row of rows) {
+    ids.forEach((id, i) => {
+      const value = row.getValue(id);
+      const text =
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+          ? String(value)
+          : '';
+      const score = text.length + 2 * row.depth;
+      const b = best[i];
+      if (b && score > b.score) {
+        b.score = score;
+        b.row = row;
+      }
+    });
+  }
+  return [...new Set(best.map((b) => b.row).filter((r) => r !== null))];
+}
+
+interface BodyRowProps<T extends RowData> {
+  row: Row<TableFeaturesDef, T>;
+  cells: ReturnType<Row<TableFeaturesDef, T>['getAllCells']>;
+  /** Passed so a memoised row re-renders on expand / collapse (the row object stays the same). */
+  expanded: boolean;
+  className: string | undefined;
+  /** Long tables: the row's position among all body rows (0-based) and its aria-rowindex. */
+  index?: number;
+  rowIndex?: number;
+  /** The virtualizer's measuring ref, while the row is part of the rendered window. */
+  measureRef?: (node: HTMLTableRowElement | null) => void;
+  /** A row present only to size the columns: hidden from everyone. */
+  hidden?: boolean;
+}
+
+function BodyRow<T extends RowData>({
+  row,
+  cells,
+  className,
+  index,
+  rowIndex,
+  measureRef,
+  hidden,
+}: BodyRowProps<T>) {
+  return (
+    <tr
+      className={className}
+      data-depth={row.depth}
+      data-index={index}
+      aria-rowindex={rowIndex}
+      aria-hidden={hidden ? 'true' : undefined}
+      ref={measureRef}
+    >
+      {cells.map((cell) => (
+        <td key={cell.id}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * A windowed table re-renders on every scroll step; rows that stay in view are not rendered again
+ * (a row depends on its row object, cells and expanded state only).
+ */
+const MemoBodyRow = memo(BodyRow) as typeof BodyRow;
 
 function captionText(table: HTMLTableElement | null): string {
   const caption = table?.querySelector(':scope > caption');
