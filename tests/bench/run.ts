@@ -1,14 +1,15 @@
 /**
  * `npm run bench` (issue #5): build once, generate synthetic data of the real schema for 5 / 50 /
  * 500 / 2,000 units × 3 years, measure the app and a framework-free floor page from file:// in
- * headless Chromium, profile at 500 and 2,000 units, and prepend a result section to BENCHMARKS.md.
+ * headless Chromium, profile (an unminified build) at the --profile-sizes, and prepend a result
+ * section to BENCHMARKS.md.
  * Not part of `npm test`.
  *
  * Options: --sizes 5,50,500,2000  --runs 5  --big-runs 2  --profile-sizes 50  --no-profile  --keep
  *          --work DIR  --reuse-results (keep WORK/results.json's sizes, re-measure only the table)
  *          --scroll-runs N (0: skip the table)  --dry (print the section, leave BENCHMARKS.md alone)
- * Profiles are taken at sizes where the data loads: at 500 and 2,000 units the renderer stays
- * busy for minutes and the trace/profiler never returned within the budget (see BENCHMARKS.md).
+ * Profiles need the first page to load; before bundles loaded on demand (2026-11-23, first run in
+ * BENCHMARKS.md) that never happened at 500 and 2,000 units.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
