@@ -20,20 +20,18 @@
 import { chromium } from 'playwright-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { OVERVIEW_PAGE_SIZE } from '@/features/overview/overview-page';
+import { CHROMIUM_ARGS } from '../e2e/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
+/** The browser tests' flags, plus exact heap figures. */
+export const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export function launch(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  return chromium.launch({
+    executablePath,
+    args: BENCH_CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60_000,
+  });
 }
 
 /** Runs in the page before any of its scripts. Plain JS (a string): no transpiler helpers. */

@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { format } from 'prettier';
 import { bigTableBundle, loadTemplates, sizes, syntheticBundles, writeDataSet } from './generate';
 import type { DataSet } from './generate';
+import { chromiumPath } from '../e2e/chromium';
 import { launch, runApp, runFloor, runScrollApp, runScrollFloor, VIEWS } from './measure';
 import type { AppRun, FloorRun, ScrollResult, Timeouts } from './measure';
 import type { Page } from 'playwright-core';
@@ -46,11 +47,6 @@ const WORK = resolve(arg('work', join('/tmp', 'budget-compare-bench')));
 
 const log = (...xs: unknown[]) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...xs);
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-}
 
 /** Budgets per size; a run whose data does not load in `loaded` ms stops there. */
 function timeoutsFor(units: number): Timeouts {

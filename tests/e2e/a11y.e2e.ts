@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { INDEX_URL, launchChromium, openSession } from './browser';
+import { INDEX_URL, sessionPerTest } from './browser';
 import type { Session } from './browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,21 +22,8 @@ const ROUTES = [
   ['source/shanxi-province-bureau-2024-final?line=113', /^原文/],
 ] as const;
 
-let browser: Browser;
 let s: Session;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  s = await openSession(browser);
-  await s.page.setViewportSize({ width: 1920, height: 1080 });
-});
-afterEach(async () => {
-  await s.context.close();
-});
+sessionPerTest((next) => (s = next));
 
 describe('axe-core, WCAG 2 A and AA', () => {
   it.each(ROUTES)('#/%s has no violations', async (route, heading) => {

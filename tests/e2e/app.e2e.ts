@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, INDEX_URL, launchChromium, openSession, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, INDEX_URL, expectQuiet, openSession, screenshot, sessionPerTest } from './browser';
 import type { Session } from './browser';
 import { serveStatic } from './static-server';
 
@@ -81,27 +81,8 @@ function headline(page: Page, unitName: string, label: string) {
   return card(page, unitName).locator('.headline-row', { hasText: label }).locator('dd');
 }
 
-function expectQuiet(s: Session): void {
-  expect(s.blocked, 'requests other than local files').toEqual([]);
-  expect(s.consoleErrors, 'console errors').toEqual([]);
-  expect(s.pageErrors, 'page errors').toEqual([]);
-}
-
-let browser: Browser;
 let s: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  s = await openSession(browser);
-});
-afterEach(async () => {
-  await s.context.close();
-});
+const browser = sessionPerTest((next) => (s = next));
 
 describe('from file://, offline', () => {
   it('the overview shows the five documents with their printed figures', async () => {
@@ -200,7 +181,7 @@ describe('from file://, offline', () => {
 describe('over http', () => {
   it('the same dist/ renders the overview from 127.0.0.1', async () => {
     const server = await serveStatic(DIST);
-    const http = await openSession(browser, { allowOrigin: server.origin });
+    const http = await openSession(browser(), { allowOrigin: server.origin });
     try {
       const { page } = http;
       await page.goto(`${server.origin}/index.html#/overview`);

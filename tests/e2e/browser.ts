@@ -5,43 +5,23 @@
  * console errors and page errors are collected, so a test can assert the app stayed offline and
  * quiet.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export const ROOT = resolve(__dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const INDEX_URL = pathToFileURL(join(DIST, 'index.html')).href;
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Debian's chromium (`which chromium`), or CHROMIUM_PATH. */
-export function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('chromium not found: apt-get install -y chromium fonts-noto-cjk');
-  }
-}
-
 /** Playwright gives each launch a new temporary user-data dir, removed on close. */
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ missing: run npm run build');
-  return chromium.launch({ executablePath: chromiumPath(), args: ARGS, headless: true });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
 export interface Session {
@@ -90,6 +70,51 @@ export async function openSession(
   });
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   return { context, page, blocked, consoleErrors, pageErrors };
+}
+
+/** The test stayed offline (no request left the machine) and logged no console or page error. */
+export function expectQuiet(s: Session): void {
+  expect(s.blocked, 'requests other than local files').toEqual([]);
+  expect(s.consoleErrors, 'console errors').toEqual([]);
+  expect(s.pageErrors, 'page errors').toEqual([]);
+}
+
+/**
+ * Registers a test file's hooks: one Chromium for the file and a fresh Session per test, handed to
+ * `onSession` and closed after the test (also when it failed). With `quiet`, every test must also
+ * pass `expectQuiet`. Returns the browser, for tests that open a second session.
+ */
+export function sessionPerTest(
+  onSession: (s: Session) => void,
+  { quiet = false }: { quiet?: boolean } = {},
+): () => Browser {
+  let browser: Browser | undefined;
+  let current: Session | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    current = await openSession(browser);
+    onSession(current);
+  });
+  afterEach(async () => {
+    const s = current;
+    current = undefined;
+    if (!s) return;
+    try {
+      if (quiet) expectQuiet(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start');
+    return browser;
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, INDEX_URL, launchChromium, openSession, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { DIST, INDEX_URL, expectQuiet, screenshot, sessionPerTest } from './browser';
 import type { Session } from './browser';
 
 const SOURCE_ID = 'shuocheng-district-dept-2023-final';
@@ -47,21 +47,8 @@ async function headlineTexts(page: Page): Promise<string[]> {
   return page.locator('.doc-card .headline').allInnerTexts();
 }
 
-let browser: Browser;
 let s: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  s = await openSession(browser);
-});
-afterEach(async () => {
-  await s.context.close();
-});
+sessionPerTest((next) => (s = next));
 
 describe('数据文件 from file://', () => {
   it('loads a good bundle, reports bad ones by file and field, keeps the good one across reloads', async () => {
@@ -114,9 +101,7 @@ describe('数据文件 from file://', () => {
     await overviewReady(page, 5);
     expect(await headlineTexts(page)).toEqual(builtInBefore);
 
-    expect(s.blocked).toEqual([]);
-    expect(s.consoleErrors).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
+    expectQuiet(s);
   });
 
   it('imports a file dropped anywhere on the window and opens 数据文件', async () => {

@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { DIST, INDEX_URL, ROOT, launchChromium, openSession } from './browser';
+import type { Download, Locator, Page } from 'playwright-core';
+import { DIST, INDEX_URL, ROOT, sessionPerTest } from './browser';
 import type { Session } from './browser';
 
 /** Every source text, without thousands separators, to check exported figures are printed ones. */
@@ -29,24 +29,8 @@ async function firstChart(page: Page): Promise<Locator> {
   return chart;
 }
 
-let browser: Browser;
 let s: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  s = await openSession(browser);
-});
-afterEach(async () => {
-  expect(s.blocked).toEqual([]);
-  expect(s.consoleErrors).toEqual([]);
-  expect(s.pageErrors).toEqual([]);
-  await s.context.close();
-});
+sessionPerTest((next) => (s = next), { quiet: true });
 
 describe('exports from file://', () => {
   it('a chart data table to CSV: UTF-8 BOM, the cells as shown, printed figures', async () => {
