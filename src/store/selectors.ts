@@ -24,7 +24,7 @@ export type BundleStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 export const selectBundleStatus =
   (id: string) =>
-  (s: AppState): BundleStatus =>
+  (s: Pick<AppState, 'bundles' | 'loadErrors' | 'requestedIds'>): BundleStatus =>
     s.bundles[id] ? 'loaded' : s.loadErrors[id] ? 'error' : s.requestedIds[id] ? 'loading' : 'idle';
 
 /** Fiscal years present, ascending (use with useAppStoreShallow). */

@@ -8,7 +8,8 @@ import { useId } from 'react';
 import type { ChangeEvent } from 'react';
 import { documentLabel } from '@/data/labels';
 import { useAppStore } from '@/store/app-store';
-import { selectEntries } from '@/store/selectors';
+import { selectBundleStatus, selectEntries } from '@/store/selectors';
+import type { BundleStatus } from '@/store/selectors';
 import type { UserFile } from '@/store/types';
 import { userFileInput } from './read-file';
 
@@ -16,6 +17,13 @@ const DATE_FORMAT = new Intl.DateTimeFormat('zh-CN', {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
+
+const STATUS_TEXT: Record<BundleStatus, string> = {
+  loaded: '已加载',
+  error: '加载失败',
+  loading: '加载中…',
+  idle: '未加载（打开时加载）',
+};
 
 function formatAdded(iso: string): string {
   const d = new Date(iso);
@@ -32,6 +40,7 @@ export function DataFilesPage() {
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
   const requestedIds = useAppStore((s) => s.requestedIds);
+  const loadState = { bundles, loadErrors, requestedIds };
   const importUserFiles = useAppStore((s) => s.importUserFiles);
 
   const userIds = new Set(userEntries.map((e) => e.id));
@@ -111,14 +120,7 @@ export function DataFilesPage() {
           <li key={e.id}>
             <span className="file-name">{documentLabel(e)}</span>{' '}
             <span className="file-meta">
-              {e.file} ·{' '}
-              {bundles[e.id]
-                ? '已加载'
-                : loadErrors[e.id]
-                  ? '加载失败'
-                  : requestedIds[e.id]
-                    ? '加载中…'
-                    : '未加载（打开时加载）'}
+              {e.file} · {STATUS_TEXT[selectBundleStatus(e.id)(loadState)]}
             </span>
           </li>
         ))}

@@ -3,8 +3,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
 import { entryMatches } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectEntries, selectFiscalYears } from '@/store/selectors';
-import type { BundleStatus } from '@/store/selectors';
+import { selectBundleStatus, selectEntries, selectFiscalYears } from '@/store/selectors';
 import { useRequestBundles } from '@/store/use-request-bundles';
 import { DocumentCard } from './document-card';
 
@@ -60,8 +59,7 @@ export function OverviewPage() {
     );
   }
 
-  const statusOf = (id: string): BundleStatus =>
-    bundles[id] ? 'loaded' : loadErrors[id] ? 'error' : requestedIds[id] ? 'loading' : 'idle';
+  const loadState = { bundles, loadErrors, requestedIds };
   const userIds = new Set(userEntries.map((u) => u.id));
   const goTo = (p: number) => setPage(Math.max(0, Math.min(pageCount - 1, p)));
   const first = current * OVERVIEW_PAGE_SIZE + 1;
@@ -121,7 +119,7 @@ export function OverviewPage() {
           <Card
             key={entry.id}
             entry={entry}
-            bundleStatus={statusOf(entry.id)}
+            bundleStatus={selectBundleStatus(entry.id)(loadState)}
             loadError={loadErrors[entry.id]?.message ?? null}
             selected={selectedIds.includes(entry.id)}
             selectedIds={selectedIds}
