@@ -116,6 +116,42 @@ function windowIndexes(range: Range, previous: { first: number; last: number } |
   return { first, last };
 }
 
+/**
+ * Which DOM row each rendered body row of a windowed table uses. Rows are keyed by slot, not by
+ * row id: a row that stays in the window keeps its slot (and its <tr>, and focus inside it), and
+ * the slots of rows that left go to rows that arrived. Scrolling then rewrites the text of
+ * existing rows instead of removing some and creating others: after a jump (scrollbar drag, fast
+ * wheel) every row in view is new, and creating and styling 25 rows of cells every frame dropped
+ * frames where rewriting them does not.
+ */
+export class RowSlots {
+  private slots = new Map<string, number>();
+
+  /** Slots for the rows to render, in order. Calling again with the same ids returns the same. */
+  assign(ids: readonly string[]): number[] {
+    const next = new Map<string, number>();
+    const used = new Set<number>();
+    for (const id of ids) {
+      const slot = this.slots.get(id);
+      if (slot !== undefined && !used.has(slot)) {
+        next.set(id, slot);
+        used.add(slot);
+      }
+    }
+    let free = 0;
+    const result = ids.map((id) => {
+      const kept = next.get(id);
+      if (kept !== undefined) return kept;
+      while (used.has(free)) free += 1;
+      used.add(free);
+      next.set(id, free);
+      return free;
+    });
+    this.slots = next;
+    return result;
+  }
+}
+
 export function DataTable<T extends RowData>({
   caption,
   data,
@@ -137,6 +173,7 @@ export function DataTable<T extends RowData>({
   const [expanded, setExpanded] = useState<ExpandedState>(expandAll ? true : {});
   // Every row in the DOM while printing or exporting, whatever the table's length.
   const [renderAll, setRenderAll] = useState(false);
+  const [rowSlots] = useState(() => new RowSlots());
   const table = useTable({
     features,
     columns,
@@ -317,15 +354,17 @@ export function DataTable<T extends RowData>({
         </tr>
       ) : null;
     const parts: ReactNode[] = [];
+    const shownItems = items.filter((item) => rows[item.index] !== undefined);
+    const slots = rowSlots.assign(shownItems.map((item) => rows[item.index]?.id ?? ''));
     let end = 0; // list coordinates: 0 is the top of the first body row
-    for (const item of items) {
+    shownItems.forEach((item, n) => {
       const row = rows[item.index];
-      if (!row) continue;
+      if (!row) return;
       const start = item.start - scrollMargin;
-      parts.push(spacer(`spacer-${item.key}`, start - end));
+      parts.push(spacer(`spacer-${n}`, start - end));
       parts.push(
         <MemoBodyRow
-          key={row.id}
+          key={`slot-${slots[n]}`}
           row={row}
           cells={row.getAllCells()}
           expanded={row.getIsExpanded()}
@@ -336,7 +375,7 @@ export function DataTable<T extends RowData>({
         />,
       );
       end = start + item.size;
-    }
+    });
     parts.push(spacer('spacer-end', virtualizer.getTotalSize() - end));
     if (measuringWidths) {
       const shown = new Set(items.map((item) => item.key));
@@ -510,8 +549,9 @@ function BodyRow<T extends RowData>({
       aria-hidden={hidden ? 'true' : undefined}
       ref={measureRef}
     >
+      {/* Keyed by column: a windowed row's cells are reused by the next row in its slot. */}
       {cells.map((cell) => (
-        <td key={cell.id}>
+        <td key={cell.column.id}>
           <FlexRender cell={cell} />
         </td>
       ))}

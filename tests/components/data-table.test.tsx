@@ -11,6 +11,7 @@ import {
   DataTable,
   ExpandToggle,
   ROW_HEIGHT_ESTIMATE,
+  RowSlots,
   VIRTUAL_ROW_THRESHOLD,
   dataTableColumns,
 } from '@/components/data-table';
@@ -234,6 +235,22 @@ describe('DataTable with 10,000+ rows', { timeout: 20_000 }, () => {
     expect(indexes).toContain(6001);
   });
 
+  it('reuses the same <tr> elements for the rows of a new window after a jump', () => {
+    render(<Tree data={data} expandAll />);
+    const before = bodyRows();
+    scrollTo(7000 * ROW);
+    const after = bodyRows();
+    // Every row shown is a different table row, in <tr>s that were already in the DOM.
+    expect(after.length).toBeGreaterThanOrEqual(VIEW / ROW);
+    for (const tr of after) expect(before).toContain(tr);
+    const indexes = after.map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(indexes).toContain(7001);
+    expect(indexes.every((i, n) => n === 0 || i === (indexes[n - 1] ?? 0) + 1)).toBe(true);
+    // Their cells show the new rows: 7,000 is in 类7 (6 × 1,011 = 6,066 rows before it).
+    expect(after.some((tr) => firstCell(tr).startsWith('207'))).toBe(true);
+    expect(after.some((tr) => firstCell(tr).startsWith('201'))).toBe(false);
+  });
+
   it('sorting reorders all rows, not only the window', async () => {
     render(<Tree data={data} expandAll />);
     const user = userEvent.setup();
@@ -242,6 +259,21 @@ describe('DataTable with 10,000+ rows', { timeout: 20_000 }, () => {
     await user.click(sort); // descending
     expect(firstCell(nth(bodyRows(), 0))).toBe('210 类10支出');
     expect(table()).toHaveAttribute('aria-rowcount', String(total + 1));
+  });
+});
+
+describe('RowSlots: which <tr> a windowed row uses', () => {
+  it('keeps the slots of rows that stay and gives freed slots to rows that arrive', () => {
+    const slots = new RowSlots();
+    expect(slots.assign(['a', 'b', 'c', 'd'])).toEqual([0, 1, 2, 3]);
+    // Scrolled down by two rows: c and d stay where they were, e and f take a's and b's.
+    expect(slots.assign(['c', 'd', 'e', 'f'])).toEqual([2, 3, 0, 1]);
+    // The same window again (a second render of the same rows): the same slots.
+    expect(slots.assign(['c', 'd', 'e', 'f'])).toEqual([2, 3, 0, 1]);
+    // A jump: no row stays, all four slots are reused, none added.
+    expect(slots.assign(['w', 'x', 'y', 'z'])).toEqual([0, 1, 2, 3]);
+    // A larger window adds slots beyond the ones in use.
+    expect(slots.assign(['y', 'z', 'p', 'q', 'r'])).toEqual([2, 3, 0, 1, 4]);
   });
 });
 
