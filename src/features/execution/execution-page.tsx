@@ -11,6 +11,7 @@ import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
+import { memoByObjects } from '@/lib/memo';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
 import { useRequestBundles } from '@/store/use-request-bundles';
@@ -43,6 +44,11 @@ import { formatPrintedPercent } from '@/lib/format';
 import { RateChart } from './rate-chart';
 import type { RateCategory, RateSeries } from './rate-chart';
 import './execution.css';
+
+// Per document, once: a selection change derives only the document added.
+const classRowsOf = memoByObjects(classExecutionRows);
+const projectRowsOf = memoByObjects(projectExecutionRows);
+const summaryRowsOf = memoByObjects(summaryExecutionRows);
 
 /** Colour-blind-safe, dark enough for white text and a projector; series also carry text tags. */
 const SERIES_COLORS = ['#1f4e9e', '#b45309', '#047857', '#7c3aed', '#be123c'];
@@ -142,16 +148,16 @@ export function ExecutionPage() {
   const withRates = states.flatMap(({ entry, state }) =>
     state.kind === 'ready' ? [{ entry, bundle: state.bundle }] : [],
   );
-  const classRows = withRates.flatMap(({ entry, bundle }) => classExecutionRows(entry, bundle));
+  const classRows = withRates.flatMap(({ entry, bundle }) => classRowsOf(entry, bundle));
   const generalRows = classRows.filter((r) => r.group === 'generalBudget');
   const sangongRows = classRows.filter((r) => r.group === 'sangong');
   const subjects = subjectsAcrossUnits(classRows);
   const rateEntries = withRates.map((w) => w.entry);
   const projectRows: ProjectExecutionRow[] = ready.flatMap(({ entry, bundle }) =>
-    projectExecutionRows(entry, bundle),
+    projectRowsOf(entry, bundle),
   );
   const summaryRows: SummaryExecutionRow[] = ready.flatMap(({ entry, bundle }) =>
-    summaryExecutionRows(entry, bundle),
+    summaryRowsOf(entry, bundle),
   );
   const projectNotes = comparisonNotes(ready.map((r) => r.entry));
   const rateNotes = comparisonNotes(rateEntries);

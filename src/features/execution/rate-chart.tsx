@@ -178,6 +178,8 @@ export function RateChart({
             ticks={ticks}
             tickFormatter={(t: number) => `${t}%`}
             tick={{ fill: TEXT, fontSize: 12 }}
+            // Every tick given is drawn: recharts skips measuring each label's width in the DOM.
+            interval={0}
           />
           <YAxis
             type="category"

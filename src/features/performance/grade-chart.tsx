@@ -111,6 +111,8 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
             type="number"
             allowDecimals={false}
             tick={{ fill: '#1f2933', fontSize: 13 }}
+            // All of the few ticks are drawn: recharts skips measuring each label in the DOM.
+            interval={0}
             {...(mode === 'share' ? { domain: [0, 100], unit: '%' } : {})}
           />
           <YAxis

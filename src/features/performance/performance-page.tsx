@@ -8,6 +8,7 @@ import { Deferred } from '@/components/deferred';
 import { SourceLink } from '@/components/source-link';
 import { documentLabel } from '@/data/labels';
 import { formatPercent, NO_VALUE } from '@/lib/format';
+import { memoByObjects } from '@/lib/memo';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { DepartmentPanel } from './department-panel';
@@ -23,6 +24,9 @@ import type { ComparedUnit } from '@/store/use-compared-units';
 import { CompareNotes, UnitStatusList, viewGate } from '@/components/view-states';
 import './performance.css';
 
+// Per document, once: a selection change derives only the document added.
+const performanceOf = memoByObjects(performanceForBundle);
+
 interface UnitResult {
   unit: ComparedUnit;
   data: PerformanceUnitData;
@@ -36,7 +40,7 @@ export function PerformancePage() {
   const gate = viewGate(compared);
 
   const results: UnitResult[] = compared.units.flatMap((unit) =>
-    unit.bundle ? [{ unit, data: performanceForBundle(unit.entry, unit.bundle) }] : [],
+    unit.bundle ? [{ unit, data: performanceOf(unit.entry, unit.bundle) }] : [],
   );
   const projects = results.flatMap((r) => r.data.projects);
   const withProjects = results.filter((r) => r.data.projects.length > 0);

@@ -209,6 +209,8 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
           <XAxis
             type="number"
             tick={{ fill: '#1f2933', fontSize: 13 }}
+            // All of the few ticks are drawn: recharts skips measuring each label in the DOM.
+            interval={0}
             // Derived parts may add up to a little over 100% (rounding in the document): leave room.
             {...(mode === 'share' ? { domain: [0, 105], ticks: [0, 20, 40, 60, 80, 100] } : {})}
             unit={mode === 'share' ? '%' : ''}

@@ -8,6 +8,7 @@ import { Deferred } from '@/components/deferred';
 import { SourceLink } from '@/components/source-link';
 import { documentLabel } from '@/data/labels';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
+import { memoByObjects } from '@/lib/memo';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SangongChart } from './sangong-chart';
@@ -27,6 +28,9 @@ import type { ComparedUnit } from '@/store/use-compared-units';
 import { CompareNotes, UnitStatusList, viewGate } from '@/components/view-states';
 import './sangong.css';
 
+// Per document, once: a selection change derives only the document added.
+const sangongOf = memoByObjects(sangongForBundle);
+
 interface UnitResult {
   unit: ComparedUnit;
   data: SangongUnitData;
@@ -39,7 +43,7 @@ export function SangongPage() {
   const gate = viewGate(compared);
 
   const results: UnitResult[] = compared.units.flatMap((unit) =>
-    unit.bundle ? [{ unit, data: sangongForBundle(unit.entry, unit.bundle) }] : [],
+    unit.bundle ? [{ unit, data: sangongOf(unit.entry, unit.bundle) }] : [],
   );
   const bars = results.flatMap((r) => r.data.bars);
   const facts = results.flatMap((r) => r.data.facts);

@@ -138,6 +138,8 @@ export function PctChart({
             ticks={ticks}
             tickFormatter={(t: number) => `${t}%`}
             tick={{ fill: TEXT, fontSize: 12 }}
+            // Every tick given is drawn: recharts skips measuring each label's width in the DOM.
+            interval={0}
           />
           <YAxis
             type="category"

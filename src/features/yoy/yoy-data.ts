@@ -11,6 +11,7 @@ import type { YoyStatement } from '@/data/schema-narrative';
 import { yoyChange } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
 import { dec, roundHalfUp } from '@/domain/money';
+import { memoByObjects } from '@/lib/memo';
 
 /** Subjects in the order the documents discuss them; 类 codes go after generalBudgetExpense. */
 const SUBJECT_ORDER = [
@@ -133,6 +134,9 @@ export interface UnitBundle {
   bundle: Bundle;
 }
 
+/** yoyCell once per entry and statement: a selection change derives only the document added. */
+const yoyCellOf = memoByObjects(yoyCell);
+
 export function yoyRows(units: readonly UnitBundle[]): YoyRow[] {
   const rows = new Map<string, YoyRow>();
   for (const { entry, bundle } of units) {
@@ -144,7 +148,7 @@ export function yoyRows(units: readonly UnitBundle[]): YoyRow[] {
         mixedBase: false,
       };
       // A change stated twice keeps its first statement; the checks view compares the copies.
-      if (row.cells[entry.id] === undefined) row.cells[entry.id] = yoyCell(entry, s);
+      if (row.cells[entry.id] === undefined) row.cells[entry.id] = yoyCellOf(entry, s);
       rows.set(s.key, row);
     }
   }
