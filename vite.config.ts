@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -40,9 +42,56 @@ function cspHashes(): Plugin {
   };
 }
 
+const MANIFEST_TAG = '<script src="./data/manifest.js"></script>';
+
+/**
+ * The first paint (src/app/first-paint.ts) as a classic inline script right after data/manifest.js,
+ * and, in the build, the app's inlined module moved from <head> to the end of <body>: the browser
+ * compiles an inline module where the parser meets it, so in <head> its ~900 KB held back the
+ * first paint; after the cards it is compiled once they are on screen.
+ */
+function firstPaint(): Plugin {
+  const source = fileURLToPath(new URL('./src/app/first-paint.ts', import.meta.url));
+  const script = () => {
+    const js = ts
+      .transpileModule(readFileSync(source, 'utf8'), {
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2020,
+          module: ts.ModuleKind.ESNext,
+          removeComments: true,
+        },
+      })
+      .outputText.replace(/^export /gm, '');
+    return `<script>(function(){${js}\nfirstPaint(window);})();</script>`;
+  };
+  return {
+    name: 'budget-compare:first-paint',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!html.includes(MANIFEST_TAG))
+          throw new Error('index.html: data/manifest.js tag not found');
+        return html.replace(MANIFEST_TAG, `${MANIFEST_TAG}\n    ${script()}`);
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const asset of Object.values(bundle)) {
+          if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
+          const html = String(asset.source);
+          const app = /<script type="module"[^>]*>[\s\S]*?<\/script>/.exec(html);
+          if (!app || !html.includes('</body>')) this.error('app script or </body> not found');
+          asset.source = html.replace(app[0], '').replace('</body>', `${app[0]}\n</body>`);
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), viteSingleFile(), cspHashes()],
+  plugins: [react(), firstPaint(), viteSingleFile(), cspHashes()],
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },

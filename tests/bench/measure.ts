@@ -49,14 +49,21 @@ const PROBE = String.raw`(() => {
   const headingIs = (text) =>
     [...document.querySelectorAll('h2')].some((h) => h.textContent.trim() === text);
   B.preds = {
+    // The first figure on screen: the first paint's (src/app/first-paint.ts) or the app's.
     cards: () => {
       const dd = document.querySelector('.doc-card .headline dd');
       return !!dd && /\d/.test(dd.textContent);
     },
+    // The app's own cards: React has mounted and replaced the first paint.
+    appCards: () => {
+      const dd = document.querySelector('.app:not([data-first-paint]) .doc-card .headline dd');
+      return !!dd && /\d/.test(dd.textContent);
+    },
     allLoaded: () => {
-      if (document.documentElement.hasAttribute('data-all-loaded')) return true;
+      if (document.documentElement?.hasAttribute('data-all-loaded')) return true;
       const m = window.__BUDGET_MANIFEST__;
-      if (!m || !Array.isArray(m.bundles) || !document.querySelector('.app')) return false;
+      if (!m || !Array.isArray(m.bundles) || !document.querySelector('.app:not([data-first-paint])'))
+        return false;
       return (
         document.querySelectorAll('.doc-card').length >= Math.min(m.bundles.length, ${OVERVIEW_PAGE_SIZE}) &&
         !document.querySelector('.bundle-status')
@@ -106,6 +113,7 @@ const PROBE = String.raw`(() => {
     attributeFilter: ['data-all-loaded', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
   });
   B.arm('cold', 'cards');
+  B.arm('app', 'appCards');
   B.arm('loaded', 'allLoaded');
 })();`;
 
@@ -215,6 +223,8 @@ export const VIEWS = [
 
 export interface AppRun {
   cold: number | null;
+  /** Navigation → the app's own first card painted (React mounted; cold may be the first paint). */
+  app: number | null;
   loaded: number | null;
   heapLoaded: number | null;
   views: Record<string, number | null>;
@@ -242,6 +252,7 @@ export async function runApp(
   const { context, page, cdp, errors } = await freshPage(browser);
   const run: AppRun = {
     cold: null,
+    app: null,
     loaded: null,
     heapLoaded: null,
     views: {},
@@ -255,6 +266,7 @@ export async function runApp(
   try {
     await page.goto(`${indexUrl}#/overview`, { waitUntil: 'commit', timeout: t.cold });
     run.cold = await waitMark(page, 'cold', t.cold);
+    run.app = await waitMark(page, 'app', t.cold);
     run.loaded = await waitMark(page, 'loaded', t.loaded);
     if (run.loaded === null) {
       // The main thread may be stuck: try the heap (inspector interrupts JS), skip the rest.

@@ -186,7 +186,7 @@ async function main() {
           break;
         }
         log(
-          `  app run ${i + 1}/${n}: cold ${ms(r.cold)}, loaded ${ms(r.loaded)}, views ${VIEWS.map((v) => ms(r.views[v.view] ?? null)).join('/')}, select ${ms(r.select1)}/${ms(r.select2)}, heap ${mb(r.heapLoaded)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join('; ')}` : ''}`,
+          `  app run ${i + 1}/${n}: cold ${ms(r.cold)}, app ${ms(r.app)}, loaded ${ms(r.loaded)}, views ${VIEWS.map((v) => ms(r.views[v.view] ?? null)).join('/')}, select ${ms(r.select1)}/${ms(r.select2)}, heap ${mb(r.heapLoaded)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join('; ')}` : ''}`,
         );
         const f = await runFloor(browser, floorUrl, t);
         floor.push(f);
@@ -268,7 +268,11 @@ MutationObserver checks a condition; when it first holds, the probe waits for th
 frame and then a task (rAF → MessageChannel), and records \`performance.now()\` there = "painted".
 
 - **cold start**: navigation start → first overview card's headline figure (\`.doc-card .headline dd\`
-  with a digit) painted. The floor page uses the same markup, so the same probe times it.
+  with a digit) painted. The floor page uses the same markup, so the same probe times it. Since
+  2026-11-24 the app's first figures come from its first paint (\`src/app/first-paint.ts\`: a 4 KB
+  classic script in index.html draws the first page of cards from \`manifest.js\` before the app's
+  module is compiled), so the row **app mounted** also gives the time until React has replaced
+  them with the app's own cards (links, 加入对比, measures): the time to an interactive page.
 - **first page loaded**: → the overview's first page shows its cards (min(documents, 24)) and no card
   says 明细加载中, i.e. their bundles are loaded and validated (app; bundles load on demand, only
   those on screen); the same 24 bundle scripts have run (floor, \`floor.html?bundles=1\`, same
@@ -460,6 +464,7 @@ function report(r: {
         row('cold start (app)', (x) => cell(x.runs.map((y) => y.cold))),
         row('cold start (floor)', (x) => cell(x.floor.map((y) => y.cold))),
         row('cold start ratio app / floor', (x) => `${ratio(x)?.toFixed(2) ?? 'n/a'}×`),
+        row('app mounted (its own first card painted)', (x) => cell(x.runs.map((y) => y.app))),
         row('first page loaded (app)', (x) => cell(x.runs.map((y) => y.loaded))),
         row('first page loaded (floor, scripts only)', (x) => cell(x.floor.map((y) => y.loaded))),
         ...VIEWS.map((v) =>

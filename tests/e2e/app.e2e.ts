@@ -110,6 +110,38 @@ describe('from file://, offline', () => {
     expectQuiet(s);
   });
 
+  it('the first paint shows the printed totals before the app runs; the app replaces it', async () => {
+    const { page } = s;
+    // index.html: data/manifest.js, then the first paint, then the app's module, in that order.
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const at = (needle: string) => html.indexOf(needle);
+    expect(at('src="./data/manifest.js"')).toBeGreaterThan(0);
+    expect(at('firstPaint(window)')).toBeGreaterThan(at('src="./data/manifest.js"'));
+    expect(at('<script type="module"')).toBeGreaterThan(at('firstPaint(window)'));
+    // What #root held, in order: recorded from the page's first mutation on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      new MutationObserver(() => {
+        const shell = document.querySelector('[data-first-paint]');
+        const app = document.querySelector('.app:not([data-first-paint]) .doc-card');
+        const state = shell
+          ? `first paint: ${shell.querySelectorAll('.doc-card').length} cards, ${shell.querySelector('.doc-card .headline dd')?.textContent ?? ''}`
+          : app
+            ? 'app'
+            : null;
+        if (state !== null && seen.at(-1) !== state) seen.push(state);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${INDEX_URL}#/overview`);
+    await card(page, '山西省行政审批服务管理局').waitFor();
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    // The first card is 大同市行政审批服务管理局 2026 budget: 本年收入合计 1,564.72 (line 119).
+    expect(seen).toEqual(['first paint: 5 cards, 1,564.72', 'app']);
+    expect(await page.locator('[data-first-paint]').count()).toBe(0);
+    expectQuiet(s);
+  });
+
   it.each(ROUTES)('#/$route renders the $heading view', async ({ route, heading, check }) => {
     const { page } = s;
     await page.goto(`${INDEX_URL}#/${route}`);
