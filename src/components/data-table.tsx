@@ -3,8 +3,8 @@
  * (类→款→项) and a sticky header. Columns are declared by each view with `dataTableColumns<T>()`
  * at module scope; this component renders only what the table instance gives it.
  *
- * Long tables (a fully expanded 功能分类 tree has 10,000 rows) render only the rows in view
- * (TanStack Virtual, with spacer rows above and below), so expanding and scrolling stay fast.
+ * Long tables (a fully expanded 功能分类 tree has 10,000 rows) render only the rows in view, with
+ * spacer rows above and below (useRowWindow), so expanding and scrolling stay fast.
  * Printing and exports still get every row: the table renders in full for them.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -23,8 +23,6 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type { ColumnDef, ExpandedState, Row, RowData, SortingState } from '@tanstack/react-table';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Range } from '@tanstack/react-virtual';
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
@@ -101,7 +99,40 @@ const WINDOW_STEP = 8;
  * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
  * one row below is enough for Tab to go on (focusing it scrolls, and the window widens again).
  */
-function windowIndexes(range: Range, previous: { first: number; last: number } | null) {
+/** The rows in view (first and last index, inclusive) and how many rows there are. */
+export interface RowRange {
+  startIndex: number;
+  endIndex: number;
+  overscan: number;
+  count: number;
+}
+
+/** First and last row index to render, inclusive (last < first: none). */
+export interface RowWindow {
+  first: number;
+  last: number;
+}
+
+/**
+ * The rows a view of `height` px shows when the first body row is `offset` px above its top
+ * (negative: below), every row being `rowHeight` px high.
+ */
+export function rowsInView(
+  offset: number,
+  height: number,
+  rowHeight: number,
+  count: number,
+): RowRange {
+  const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
+  return {
+    startIndex: clamp(Math.floor(offset / rowHeight)),
+    endIndex: clamp(Math.ceil((offset + Math.max(height, rowHeight)) / rowHeight) - 1),
+    overscan: OVERSCAN,
+    count,
+  };
+}
+
+export function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
   const jump =
     previous !== null && (range.startIndex > previous.last || range.endIndex < previous.first);
   const first = jump
@@ -152,6 +183,86 @@ export class RowSlots {
   }
 }
 
+/**
+ * Which rows of a long table to render. Rows are taken to be one height, the median of the first
+ * rows rendered (a table row is one line here: columns are as wide as their widest value), so the
+ * rows in view follow from the scroll position by a division, and nothing is measured while
+ * scrolling. The window changes only when the rows in view leave it (windowIndexes); then it is
+ * rendered inside the scroll event (flushSync), so a frame never shows the spacer where rows
+ * should be. While `paused` (printing: the wrapper grows to the whole table) it stays as it is.
+ */
+function useRowWindow({
+  count,
+  enabled,
+  wrapRef,
+  bodyRef,
+  scrollMargin,
+  paused,
+}: {
+  count: number;
+  enabled: boolean;
+  wrapRef: { readonly current: HTMLDivElement | null };
+  bodyRef: { readonly current: HTMLTableSectionElement | null };
+  scrollMargin: number;
+  paused: { readonly current: boolean };
+}) {
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_ESTIMATE);
+  const [win, setWin] = useState<RowWindow>({ first: 0, last: -1 });
+  const previous = useRef<RowWindow | null>(null);
+  const calibrated = useRef(false);
+
+  const update = useCallback(
+    (sync: boolean) => {
+      const el = wrapRef.current;
+      if (!el || !enabled || paused.current) return;
+      const range = rowsInView(el.scrollTop - scrollMargin, el.clientHeight, rowHeight, count);
+      const next = windowIndexes(range, previous.current);
+      const prev = previous.current;
+      if (prev && prev.first === next.first && prev.last === next.last) return;
+      previous.current = next;
+      if (sync) flushSync(() => setWin(next));
+      else setWin(next);
+    },
+    [wrapRef, enabled, paused, scrollMargin, rowHeight, count],
+  );
+
+  // Rows, row height or the offset of the first row changed: a new window, from no previous one.
+  useLayoutEffect(() => {
+    previous.current = null;
+    update(false);
+  }, [update]);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el || !enabled) return;
+    const onScroll = () => update(true);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const observer = new ResizeObserver(() => update(false));
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, [wrapRef, enabled, update]);
+
+  // Once, from the first rows rendered: their median height is every row's.
+  useLayoutEffect(() => {
+    if (!enabled || calibrated.current) return;
+    const sizes = [
+      ...(bodyRef.current?.querySelectorAll<HTMLElement>(':scope > tr[data-index]') ?? []),
+    ]
+      .map((tr) => tr.offsetHeight)
+      .filter((h) => h > 0)
+      .sort((a, b) => a - b);
+    if (sizes.length < 5) return;
+    calibrated.current = true;
+    const median = sizes[sizes.length >> 1] ?? ROW_HEIGHT_ESTIMATE;
+    if (median !== rowHeight) setRowHeight(median);
+  }, [enabled, win, bodyRef, rowHeight]);
+
+  return { win: enabled ? win : { first: 0, last: -1 }, rowHeight };
+}
+
 export function DataTable<T extends RowData>({
   caption,
   data,
@@ -192,39 +303,15 @@ export function DataTable<T extends RowData>({
   // Offset of the first body row inside the scroll container (export menu, caption, header).
   const [scrollMargin, setScrollMargin] = useState(0);
   // The row holding focus stays rendered when scrolled out of view, so Tab goes on from it.
-  const focusedIndex = useRef<number | null>(null);
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const printing = useRef(false);
-  const lastWindow = useRef<{ first: number; last: number } | null>(null);
-  const rangeExtractor = useCallback((range: Range) => {
-    const { first, last } = windowIndexes(range, lastWindow.current);
-    lastWindow.current = { first, last };
-    const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-    const f = focusedIndex.current;
-    if (f === null || f >= range.count || indexes.includes(f)) return indexes;
-    return f < (indexes[0] ?? 0) ? [f, ...indexes] : [...indexes, f];
-  }, []);
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  // Rows not yet rendered are assumed as high as the typical rendered row (see the effect below):
-  // a row measured to its estimate moves nothing, a wrong estimate shifts the scroll position.
-  const rowEstimate = useRef(ROW_HEIGHT_ESTIMATE);
-  const calibrated = useRef(false);
-  // The build has no React Compiler; the virtualizer re-renders this component when its window moves.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
+  const { win, rowHeight } = useRowWindow({
     count: rows.length,
     enabled: long,
-    getScrollElement: () => wrapRef.current,
-    // While printing, the wrapper grows to the whole table (print stylesheet): that is no view
-    // to window by, and would make the first render after printing render nearly every row.
-    observeElementRect: (instance, onRect) =>
-      observeElementRect(instance, (rect) => {
-        if (!printing.current) onRect(rect);
-      }),
-    estimateSize: () => rowEstimate.current,
-    getItemKey,
-    overscan: OVERSCAN,
+    wrapRef,
+    bodyRef,
     scrollMargin,
-    rangeExtractor,
+    paused: printing,
   });
 
   // Column widths. Auto table layout sizes columns by the rows present, so a moving window would
@@ -243,7 +330,17 @@ export function DataTable<T extends RowData>({
       ? frozen.widths
       : null;
   const measuringWidths = virtual && frozenWidths === null;
-  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const items = useMemo(() => {
+    if (!virtual) return [];
+    const indexes: number[] = [];
+    for (let i = win.first; i <= win.last && i < rows.length; i++) indexes.push(i);
+    const f = focusedIndex;
+    if (f !== null && f < rows.length && (f < win.first || f > win.last)) {
+      if (f < win.first) indexes.unshift(f);
+      else indexes.push(f);
+    }
+    return indexes.map((index) => ({ index, start: index * rowHeight, size: rowHeight }));
+  }, [virtual, win, focusedIndex, rows.length, rowHeight]);
 
   useLayoutEffect(() => {
     const wrap = wrapRef.current;
@@ -272,7 +369,7 @@ export function DataTable<T extends RowData>({
   useLayoutEffect(() => {
     if (!measuringWidths) return;
     const first = bodyRef.current?.querySelector(':scope > tr[data-index]');
-    if (!first) return; // the virtualizer has yet to see its scroll element: no rows to measure
+    if (!first) return; // the window is still empty (no view measured yet): no rows to measure
     const widths = [...first.children].map((td) => td.getBoundingClientRect().width);
     setFrozen({
       widest: widestKey,
@@ -284,19 +381,6 @@ export function DataTable<T extends RowData>({
       widths: widths.every((w) => w > 0) ? widths : [],
     });
   }, [measuringWidths, widestKey, columns, items.length]);
-
-  // Once, from the first window measured: the median row height becomes the estimate for the rest.
-  useLayoutEffect(() => {
-    if (!virtual || calibrated.current) return;
-    const sizes = [...virtualizer.itemSizeCache.values()].sort((a, b) => a - b);
-    if (sizes.length < 5) return;
-    calibrated.current = true;
-    const median = sizes[sizes.length >> 1] ?? ROW_HEIGHT_ESTIMATE;
-    if (median !== rowEstimate.current) {
-      rowEstimate.current = median;
-      virtualizer.measure();
-    }
-  });
 
   // Printing lays out every row: render them all before the print layout, window again after.
   useEffect(() => {
@@ -336,11 +420,11 @@ export function DataTable<T extends RowData>({
 
   const onBodyFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
     const tr = (e.target as Element).closest('tr[data-index]');
-    focusedIndex.current = tr ? Number(tr.getAttribute('data-index')) : null;
+    setFocusedIndex(tr ? Number(tr.getAttribute('data-index')) : null);
   };
   const onBodyBlur = (e: FocusEvent<HTMLTableSectionElement>) => {
     if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
-      focusedIndex.current = null;
+      setFocusedIndex(null);
     }
   };
 
@@ -360,7 +444,7 @@ export function DataTable<T extends RowData>({
     shownItems.forEach((item, n) => {
       const row = rows[item.index];
       if (!row) return;
-      const start = item.start - scrollMargin;
+      const start = item.start;
       parts.push(spacer(`spacer-${n}`, start - end));
       parts.push(
         <MemoBodyRow
@@ -371,14 +455,13 @@ export function DataTable<T extends RowData>({
           className={rowClassName?.(row.original)}
           index={item.index}
           rowIndex={headerGroups.length + item.index + 1}
-          measureRef={virtualizer.measureElement}
         />,
       );
       end = start + item.size;
     });
-    parts.push(spacer('spacer-end', virtualizer.getTotalSize() - end));
+    parts.push(spacer('spacer-end', rows.length * rowHeight - end));
     if (measuringWidths) {
-      const shown = new Set(items.map((item) => item.key));
+      const shown = new Set(items.map((item) => rows[item.index]?.id));
       for (const row of widest) {
         if (shown.has(row.id)) continue;
         parts.push(
@@ -395,8 +478,7 @@ export function DataTable<T extends RowData>({
     }
     body = parts;
   } else {
-    // A long table printed or exported keeps its rows' indexes (and aria-rowindex): the
-    // virtualizer still observes the rows it measured, and reads their index when they resize.
+    // A long table printed or exported keeps its rows' indexes (and aria-rowindex).
     body = rows.map((row, i) => (
       <BodyRow
         key={row.id}
@@ -525,8 +607,6 @@ interface BodyRowProps<T extends RowData> {
   /** Long tables: the row's position among all body rows (0-based) and its aria-rowindex. */
   index?: number;
   rowIndex?: number;
-  /** The virtualizer's measuring ref, while the row is part of the rendered window. */
-  measureRef?: (node: HTMLTableRowElement | null) => void;
   /** A row present only to size the columns: hidden from everyone. */
   hidden?: boolean;
 }
@@ -537,7 +617,6 @@ function BodyRow<T extends RowData>({
   className,
   index,
   rowIndex,
-  measureRef,
   hidden,
 }: BodyRowProps<T>) {
   return (
@@ -547,7 +626,6 @@ function BodyRow<T extends RowData>({
       data-index={index}
       aria-rowindex={rowIndex}
       aria-hidden={hidden ? 'true' : undefined}
-      ref={measureRef}
     >
       {/* Keyed by column: a windowed row's cells are reused by the next row in its slot. */}
       {cells.map((cell) => (
