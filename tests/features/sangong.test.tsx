@@ -13,6 +13,7 @@ import {
   sangongForBundle,
 } from '@/features/sangong/sangong-data';
 import type { SangongBar } from '@/features/sangong/sangong-data';
+import { barTitle } from '@/features/sangong/sangong-chart';
 import { SangongPage } from '@/features/sangong/sangong-page';
 import { resetAppStore, useAppStore } from '@/store/app-store';
 import { IDS, loadRealData, realBundle, realManifest } from './real-data';
@@ -345,5 +346,37 @@ describe('三公经费 page', () => {
   it('before the manifest arrives: loading message', () => {
     render(<SangongPage />);
     expect(screen.getByRole('status')).toHaveTextContent('正在加载数据');
+  });
+});
+
+describe('三公 chart hover text', () => {
+  it('a bar’s <title>: unit, year and basis, each part with its share, the total', () => {
+    const bar = find(dataOf(IDS.province).bars, 2024, '决算');
+    // 公开09 2024 决算: 运行维护 3.20 and 接待 0.38 of 3.57 (the parts add up to 3.58 as printed).
+    expect(barTitle(bar, '万元').split('\n')).toEqual([
+      '山西省行政审批服务管理局',
+      '2024年决算数',
+      '因公出国（境）费：0.00（0.00%）',
+      '公务用车购置费：0.00（0.00%）',
+      '公务用车运行维护费：3.20（89.64%）',
+      '公务接待费：0.38（10.64%）',
+      '合计：3.57 万元',
+    ]);
+    const none = find(
+      dataOf(IDS.center).bars.filter((b) => !b.derived),
+      2024,
+      '决算',
+    );
+    expect(barTitle(none, '万元').split('\n')).toEqual([
+      '大同市政务服务中心',
+      '2024年决算数',
+      '无“三公”经费',
+    ]);
+  });
+
+  it('in 元 the figures are converted exactly (3.20 万元 = 32,000.00 元)', () => {
+    const bar = find(dataOf(IDS.province).bars, 2024, '决算');
+    expect(barTitle(bar, '元')).toContain('公务用车运行维护费：32,000.00（89.64%）');
+    expect(barTitle(bar, '元')).toContain('合计：35,700.00 元');
   });
 });

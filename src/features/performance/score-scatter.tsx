@@ -1,7 +1,8 @@
 /**
  * Score against execution rate: one series per unit, each with its own marker shape and colour;
  * grade bands drawn as reference lines; projects scoring below 80 are labelled by name.
- * Numbers here are geometry only; the tooltip text comes from the printed figures.
+ * Numbers here are geometry only; each point's hover text (an SVG <title>: the browser's own
+ * tooltip, no tooltip component shipped) comes from the printed figures.
  */
 import {
   CartesianGrid,
@@ -11,11 +12,12 @@ import {
   ResponsiveContainer,
   Scatter,
   ScatterChart,
-  Tooltip,
+  Symbols,
   XAxis,
   YAxis,
   ZAxis,
 } from 'recharts';
+import type { ScatterShapeProps } from 'recharts';
 import { formatPercent } from '@/lib/format';
 import type { ScatterPoint, ScatterSeries } from './performance-data';
 
@@ -27,31 +29,28 @@ function shortName(name: string): string {
   return name.length > 8 ? `${name.slice(0, 8)}…` : name;
 }
 
-function TooltipBody({
-  active,
-  payload,
-}: {
-  active?: boolean;
-  payload?: readonly { payload?: unknown }[];
-}) {
-  const p = payload?.[0]?.payload as ScatterPoint | undefined;
-  if (!active || !p) return null;
+/** A point's hover text: project, unit and year, score and grade, execution rate. */
+export function pointTitle(p: ScatterPoint): string {
   const r = p.row;
-  return (
-    <div className="chart-tooltip">
-      <strong>{r.name}</strong>
-      <div>
-        {r.unitName}（{r.year}年）
-      </div>
-      <div>
-        得分：{r.score?.v ?? '—'}（{r.grade ?? '—'}）
-      </div>
-      <div>
-        执行率：{formatPercent(r.rate)}
-        {r.rateComputed ? '（计算值 ※）' : ''}
-      </div>
-    </div>
-  );
+  return [
+    r.name,
+    `${r.unitName}（${r.year}年）`,
+    `得分：${r.score?.v ?? '—'}（${r.grade ?? '—'}）`,
+    `执行率：${formatPercent(r.rate)}${r.rateComputed ? '（计算值 ※）' : ''}`,
+  ].join('\n');
+}
+
+/** A series' marker with the point's hover text. */
+function pointShape(type: (typeof SHAPES)[number], fill: string) {
+  return function PointShape(props: ScatterShapeProps) {
+    if (props.cx === undefined || props.cy === undefined) return <g />;
+    return (
+      <g>
+        <title>{pointTitle(props.payload as ScatterPoint)}</title>
+        <Symbols cx={props.cx} cy={props.cy} size={props.size} type={type} fill={fill} />
+      </g>
+    );
+  };
 }
 
 /** Points scoring below 80 (良) get a name label. */
@@ -108,7 +107,6 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             />
           ))}
           <ZAxis range={[120, 120]} />
-          <Tooltip content={(p) => <TooltipBody active={p.active} payload={p.payload} />} />
           <Legend verticalAlign="top" height={36} wrapperStyle={{ color: '#1f2933' }} />
           {series.map((s, i) => (
             <Scatter
@@ -120,7 +118,10 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
                 left: labelSide(p, lowPoints) === 'left' ? shortName(p.name) : '',
               }))}
               fill={COLORS[i % COLORS.length] ?? '#1f4e89'}
-              shape={SHAPES[i % SHAPES.length] ?? 'circle'}
+              shape={pointShape(
+                SHAPES[i % SHAPES.length] ?? 'circle',
+                COLORS[i % COLORS.length] ?? '#1f4e89',
+              )}
               legendType={SHAPES[i % SHAPES.length] ?? 'circle'}
               isAnimationActive={false}
             >

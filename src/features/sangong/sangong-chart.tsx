@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import { formatAmount, formatPercent } from '@/lib/format';
 import type { DisplayUnit, MeasureMode } from '@/store/types';
@@ -95,7 +95,7 @@ function Swatch({ fill, derived = false }: { fill: string; derived?: boolean }) 
   );
 }
 
-function BarShape(props: BarShapeProps): ReactNode {
+function BarShape(props: BarShapeProps, unit: DisplayUnit): ReactNode {
   const { x, y, width, height, fill } = props;
   const row = props.payload as SangongChartRow | undefined;
   if (!row || width <= 0 || height <= 0) return null;
@@ -111,7 +111,9 @@ function BarShape(props: BarShapeProps): ReactNode {
       stroke={derived ? '#111' : '#fff'}
       strokeWidth={derived ? 1.5 : 1}
       strokeDasharray={derived ? '4 3' : undefined}
-    />
+    >
+      <title>{barTitle(row.bar, unit)}</title>
+    </rect>
   );
 }
 
@@ -121,46 +123,21 @@ interface TickProps {
   payload?: { value?: unknown };
 }
 
-/** Tooltip body: the bar's figures as text, from the decimal strings. */
-function TooltipBody({
-  active,
-  payload,
-  unit,
-}: {
-  active?: boolean;
-  payload?: readonly { payload?: unknown }[];
-  unit: DisplayUnit;
-}) {
-  const row = payload?.[0]?.payload as SangongChartRow | undefined;
-  if (!active || !row) return null;
-  const bar = row.bar;
-  return (
-    <div className="chart-tooltip">
-      <strong>{bar.unitName}</strong>
-      <div>
-        {barLabel(bar)}
-        {bar.derived ? ' ※' : ''}
-      </div>
-      {bar.none ? (
-        <div>无“三公”经费</div>
-      ) : (
-        <ul>
-          {SANGONG_PARTS.map(({ key, label }) => (
-            <li key={key}>
-              {label}：
-              {bar.parts[key]
-                ? formatAmount(bar.parts[key].v, unit)
-                : bar.derived
-                  ? '未说明'
-                  : '—（空白）'}
-              {bar.parts[key] && bar.total ? `（${formatPercent(partShare(bar, key))}）` : ''}
-            </li>
-          ))}
-          <li>合计：{bar.total ? `${formatAmount(bar.total.v, unit)} ${unit}` : '未说明'}</li>
-        </ul>
-      )}
-    </div>
-  );
+/**
+ * A bar's hover text (an SVG <title>, the browser's own tooltip): unit, year and basis, each part
+ * with its share, and the total, from the decimal strings.
+ */
+export function barTitle(bar: SangongBar, unit: DisplayUnit): string {
+  const head = [bar.unitName, `${barLabel(bar)}${bar.derived ? ' ※' : ''}`];
+  if (bar.none) return [...head, '无“三公”经费'].join('\n');
+  const parts = SANGONG_PARTS.map(({ key, label }) => {
+    const v = bar.parts[key];
+    const value = v ? formatAmount(v.v, unit) : bar.derived ? '未说明' : '—（空白）';
+    const share = v && bar.total ? `（${formatPercent(partShare(bar, key))}）` : '';
+    return `${label}：${value}${share}`;
+  });
+  const total = `合计：${bar.total ? `${formatAmount(bar.total.v, unit)} ${unit}` : '未说明'}`;
+  return [...head, ...parts, total].join('\n');
 }
 
 interface SangongChartProps {
@@ -223,10 +200,6 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
             }}
           />
           <YAxis type="category" dataKey="id" width={340} tick={Tick} interval={0} />
-          <Tooltip
-            content={(p) => <TooltipBody active={p.active} payload={p.payload} unit={unit} />}
-            cursor={{ fill: '#eef2f7' }}
-          />
           {SERIES.map(({ key, label }) => (
             <Bar
               key={key}
@@ -234,7 +207,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
               name={label}
               stackId="sangong"
               fill={`url(#${prefix}-${key})`}
-              shape={BarShape}
+              shape={(p: BarShapeProps) => BarShape(p, unit)}
               isAnimationActive={false}
             />
           ))}
