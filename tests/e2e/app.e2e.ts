@@ -43,13 +43,31 @@ const ROUTES: readonly {
   {
     route: 'sangong',
     heading: '三公经费',
-    check: (page) => mainContains(page, ['3.57', '1.01', '本单位无“三公”经费预算']),
+    check: async (page) => {
+      await mainContains(page, ['3.57', '1.01', '本单位无“三公”经费预算']);
+      // Hovering a bar shows its figures: the browser's tooltip from the bar's SVG <title>.
+      const titles = await page
+        .locator('.sg-chart svg rect > title')
+        .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+      expect(titles).toContain(
+        '山西省行政审批服务管理局\n2024年决算数\n因公出国（境）费：0.00（0.00%）\n公务用车购置费：0.00（0.00%）\n公务用车运行维护费：3.20（89.64%）\n公务接待费：0.38（10.64%）\n合计：3.57 万元',
+      );
+    },
   },
   {
     route: 'performance',
     heading: '绩效评价',
     // Province 营商环境评估费 39.8 差; city 部门 整体自评 98.92 优.
-    check: (page) => mainContains(page, ['营商环境评估费', '39.8', '98.92']),
+    check: async (page) => {
+      await mainContains(page, ['营商环境评估费', '39.8', '98.92']);
+      // Each point of the score/rate scatter carries its project's figures as an SVG <title>.
+      const titles = await page
+        .locator('.perf-chart svg g > title')
+        .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+      expect(
+        titles.some((t) => t.startsWith('营商环境评估费\n') && t.includes('得分：39.8（差）')),
+      ).toBe(true);
+    },
   },
   {
     route: 'tables',
@@ -116,8 +134,9 @@ describe('from file://, offline', () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     const at = (needle: string) => html.indexOf(needle);
     expect(at('src="./data/manifest.js"')).toBeGreaterThan(0);
-    expect(at('firstPaint(window)')).toBeGreaterThan(at('src="./data/manifest.js"'));
-    expect(at('<script type="module"')).toBeGreaterThan(at('firstPaint(window)'));
+    // The first paint's script (minified) is the first to mention data-first-paint.
+    expect(at('data-first-paint')).toBeGreaterThan(at('src="./data/manifest.js"'));
+    expect(at('<script type="module"')).toBeGreaterThan(at('data-first-paint'));
     // What #root held, in order: recorded from the page's first mutation on.
     await page.addInitScript(() => {
       const seen: string[] = [];
