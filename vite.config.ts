@@ -3,11 +3,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { minify } from 'terser';
 import { minifySync } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** The built HTML pages (index.html) as [asset, text], to rewrite after the app is inlined. */
+function htmlAssets(bundle: Rollup.OutputBundle): [Rollup.OutputAsset, string][] {
+  return Object.values(bundle).flatMap((asset) =>
+    asset.type === 'asset' && asset.fileName.endsWith('.html')
+      ? [[asset, String(asset.source)] as [Rollup.OutputAsset, string]]
+      : [],
+  );
+}
 
 /**
  * After vite-plugin-singlefile has inlined the app into index.html, tighten the CSP meta:
@@ -22,9 +31,7 @@ function cspHashes(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        for (const asset of Object.values(bundle)) {
-          if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
-          const html = String(asset.source);
+        for (const [asset, html] of htmlAssets(bundle)) {
           const hashes = [
             ...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g),
           ].map(
@@ -87,9 +94,7 @@ function firstPaint(): Plugin {
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
-        for (const asset of Object.values(bundle)) {
-          if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue;
-          const html = String(asset.source);
+        for (const [asset, html] of htmlAssets(bundle)) {
           const app = /(<script type="module"[^>]*>)([\s\S]*?)(<\/script>)/.exec(html);
           if (!app || !html.includes('</body>')) this.error('app script or </body> not found');
           let code = app[2] ?? '';
