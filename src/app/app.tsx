@@ -54,7 +54,6 @@ export function App() {
                 <a
                   href={viewHref(item.view, selectedIds)}
                   aria-current={item.view === view ? 'page' : undefined}
-                  className={item.ready ? undefined : 'nav-pending'}
                 >
                   {item.label}
                   {item.view === 'present' && deckSize > 0 ? `（${deckSize}）` : null}

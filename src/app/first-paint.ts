@@ -19,17 +19,17 @@
 /** The overview's page size (OVERVIEW_PAGE_SIZE in src/features/overview/overview-page.tsx). */
 export const FIRST_PAINT_CARDS = 24;
 
-/** The app's NAV_ITEMS (src/app/nav.ts) as [view, label, ready]; a test keeps the two equal. */
-export const FIRST_PAINT_NAV: readonly (readonly [string, string, boolean])[] = [
-  ['overview', '总览', true],
-  ['execution', '预算执行', false],
-  ['yoy', '同比变化', false],
-  ['sangong', '三公经费', false],
-  ['performance', '绩效评价', false],
-  ['tables', '明细表', false],
-  ['checks', '数据校验', false],
-  ['source', '原文', true],
-  ['present', '演示', true],
+/** The app's NAV_ITEMS (src/app/nav.ts) as [view, label]; a test keeps the two equal. */
+export const FIRST_PAINT_NAV: readonly (readonly [string, string])[] = [
+  ['overview', '总览'],
+  ['execution', '预算执行'],
+  ['yoy', '同比变化'],
+  ['sangong', '三公经费'],
+  ['performance', '绩效评价'],
+  ['tables', '明细表'],
+  ['checks', '数据校验'],
+  ['source', '原文'],
+  ['present', '演示'],
 ];
 const HEADLINE = [
   ['incomeTotal', '本年收入合计'],
@@ -137,8 +137,8 @@ export function firstPaintHtml(manifest: unknown, hash: string): string | null {
   const entries = list as ShellEntry[];
   const years = [...new Set(entries.map((e) => e.fiscalYear))].sort((a, b) => a - b);
   const nav = FIRST_PAINT_NAV.map(
-    ([view, label, ready]) =>
-      `<li><a href="#/${view}"${view === 'overview' ? ' aria-current="page"' : ''}${ready ? '' : ' class="nav-pending"'}>${label}</a></li>`,
+    ([view, label]) =>
+      `<li><a href="#/${view}"${view === 'overview' ? ' aria-current="page"' : ''}>${label}</a></li>`,
   ).join('');
   return (
     // aria-busy: assistive technology waits for the app, which replaces all of this.
