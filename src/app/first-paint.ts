@@ -153,17 +153,41 @@ export function firstPaintHtml(manifest: unknown, hash: string): string | null {
   );
 }
 
+/**
+ * How long the first paint may stand alone. The app replaces it within about a second even at
+ * 2,000 units on a slow machine; still there after this, the app has not started (a browser too
+ * old for it, a damaged index.html), and the page says so rather than show figures that look
+ * interactive and are not.
+ */
+export const APP_START_TIMEOUT_MS = 15_000;
+
+export const APP_NOT_STARTED =
+  '看板程序未能启动（浏览器版本过旧，或文件不完整）。以上数字来自数据清单（data/manifest.js），不能点击查看原文，也不能对比；请用新版 Chrome、Edge 或 Firefox 重新打开。';
+
 /** Draws into #root when it is still empty (the app has not rendered yet). */
 export function firstPaint(win: {
   __BUDGET_MANIFEST__?: unknown;
   location: { hash: string };
   document: Document;
+  setTimeout: (f: () => void, ms: number) => unknown;
 }): void {
   try {
     const root = win.document.getElementById('root');
     if (!root || root.firstChild) return;
     const html = firstPaintHtml(win.__BUDGET_MANIFEST__, win.location.hash);
-    if (html !== null) root.innerHTML = html;
+    if (html === null) return;
+    root.innerHTML = html;
+    win.setTimeout(() => {
+      const shell = root.querySelector('[data-first-paint]');
+      const main = shell?.querySelector('main');
+      if (!shell || !main) return;
+      shell.removeAttribute('aria-busy');
+      const p = win.document.createElement('p');
+      p.className = 'error-panel';
+      p.setAttribute('role', 'alert');
+      p.textContent = APP_NOT_STARTED;
+      main.prepend(p);
+    }, APP_START_TIMEOUT_MS);
   } catch {
     // Nothing drawn: the app draws everything, and reports what is wrong with the data.
   }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
+  APP_NOT_STARTED,
+  APP_START_TIMEOUT_MS,
   FIRST_PAINT_CARDS,
   FIRST_PAINT_NAV,
   firstPaint,
@@ -136,11 +138,49 @@ describe('first paint: the overview before the app', () => {
   });
 
   it('draws into an empty #root only', () => {
+    const win = {
+      __BUDGET_MANIFEST__: shippedManifest(),
+      location: { hash: '' },
+      document,
+      setTimeout,
+    };
     document.body.innerHTML = '<div id="root"></div>';
-    firstPaint({ __BUDGET_MANIFEST__: shippedManifest(), location: { hash: '' }, document });
+    firstPaint(win);
     expect(document.querySelectorAll('#root .doc-card')).toHaveLength(5);
     document.body.innerHTML = '<div id="root"><p>app</p></div>';
-    firstPaint({ __BUDGET_MANIFEST__: shippedManifest(), location: { hash: '' }, document });
+    firstPaint(win);
     expect(document.querySelector('#root')?.textContent).toBe('app');
+  });
+
+  it('says so when the app has not replaced it in time, and not when it has', () => {
+    vi.useFakeTimers();
+    try {
+      const win = {
+        __BUDGET_MANIFEST__: shippedManifest(),
+        location: { hash: '#/overview' },
+        document,
+        setTimeout,
+      };
+      document.body.innerHTML = '<div id="root"></div>';
+      firstPaint(win);
+      vi.advanceTimersByTime(APP_START_TIMEOUT_MS - 1);
+      expect(document.querySelector('[role="alert"]')).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(document.querySelector('main [role="alert"]')?.textContent).toBe(APP_NOT_STARTED);
+      expect(document.querySelector('[data-first-paint]')).not.toHaveAttribute('aria-busy');
+      // The figures stay: the message is added above them.
+      expect(document.querySelectorAll('#root .doc-card')).toHaveLength(5);
+
+      // The app came in time (React replaced #root's content): nothing is added.
+      document.body.innerHTML = '<div id="root"></div>';
+      firstPaint(win);
+      const root = document.getElementById('root');
+      if (!root) throw new Error('no #root');
+      root.innerHTML = '<div class="app"><main><h2>总览</h2></main></div>';
+      vi.advanceTimersByTime(APP_START_TIMEOUT_MS);
+      expect(document.querySelector('[role="alert"]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,10 +4,19 @@
  * source viewer at its line, nothing but local files is requested and nothing logs an error.
  * The same dist/ is then served over http. Screenshots land in test-results/screenshots/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { DIST, INDEX_URL, expectQuiet, openSession, screenshot, sessionPerTest } from './browser';
+import {
+  DIST,
+  INDEX_URL,
+  ROOT,
+  expectQuiet,
+  openSession,
+  screenshot,
+  sessionPerTest,
+} from './browser';
 import type { Session } from './browser';
 import { serveStatic } from './static-server';
 
@@ -158,6 +167,27 @@ describe('from file://, offline', () => {
     // The first card is 大同市行政审批服务管理局 2026 budget: 本年收入合计 1,564.72 (line 119).
     expect(seen).toEqual(['first paint: 5 cards, 1,564.72', 'app']);
     expect(await page.locator('[data-first-paint]').count()).toBe(0);
+    expectQuiet(s);
+  });
+
+  it('without the app (its script removed), the first paint says after 15 s that it cannot be used', async () => {
+    const { page } = s;
+    // dist/index.html without the app's module: what an old browser or a damaged file leaves.
+    const dir = join(ROOT, 'test-results', 'no-app');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const stripped = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/, '');
+    expect(stripped.length).toBeLessThan(html.length / 2);
+    writeFileSync(join(dir, 'index.html'), stripped);
+    symlinkSync(join(DIST, 'data'), join(dir, 'data'));
+    await page.clock.install();
+    await page.goto(`${pathToFileURL(join(dir, 'index.html')).href}#/overview`);
+    await expect.poll(() => page.locator('[data-first-paint] .doc-card').count()).toBe(5);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.clock.fastForward(15_000);
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('看板程序未能启动');
+    expect(await page.locator('[data-first-paint] .doc-card').count()).toBe(5);
     expectQuiet(s);
   });
 
