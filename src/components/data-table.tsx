@@ -93,14 +93,8 @@ const OVERSCAN = 2;
  */
 const WINDOW_STEP = 8;
 
-/**
- * The rows to render: the view plus overscan, widened to WINDOW_STEP boundaries. After a jump
- * (the view shares no row with the previous window: a scrollbar drag, a fast fling) only the
- * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
- * one row below is enough for Tab to go on (focusing it scrolls, and the window widens again).
- */
 /** The rows in view (first and last index, inclusive) and how many rows there are. */
-export interface RowRange {
+interface RowRange {
   startIndex: number;
   endIndex: number;
   overscan: number;
@@ -108,21 +102,18 @@ export interface RowRange {
 }
 
 /** First and last row index to render, inclusive (last < first: none). */
-export interface RowWindow {
+interface RowWindow {
   first: number;
   last: number;
 }
+
+const NO_ROWS: RowWindow = { first: 0, last: -1 };
 
 /**
  * The rows a view of `height` px shows when the first body row is `offset` px above its top
  * (negative: below), every row being `rowHeight` px high.
  */
-export function rowsInView(
-  offset: number,
-  height: number,
-  rowHeight: number,
-  count: number,
-): RowRange {
+function rowsInView(offset: number, height: number, rowHeight: number, count: number): RowRange {
   const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
   return {
     startIndex: clamp(Math.floor(offset / rowHeight)),
@@ -132,7 +123,13 @@ export function rowsInView(
   };
 }
 
-export function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
+/**
+ * The rows to render: the view plus overscan, widened to WINDOW_STEP boundaries. After a jump
+ * (the view shares no row with the previous window: a scrollbar drag, a fast fling) only the
+ * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
+ * one row below is enough for Tab to go on (focusing it scrolls, and the window widens again).
+ */
+function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
   const jump =
     previous !== null && (range.startIndex > previous.last || range.endIndex < previous.first);
   const first = jump
@@ -207,7 +204,7 @@ function useRowWindow({
   paused: { readonly current: boolean };
 }) {
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_ESTIMATE);
-  const [win, setWin] = useState<RowWindow>({ first: 0, last: -1 });
+  const [win, setWin] = useState<RowWindow>(NO_ROWS);
   const previous = useRef<RowWindow | null>(null);
   const calibrated = useRef(false);
 
@@ -260,7 +257,7 @@ function useRowWindow({
     if (median !== rowHeight) setRowHeight(median);
   }, [enabled, win, bodyRef, rowHeight]);
 
-  return { win: enabled ? win : { first: 0, last: -1 }, rowHeight };
+  return { win: enabled ? win : NO_ROWS, rowHeight };
 }
 
 export function DataTable<T extends RowData>({
@@ -330,7 +327,8 @@ export function DataTable<T extends RowData>({
       ? frozen.widths
       : null;
   const measuringWidths = virtual && frozenWidths === null;
-  const items = useMemo(() => {
+  // Indexes of the rows to render: the window, and the focused row wherever it is.
+  const shownIndexes = useMemo(() => {
     if (!virtual) return [];
     const indexes: number[] = [];
     for (let i = win.first; i <= win.last && i < rows.length; i++) indexes.push(i);
@@ -339,8 +337,8 @@ export function DataTable<T extends RowData>({
       if (f < win.first) indexes.unshift(f);
       else indexes.push(f);
     }
-    return indexes.map((index) => ({ index, start: index * rowHeight, size: rowHeight }));
-  }, [virtual, win, focusedIndex, rows.length, rowHeight]);
+    return indexes;
+  }, [virtual, win, focusedIndex, rows.length]);
 
   useLayoutEffect(() => {
     const wrap = wrapRef.current;
@@ -380,7 +378,7 @@ export function DataTable<T extends RowData>({
       // the auto layout without measuring at every render.
       widths: widths.every((w) => w > 0) ? widths : [],
     });
-  }, [measuringWidths, widestKey, columns, items.length]);
+  }, [measuringWidths, widestKey, columns, shownIndexes.length]);
 
   // Printing lays out every row: render them all before the print layout, window again after.
   useEffect(() => {
@@ -438,13 +436,12 @@ export function DataTable<T extends RowData>({
         </tr>
       ) : null;
     const parts: ReactNode[] = [];
-    const shownItems = items.filter((item) => rows[item.index] !== undefined);
-    const slots = rowSlots.assign(shownItems.map((item) => rows[item.index]?.id ?? ''));
+    const slots = rowSlots.assign(shownIndexes.map((index) => rows[index]?.id ?? ''));
     let end = 0; // list coordinates: 0 is the top of the first body row
-    shownItems.forEach((item, n) => {
-      const row = rows[item.index];
+    shownIndexes.forEach((index, n) => {
+      const row = rows[index];
       if (!row) return;
-      const start = item.start;
+      const start = index * rowHeight;
       parts.push(spacer(`spacer-${n}`, start - end));
       parts.push(
         <MemoBodyRow
@@ -453,15 +450,15 @@ export function DataTable<T extends RowData>({
           cells={row.getAllCells()}
           expanded={row.getIsExpanded()}
           className={rowClassName?.(row.original)}
-          index={item.index}
-          rowIndex={headerGroups.length + item.index + 1}
+          index={index}
+          rowIndex={headerGroups.length + index + 1}
         />,
       );
-      end = start + item.size;
+      end = start + rowHeight;
     });
     parts.push(spacer('spacer-end', rows.length * rowHeight - end));
     if (measuringWidths) {
-      const shown = new Set(items.map((item) => rows[item.index]?.id));
+      const shown = new Set(shownIndexes.map((index) => rows[index]?.id));
       for (const row of widest) {
         if (shown.has(row.id)) continue;
         parts.push(
