@@ -11,16 +11,22 @@
  * It draws only what the app would draw at once: the overview route (no filter) and the shipped
  * manifest. Anything else (another view, an unreadable manifest) leaves #root empty for the app.
  *
- * Written without imports: vite.config.ts transpiles this file alone and inlines it (the CSP hash
+ * Written without run-time imports: vite.config.ts transpiles this file alone and inlines it (the CSP hash
  * is added like the app's). tests/app/first-paint.test.ts checks its figures against the source
  * documents and its formatting against src/lib/format.ts for any decimal.
  */
 
+// Type only: erased when vite.config.ts transpiles this file alone.
+import type { ViewName } from '@/store/types';
+
 /** The overview's page size (OVERVIEW_PAGE_SIZE in src/features/overview/overview-page.tsx). */
 export const FIRST_PAINT_CARDS = 24;
 
-/** The app's NAV_ITEMS (src/app/nav.ts) as [view, label]; a test keeps the two equal. */
-export const FIRST_PAINT_NAV: readonly (readonly [string, string])[] = [
+/**
+ * The top navigation in display order, as [view, label]: the app's NAV_ITEMS (src/app/nav.ts)
+ * are made from this list, which lives here because this file may import nothing at run time.
+ */
+export const FIRST_PAINT_NAV: readonly (readonly [ViewName, string])[] = [
   ['overview', '总览'],
   ['execution', '预算执行'],
   ['yoy', '同比变化'],

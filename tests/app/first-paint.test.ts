@@ -10,7 +10,6 @@ import {
   APP_NOT_STARTED,
   APP_START_TIMEOUT_MS,
   FIRST_PAINT_CARDS,
-  FIRST_PAINT_NAV,
   firstPaint,
   firstPaintAmount,
   firstPaintHtml,
@@ -18,6 +17,7 @@ import {
 import { NAV_ITEMS } from '@/app/nav';
 import { OVERVIEW_PAGE_SIZE } from '@/features/overview/overview-page';
 import { formatWanYuan } from '@/lib/format';
+import { viewHref } from '@/store/routes';
 
 /** The shipped manifest, as the browser gets it (a classic script assigning a global). */
 function shippedManifest(): unknown {
@@ -28,6 +28,11 @@ function shippedManifest(): unknown {
   const win: { __BUDGET_MANIFEST__?: unknown } = {};
   new Function('window', text)(win);
   return win.__BUDGET_MANIFEST__;
+}
+
+/** What the inline script is given: the browser's window, with the shipped manifest loaded. */
+function browserWindow(hash: string) {
+  return { __BUDGET_MANIFEST__: shippedManifest(), location: { hash }, document, setTimeout };
 }
 
 function drawn(hash = '#/overview'): HTMLElement {
@@ -107,7 +112,23 @@ describe('first paint: the overview before the app', () => {
   });
 
   it('draws the app’s navigation and page size', () => {
-    expect(FIRST_PAINT_NAV).toEqual(NAV_ITEMS.map((n) => [n.view, n.label]));
+    // The links the app's header has: every view, with the app's own hrefs.
+    const links = [...drawn().querySelectorAll('nav[aria-label="主导航"] a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual(NAV_ITEMS.map((n) => [n.label, viewHref(n.view)]));
+    expect(NAV_ITEMS.map((n) => n.label)).toEqual([
+      '总览',
+      '预算执行',
+      '同比变化',
+      '三公经费',
+      '绩效评价',
+      '明细表',
+      '数据校验',
+      '原文',
+      '演示',
+    ]);
     expect(FIRST_PAINT_CARDS).toBe(OVERVIEW_PAGE_SIZE);
     const many = shippedManifest() as { bundles: unknown[] };
     const big = { ...many, bundles: Array.from({ length: 60 }, () => many.bundles).flat() };
@@ -138,12 +159,7 @@ describe('first paint: the overview before the app', () => {
   });
 
   it('draws into an empty #root only', () => {
-    const win = {
-      __BUDGET_MANIFEST__: shippedManifest(),
-      location: { hash: '' },
-      document,
-      setTimeout,
-    };
+    const win = browserWindow('');
     document.body.innerHTML = '<div id="root"></div>';
     firstPaint(win);
     expect(document.querySelectorAll('#root .doc-card')).toHaveLength(5);
@@ -155,12 +171,7 @@ describe('first paint: the overview before the app', () => {
   it('says so when the app has not replaced it in time, and not when it has', () => {
     vi.useFakeTimers();
     try {
-      const win = {
-        __BUDGET_MANIFEST__: shippedManifest(),
-        location: { hash: '#/overview' },
-        document,
-        setTimeout,
-      };
+      const win = browserWindow('#/overview');
       document.body.innerHTML = '<div id="root"></div>';
       firstPaint(win);
       vi.advanceTimersByTime(APP_START_TIMEOUT_MS - 1);
