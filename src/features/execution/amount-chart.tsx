@@ -4,7 +4,9 @@
  * `Number()` only for pixel geometry; labels are formatted from the decimal strings.
  */
 import type { BarShapeProps } from 'recharts';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
 import { formatAmount } from '@/lib/format';
 
@@ -62,7 +64,7 @@ export function AmountChart({ title, pairs, unit }: AmountChartProps) {
   return (
     <div className="amount-chart">
       <h4>{title}</h4>
-      <ResponsiveContainer width="100%" height={height}>
+      <FitWidth kind="amount" height={height}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 190, bottom: 4, left: 4 }}>
           <defs>
             <pattern
@@ -76,7 +78,12 @@ export function AmountChart({ title, pairs, unit }: AmountChartProps) {
               <rect width="2" height="6" fill={BUDGET} />
             </pattern>
           </defs>
-          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <CartesianGrid
+            horizontal={false}
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={noLines}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <XAxis type="number" hide />
           <YAxis
             type="category"
@@ -88,7 +95,7 @@ export function AmountChart({ title, pairs, unit }: AmountChartProps) {
           <Bar dataKey="budget" barSize={16} isAnimationActive={false} shape={shape('budget')} />
           <Bar dataKey="actual" barSize={16} isAnimationActive={false} shape={shape('actual')} />
         </BarChart>
-      </ResponsiveContainer>
+      </FitWidth>
     </div>
   );
 }

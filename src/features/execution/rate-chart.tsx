@@ -12,16 +12,9 @@
  * `Number()` is used only for pixel geometry; every label is text formatted from decimal strings.
  */
 import type { BarShapeProps } from 'recharts';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
 
 export interface RateBar {
@@ -145,7 +138,7 @@ export function RateChart({
           </li>
         ))}
       </ul>
-      <ResponsiveContainer width="100%" height={height}>
+      <FitWidth kind="rate" height={height}>
         <BarChart
           data={data}
           layout="vertical"
@@ -164,7 +157,12 @@ export function RateChart({
               <rect width="3" height="6" fill="#ffffff" fillOpacity={0.55} />
             </pattern>
           </defs>
-          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <CartesianGrid
+            horizontal={false}
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={noLines}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <ReferenceArea
             x1={cap}
             x2={max}
@@ -210,7 +208,7 @@ export function RateChart({
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </FitWidth>
     </div>
   );
 }

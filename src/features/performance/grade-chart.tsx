@@ -4,15 +4,9 @@
  * in the segment, so the chart reads without colour and on a projector.
  */
 import { useId } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
 import { formatPercent } from '@/lib/format';
 import type { MeasureMode } from '@/store/types';
 import { GRADES } from './performance-data';
@@ -104,9 +98,14 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
   return (
     <div className="perf-chart">
       <GradePatterns prefix={prefix} />
-      <ResponsiveContainer width="100%" height={height}>
+      <FitWidth kind="grade" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <CartesianGrid
+            horizontal={false}
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={noLines}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <XAxis
             type="number"
             allowDecimals={false}
@@ -150,7 +149,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
             </Bar>
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </FitWidth>
       <ul className="perf-legend" aria-label="图例">
         {GRADES.map((g) => (
           <li key={g}>

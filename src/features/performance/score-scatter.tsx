@@ -9,7 +9,6 @@ import {
   LabelList,
   Legend,
   ReferenceLine,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Symbols,
@@ -17,6 +16,8 @@ import {
   YAxis,
   ZAxis,
 } from 'recharts';
+import { horizontalAtTicks, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
 import type { ScatterShapeProps } from 'recharts';
 import { formatPercent } from '@/lib/format';
 import type { ScatterPoint, ScatterSeries } from './performance-data';
@@ -73,9 +74,13 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
   const maxX = Math.max(100, ...series.flatMap((s) => s.points.map((p) => p.x)));
   return (
     <div className="perf-chart">
-      <ResponsiveContainer width="100%" height={460}>
+      <FitWidth kind="scatter" height={460}>
         <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
-          <CartesianGrid stroke="#d5dde6" />
+          <CartesianGrid
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={horizontalAtTicks}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <XAxis
             type="number"
             dataKey="x"
@@ -130,7 +135,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             </Scatter>
           ))}
         </ScatterChart>
-      </ResponsiveContainer>
+      </FitWidth>
     </div>
   );
 }

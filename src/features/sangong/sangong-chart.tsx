@@ -5,7 +5,9 @@
  */
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
 import type { BarShapeProps } from 'recharts';
 import { formatAmount, formatPercent } from '@/lib/format';
 import type { DisplayUnit, MeasureMode } from '@/store/types';
@@ -175,14 +177,19 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   return (
     <div className="sg-chart">
       <PatternDefs prefix={prefix} />
-      <ResponsiveContainer width="100%" height={height}>
+      <FitWidth kind="sangong" height={height}>
         <BarChart
           data={rows}
           layout="vertical"
           margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
           barCategoryGap="22%"
         >
-          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <CartesianGrid
+            horizontal={false}
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={noLines}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <XAxis
             type="number"
             tick={{ fill: '#1f2933', fontSize: 13 }}
@@ -212,7 +219,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </FitWidth>
       <ul className="sg-legend" aria-label="图例">
         {SERIES.map(({ key, label }) => (
           <li key={key}>

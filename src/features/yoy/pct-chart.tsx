@@ -8,15 +8,9 @@
  * as in the execution chart. `Number()` only for pixel geometry; labels are formatted text.
  */
 import type { BarShapeProps } from 'recharts';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { FitWidth } from '@/components/fit-width';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
 
 export const PCT_AXIS_CAP = 200;
@@ -123,7 +117,7 @@ export function PctChart({
           </li>
         ))}
       </ul>
-      <ResponsiveContainer width="100%" height={height}>
+      <FitWidth kind="pct" height={height}>
         <BarChart
           data={data}
           layout="vertical"
@@ -131,7 +125,12 @@ export function PctChart({
           barGap={BAR_GAP}
           barCategoryGap={GROUP_GAP / 2}
         >
-          <CartesianGrid horizontal={false} stroke="#d5dde6" />
+          <CartesianGrid
+            horizontal={false}
+            stroke="#d5dde6"
+            horizontalCoordinatesGenerator={noLines}
+            verticalCoordinatesGenerator={verticalAtTicks}
+          />
           <XAxis
             type="number"
             domain={domain}
@@ -161,7 +160,7 @@ export function PctChart({
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      </FitWidth>
     </div>
   );
 }

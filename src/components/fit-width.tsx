@@ -1,0 +1,44 @@
+/**
+ * A chart as wide as its container (recharts' ResponsiveContainer), drawn at once at the width
+ * this kind of chart had last time.
+ *
+ * ResponsiveContainer renders nothing until its effect has measured the container, so a chart
+ * costs two passes: the page is committed and laid out (a forced layout in that effect), then the
+ * chart renders and the page is laid out again (issue #5: half of a view switch at 500 units).
+ * Given the width measured the last time a chart of the same kind was on screen, the chart
+ * renders in the first pass; the effect's measurement then finds the same width and changes
+ * nothing. A different width (the window was resized meanwhile) is corrected by that same
+ * measurement before the frame is painted, as before.
+ */
+import { ResponsiveContainer } from 'recharts';
+import type { ReactNode } from 'react';
+
+const lastWidth = new Map<string, number>();
+
+/** For tests: forget every width measured so far. */
+export function forgetChartWidths(): void {
+  lastWidth.clear();
+}
+
+interface FitWidthProps {
+  /** Which kind of chart this is (charts of one kind have the same width on every view). */
+  kind: string;
+  height: number;
+  children: ReactNode;
+}
+
+export function FitWidth({ kind, height, children }: FitWidthProps) {
+  const width = lastWidth.get(kind) ?? -1;
+  return (
+    <ResponsiveContainer
+      width="100%"
+      height={height}
+      initialDimension={{ width, height }}
+      onResize={(w) => {
+        if (w > 0) lastWidth.set(kind, Math.round(w));
+      }}
+    >
+      {children}
+    </ResponsiveContainer>
+  );
+}
