@@ -13,12 +13,16 @@ export const initialRoute = {
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   ...initialRoute,
   // A hash without a deck (an ordinary link) keeps the deck being prepared.
+  // What the route does not change keeps its identity: a link to another view parses the same
+  // selection from the hash, and components that read it are not rendered again for it.
   setRoute: (route) =>
     set((s) => ({
       view: route.view,
-      selectedIds: [...route.selectedIds],
-      source: route.source,
-      deck: route.deck ?? s.deck,
+      selectedIds: sameJson(route.selectedIds, s.selectedIds)
+        ? s.selectedIds
+        : [...route.selectedIds],
+      source: sameJson(route.source, s.source) ? s.source : route.source,
+      deck: route.deck === undefined || sameJson(route.deck, s.deck) ? s.deck : route.deck,
       slide: route.slide ?? s.slide,
     })),
   setView: (view) => set({ view, source: null }),
@@ -48,3 +52,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   setSlide: (index) =>
     set((s) => ({ slide: Math.min(Math.max(index, 0), Math.max(s.deck.length - 1, 0)) })),
 });
+
+/** Equal as data (ids, a source target, a deck: small plain values). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -39,6 +39,20 @@ describe('selection slice', () => {
     expect(useAppStore.getState()).toMatchObject({ view: 'overview', source: null });
   });
 
+  it('a link to another view keeps the selection it parsed unchanged as the same array', () => {
+    // Views read the selection (links carry it): an equal selection must not re-render them.
+    const { setRoute } = useAppStore.getState();
+    setRoute({ view: 'execution', selectedIds: ['a', 'b'], source: null, deck: [], slide: 0 });
+    const before = useAppStore.getState();
+    setRoute({ view: 'yoy', selectedIds: ['a', 'b'], source: null, deck: [], slide: 0 });
+    const after = useAppStore.getState();
+    expect(after.view).toBe('yoy');
+    expect(after.selectedIds).toBe(before.selectedIds);
+    expect(after.deck).toBe(before.deck);
+    setRoute({ view: 'yoy', selectedIds: ['b', 'a'], source: null, deck: [], slide: 0 });
+    expect(useAppStore.getState().selectedIds).toEqual(['b', 'a']);
+  });
+
   it('resets to the initial state', () => {
     useAppStore.getState().setSelectedIds(['a']);
     useAppStore.setState({ status: 'ready', manifest: manifest() });
