@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { ADD_SLIDE_EVENT } from '@/components/chart-frame';
+import { useLingering } from '@/components/linger';
 import { ChecksPage } from '@/features/checks/checks-page';
 import { DataFilesPage } from '@/features/data-files/data-files-page';
 import { WindowFileDrop } from '@/features/data-files/window-file-drop';
@@ -43,6 +44,7 @@ export function App() {
   const deckSize = useAppStore((s) => s.deck.length);
   const userFileCount = useAppStore((s) => s.userFiles.length);
   const addedMessage = useAddSlideListener();
+  const views = useLingering([view], String);
   return (
     <div className="app">
       <header className="app-header">
@@ -75,19 +77,25 @@ export function App() {
         {addedMessage}
       </p>
       <main className="app-main">
-        {/* Keyed by view so an error in one view clears when the user navigates away. */}
         {view !== 'source' && view !== 'overview' && view !== 'present' && view !== 'data' ? (
           <ComparisonBar />
         ) : null}
-        <ErrorBoundary key={view}>
-          <CurrentView view={view} />
-        </ErrorBoundary>
+        {/* Keyed by view so an error in one view clears when the user navigates away. The view
+            left stays mounted, hidden, until the new one is painted (useLingering). */}
+        {views.map(({ item, leaving }) => (
+          <div key={item} className="view-slot" inert={leaving} data-leaving={leaving || undefined}>
+            <ErrorBoundary>
+              <CurrentView view={item} />
+            </ErrorBoundary>
+          </div>
+        ))}
       </main>
     </div>
   );
 }
 
-function CurrentView({ view }: { view: ViewName }) {
+/** Memoised: a view that is leaving is not rendered again while it waits to unmount. */
+const CurrentView = memo(function CurrentView({ view }: { view: ViewName }) {
   switch (view) {
     case 'overview':
       return <OverviewPage />;
@@ -110,7 +118,7 @@ function CurrentView({ view }: { view: ViewName }) {
     case 'present':
       return <PresenterPage renderView={renderSlideView} />;
   }
-}
+});
 
 /** A slide shows a view page; the presenter gets it from here so features never import each other. */
 function renderSlideView(view: ViewName) {

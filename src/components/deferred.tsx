@@ -27,9 +27,21 @@ export function enableDeferredRendering(): void {
   });
 }
 
-/** After the next frame has been produced: rAF, then a task. */
-function nextFrame(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
+/** Whether the browser entry turned progressive rendering on (off in tests). */
+export function deferredRenderingEnabled(): boolean {
+  return enabled;
+}
+
+/** After the next frame has been produced: rAF, then a task. Returns a cancel function. */
+export function nextFrame(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }
 
 function pump(): void {

@@ -41,13 +41,16 @@ const PROBE = String.raw`(() => {
   const MARK_SEL =
     '.recharts-wrapper > svg :is(.recharts-bar-rectangle :is(rect, path), .recharts-rectangle, ' +
     '.recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot)';
-  const marks = () => document.querySelectorAll(MARK_SEL);
+  // Only what is shown: a view or chart that has just left stays in the DOM, not drawn, until it
+  // unmounts (src/components/linger.tsx).
+  const shown = (el) => !el.closest('[hidden], [data-leaving]');
+  const marks = () => [...document.querySelectorAll(MARK_SEL)].filter(shown);
   B.signature = () => {
-    const ws = [...document.querySelectorAll('.recharts-wrapper')];
+    const ws = [...document.querySelectorAll('.recharts-wrapper')].filter(shown);
     return marks().length + '|' + ws.map((w) => w.textContent).join('|');
   };
   const headingIs = (text) =>
-    [...document.querySelectorAll('h2')].some((h) => h.textContent.trim() === text);
+    [...document.querySelectorAll('h2')].some((h) => shown(h) && h.textContent.trim() === text);
   B.preds = {
     // The first figure on screen: the first paint's (src/app/first-paint.ts) or the app's.
     cards: () => {
@@ -69,8 +72,9 @@ const PROBE = String.raw`(() => {
         !document.querySelector('.bundle-status')
       );
     },
-    chart: (heading) => headingIs(heading) && marks().length > 0,
-    table: (heading) => headingIs(heading) && !!document.querySelector('main table tbody tr'),
+    chart: (heading) => headingIs(heading) && [...document.querySelectorAll(MARK_SEL)].some(shown),
+    table: (heading) =>
+      headingIs(heading) && [...document.querySelectorAll('main table tbody tr')].some(shown),
     changed: (before) => marks().length > 0 && B.signature() !== before,
     // A virtualised table has a window of rows in the DOM and its length in aria-rowcount.
     rows: (n) => {
