@@ -3,6 +3,7 @@
  * since the province is ~30× the district and one shared axis would flatten the small units).
  * `Number()` only for pixel geometry; labels are formatted from the decimal strings.
  */
+import { memo } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth } from '@/components/fit-width';
@@ -26,7 +27,8 @@ const TEXT = '#1f2933';
 const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
 
-export function AmountChart({ title, pairs, unit }: AmountChartProps) {
+/** Memoised: a chart kept while it leaves (useLingering) is not drawn again with the same figures. */
+export const AmountChart = memo(function AmountChart({ title, pairs, unit }: AmountChartProps) {
   const data = pairs.map((p) => ({
     label: p.label,
     budget: p.budget === null ? null : Number(p.budget.v),
@@ -98,4 +100,4 @@ export function AmountChart({ title, pairs, unit }: AmountChartProps) {
       </FitWidth>
     </div>
   );
-}
+});

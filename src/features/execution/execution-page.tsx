@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
 import { Deferred } from '@/components/deferred';
+import { useLingering } from '@/components/linger';
 import type { ChartTable } from '@/components/chart-frame';
 import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
@@ -17,6 +18,7 @@ import { selectComparedEntries } from '@/store/selectors';
 import { useRequestBundles } from '@/store/use-request-bundles';
 import type { DisplayUnit } from '@/store/types';
 import { AmountChart } from './amount-chart';
+import type { AmountPair } from './amount-chart';
 import type {
   ClassExecutionRow,
   ProjectExecutionRow,
@@ -52,6 +54,39 @@ const summaryRowsOf = memoByObjects(summaryExecutionRows);
 
 /** Colour-blind-safe, dark enough for white text and a projector; series also carry text tags. */
 const SERIES_COLORS = ['#1f4e9e', '#b45309', '#047857', '#7c3aed', '#be123c'];
+
+interface AmountMultiple {
+  entry: ManifestEntry;
+  pairs: AmountPair[];
+}
+
+/** One unit's 年初预算 and 决算 per subject, for its small chart. */
+function pairsOf(rows: readonly ClassExecutionRow[], bundleId: string): AmountPair[] {
+  return rows
+    .filter((r) => r.bundleId === bundleId)
+    .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }));
+}
+
+/**
+ * One small chart per unit. The first paints at once, the others frame by frame. A unit taken out
+ * of the comparison keeps its chart (hidden, with the figures it had) until the frame after is
+ * painted, then unmounts (useLingering): removing 19 charts was half of a selection change.
+ */
+function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: DisplayUnit }) {
+  const shown = useLingering(charts, (c) => c.entry.id);
+  return (
+    <div className="small-multiples">
+      {shown.map(({ item: { entry, pairs }, leaving }, i) => {
+        const chart = <AmountChart title={documentLabel(entry)} unit={unit} pairs={pairs} />;
+        return (
+          <div key={entry.id} className="small-multiple" data-leaving={leaving || undefined}>
+            {i === 0 ? chart : <Deferred minHeight={260}>{chart}</Deferred>}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
 
 function captionFor(entries: readonly ManifestEntry[], unit: string): string {
   return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
@@ -260,28 +295,13 @@ export function ExecutionPage() {
                 table={amountTable(generalRows, displayUnit)}
                 notes={rateNotes}
               >
-                <div className="small-multiples">
-                  {withRates.map(({ entry }, i) => {
-                    const chart = (
-                      <AmountChart
-                        key={entry.id}
-                        title={documentLabel(entry)}
-                        unit={displayUnit}
-                        pairs={generalRows
-                          .filter((r) => r.bundleId === entry.id)
-                          .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }))}
-                      />
-                    );
-                    // The first small chart paints at once, the others frame by frame.
-                    return i === 0 ? (
-                      chart
-                    ) : (
-                      <Deferred key={entry.id} minHeight={260}>
-                        {chart}
-                      </Deferred>
-                    );
-                  })}
-                </div>
+                <AmountMultiples
+                  charts={withRates.map(({ entry }) => ({
+                    entry,
+                    pairs: pairsOf(generalRows, entry.id),
+                  }))}
+                  unit={displayUnit}
+                />
               </ChartFrame>
             )}
             <Deferred minHeight={400}>
