@@ -2,12 +2,13 @@
  * 年初预算 vs 决算 amounts for one unit, per subject (small multiple: each unit on its own scale,
  * since the province is ~30× the district and one shared axis would flatten the small units).
  * `Number()` only for pixel geometry; labels are formatted from the decimal strings.
+ * No grid: the amount axis is hidden (each bar is labelled with its exact amount), so grid lines
+ * would mark values nobody can read; drawing them was a tenth of each small chart's cost.
  */
 import { memo } from 'react';
 import type { BarShapeProps } from 'recharts';
-import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth } from '@/components/fit-width';
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
 import { formatAmount } from '@/lib/format';
 
@@ -80,12 +81,6 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
               <rect width="2" height="6" fill={BUDGET} />
             </pattern>
           </defs>
-          <CartesianGrid
-            horizontal={false}
-            stroke="#d5dde6"
-            horizontalCoordinatesGenerator={noLines}
-            verticalCoordinatesGenerator={verticalAtTicks}
-          />
           <XAxis type="number" hide />
           <YAxis
             type="category"
