@@ -124,6 +124,15 @@ function rowsInView(offset: number, height: number, rowHeight: number, count: nu
 }
 
 /**
+ * The window of a table not yet laid out: the rows a view as high as the browser window shows
+ * from the top (the scroll container is never higher), read without forcing a layout.
+ */
+function firstWindow(count: number): RowWindow {
+  const height = typeof window === 'undefined' ? 0 : window.innerHeight;
+  return windowIndexes(rowsInView(0, height, ROW_HEIGHT_ESTIMATE, count), null);
+}
+
+/**
  * The rows to render: the view plus overscan, widened to WINDOW_STEP boundaries. After a jump
  * (the view shares no row with the previous window: a scrollbar drag, a fast fling) only the
  * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
@@ -204,17 +213,27 @@ function useRowWindow({
   paused: { readonly current: boolean };
 }) {
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_ESTIMATE);
-  const [win, setWin] = useState<RowWindow>(NO_ROWS);
-  const previous = useRef<RowWindow | null>(null);
+  // The first render already has rows: those a window-high view at the top would show. The table
+  // is then laid out once before it is painted, instead of once empty and again with its rows.
+  const [win, setWin] = useState<RowWindow>(() => (enabled ? firstWindow(count) : NO_ROWS));
+  const previous = useRef<RowWindow | null>(win === NO_ROWS ? null : win);
   const calibrated = useRef(false);
 
   const update = useCallback(
-    (sync: boolean) => {
+    (sync: boolean, keepIfInView = false) => {
       const el = wrapRef.current;
       if (!el || !enabled || paused.current) return;
       const range = rowsInView(el.scrollTop - scrollMargin, el.clientHeight, rowHeight, count);
-      const next = windowIndexes(range, previous.current);
       const prev = previous.current;
+      if (
+        keepIfInView &&
+        prev &&
+        prev.last < count &&
+        prev.first <= range.startIndex &&
+        prev.last >= range.endIndex
+      )
+        return;
+      const next = windowIndexes(range, keepIfInView ? null : prev);
       if (prev && prev.first === next.first && prev.last === next.last) return;
       previous.current = next;
       if (sync) flushSync(() => setWin(next));
@@ -223,10 +242,10 @@ function useRowWindow({
     [wrapRef, enabled, paused, scrollMargin, rowHeight, count],
   );
 
-  // Rows, row height or the offset of the first row changed: a new window, from no previous one.
+  // Rows, row height or the offset of the first row changed: the window rendered stays if it still
+  // has every row in view; otherwise a new one, from no previous one.
   useLayoutEffect(() => {
-    previous.current = null;
-    update(false);
+    update(false, true);
   }, [update]);
 
   useEffect(() => {

@@ -202,6 +202,20 @@ describe('DataTable with 10,000+ rows', { timeout: 20_000 }, () => {
     expect(wrap()).toHaveClass('virtual');
   });
 
+  it('renders the rows in view before anything is measured (one layout before the paint)', () => {
+    // The first time the table reads its layout, its first rows are already there: the browser
+    // does not lay it out empty first and again with rows.
+    let rowsAtFirstRead: number | null = null;
+    stub(HTMLElement.prototype, 'clientHeight', function () {
+      if (!this.classList.contains('data-table-wrap')) return 0;
+      rowsAtFirstRead ??= bodyRows().length;
+      return VIEW;
+    });
+    render(<Tree data={data} expandAll />);
+    expect(rowsAtFirstRead).toBeGreaterThanOrEqual(VIEW / ROW);
+    expect(firstCell(nth(bodyRows(), 0))).toBe('201 类1支出');
+  });
+
   it('brings later rows in when scrolled, keeping the total height', () => {
     render(<Tree data={data} expandAll />);
     // Row 5,000 (0-based 4,999): 类1 has 1 + 10 × 101 = 1,011 rows, so this is in 类5.
