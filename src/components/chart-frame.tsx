@@ -6,6 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
+import { rememberChartWidth } from './fit-width';
 
 /** Event dispatched on window when the user adds this chart to the presenter deck (the app listens). */
 export const ADD_SLIDE_EVENT = 'budget-compare:add-slide';
@@ -49,6 +50,7 @@ export function ChartFrame({
   const captionRef = useRef<HTMLElement>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   usePrintOpen(detailsRef);
+  useReportBodyWidth(bodyRef);
   const exportTitle = () => {
     const cap = captionRef.current ? visibleText(captionRef.current) : '';
     return cap ? `${title}（${cap}）` : title;
@@ -144,4 +146,22 @@ function usePrintOpen(ref: { readonly current: HTMLDetailsElement | null }): voi
       window.removeEventListener('afterprint', after);
     };
   }, [ref]);
+}
+
+/**
+ * Tells FitWidth how wide a full-width chart is, from this frame's body: a view visited for the
+ * first time then draws its chart at once (the small multiples of 预算执行 teach it as well as a
+ * full-width chart would). A ResizeObserver reports after layout, so nothing is laid out for it.
+ */
+function useReportBodyWidth(bodyRef: { readonly current: HTMLDivElement | null }): void {
+  useEffect(() => {
+    const el = bodyRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (box) rememberChartWidth('full', box.width);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [bodyRef]);
 }

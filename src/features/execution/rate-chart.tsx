@@ -138,7 +138,7 @@ export function RateChart({
           </li>
         ))}
       </ul>
-      <FitWidth kind="rate" height={height}>
+      <FitWidth kind="full" height={height}>
         <BarChart
           data={data}
           layout="vertical"

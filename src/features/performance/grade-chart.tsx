@@ -98,7 +98,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
   return (
     <div className="perf-chart">
       <GradePatterns prefix={prefix} />
-      <FitWidth kind="grade" height={height}>
+      <FitWidth kind="full" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid
             horizontal={false}

@@ -74,7 +74,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
   const maxX = Math.max(100, ...series.flatMap((s) => s.points.map((p) => p.x)));
   return (
     <div className="perf-chart">
-      <FitWidth kind="scatter" height={460}>
+      <FitWidth kind="full" height={460}>
         <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
           <CartesianGrid
             stroke="#d5dde6"

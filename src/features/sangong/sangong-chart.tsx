@@ -177,7 +177,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   return (
     <div className="sg-chart">
       <PatternDefs prefix={prefix} />
-      <FitWidth kind="sangong" height={height}>
+      <FitWidth kind="full" height={height}>
         <BarChart
           data={rows}
           layout="vertical"

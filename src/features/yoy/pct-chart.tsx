@@ -117,7 +117,7 @@ export function PctChart({
           </li>
         ))}
       </ul>
-      <FitWidth kind="pct" height={height}>
+      <FitWidth kind="full" height={height}>
         <BarChart
           data={data}
           layout="vertical"
