@@ -1,25 +1,9 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
-import { Deferred, enableDeferredRendering } from '@/components/deferred';
+import { Deferred } from '@/components/deferred';
+import { manualFrames } from './manual-frames';
 
-/** Frames advanced by hand: rAF callbacks run when `frame()` is called, then the task after it. */
-const frames: FrameRequestCallback[] = [];
-function frame() {
-  act(() => {
-    for (const cb of frames.splice(0)) cb(performance.now());
-    vi.runOnlyPendingTimers();
-  });
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-  enableDeferredRendering();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const frame = manualFrames();
 
 function Page() {
   return (

@@ -1,17 +1,10 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
-import { enableDeferredRendering } from '@/components/deferred';
 import { useLingering } from '@/components/linger';
+import { manualFrames } from './manual-frames';
 
-/** Frames advanced by hand: rAF callbacks run when `frame()` is called, then the task after it. */
-const frames: FrameRequestCallback[] = [];
-function frame() {
-  act(() => {
-    for (const cb of frames.splice(0)) cb(performance.now());
-    vi.runOnlyPendingTimers();
-  });
-}
+const frame = manualFrames();
 
 const unmounted: string[] = [];
 
@@ -38,14 +31,6 @@ const leaving = () =>
 
 beforeEach(() => {
   unmounted.length = 0;
-  vi.useFakeTimers();
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-  // jsdom has no requestIdleCallback: the hook falls back to a second frame.
-  enableDeferredRendering();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
 });
 
 describe('useLingering (unmounting after the paint)', () => {
