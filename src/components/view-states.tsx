@@ -82,3 +82,41 @@ export function UnitStatusList({ units }: { units: readonly ComparedUnit[] }) {
     </ul>
   );
 }
+
+/**
+ * Why some compared units show nothing in this view (a budget has no execution figures, …), in
+ * words, and a panel for each unit whose data failed to load. `what` names the view's subject.
+ */
+export function UnitProblems({
+  label,
+  what,
+  messages,
+  errors,
+}: {
+  /** Accessible name of the list of messages. */
+  label: string;
+  what: string;
+  messages: readonly string[];
+  errors: readonly { entry: ManifestEntry; message: string }[];
+}) {
+  return (
+    <>
+      {messages.length > 0 ? (
+        <div role="status" aria-label={label}>
+          <ul className="unit-messages">
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {errors.map(({ entry, message }) => (
+        <ErrorPanel
+          key={entry.id}
+          title={`${documentLabel(entry)}：数据加载失败`}
+          messages={[`无法显示该单位的${what}。${message}`]}
+        />
+      ))}
+    </>
+  );
+}

@@ -175,7 +175,7 @@ describe('预算执行', () => {
   it('an empty manifest gives a clear message', () => {
     useAppStore.setState({ status: 'ready', manifest: { schemaVersion: 1, bundles: [] } });
     render(<ExecutionPage />);
-    expect(screen.getByRole('status')).toHaveTextContent('没有可对比的单位');
+    expect(screen.getByRole('status')).toHaveTextContent('没有可对比的文件');
   });
 
   it('a unit whose bundle failed to load shows its message; the others still show', () => {

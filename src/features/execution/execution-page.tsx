@@ -4,18 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
 import { useLingering } from '@/components/linger';
 import type { ChartTable } from '@/components/chart-frame';
-import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
 import { memoByObjects } from '@/lib/memo';
-import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectComparedEntries } from '@/store/selectors';
-import { useRequestBundles } from '@/store/use-request-bundles';
+import { useAppStore } from '@/store/app-store';
+import { useComparedUnits } from '@/store/use-compared-units';
 import type { DisplayUnit } from '@/store/types';
 import { AmountChart } from './amount-chart';
 import type { AmountPair } from './amount-chart';
@@ -134,12 +133,7 @@ function amountTable(rows: readonly ClassExecutionRow[], unit: DisplayUnit): Cha
 }
 
 export function ExecutionPage() {
-  const status = useAppStore((s) => s.status);
-  const manifestError = useAppStore((s) => s.manifestError);
-  const entries = useAppStoreShallow(selectComparedEntries);
-  useRequestBundles(entries.map((e) => e.id));
-  const bundles = useAppStore((s) => s.bundles);
-  const loadErrors = useAppStore((s) => s.loadErrors);
+  const compared = useComparedUnits();
   const displayUnit = useAppStore((s) => s.displayUnit);
   const measureMode = useAppStore((s) => s.measureMode);
 
@@ -151,29 +145,12 @@ export function ExecutionPage() {
     </section>
   );
 
-  if (status === 'idle' || status === 'loading') {
-    return frame(
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>,
-    );
-  }
-  if (status === 'error') {
-    return frame(
-      <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />,
-    );
-  }
-  if (entries.length === 0) {
-    return frame(
-      <p className="state-message" role="status">
-        没有可对比的单位：数据清单中没有文件，请先在上方选择单位或运行导入生成数据。
-      </p>,
-    );
-  }
+  const gate = viewGate(compared);
+  if (gate) return frame(gate);
 
-  const states = entries.map((e) => ({
-    entry: e,
-    state: unitExecutionState(e, bundles[e.id], loadErrors[e.id]?.message),
+  const states = compared.units.map(({ entry, bundle, error }) => ({
+    entry,
+    state: unitExecutionState(entry, bundle ?? undefined, error ?? undefined),
   }));
   const ready = states.flatMap(({ entry, state }) =>
     state.kind === 'ready' || state.kind === 'noStatements'
@@ -233,22 +210,12 @@ export function ExecutionPage() {
         全年预算数）。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
         不一致”；预算为0时没有执行率，显示“{NO_VALUE}”。
       </p>
-      {messages.length > 0 ? (
-        <div role="status" aria-label="未显示执行情况的单位">
-          <ul className="unit-messages">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {errors.map(({ entry, message }) => (
-        <ErrorPanel
-          key={entry.id}
-          title={`${documentLabel(entry)}：数据加载失败`}
-          messages={[`无法显示该单位的预算执行。${message}`]}
-        />
-      ))}
+      <UnitProblems
+        label="未显示执行情况的单位"
+        what="预算执行"
+        messages={messages}
+        errors={errors}
+      />
 
       <section className="execution-section" aria-labelledby="execution-class-title">
         <h3 id="execution-class-title">

@@ -5,16 +5,15 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
 import type { ChartTable } from '@/components/chart-frame';
-import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { formatAmount, NO_VALUE } from '@/lib/format';
-import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectComparedEntries } from '@/store/selectors';
-import { useRequestBundles } from '@/store/use-request-bundles';
+import { useAppStore } from '@/store/app-store';
+import { useComparedUnits } from '@/store/use-compared-units';
 import type { DisplayUnit } from '@/store/types';
 import { PctChart } from './pct-chart';
 import type { PctCategory, PctSeries } from './pct-chart';
@@ -60,12 +59,7 @@ function chartTable(
 }
 
 export function YoyPage() {
-  const status = useAppStore((s) => s.status);
-  const manifestError = useAppStore((s) => s.manifestError);
-  const entries = useAppStoreShallow(selectComparedEntries);
-  useRequestBundles(entries.map((e) => e.id));
-  const bundles = useAppStore((s) => s.bundles);
-  const loadErrors = useAppStore((s) => s.loadErrors);
+  const compared = useComparedUnits();
   const displayUnit = useAppStore((s) => s.displayUnit);
   const measureMode = useAppStore((s) => s.measureMode);
 
@@ -76,29 +70,12 @@ export function YoyPage() {
     </section>
   );
 
-  if (status === 'idle' || status === 'loading') {
-    return frame(
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>,
-    );
-  }
-  if (status === 'error') {
-    return frame(
-      <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />,
-    );
-  }
-  if (entries.length === 0) {
-    return frame(
-      <p className="state-message" role="status">
-        没有可对比的单位：数据清单中没有文件，请先在上方选择单位或运行导入生成数据。
-      </p>,
-    );
-  }
+  const gate = viewGate(compared);
+  if (gate) return frame(gate);
 
-  const states = entries.map((entry) => ({
+  const states = compared.units.map(({ entry, bundle, error }) => ({
     entry,
-    state: unitYoyState(bundles[entry.id], loadErrors[entry.id]?.message),
+    state: unitYoyState(bundle ?? undefined, error ?? undefined),
   }));
   const units: UnitBundle[] = states.flatMap(({ entry, state }) =>
     state.kind === 'ready' ? [{ entry, bundle: state.bundle }] : [],
@@ -157,22 +134,12 @@ export function YoyPage() {
           </ul>
         </div>
       ) : null}
-      {messages.length > 0 ? (
-        <div role="status" aria-label="未显示同比变化的单位">
-          <ul className="unit-messages">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {errors.map(({ entry, message }) => (
-        <ErrorPanel
-          key={entry.id}
-          title={`${documentLabel(entry)}：数据加载失败`}
-          messages={[`无法显示该单位的同比变化。${message}`]}
-        />
-      ))}
+      <UnitProblems
+        label="未显示同比变化的单位"
+        what="同比变化"
+        messages={messages}
+        errors={errors}
+      />
       {units.length === 0 ? (
         <p className="state-message" role="status">
           所选单位都没有可显示的同比变化。
