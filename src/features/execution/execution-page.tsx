@@ -11,6 +11,7 @@ import type { ChartTable } from '@/components/chart-frame';
 import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
+import type { Bundle } from '@/data/schema';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
 import { memoByObjects } from '@/lib/memo';
 import { useAppStore } from '@/store/app-store';
@@ -59,12 +60,16 @@ interface AmountMultiple {
   pairs: AmountPair[];
 }
 
-/** One unit's 年初预算 and 决算 per subject, for its small chart. */
-function pairsOf(rows: readonly ClassExecutionRow[], bundleId: string): AmountPair[] {
-  return rows
-    .filter((r) => r.bundleId === bundleId)
-    .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual }));
-}
+/**
+ * One unit's 年初预算 and 决算 per subject, for its small chart. Memoised like the rows it comes
+ * from, so a selection change passes the units that stay the same array and their (memoised)
+ * charts are not drawn again.
+ */
+const amountPairsOf = memoByObjects((entry: ManifestEntry, bundle: Bundle): AmountPair[] =>
+  classRowsOf(entry, bundle)
+    .filter((r) => r.group === 'generalBudget')
+    .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual })),
+);
 
 /**
  * One small chart per unit. The first paints at once, the others frame by frame. A unit taken out
@@ -263,9 +268,9 @@ export function ExecutionPage() {
                 notes={rateNotes}
               >
                 <AmountMultiples
-                  charts={withRates.map(({ entry }) => ({
+                  charts={withRates.map(({ entry, bundle }) => ({
                     entry,
-                    pairs: pairsOf(generalRows, entry.id),
+                    pairs: amountPairsOf(entry, bundle),
                   }))}
                   unit={displayUnit}
                 />
