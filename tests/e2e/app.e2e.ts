@@ -1,7 +1,8 @@
 /**
  * The built app in real Chromium, opened from file:// with the network blocked: the overview shows
  * the five documents with their printed figures, every view route renders, a figure opens the
- * source viewer at its line, nothing but local files is requested and nothing logs an error.
+ * source viewer at its line, a view left is never shown beside the new one, nothing but local
+ * files is requested and nothing logs an error.
  * The same dist/ is then served over http. Screenshots land in test-results/screenshots/.
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -246,6 +247,34 @@ describe('from file://, offline', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.presenter-stage').count()).toBe(0);
     await page.getByRole('list', { name: '演示稿' }).waitFor();
+    expectQuiet(s);
+  });
+
+  it('a view that is left is never shown beside the new one and is gone after the paint', async () => {
+    const { page } = s;
+    await page.goto(`${INDEX_URL}#/execution`);
+    await mainContains(page, ['42,238.46']);
+    // Watch every DOM change of the switch: the view left stays in the DOM for a while, and must be
+    // invisible (content-visibility: hidden) and unreachable (inert) all that time.
+    await page.evaluate(`(() => {
+      const seen = (window.__leaving = { leaving: 0, visibleTogether: 0, reachable: 0 });
+      new MutationObserver(() => {
+        const left = document.querySelector('main [data-leaving]');
+        if (!left) return;
+        seen.leaving += 1;
+        const shown = [...document.querySelectorAll('main h2')].filter((h) => h.checkVisibility());
+        if (shown.length > 1) seen.visibleTogether += 1;
+        if (!left.inert) seen.reachable += 1;
+      }).observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true });
+    })()`);
+    await page.getByRole('link', { name: '同比变化' }).click();
+    await page.getByRole('heading', { level: 2, name: '同比变化' }).waitFor();
+    await expect.poll(() => page.locator('main [data-leaving]').count()).toBe(0);
+    const seen = (await page.evaluate('window.__leaving')) as Record<string, number>;
+    expect(seen.leaving).toBeGreaterThan(0);
+    expect(seen.visibleTogether).toBe(0);
+    expect(seen.reachable).toBe(0);
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(['同比变化']);
     expectQuiet(s);
   });
 
