@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
 import { rememberChartWidth } from './fit-width';
+import { NoteList } from './note-list';
 
 /** Event dispatched on window when the user adds this chart to the presenter deck (the app listens). */
 export const ADD_SLIDE_EVENT = 'budget-compare:add-slide';
@@ -83,15 +84,7 @@ export function ChartFrame({
       <figcaption className="chart-caption" ref={captionRef}>
         {caption}
       </figcaption>
-      {notes.length > 0 ? (
-        <div role="note" aria-label="口径说明">
-          <ul className="scope-notes">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <NoteList role="note" label="口径说明" className="scope-notes" items={notes} />
       <details className="chart-data" open={tableOpen} ref={detailsRef}>
         <summary>数据表（图表的文字版）</summary>
         <table className="data-table compact">

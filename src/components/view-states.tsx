@@ -8,6 +8,7 @@ import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { ErrorPanel } from './error-panel';
+import { NoteList } from './note-list';
 
 export interface ComparedUnit {
   entry: ManifestEntry;
@@ -101,15 +102,7 @@ export function UnitProblems({
 }) {
   return (
     <>
-      {messages.length > 0 ? (
-        <div role="status" aria-label={label}>
-          <ul className="unit-messages">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <NoteList role="status" label={label} className="unit-messages" items={messages} />
       {errors.map(({ entry, message }) => (
         <ErrorPanel
           key={entry.id}

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { NoteList } from '@/components/note-list';
 import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
 import { useLingering } from '@/components/linger';
@@ -312,15 +313,12 @@ export function ExecutionPage() {
         ) : null}
         {projectRows.length > 0 ? (
           <>
-            {projectNotes.length > 0 ? (
-              <div role="note" aria-label="项目对比口径说明">
-                <ul className="scope-notes">
-                  {projectNotes.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <NoteList
+              role="note"
+              label="项目对比口径说明"
+              className="scope-notes"
+              items={projectNotes}
+            />
             <p className="legend-note">
               <span className="under-flag">▼ 低于{UNDER_EXECUTION_THRESHOLD}%</span>
               ：执行率低于{UNDER_EXECUTION_THRESHOLD}

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { NoteList } from '@/components/note-list';
 import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
 import type { ChartTable } from '@/components/chart-frame';
@@ -125,15 +126,7 @@ export function YoyPage() {
       <p className="view-intro">
         各文件情况说明中写明的“与上年相比”增减：本年数、增减额与增减幅度按原文（方向用原文的“增加/减少”“增长/下降”，百分比保留原文位数）；上年数原文未印，由本年数与增减额推算，标“※”。
       </p>
-      {notes.length > 0 ? (
-        <div role="note" aria-label="比较基准说明">
-          <ul className="scope-notes">
-            {notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <NoteList role="note" label="比较基准说明" className="scope-notes" items={notes} />
       <UnitProblems
         label="未显示同比变化的单位"
         what="同比变化"
