@@ -4,6 +4,8 @@ import { ErrorPanel } from '@/components/error-panel';
 
 interface Props {
   children: ReactNode;
+  /** When it changes, a shown error is cleared and the children mount afresh. */
+  resetKey?: string;
 }
 
 interface State {
@@ -20,6 +22,10 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error('页面渲染出错', error, info.componentStack);
+  }
+
+  override componentDidUpdate(prev: Props): void {
+    if (this.state.error && prev.resetKey !== this.props.resetKey) this.setState({ error: null });
   }
 
   override render() {

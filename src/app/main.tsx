@@ -5,12 +5,14 @@ import { enableDeferredRendering } from '@/components/deferred';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
 import { App } from './app';
+import { setViewParking } from './view-slots';
 import { ErrorBoundary } from './error-boundary';
 import './app.css';
 
 const rootEl = document.getElementById('root');
 if (rootEl) {
   enableDeferredRendering();
+  setViewParking(true);
   startHashSync();
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
+import { isOffstage } from './offstage';
 import { rememberChartWidth } from './fit-width';
 import { NoteList } from './note-list';
 
@@ -124,7 +125,7 @@ function usePrintOpen(ref: { readonly current: HTMLDetailsElement | null }): voi
     let wasOpen: boolean | null = null;
     const before = () => {
       const el = ref.current;
-      if (!el) return;
+      if (!el || isOffstage(el)) return;
       wasOpen = el.open;
       el.open = true;
     };

@@ -26,6 +26,7 @@ import type { ColumnDef, ExpandedState, Row, RowData, SortingState } from '@tans
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
+import { isOffstage } from './offstage';
 
 /** Sort decimal strings (amounts, rates) exactly; null/undefined sort last. */
 interface ValueRow {
@@ -403,10 +404,12 @@ export function DataTable<T extends RowData>({
   useEffect(() => {
     if (!long) return;
     const all = () => {
+      if (isOffstage(tableRef.current)) return;
       printing.current = true;
       flushSync(() => setRenderAll(true));
     };
     const windowed = () => {
+      if (!printing.current) return;
       printing.current = false;
       flushSync(() => setRenderAll(false));
     };

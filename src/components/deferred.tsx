@@ -32,6 +32,11 @@ export function deferredRenderingEnabled(): boolean {
   return enabled;
 }
 
+/** Whether deferred blocks are still waiting for their frame (a view is still being drawn). */
+export function deferredPending(): boolean {
+  return queue.length > 0;
+}
+
 /** After the next frame has been produced: rAF, then a task. Returns a cancel function. */
 export function nextFrame(run: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -43,7 +43,7 @@ const PROBE = String.raw`(() => {
     '.recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot)';
   // Only what is shown: a view or chart that has just left stays in the DOM, not drawn, until it
   // unmounts (src/components/linger.tsx).
-  const shown = (el) => !el.closest('[hidden], [data-leaving]');
+  const shown = (el) => !el.closest('[hidden], [data-leaving], [data-parked]');
   const marks = () => [...document.querySelectorAll(MARK_SEL)].filter(shown);
   B.signature = () => {
     const ws = [...document.querySelectorAll('.recharts-wrapper')].filter(shown);
@@ -114,7 +114,7 @@ const PROBE = String.raw`(() => {
   addEventListener('click', (e) => { if (e.isTrusted) B.lastClick = e.timeStamp; }, true);
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, characterData: true, attributes: true,
-    attributeFilter: ['data-all-loaded', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
+    attributeFilter: ['data-all-loaded', 'data-parked', 'data-leaving', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
   });
   B.arm('cold', 'cards');
   B.arm('app', 'appCards');
@@ -235,6 +235,11 @@ export interface AppRun {
   select1: number | null;
   select2: number | null;
   heapEnd: number | null;
+  /**
+   * Navigation → every comparison view drawn in idle time (src/app/view-slots.tsx), hidden, with
+   * no block pending: the clicks start after this. Null with `prerender: false` or on timeout.
+   */
+  viewsDrawn: number | null;
   cardCount: number;
   errorCards: number;
   errors: string[];
@@ -246,12 +251,21 @@ export interface Timeouts {
   step: number;
 }
 
-/** One fresh-context run of the app: cold start, every view switch, two selection changes. */
+/** The overview and the six comparison views, each in a `.view-slot` (src/app/view-slots.tsx). */
+const KEPT_VIEW_COUNT = 7;
+
+/**
+ * One fresh-context run of the app: cold start, every view switch, two selection changes.
+ * `prerender: false` opens `index.html?prerender=0`: no view is drawn before it is opened, so each
+ * switch measures a first visit. Otherwise the clicks wait until the views are drawn in idle time
+ * (what a user who looks at the overview for a few seconds gets).
+ */
 export async function runApp(
   browser: Browser,
   indexUrl: string,
   t: Timeouts,
   onScreenshot?: (page: Page) => Promise<void>,
+  { prerender = true }: { prerender?: boolean } = {},
 ): Promise<AppRun> {
   const { context, page, cdp, errors } = await freshPage(browser);
   const run: AppRun = {
@@ -263,12 +277,16 @@ export async function runApp(
     select1: null,
     select2: null,
     heapEnd: null,
+    viewsDrawn: null,
     cardCount: 0,
     errorCards: 0,
     errors,
   };
   try {
-    await page.goto(`${indexUrl}#/overview`, { waitUntil: 'commit', timeout: t.cold });
+    await page.goto(`${indexUrl}${prerender ? '' : '?prerender=0'}#/overview`, {
+      waitUntil: 'commit',
+      timeout: t.cold,
+    });
     run.cold = await waitMark(page, 'cold', t.cold);
     run.app = await waitMark(page, 'app', t.cold);
     run.loaded = await waitMark(page, 'loaded', t.loaded);
@@ -288,6 +306,22 @@ export async function runApp(
     await page.waitForTimeout(300);
     run.heapLoaded = (await heapAfterGc(cdp)).used;
     if (onScreenshot) await onScreenshot(page);
+    if (prerender) {
+      run.viewsDrawn = await page
+        .waitForFunction(
+          (n) =>
+            document.querySelectorAll('main > .view-slot').length >= n &&
+            !document.querySelector('.deferred-placeholder')
+              ? performance.now()
+              : false,
+          KEPT_VIEW_COUNT,
+          { timeout: t.step, polling: 50 },
+        )
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => null);
+      if (run.viewsDrawn === null) errors.push('bench: the views were not drawn in idle time');
+      await page.waitForTimeout(150);
+    }
     for (const v of VIEWS) {
       const name = `view-${v.view}`;
       await arm(page, name, v.kind, [v.heading], 'click');

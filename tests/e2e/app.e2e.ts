@@ -93,9 +93,18 @@ const ROUTES: readonly {
 ];
 
 /** Wait until the main area shows every text (views fill in as their bundles arrive). */
+/** The text of <main> as shown: views kept hidden or about to unmount are left out. */
+function mainText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main > :not([data-parked], [data-leaving])')]
+      .map((el) => (el as HTMLElement).innerText)
+      .join('\n'),
+  );
+}
+
 async function mainContains(page: Page, texts: readonly string[]): Promise<void> {
   for (const t of texts) {
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain(t);
+    await expect.poll(() => mainText(page), { timeout: 15_000 }).toContain(t);
   }
 }
 
@@ -250,31 +259,55 @@ describe('from file://, offline', () => {
     expectQuiet(s);
   });
 
-  it('a view that is left is never shown beside the new one and is gone after the paint', async () => {
+  it('a view left is kept hidden and unreachable, or unmounted after the paint; never shown beside the new one', async () => {
     const { page } = s;
     await page.goto(`${INDEX_URL}#/execution`);
     await mainContains(page, ['42,238.46']);
-    // Watch every DOM change of the switch: the view left stays in the DOM for a while, and must be
-    // invisible (content-visibility: hidden) and unreachable (inert) all that time.
+    // Watch every DOM change: views left stay in the DOM (kept: data-parked; about to unmount:
+    // data-leaving) and must be invisible (content-visibility: hidden) and inert all that time.
     await page.evaluate(`(() => {
-      const seen = (window.__leaving = { leaving: 0, visibleTogether: 0, reachable: 0 });
+      const seen = (window.__offstage = { offstage: 0, visibleTogether: 0, reachable: 0 });
       new MutationObserver(() => {
-        const left = document.querySelector('main [data-leaving]');
-        if (!left) return;
-        seen.leaving += 1;
+        const off = [...document.querySelectorAll('main :is([data-leaving], [data-parked])')];
+        if (off.length === 0) return;
+        seen.offstage += 1;
         const shown = [...document.querySelectorAll('main h2')].filter((h) => h.checkVisibility());
         if (shown.length > 1) seen.visibleTogether += 1;
-        if (!left.inert) seen.reachable += 1;
+        if (off.some((el) => !el.inert)) seen.reachable += 1;
       }).observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true });
     })()`);
+    const visibleHeadings = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main h2')]
+          .filter((h) => h.checkVisibility())
+          .map((h) => h.textContent),
+      );
+    // A comparison view is kept: 预算执行 stays drawn, hidden, while 同比变化 is shown.
     await page.getByRole('link', { name: '同比变化' }).click();
     await page.getByRole('heading', { level: 2, name: '同比变化' }).waitFor();
+    expect(await page.locator('main [data-parked] h2', { hasText: '预算执行' }).count()).toBe(1);
+    expect(await visibleHeadings()).toEqual(['同比变化']);
+    // A change made meanwhile shows when it is shown again: only the province now.
+    await page
+      .locator('.comparison-bar label', { hasText: '山西省行政审批服务管理局' })
+      .getByRole('checkbox')
+      .check();
+    await page.getByRole('link', { name: '预算执行' }).click();
+    await page.getByRole('heading', { level: 2, name: '预算执行' }).waitFor();
+    await mainContains(page, ['42,238.46']);
+    expect(await mainText(page)).not.toContain('652.22');
+    // The data-file view is not kept: it unmounts after the paint of the view that replaces it.
+    await page.getByRole('link', { name: /^数据文件/ }).click();
+    await page.getByRole('heading', { level: 2, name: '数据文件' }).waitFor();
+    await page.getByRole('link', { name: '预算执行' }).click();
+    await page.getByRole('heading', { level: 2, name: '预算执行' }).waitFor();
     await expect.poll(() => page.locator('main [data-leaving]').count()).toBe(0);
-    const seen = (await page.evaluate('window.__leaving')) as Record<string, number>;
-    expect(seen.leaving).toBeGreaterThan(0);
+    expect(await page.locator('main h2', { hasText: '数据文件' }).count()).toBe(0);
+    const seen = (await page.evaluate('window.__offstage')) as Record<string, number>;
+    expect(seen.offstage).toBeGreaterThan(0);
     expect(seen.visibleTogether).toBe(0);
     expect(seen.reachable).toBe(0);
-    expect(await page.locator('main h2').allInnerTexts()).toEqual(['同比变化']);
+    expect(await visibleHeadings()).toEqual(['预算执行']);
     expectQuiet(s);
   });
 

@@ -84,7 +84,13 @@ function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: Dis
       {shown.map(({ item: { entry, pairs }, leaving }, i) => {
         const chart = <AmountChart title={documentLabel(entry)} unit={unit} pairs={pairs} />;
         return (
-          <div key={entry.id} className="small-multiple" data-leaving={leaving || undefined}>
+          <div
+            key={entry.id}
+            className="small-multiple"
+            data-leaving={leaving || undefined}
+            inert={leaving}
+            aria-hidden={leaving || undefined}
+          >
             {i === 0 ? chart : <Deferred minHeight={260}>{chart}</Deferred>}
           </div>
         );
