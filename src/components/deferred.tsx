@@ -77,13 +77,23 @@ interface DeferredProps {
   minHeight?: number;
 }
 
-/** Renders `children` a frame after the blocks queued before it (at once when not enabled). */
+/**
+ * Renders `children` a frame after the blocks queued before it (at once when not enabled), in a
+ * block the browser skips while it is far from the viewport.
+ */
 export function Deferred({ children, minHeight = 120 }: DeferredProps) {
   const [ready, setReady] = useState(!enabled);
   useEffect(() => {
     if (ready) return;
     return enqueue(() => setReady(true));
   }, [ready]);
-  if (ready) return <>{children}</>;
-  return <div className="deferred-placeholder" style={{ minHeight }} aria-busy="true" />;
+  if (!ready)
+    return <div className="deferred-placeholder" style={{ minHeight }} aria-busy="true" />;
+  // Below the first chart: the browser styles, lays out and paints it only near the viewport
+  // (content-visibility: auto, app.css), taking `minHeight` as its size until it has been drawn.
+  return (
+    <div className="deferred-block" style={{ containIntrinsicSize: `auto ${minHeight}px` }}>
+      {children}
+    </div>
+  );
 }

@@ -409,7 +409,7 @@ export interface ScrollResult {
 }
 
 // A string, not a function: tsx (esbuild keepNames) would inject a `__name` helper the page lacks.
-const SCROLL = String.raw`(n, limit) =>
+const SCROLL = String.raw`(n, limit, px) =>
   new Promise((resolve, reject) => {
     const wrap = document.querySelector('.tables-panel .data-table-wrap');
     if (!wrap) return reject(new Error('no .tables-panel .data-table-wrap'));
@@ -424,7 +424,8 @@ const SCROLL = String.raw`(n, limit) =>
     const step = (ts) => {
       if (last) intervals.push(ts - last);
       last = ts;
-      wrap.scrollTop = Math.round((max * i) / n);
+      // px > 0: a steady scroll of px a frame from the top; otherwise top to bottom in n frames.
+      wrap.scrollTop = px > 0 ? Math.min(max, px * i) : Math.round((max * i) / n);
       i++;
       if (i <= n) requestAnimationFrame(step);
       else if (i === n + 1) {
@@ -444,9 +445,12 @@ const SCROLL = String.raw`(n, limit) =>
     requestAnimationFrame(idleStep);
   })`;
 
-/** rAF-driven scroll of the table wrapper: `frames` frames, top to bottom; counts intervals > 25 ms. */
-async function scrollFrames(page: Page, frames: number, timeout: number) {
-  return page.evaluate(`(${SCROLL})(${frames}, ${timeout})`) as Promise<{
+/**
+ * rAF-driven scroll of the table wrapper: `frames` frames, top to bottom (or `px` a frame from the
+ * top when given); counts intervals > 25 ms.
+ */
+async function scrollFrames(page: Page, frames: number, timeout: number, px = 0) {
+  return page.evaluate(`(${SCROLL})(${frames}, ${timeout}, ${px})`) as Promise<{
     intervals: number[];
     idle: number[];
     partial: boolean;
@@ -473,6 +477,7 @@ export async function runScrollApp(
   minRows: number,
   t: Timeouts,
   frames = 300,
+  px = 0,
 ): Promise<ScrollResult | null> {
   const { context, page } = await freshPage(browser);
   try {
@@ -485,7 +490,7 @@ export async function runScrollApp(
     const render = await waitMark(page, 'expand', t.step);
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    const s = frameStats(await scrollFrames(page, frames, t.step));
+    const s = frameStats(await scrollFrames(page, frames, t.step, px));
     return { render, rows, ...s };
   } catch (e) {
     if (process.env.BENCH_DEBUG)
@@ -502,6 +507,7 @@ export async function runScrollFloor(
   tableId: string,
   t: Timeouts,
   frames = 300,
+  px = 0,
 ): Promise<ScrollResult | null> {
   const { context, page } = await freshPage(browser);
   try {
@@ -511,7 +517,7 @@ export async function runScrollFloor(
     const render = Date.now() - start;
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    const s = frameStats(await scrollFrames(page, frames, t.step));
+    const s = frameStats(await scrollFrames(page, frames, t.step, px));
     return { render, rows, ...s };
   } catch (e) {
     if (process.env.BENCH_DEBUG)

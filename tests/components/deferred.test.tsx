@@ -53,4 +53,19 @@ describe('Deferred (progressive rendering)', () => {
     frame();
     expect(screen.getByText('明细表')).toBeInTheDocument();
   });
+
+  it('keeps the room of its placeholder as the size of a block the browser has not drawn yet', () => {
+    const { container, unmount } = render(
+      <Deferred minHeight={400}>
+        <p>明细表</p>
+      </Deferred>,
+    );
+    expect(container.querySelector('.deferred-placeholder')).toHaveStyle({ minHeight: '400px' });
+    frame();
+    // content-visibility: auto (app.css) skips the block while it is far from the viewport; until
+    // it has been drawn once, the browser takes it to be as high as the placeholder was.
+    const block = screen.getByText('明细表').closest('.deferred-block') as HTMLElement;
+    expect(block.style.containIntrinsicSize).toBe('auto 400px');
+    unmount();
+  });
 });

@@ -93,11 +93,15 @@ const ROUTES: readonly {
 ];
 
 /** Wait until the main area shows every text (views fill in as their bundles arrive). */
-/** The text of <main> as shown: views kept hidden or about to unmount are left out. */
+/**
+ * The text of <main> as shown: views kept hidden or about to unmount are left out. textContent,
+ * not innerText: blocks far below the fold are not rendered until scrolled to
+ * (content-visibility: auto), and innerText leaves out what is not rendered.
+ */
 function mainText(page: Page): Promise<string> {
   return page.evaluate(() =>
     [...document.querySelectorAll('main > :not([data-parked], [data-leaving])')]
-      .map((el) => (el as HTMLElement).innerText)
+      .map((el) => el.textContent ?? '')
       .join('\n'),
   );
 }
