@@ -90,13 +90,22 @@ export function ViewSlots({ view }: { view: ViewName }) {
   });
 }
 
-/** Once the data is ready and the page idle, draws the next view not yet drawn, hidden. */
+/**
+ * Once the data is ready, no bundle is loading and the page is idle, draws the next view not yet
+ * drawn, hidden.
+ */
 function usePrerender(
   parking: boolean,
   kept: readonly ViewName[],
   setKept: (update: (k: readonly ViewName[]) => readonly ViewName[]) => void,
 ): void {
-  const ready = useAppStore((s) => s.status === 'ready');
+  // Ready, and no bundle on its way: drawing ahead must not hold up the overview's own cards (and
+  // the views it draws then find the bundles they compare already loaded).
+  const ready = useAppStore(
+    (s) =>
+      s.status === 'ready' &&
+      Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors),
+  );
   const next = PRERENDERED_VIEWS.find((v) => !kept.includes(v));
   useEffect(() => {
     if (!parking || !ready || next === undefined || !prerenderAllowed()) return;

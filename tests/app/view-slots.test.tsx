@@ -9,6 +9,7 @@ import { App } from '@/app/app';
 import { ErrorBoundary } from '@/app/error-boundary';
 import { setViewParking } from '@/app/view-slots';
 import { resetAppStore, useAppStore } from '@/store/app-store';
+import type { Bundle } from '@/data/schema';
 import type { ViewName } from '@/store/types';
 import { manualFrames } from '../components/manual-frames';
 import { IDS, loadRealData } from '../features/real-data';
@@ -84,11 +85,25 @@ describe('views kept drawn while hidden', () => {
   });
 
   it('draws the views not opened yet, hidden, once the data is ready and the page idle', () => {
+    let pendingDistrict: Bundle | undefined;
     render(<App />);
     idle();
     // No data yet: nothing is drawn ahead.
     expect(screen.queryByText('三公经费', { selector: 'h2' })).toBeNull();
-    act(() => loadRealData());
+    // Data ready but a bundle still loading (the overview's cards come first): still nothing.
+    act(() => {
+      loadRealData();
+      const { [IDS.district]: district, ...others } = useAppStore.getState().bundles;
+      pendingDistrict = district;
+      useAppStore.setState({ bundles: others, requestedIds: { [IDS.district]: true } });
+    });
+    idle();
+    expect(screen.queryByText('三公经费', { selector: 'h2' })).toBeNull();
+    act(() =>
+      useAppStore.setState((st) => ({
+        bundles: { ...st.bundles, [IDS.district]: pendingDistrict as Bundle },
+      })),
+    );
     idle();
     for (const heading of ['预算执行', '同比变化', '三公经费', '绩效评价', '明细表', '数据校验'])
       expect(slotOf(heading)).toHaveAttribute('data-parked');

@@ -7,7 +7,6 @@
 import {
   CartesianGrid,
   LabelList,
-  Legend,
   ReferenceLine,
   Scatter,
   ScatterChart,
@@ -74,6 +73,24 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
   const maxX = Math.max(100, ...series.flatMap((s) => s.points.map((p) => p.x)));
   return (
     <div className="perf-chart">
+      {/* Our own legend, as the other charts have (recharts' Legend would add its code to the app
+          for this one chart): each unit's marker shape and colour. */}
+      <ul className="chart-legend" aria-hidden="true">
+        {series.map((s, i) => (
+          <li key={s.bundleId}>
+            <svg width="16" height="16" className="swatch-marker">
+              <Symbols
+                cx={8}
+                cy={8}
+                size={90}
+                type={SHAPES[i % SHAPES.length] ?? 'circle'}
+                fill={COLORS[i % COLORS.length] ?? '#1f4e89'}
+              />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
       <FitWidth kind="full" height={460}>
         <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
           <CartesianGrid
@@ -112,7 +129,6 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             />
           ))}
           <ZAxis range={[120, 120]} />
-          <Legend verticalAlign="top" height={36} wrapperStyle={{ color: '#1f2933' }} />
           {series.map((s, i) => (
             <Scatter
               key={s.bundleId}
@@ -127,7 +143,6 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
                 SHAPES[i % SHAPES.length] ?? 'circle',
                 COLORS[i % COLORS.length] ?? '#1f4e89',
               )}
-              legendType={SHAPES[i % SHAPES.length] ?? 'circle'}
               isAnimationActive={false}
             >
               <LabelList dataKey="right" position="right" fontSize={12} fill="#1f2933" />
