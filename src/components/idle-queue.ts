@@ -1,19 +1,35 @@
 /**
  * Background work, one task per idle period (drawing a hidden view, bringing one up to date): a
  * task may take a hundred milliseconds, so two in a row would hold up a click twice as long.
- * Tasks run in the order queued, each after the previous one's frame and a quiet moment.
+ * Tasks run in the order queued, each once the user has paused: no click, key or wheel for
+ * QUIET_MS, so bringing six hidden views up to date after a selection change does not run between
+ * that change and the user's next one.
  */
 import { nextFrame } from './deferred';
 
 const tasks: (() => void)[] = [];
 let scheduled = false;
 
-/** How long the page must have been quiet (no task queued here) before the next one runs. */
-const QUIET_MS = 150;
+/** How long the user must have left the page alone before the next task runs. */
+export const QUIET_MS = 1000;
+
+let lastInput = -Infinity;
+if (typeof window !== 'undefined') {
+  const note = () => {
+    lastInput = performance.now();
+  };
+  for (const type of ['pointerdown', 'keydown', 'wheel'])
+    window.addEventListener(type, note, { capture: true, passive: true });
+}
 
 function runNext(): void {
-  const task = tasks.shift();
   scheduled = false;
+  // Input came while waiting for the idle callback: wait for the next pause.
+  if (performance.now() - lastInput < QUIET_MS) {
+    schedule();
+    return;
+  }
+  const task = tasks.shift();
   if (task) task();
   if (tasks.length > 0) nextFrame(schedule);
 }
@@ -21,10 +37,11 @@ function runNext(): void {
 function schedule(): void {
   if (scheduled || tasks.length === 0) return;
   scheduled = true;
+  const wait = Math.max(50, lastInput + QUIET_MS - performance.now());
   setTimeout(() => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(runNext);
     else runNext();
-  }, QUIET_MS);
+  }, wait);
 }
 
 /** Queues `task` for an idle period; returns a cancel function (a no-op once it has run). */

@@ -44,9 +44,16 @@ const PROBE = String.raw`(() => {
   // Only what is shown: a view or chart that has just left stays in the DOM, not drawn, until it
   // unmounts (src/components/linger.tsx).
   const shown = (el) => !el.closest('[hidden], [data-leaving], [data-parked]');
-  const marks = () => [...document.querySelectorAll(MARK_SEL)].filter(shown);
+  // Search the view on screen only: the views kept drawn but hidden (src/app/view-slots.tsx) hold
+  // thousands of marks, and scanning them at every DOM change would slow the page being measured.
+  const roots = () => {
+    const slots = [...document.querySelectorAll('main > .view-slot')].filter(shown);
+    return slots.length > 0 ? slots : [document];
+  };
+  const all = (sel) => roots().flatMap((r) => [...r.querySelectorAll(sel)]).filter(shown);
+  const marks = () => all(MARK_SEL);
   B.signature = () => {
-    const ws = [...document.querySelectorAll('.recharts-wrapper')].filter(shown);
+    const ws = all('.recharts-wrapper');
     return marks().length + '|' + ws.map((w) => w.textContent).join('|');
   };
   const headingIs = (text) =>
@@ -72,9 +79,8 @@ const PROBE = String.raw`(() => {
         !document.querySelector('.bundle-status')
       );
     },
-    chart: (heading) => headingIs(heading) && [...document.querySelectorAll(MARK_SEL)].some(shown),
-    table: (heading) =>
-      headingIs(heading) && [...document.querySelectorAll('main table tbody tr')].some(shown),
+    chart: (heading) => headingIs(heading) && marks().length > 0,
+    table: (heading) => headingIs(heading) && all('table tbody tr').length > 0,
     changed: (before) => marks().length > 0 && B.signature() !== before,
     // A virtualised table has a window of rows in the DOM and its length in aria-rowcount.
     rows: (n) => {
