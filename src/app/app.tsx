@@ -4,6 +4,7 @@ import { WindowFileDrop } from '@/features/data-files/window-file-drop';
 import { ComparisonBar } from '@/features/picker/comparison-bar';
 import { useAppStore } from '@/store/app-store';
 import { viewHref } from '@/store/routes';
+import { isComparisonView } from '@/store/types';
 import { NAV_ITEMS } from './nav';
 import { ViewSlots } from './view-slots';
 
@@ -64,9 +65,7 @@ export function App() {
         {addedMessage}
       </p>
       <main className="app-main">
-        {view !== 'source' && view !== 'overview' && view !== 'present' && view !== 'data' ? (
-          <ComparisonBar />
-        ) : null}
+        {isComparisonView(view) ? <ComparisonBar /> : null}
         <ViewSlots view={view} />
       </main>
     </div>

@@ -34,20 +34,12 @@ import { YoyPage } from '@/features/yoy/yoy-page';
 import { SourcePage } from '@/features/sources/source-page';
 import { appStore, useAppStore } from '@/store/app-store';
 import { ParkedView, ParkedViewContext } from '@/store/parked-view';
-import { VIEW_NAMES } from '@/store/types';
+import { COMPARISON_VIEWS, VIEW_NAMES } from '@/store/types';
 import type { ViewName } from '@/store/types';
 import { ErrorBoundary } from './error-boundary';
 
-/** Drawn in idle time before they are opened, in this order (the navigation's). */
-export const PRERENDERED_VIEWS: readonly ViewName[] = [
-  'execution',
-  'yoy',
-  'sangong',
-  'performance',
-  'tables',
-  'checks',
-];
-const KEPT_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>(['overview', ...PRERENDERED_VIEWS]);
+/** Kept drawn once shown; the comparison views are also drawn ahead, in navigation order. */
+const KEPT_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>(['overview', ...COMPARISON_VIEWS]);
 
 let parkingOn = false;
 
@@ -106,7 +98,7 @@ function usePrerender(
       s.status === 'ready' &&
       Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors),
   );
-  const next = PRERENDERED_VIEWS.find((v) => !kept.includes(v));
+  const next = COMPARISON_VIEWS.find((v) => !kept.includes(v));
   useEffect(() => {
     if (!parking || !ready || next === undefined || !prerenderAllowed()) return;
     let cancel = () => {};

@@ -86,20 +86,27 @@ export interface DataSlice {
   restoreUserFiles: (storage?: UserBundleStorage) => Promise<void>;
 }
 
-/** Views of the dashboard; each has a hash route `#/<view>`. */
-export const VIEW_NAMES = [
-  'overview',
+/**
+ * The views that compare the chosen units, in navigation order: each shows the comparison bar,
+ * and the app draws them ahead in idle time (src/app/view-slots.tsx).
+ */
+export const COMPARISON_VIEWS = [
   'execution',
   'yoy',
   'sangong',
   'performance',
   'tables',
   'checks',
-  'source',
-  'present',
-  'data',
 ] as const;
+
+/** Views of the dashboard; each has a hash route `#/<view>`. */
+export const VIEW_NAMES = ['overview', ...COMPARISON_VIEWS, 'source', 'present', 'data'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
+
+/** Whether a view compares the chosen units (one of COMPARISON_VIEWS). */
+export function isComparisonView(view: ViewName): boolean {
+  return (COMPARISON_VIEWS as readonly ViewName[]).includes(view);
+}
 
 /** What the source viewer shows: bundle `id`'s text, line `line` highlighted. */
 export interface SourceTarget {
