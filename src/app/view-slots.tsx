@@ -32,7 +32,7 @@ import { SangongPage } from '@/features/sangong/sangong-page';
 import { TablesPage } from '@/features/tables/tables-page';
 import { YoyPage } from '@/features/yoy/yoy-page';
 import { SourcePage } from '@/features/sources/source-page';
-import { appStore, useAppStore } from '@/store/app-store';
+import { useAppStore } from '@/store/app-store';
 import { ParkedView, ParkedViewContext } from '@/store/parked-view';
 import { COMPARISON_VIEWS, VIEW_NAMES } from '@/store/types';
 import type { ViewName } from '@/store/types';
@@ -68,7 +68,7 @@ export function ViewSlots({ view }: { view: ViewName }) {
     setKept(keptNow);
   }
   const [gates] = useState(
-    () => new Map([...KEPT_VIEWS].map((v) => [v, new ParkedView(appStore, whenIdleInTurn)])),
+    () => new Map([...KEPT_VIEWS].map((v) => [v, new ParkedView(useAppStore, whenIdleInTurn)])),
   );
   const gateOf = (v: ViewName): ParkedView | null => (parking ? (gates.get(v) ?? null) : null);
   const lingering = useLingering(keep ? [] : [view], String);

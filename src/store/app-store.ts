@@ -40,9 +40,6 @@ function useBoundAppStore<T>(selector: (s: AppState) => T | AppState = identity)
 
 export const useAppStore = Object.assign(useBoundAppStore, store);
 
-/** The store itself (for a ParkedView gate). */
-export const appStore = store;
-
 /** For selectors that build a new array or object: re-renders only when its items change. */
 export function useAppStoreShallow<T>(selector: (s: AppState) => T): T {
   return useAppStore(useShallow(selector));

@@ -23,7 +23,7 @@ export interface StoreSource {
   subscribe: (listener: () => void) => () => void;
 }
 
-/** Runs `task` when the page is idle (or after `timeout` ms); returns a cancel function. */
+/** Runs `task` when the page is idle (src/components/idle-queue.ts); returns a cancel function. */
 export type IdleScheduler = (task: () => void) => () => void;
 
 export const ParkedViewContext = createContext<ParkedView | null>(null);
@@ -39,10 +39,6 @@ export class ParkedView implements StoreSource {
     private readonly store: StoreApi<AppState>,
     private readonly whenIdle: IdleScheduler,
   ) {}
-
-  get parked(): boolean {
-    return this.snapshot !== null;
-  }
 
   getState = (): AppState => this.snapshot ?? this.store.getState();
 
