@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
@@ -17,6 +17,14 @@ export const ROOT = resolve(__dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const INDEX_URL = pathToFileURL(join(DIST, 'index.html')).href;
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * The view on screen. The app keeps other views in the DOM, hidden (data-parked) or about to
+ * unmount (data-leaving; src/app/view-slots.tsx): CSS locators must not pick theirs.
+ */
+export function shownView(page: Page): Locator {
+  return page.locator('main > .view-slot:not([data-parked], [data-leaving])');
+}
 
 /** Playwright gives each launch a new temporary user-data dir, removed on close. */
 export function launchChromium(): Promise<Browser> {

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Locator, Page } from 'playwright-core';
-import { DIST, INDEX_URL, ROOT, sessionPerTest } from './browser';
+import { DIST, INDEX_URL, ROOT, sessionPerTest, shownView } from './browser';
 import type { Session } from './browser';
 
 /** Every source text, without thousands separators, to check exported figures are printed ones. */
@@ -24,7 +24,7 @@ async function download(page: Page, button: Locator): Promise<{ d: Download; byt
 /** The first chart on the 预算执行 view, once drawn. */
 async function firstChart(page: Page): Promise<Locator> {
   await page.goto(`${INDEX_URL}#/execution`);
-  const chart = page.locator('figure.chart-frame').first();
+  const chart = shownView(page).locator('figure.chart-frame').first();
   await chart.locator('.chart-body svg').first().waitFor();
   return chart;
 }
@@ -70,7 +70,7 @@ describe('exports from file://', () => {
   it('a DataTable (明细表) to CSV', async () => {
     const { page } = s;
     await page.goto(`${INDEX_URL}#/tables`);
-    const wrap = page.locator('.data-table-wrap').first();
+    const wrap = shownView(page).locator('.data-table-wrap').first();
     await wrap.locator('tbody tr').first().waitFor();
     const { bytes } = await download(page, wrap.getByRole('button', { name: '导出 CSV' }));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -108,8 +108,8 @@ describe('exports from file://', () => {
     await firstChart(page);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);
-    expect(await page.locator('.export-menu').first().isVisible()).toBe(false);
-    expect(await page.locator('.chart-data table').first().isVisible()).toBe(true);
+    expect(await shownView(page).locator('.export-menu').first().isVisible()).toBe(false);
+    expect(await shownView(page).locator('.chart-data table').first().isVisible()).toBe(true);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A4 landscape: 842 × 595 pt.
