@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { INDEX_URL, sessionPerTest } from './browser';
+import { INDEX_URL, sessionPerTest, waitOrExplain } from './browser';
 import type { Session } from './browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,7 +69,11 @@ describe('keyboard only', () => {
     }
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('预算执行');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 2, name: '预算执行' }).waitFor();
+    await waitOrExplain(
+      s,
+      page.getByRole('heading', { level: 2, name: '预算执行' }),
+      'keyboard-enter-execution',
+    );
     // The first figure link in the main area, reached by Tab, opens the source viewer.
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press('Tab');

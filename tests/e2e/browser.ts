@@ -131,3 +131,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Waits for `locator`; if it never comes, fails with what the page showed instead (address,
+ * focus, each view slot's state, error panels, page errors) and a screenshot, so a failure seen once on a CI
+ * machine can be understood without reproducing it.
+ */
+export async function waitOrExplain(s: Session, locator: Locator, name: string): Promise<void> {
+  const { page } = s;
+  try {
+    await locator.waitFor({ timeout: 15_000 });
+  } catch (err) {
+    const state = await page
+      .evaluate(() => ({
+        hash: location.hash,
+        focus: document.activeElement?.outerHTML.slice(0, 160) ?? null,
+        firstPaint: document.querySelector('[data-first-paint]') !== null,
+        slots: [...document.querySelectorAll('main > .view-slot')].map((el) =>
+          [
+            el.querySelector('h2')?.textContent ?? '(no h2)',
+            el.hasAttribute('data-parked') ? 'parked' : '',
+            el.hasAttribute('data-leaving') ? 'leaving' : '',
+            (el as HTMLElement).inert ? 'inert' : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+        errors: [...document.querySelectorAll('[role="alert"]')].map((el) =>
+          (el.textContent ?? '').slice(0, 200),
+        ),
+      }))
+      .catch((e: unknown) => `page not readable: ${String(e)}`);
+    const shot = await screenshot(page, `failed-${name}`).catch(() => '(no screenshot)');
+    throw new Error(
+      `${String(err)}\npage state: ${JSON.stringify(state, null, 1)}\n` +
+        `page errors: ${JSON.stringify(s.pageErrors)}\nconsole errors: ${JSON.stringify(s.consoleErrors)}\n` +
+        `screenshot: ${shot}`,
+    );
+  }
+}
