@@ -7,7 +7,7 @@
  * Off unless the app entry calls `enableDeferredRendering()`: tests and server-side callers render
  * everything in one pass.
  */
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -80,20 +80,32 @@ interface DeferredProps {
 /**
  * Renders `children` a frame after the blocks queued before it (at once when not enabled), in a
  * block the browser skips while it is far from the viewport.
+ *
+ * Once drawn, a change (another unit chosen) reaches the block after the view's first chart: the
+ * render that answers the click keeps the block as it was (the same elements, which React skips)
+ * and React renders the new content just after, in the background (useDeferredValue). Until then
+ * the block is marked stale (aria-busy, dimmed), so a reader never takes old figures for new.
  */
 export function Deferred({ children, minHeight = 120 }: DeferredProps) {
   const [ready, setReady] = useState(!enabled);
+  const latest = useDeferredValue(children);
   useEffect(() => {
     if (ready) return;
     return enqueue(() => setReady(true));
   }, [ready]);
   if (!ready)
     return <div className="deferred-placeholder" style={{ minHeight }} aria-busy="true" />;
+  const shown = enabled ? latest : children;
+  const stale = shown !== children;
   // Below the first chart: the browser styles, lays out and paints it only near the viewport
   // (content-visibility: auto, app.css), taking `minHeight` as its size until it has been drawn.
   return (
-    <div className="deferred-block" style={{ containIntrinsicSize: `auto ${minHeight}px` }}>
-      {children}
+    <div
+      className={stale ? 'deferred-block deferred-stale' : 'deferred-block'}
+      style={{ containIntrinsicSize: `auto ${minHeight}px` }}
+      aria-busy={stale || undefined}
+    >
+      {shown}
     </div>
   );
 }
