@@ -6,7 +6,8 @@
  * overview's first page of cards from the manifest's headline figures, with the app's markup and
  * classes, into #root; React's first render replaces it (createRoot clears its container). A
  * reader sees the printed totals at static-page speed; the cards become interactive (links to the
- * source line, 加入对比, measures) when the app mounts.
+ * source line, 加入对比, measures) when the app mounts. A header link focused meanwhile hands its
+ * focus to the app's link to the same view (focus-handover.tsx).
  *
  * It draws only what the app would draw at once: the overview route (no filter) and the shipped
  * manifest. Anything else (another view, an unreadable manifest) leaves #root empty for the app.

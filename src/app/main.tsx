@@ -7,10 +7,12 @@ import { startHashSync } from '@/store/hash-sync';
 import { App } from './app';
 import { setViewParking } from './view-slots';
 import { ErrorBoundary } from './error-boundary';
+import { AfterCommit, watchFirstPaintFocus } from './focus-handover';
 import './app.css';
 
 const rootEl = document.getElementById('root');
 if (rootEl) {
+  const handOverFocus = watchFirstPaintFocus(rootEl);
   enableDeferredRendering();
   setViewParking(true);
   startHashSync();
@@ -20,6 +22,7 @@ if (rootEl) {
       <ErrorBoundary>
         <App />
       </ErrorBoundary>
+      <AfterCommit run={handOverFocus} />
     </StrictMode>,
   );
 }

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+/**
+ * A keyboard user who tabs onto a link of the first paint (src/app/first-paint.ts) keeps focus on
+ * that link when the app replaces the first paint (src/app/focus-handover.tsx).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, render } from '@testing-library/react';
+import { App } from '@/app/app';
+import { firstPaintHtml } from '@/app/first-paint';
+import { AfterCommit, watchFirstPaintFocus } from '@/app/focus-handover';
+import { resetAppStore } from '@/store/app-store';
+
+function shippedManifest(): unknown {
+  const text = readFileSync(
+    join(import.meta.dirname, '..', '..', 'public', 'data', 'manifest.js'),
+    'utf8',
+  );
+  const win: { __BUDGET_MANIFEST__?: unknown } = {};
+  new Function('window', text)(win);
+  return win.__BUDGET_MANIFEST__;
+}
+
+/** #root with the first paint drawn in it, watched as src/app/main.tsx watches it. */
+function firstPaintRoot(focusFirst?: string) {
+  const root = document.createElement('div');
+  root.id = 'root';
+  root.innerHTML = firstPaintHtml(shippedManifest(), '#/overview') ?? '';
+  document.body.append(root);
+  // The user may have tabbed onto a link before the app's module (and the watch) started.
+  if (focusFirst !== undefined) firstPaintLink(root, focusFirst).focus();
+  return { root, handOver: watchFirstPaintFocus(root) };
+}
+
+function firstPaintLink(root: HTMLElement, text: string): HTMLAnchorElement {
+  const link = [...root.querySelectorAll<HTMLAnchorElement>('[data-first-paint] header a')].find(
+    (a) => a.textContent === text,
+  );
+  if (!link) throw new Error(`no first-paint link ${text}`);
+  return link;
+}
+
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+  document.body.innerHTML = '';
+});
+
+describe('focus from the first paint to the app', () => {
+  it('moves focus to the app’s link to the same view when the first paint is replaced', () => {
+    const { root, handOver } = firstPaintRoot();
+    firstPaintLink(root, '预算执行').focus();
+    render(
+      <>
+        <App />
+        <AfterCommit run={handOver} />
+      </>,
+      { container: root },
+    );
+    expect(root.querySelector('[data-first-paint]')).toBeNull();
+    const active = document.activeElement as HTMLElement;
+    expect(active.textContent).toBe('预算执行');
+    expect(active.closest('nav')).toHaveAccessibleName('主导航');
+  });
+
+  it('also for a link focused before the app’s module started: 数据文件 beside the navigation', () => {
+    const { root, handOver } = firstPaintRoot('数据文件');
+    render(
+      <>
+        <App />
+        <AfterCommit run={handOver} />
+      </>,
+      { container: root },
+    );
+    expect(document.activeElement).toHaveClass('header-data-link');
+  });
+
+  it('leaves focus alone when the user moved it out of the first paint meanwhile', () => {
+    const { root, handOver } = firstPaintRoot();
+    const search = document.createElement('input');
+    document.body.append(search);
+    firstPaintLink(root, '预算执行').focus();
+    search.focus();
+    render(
+      <>
+        <App />
+        <AfterCommit run={handOver} />
+      </>,
+      { container: root },
+    );
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('does nothing when nothing in the first paint had focus', () => {
+    const { root, handOver } = firstPaintRoot();
+    render(
+      <>
+        <App />
+        <AfterCommit run={handOver} />
+      </>,
+      { container: root },
+    );
+    expect(document.activeElement).toBe(document.body);
+  });
+});
