@@ -11,7 +11,8 @@
  * 预算执行 would otherwise render six views. So every store read under a `ParkedView` goes
  * through it (`useAppStore` reads the gate from context): while parked it answers from a snapshot
  * of the store and holds back change notices; it catches up in idle time, one view at a time, and
- * at once when it is shown again, before that frame is painted.
+ * at once when it is shown again, before that frame is painted (blocks below its first chart follow
+ * just after: src/components/deferred.tsx).
  */
 import { createContext } from 'react';
 import type { StoreApi } from 'zustand';
