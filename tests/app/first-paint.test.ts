@@ -3,8 +3,6 @@
  * The first paint (src/app/first-paint.ts): the overview's cards drawn from data/manifest.js before
  * the app's module runs. It must show the figures the app shows, formatted the same way.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import {
   APP_NOT_STARTED,
@@ -18,17 +16,7 @@ import { NAV_ITEMS } from '@/app/nav';
 import { OVERVIEW_PAGE_SIZE } from '@/features/overview/overview-page';
 import { formatWanYuan } from '@/lib/format';
 import { viewHref } from '@/store/routes';
-
-/** The shipped manifest, as the browser gets it (a classic script assigning a global). */
-function shippedManifest(): unknown {
-  const text = readFileSync(
-    join(import.meta.dirname, '..', '..', 'public', 'data', 'manifest.js'),
-    'utf8',
-  );
-  const win: { __BUDGET_MANIFEST__?: unknown } = {};
-  new Function('window', text)(win);
-  return win.__BUDGET_MANIFEST__;
-}
+import { shippedManifest } from './shipped-manifest';
 
 /** What the inline script is given: the browser's window, with the shipped manifest loaded. */
 function browserWindow(hash: string) {

@@ -3,23 +3,12 @@
  * A keyboard user who tabs onto a link of the first paint (src/app/first-paint.ts) keeps focus on
  * that link when the app replaces the first paint (src/app/focus-handover.tsx).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { App } from '@/app/app';
 import { firstPaintHtml } from '@/app/first-paint';
 import { AfterCommit, watchFirstPaintFocus } from '@/app/focus-handover';
 import { resetAppStore } from '@/store/app-store';
-
-function shippedManifest(): unknown {
-  const text = readFileSync(
-    join(import.meta.dirname, '..', '..', 'public', 'data', 'manifest.js'),
-    'utf8',
-  );
-  const win: { __BUDGET_MANIFEST__?: unknown } = {};
-  new Function('window', text)(win);
-  return win.__BUDGET_MANIFEST__;
-}
+import { shippedManifest } from './shipped-manifest';
 
 /** #root with the first paint drawn in it, watched as src/app/main.tsx watches it. */
 function firstPaintRoot(focusFirst?: string) {
