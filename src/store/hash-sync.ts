@@ -20,21 +20,37 @@ function routeOf(s: AppState): Route {
 
 /** Start syncing; returns a function that stops it. */
 export function startHashSync(store: Store = useAppStore, win: Window = window): () => void {
+  // The address as this sync last read or wrote it. When location.hash differs, the user has
+  // navigated (link, Back, typed address) and the browser has not dispatched hashchange yet.
+  let known = win.location.hash;
   const fromHash = () => {
+    known = win.location.hash;
     const route = parseHash(win.location.hash);
     if (formatHash(route) !== formatHash(routeOf(store.getState())))
       store.getState().setRoute(route);
     // State the hash does not carry (the deck behind an ordinary link) goes back into the address.
     const canonical = formatHash(routeOf(store.getState()));
-    if (win.location.hash !== canonical && win.location.hash !== '')
+    if (win.location.hash !== canonical && win.location.hash !== '') {
       win.location.replace(canonical);
+      known = win.location.hash;
+    }
   };
   fromHash();
   // Normalise the address bar once (e.g. '' → '#/overview') without adding a history entry.
   const initial = formatHash(routeOf(store.getState()));
-  if (win.location.hash !== initial) win.location.replace(initial);
+  if (win.location.hash !== initial) {
+    win.location.replace(initial);
+    known = win.location.hash;
+  }
 
   const unsubscribe = store.subscribe((state, prev) => {
+    // A navigation not yet taken in (its hashchange is still queued) wins over the store: writing
+    // the store's route now would put the address back and lose the user's click (a bundle that
+    // finishes loading at that moment did exactly this).
+    if (win.location.hash !== known) {
+      fromHash();
+      return;
+    }
     const next = formatHash(routeOf(state));
     if (next === win.location.hash) return;
     const navigated =
@@ -43,6 +59,7 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
         formatHash({ ...routeOf(prev), selectedIds: [] });
     if (navigated) win.location.hash = next;
     else win.location.replace(next);
+    known = win.location.hash;
   });
   win.addEventListener('hashchange', fromHash);
   return () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, INDEX_URL, expectQuiet, screenshot, sessionPerTest } from './browser';
+import { DIST, INDEX_URL, expectQuiet, screenshot, sessionPerTest, waitOrExplain } from './browser';
 import type { Session } from './browser';
 
 const SOURCE_ID = 'shuocheng-district-dept-2023-final';
@@ -39,6 +39,8 @@ function cards(page: Page) {
 
 async function overviewReady(page: Page, count: number): Promise<void> {
   await page.goto(`${INDEX_URL}#/overview`);
+  // The overview itself first (with an account of the page if it never shows), then its cards.
+  await waitOrExplain(s, page.getByRole('heading', { level: 2, name: '总览' }), 'overview-ready');
   await expect.poll(() => cards(page).count()).toBe(count);
   await expect.poll(() => page.locator('.bundle-status').count()).toBe(0);
 }

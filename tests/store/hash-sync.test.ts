@@ -47,6 +47,20 @@ describe('URL hash sync', () => {
     expect(s.selectedIds).toEqual(['a']);
   });
 
+  it('keeps a navigation when the store changes before its hashchange event has run', async () => {
+    window.location.hash = '#/data';
+    stop = startHashSync();
+    // The user follows the 总览 link; before the browser dispatches hashchange, a bundle finishes
+    // loading (any store change). The address must not be put back to #/data.
+    window.location.hash = '#/overview';
+    useAppStore.getState().setDisplayUnit('元');
+    expect(window.location.hash).toBe('#/overview');
+    expect(useAppStore.getState().view).toBe('overview');
+    await tick();
+    expect(window.location.hash).toBe('#/overview');
+    expect(useAppStore.getState().view).toBe('overview');
+  });
+
   it('writes a view change to the hash', () => {
     stop = startHashSync();
     useAppStore.getState().openSource({ id: 'doc-2', line: 7 });
