@@ -9,11 +9,12 @@
  * or has moved elsewhere meanwhile.
  */
 import { useLayoutEffect } from 'react';
+import { parseHash } from '@/store/routes';
+import type { ViewName } from '@/store/types';
 
-/** The view a header link opens: its hash route without the query ("#/execution?u=a" → "#/execution"). */
-function routeOf(link: Element): string | null {
-  const href = link.getAttribute('href');
-  return href === null ? null : (href.split('?')[0] ?? null);
+/** The view a header link opens, read from its hash route as the app reads the address. */
+function viewOf(link: Element): ViewName {
+  return parseHash(link.getAttribute('href') ?? '').view;
 }
 
 /**
@@ -21,30 +22,30 @@ function routeOf(link: Element): string | null {
  * after the app's first commit, which hands focus over and stops watching.
  */
 export function watchFirstPaintFocus(root: HTMLElement): () => void {
-  let route: string | null = null;
+  let view: ViewName | null = null;
   const note = (target: EventTarget | null) => {
     const link = target instanceof Element ? target.closest('[data-first-paint] header a') : null;
-    route = link ? routeOf(link) : null;
+    view = link ? viewOf(link) : null;
   };
   // Most often the link got focus before this module ran (the browser was compiling it).
   note(root.ownerDocument.activeElement);
   const onFocusIn = (e: FocusEvent) => note(e.target);
   const onFocusOut = (e: FocusEvent) => {
     // Focus went to another element outside the first paint: not ours to move back.
-    if (e.relatedTarget instanceof Node && !root.contains(e.relatedTarget)) route = null;
+    if (e.relatedTarget instanceof Node && !root.contains(e.relatedTarget)) view = null;
   };
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);
   return () => {
     root.removeEventListener('focusin', onFocusIn);
     root.removeEventListener('focusout', onFocusOut);
-    if (route === null) return;
+    if (view === null) return;
     const doc = root.ownerDocument;
     const active = doc.activeElement;
     // Focus is somewhere real already (the link survived, or the user moved on).
     if (active !== null && active !== doc.body && active !== doc.documentElement) return;
     const target = [...root.querySelectorAll<HTMLElement>('header a')].find(
-      (a) => routeOf(a) === route && a.closest('[data-first-paint]') === null,
+      (a) => viewOf(a) === view && a.closest('[data-first-paint]') === null,
     );
     target?.focus();
   };

@@ -29,6 +29,17 @@ function firstPaintLink(root: HTMLElement, text: string): HTMLAnchorElement {
   return link;
 }
 
+/** The app rendered into #root, with the hand-over after its first commit, as main.tsx does. */
+function mountApp(root: HTMLElement, handOver: () => void): void {
+  render(
+    <>
+      <App />
+      <AfterCommit run={handOver} />
+    </>,
+    { container: root },
+  );
+}
+
 afterEach(() => {
   cleanup();
   resetAppStore();
@@ -39,13 +50,7 @@ describe('focus from the first paint to the app', () => {
   it('moves focus to the app’s link to the same view when the first paint is replaced', () => {
     const { root, handOver } = firstPaintRoot();
     firstPaintLink(root, '预算执行').focus();
-    render(
-      <>
-        <App />
-        <AfterCommit run={handOver} />
-      </>,
-      { container: root },
-    );
+    mountApp(root, handOver);
     expect(root.querySelector('[data-first-paint]')).toBeNull();
     const active = document.activeElement as HTMLElement;
     expect(active.textContent).toBe('预算执行');
@@ -54,13 +59,7 @@ describe('focus from the first paint to the app', () => {
 
   it('also for a link focused before the app’s module started: 数据文件 beside the navigation', () => {
     const { root, handOver } = firstPaintRoot('数据文件');
-    render(
-      <>
-        <App />
-        <AfterCommit run={handOver} />
-      </>,
-      { container: root },
-    );
+    mountApp(root, handOver);
     expect(document.activeElement).toHaveClass('header-data-link');
   });
 
@@ -70,25 +69,13 @@ describe('focus from the first paint to the app', () => {
     document.body.append(search);
     firstPaintLink(root, '预算执行').focus();
     search.focus();
-    render(
-      <>
-        <App />
-        <AfterCommit run={handOver} />
-      </>,
-      { container: root },
-    );
+    mountApp(root, handOver);
     expect(document.activeElement).toBe(search);
   });
 
   it('does nothing when nothing in the first paint had focus', () => {
     const { root, handOver } = firstPaintRoot();
-    render(
-      <>
-        <App />
-        <AfterCommit run={handOver} />
-      </>,
-      { container: root },
-    );
+    mountApp(root, handOver);
     expect(document.activeElement).toBe(document.body);
   });
 });
