@@ -23,6 +23,12 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
   // The address as this sync last read or wrote it. When location.hash differs, the user has
   // navigated (link, Back, typed address) and the browser has not dispatched hashchange yet.
   let known = win.location.hash;
+  /** A new history entry (push) or the current one replaced; either way, now the known address. */
+  const write = (hash: string, push: boolean) => {
+    if (push) win.location.hash = hash;
+    else win.location.replace(hash);
+    known = win.location.hash;
+  };
   const fromHash = () => {
     known = win.location.hash;
     const route = parseHash(win.location.hash);
@@ -30,18 +36,12 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
       store.getState().setRoute(route);
     // State the hash does not carry (the deck behind an ordinary link) goes back into the address.
     const canonical = formatHash(routeOf(store.getState()));
-    if (win.location.hash !== canonical && win.location.hash !== '') {
-      win.location.replace(canonical);
-      known = win.location.hash;
-    }
+    if (win.location.hash !== canonical && win.location.hash !== '') write(canonical, false);
   };
   fromHash();
   // Normalise the address bar once (e.g. '' → '#/overview') without adding a history entry.
   const initial = formatHash(routeOf(store.getState()));
-  if (win.location.hash !== initial) {
-    win.location.replace(initial);
-    known = win.location.hash;
-  }
+  if (win.location.hash !== initial) write(initial, false);
 
   const unsubscribe = store.subscribe((state, prev) => {
     // A navigation not yet taken in (its hashchange is still queued) wins over the store: writing
@@ -57,9 +57,7 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
       state.view !== prev.view ||
       formatHash({ ...routeOf(state), selectedIds: [] }) !==
         formatHash({ ...routeOf(prev), selectedIds: [] });
-    if (navigated) win.location.hash = next;
-    else win.location.replace(next);
-    known = win.location.hash;
+    write(next, navigated);
   });
   win.addEventListener('hashchange', fromHash);
   return () => {
