@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, INDEX_URL, sessionPerTest, waitOrExplain } from './browser';
+import type { Page } from 'playwright-core';
 import type { Session } from './browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,6 +25,14 @@ const ROUTES = [
   ['data', '数据文件'],
   ['source/shanxi-province-bureau-2024-final?line=113', /^原文/],
 ] as const;
+
+/** Presses Tab until the element with this text has focus (at most ten times). */
+async function tabTo(page: Page, text: string): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent ?? '')) === text) return;
+  }
+}
 
 let s: Session;
 sessionPerTest((next) => (s = next));
@@ -64,12 +73,7 @@ describe('keyboard only', () => {
     // The app's own page, not the first paint (src/app/first-paint.ts): that one has the same
     // heading and links, and a link focused there is gone when the app replaces it.
     await page.locator('.app:not([data-first-paint]) h2', { hasText: '总览' }).waitFor();
-    // Tab until the 预算执行 link has focus.
-    for (let i = 0; i < 10; i++) {
-      await page.keyboard.press('Tab');
-      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (text === '预算执行') break;
-    }
+    await tabTo(page, '预算执行');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('预算执行');
     await page.keyboard.press('Enter');
     await waitOrExplain(
@@ -104,11 +108,7 @@ describe('keyboard only', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     await page.goto(`${pathToFileURL(join(dir, 'index.html')).href}#/overview`);
     await page.locator('[data-first-paint] nav a').first().waitFor();
-    for (let i = 0; i < 10; i++) {
-      await page.keyboard.press('Tab');
-      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (text === '预算执行') break;
-    }
+    await tabTo(page, '预算执行');
     expect(
       await page.evaluate(() => document.activeElement?.closest('[data-first-paint]') !== null),
     ).toBe(true);

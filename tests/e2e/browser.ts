@@ -134,8 +134,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Waits for `locator`; if it never comes, fails with what the page showed instead (address,
- * focus, each view slot's state, error panels, page errors) and a screenshot, so a failure seen once on a CI
- * machine can be understood without reproducing it.
+ * focus, each view slot's state, error panels, page errors) and a screenshot, so a failure seen
+ * once on a CI machine can be understood without reproducing it.
  */
 export async function waitOrExplain(s: Session, locator: Locator, name: string): Promise<void> {
   const { page } = s;
