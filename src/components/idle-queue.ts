@@ -1,9 +1,10 @@
 /**
  * Background work, one task per idle period (drawing a hidden view, bringing one up to date): a
  * task may take a hundred milliseconds, so two in a row would hold up a click twice as long.
- * Tasks run in the order queued, each once the user has paused: no click, key or wheel for
- * QUIET_MS, so bringing six hidden views up to date after a selection change does not run between
- * that change and the user's next one.
+ * Tasks run in the order queued, each once the user has paused: no click, key, wheel or scroll
+ * for QUIET_MS, so bringing six hidden views up to date after a selection change does not run
+ * between that change and the user's next one, nor in the frames of a scroll (a scrollbar drag
+ * sends no wheel or key, and one pointerdown only when it starts).
  */
 import { nextFrame } from './deferred';
 
@@ -18,7 +19,8 @@ if (typeof window !== 'undefined') {
   const note = () => {
     lastInput = performance.now();
   };
-  for (const type of ['pointerdown', 'keydown', 'wheel'])
+  // Capturing on window also hears the scroll of any element (scroll does not bubble).
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'scroll'])
     window.addEventListener(type, note, { capture: true, passive: true });
 }
 

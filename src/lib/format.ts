@@ -8,6 +8,9 @@ import type { Decimal, DecimalString } from '@/domain/money';
 /** Shown wherever a figure is missing (null) or has no meaning (a rate over a zero budget). */
 export const NO_VALUE = '—';
 
+/** A decimal string with at most 2 decimals: sign, integer digits, fraction digits. */
+const PLAIN_2DP = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
 /** "1234567.8" → "1,234,567.80": thousands separators on the integer part. */
 function group(fixed: string): string {
   const neg = fixed.startsWith('-');
@@ -23,6 +26,15 @@ function group(fixed: string): string {
  */
 export function formatWanYuan(value: DecimalString | Decimal | null | undefined): string {
   if (value === null || value === undefined) return NO_VALUE;
+  // Printed amounts have at most 2 decimals: nothing to round, so the string is padded and grouped
+  // as it is (a long table formats thousands of figures as they scroll into view).
+  const plain = typeof value === 'string' ? PLAIN_2DP.exec(value) : null;
+  if (plain) {
+    const int = (plain[2] ?? '0').replace(/^0+(?=\d)/, '');
+    const frac = (plain[3] ?? '').padEnd(2, '0');
+    const zero = int === '0' && frac === '00';
+    return group(`${plain[1] && !zero ? '-' : ''}${int}.${frac}`);
+  }
   const rounded = roundHalfUp(dec(value), 2);
   return group(toFixed2(rounded.isZero() ? rounded.abs() : rounded));
 }

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { formatPercent, formatWanYuan } from '@/lib/format';
 
 describe('formatWanYuan', () => {
@@ -11,9 +12,30 @@ describe('formatWanYuan', () => {
     ['-1234.5', '-1,234.50'],
     ['-0.001', '0.00'],
     ['12345678901234567890.12', '12,345,678,901,234,567,890.12'],
+    // Written as they might be printed: no rounding, yet the same text as through decimal.js.
+    ['-0.00', '0.00'],
+    ['-0', '0.00'],
+    ['0.5', '0.50'],
+    ['007.5', '7.50'],
+    ['100', '100.00'],
+    ['-123456.7', '-123,456.70'],
+    ['1e3', '1,000.00'],
     [null, '—'],
   ])('%s → %s', (value, text) => {
     expect(formatWanYuan(value)).toBe(text);
+  });
+});
+
+describe('formatWanYuan on strings of at most 2 decimals (no rounding needed)', () => {
+  it('gives the same text as rounding through decimal.js, for every shape of such a string', () => {
+    const ints = ['0', '00', '7', '10', '999', '1000', '123456', '1000000', '98765432109'];
+    const fracs = ['', '.0', '.5', '.05', '.50', '.99', '.00'];
+    for (const sign of ['', '-'])
+      for (const i of ints)
+        for (const f of fracs) {
+          const s = `${sign}${i}${f}`;
+          expect(formatWanYuan(s), s).toBe(formatWanYuan(new Decimal(s)));
+        }
   });
 });
 
