@@ -28,6 +28,22 @@ describe('whenIdleInTurn (background work)', () => {
     expect(ran).toEqual(['预算执行', '同比变化']);
   });
 
+  it('waits while a table is being scrolled, as by dragging its scrollbar', () => {
+    const ran: string[] = [];
+    const wrap = document.createElement('div');
+    document.body.append(wrap);
+    whenIdleInTurn(() => ran.push('预算执行'));
+    // A drag sends scroll events only (to the element: they do not bubble), for longer than a pause.
+    for (let t = 0; t < QUIET_MS * 2; t += 100) {
+      wrap.dispatchEvent(new Event('scroll'));
+      vi.advanceTimersByTime(100);
+    }
+    expect(ran).toEqual([]);
+    vi.advanceTimersByTime(QUIET_MS + 100);
+    expect(ran).toEqual(['预算执行']);
+    wrap.remove();
+  });
+
   it('forgets a task cancelled before its turn', () => {
     const ran: string[] = [];
     const cancel = whenIdleInTurn(() => ran.push('三公经费'));
