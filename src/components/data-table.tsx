@@ -8,7 +8,7 @@
  * Printing and exports still get every row: the table renders in full for them.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, ReactNode } from 'react';
+import type { FocusEvent, MouseEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   createColumnHelper,
@@ -22,7 +22,14 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import type { ColumnDef, ExpandedState, Row, RowData, SortingState } from '@tanstack/react-table';
+import type {
+  ColumnDef,
+  ExpandedState,
+  HeaderGroup,
+  Row,
+  RowData,
+  SortingState,
+} from '@tanstack/react-table';
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
@@ -77,7 +84,20 @@ interface DataTableProps<T extends RowData> {
   exportable?: boolean;
   /** File name for exports; defaults to the caption's text. */
   exportName?: string;
+  /**
+   * Painters of the cells, by column id (cell-paint.ts). When every column has one, a windowed
+   * table writes the rows scrolled into view straight into their cells instead of rendering them;
+   * each painter must write what its column's `cell` renders (printing and exports still render).
+   */
+  painters?: CellPainters<T>;
 }
+
+/** Writes a row's cell content into `td`, as the column's `cell` would render it. */
+export type CellPainter<T extends RowData> = (
+  td: HTMLTableCellElement,
+  row: Row<TableFeaturesDef, T>,
+) => void;
+export type CellPainters<T extends RowData> = Readonly<Record<string, CellPainter<T>>>;
 
 /**
  * Above this many rows (after expansion) only the rows in view are rendered. Below it every row
@@ -100,6 +120,8 @@ interface RowRange {
   endIndex: number;
   overscan: number;
   count: number;
+  /** The most rows a view this high can show in part: its height in rows, plus one. */
+  viewRows: number;
 }
 
 /** First and last row index to render, inclusive (last < first: none). */
@@ -121,6 +143,7 @@ function rowsInView(offset: number, height: number, rowHeight: number, count: nu
     endIndex: clamp(Math.ceil((offset + Math.max(height, rowHeight)) / rowHeight) - 1),
     overscan: OVERSCAN,
     count,
+    viewRows: Math.ceil(Math.max(height, rowHeight) / rowHeight) + 1,
   };
 }
 
@@ -138,6 +161,9 @@ function firstWindow(count: number): RowWindow {
  * (the view shares no row with the previous window: a scrollbar drag, a fast fling) only the
  * view and one row either side, as rows rendered beyond it would be replaced at the next frame;
  * one row below is enough for Tab to go on (focusing it scrolls, and the window widens again).
+ * That window is always as many rows (a view's worth, viewRows, plus the two), wherever the view
+ * cuts a row: a scrollbar drag then rewrites the same rows frame after frame, without adding one
+ * in one frame and removing it in the next.
  */
 function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
   const jump =
@@ -146,7 +172,7 @@ function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
     ? Math.max(0, range.startIndex - 1)
     : Math.max(0, Math.floor((range.startIndex - range.overscan) / WINDOW_STEP) * WINDOW_STEP);
   const last = jump
-    ? Math.min(range.count - 1, range.endIndex + 1)
+    ? Math.min(range.count - 1, first + range.viewRows + 1)
     : Math.min(
         range.count - 1,
         Math.ceil((range.endIndex + range.overscan + 1) / WINDOW_STEP) * WINDOW_STEP - 1,
@@ -292,6 +318,7 @@ export function DataTable<T extends RowData>({
   className,
   exportable = true,
   exportName,
+  painters,
 }: DataTableProps<T>) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -316,6 +343,11 @@ export function DataTable<T extends RowData>({
   const headerGroups = table.getHeaderGroups();
   const long = rows.length > VIRTUAL_ROW_THRESHOLD;
   const virtual = long && !renderAll;
+  const leafIds = rows[0]?.getAllCells().map((cell) => cell.column.id) ?? [];
+  const paint =
+    virtual && painters !== undefined && leafIds.every((id) => painters[id] !== undefined)
+      ? painters
+      : null;
 
   // Offset of the first body row inside the scroll container (export menu, caption, header).
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -442,6 +474,14 @@ export function DataTable<T extends RowData>({
     const tr = (e.target as Element).closest('tr[data-index]');
     setFocusedIndex(tr ? Number(tr.getAttribute('data-index')) : null);
   };
+  // Painted rows have no React handlers: their expand buttons are answered here.
+  const onBodyClick = paint
+    ? (e: MouseEvent<HTMLTableSectionElement>) => {
+        const tr = (e.target as Element).closest('button.expand-button')?.closest('tr[data-index]');
+        if (tr && e.currentTarget.contains(tr))
+          rows[Number(tr.getAttribute('data-index'))]?.toggleExpanded();
+      }
+    : undefined;
   const onBodyBlur = (e: FocusEvent<HTMLTableSectionElement>) => {
     if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
       setFocusedIndex(null);
@@ -466,15 +506,28 @@ export function DataTable<T extends RowData>({
       const start = index * rowHeight;
       parts.push(spacer(`spacer-${n}`, start - end));
       parts.push(
-        <MemoBodyRow
-          key={`slot-${slots[n]}`}
-          row={row}
-          cells={row.getAllCells()}
-          expanded={row.getIsExpanded()}
-          className={rowClassName?.(row.original)}
-          index={index}
-          rowIndex={headerGroups.length + index + 1}
-        />,
+        paint ? (
+          <MemoPaintedRow
+            key={`painted-${slots[n]}`}
+            row={row}
+            cells={row.getAllCells()}
+            expanded={row.getIsExpanded()}
+            className={rowClassName?.(row.original)}
+            index={index}
+            rowIndex={headerGroups.length + index + 1}
+            painters={paint}
+          />
+        ) : (
+          <MemoBodyRow
+            key={`slot-${slots[n]}`}
+            row={row}
+            cells={row.getAllCells()}
+            expanded={row.getIsExpanded()}
+            className={rowClassName?.(row.original)}
+            index={index}
+            rowIndex={headerGroups.length + index + 1}
+          />
+        ),
       );
       end = start + rowHeight;
     });
@@ -537,43 +590,8 @@ export function DataTable<T extends RowData>({
             ))}
           </colgroup>
         ) : null}
-        <thead>
-          {headerGroups.map((group, g) => (
-            <tr key={group.id} aria-rowindex={long ? g + 1 : undefined}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
-                return (
-                  <th
-                    key={header.id}
-                    colSpan={header.colSpan}
-                    scope="col"
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                    }
-                  >
-                    {header.isPlaceholder ? null : canSort ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        title="点击排序"
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}
-                        </span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur}>
+        <MemoTableHead headerGroups={headerGroups} long={long} sorting={sorting} />
+        <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur} onClick={onBodyClick}>
           {body}
         </tbody>
       </table>
@@ -662,9 +680,114 @@ function BodyRow<T extends RowData>({
  */
 const MemoBodyRow = memo(BodyRow) as typeof BodyRow;
 
+/**
+ * A windowed row whose cells are painted, not rendered: React keeps the <tr> and its empty <td>s
+ * (it never touches children it did not render), and the painters fill them in before the
+ * browser paints.
+ */
+function PaintedRow<T extends RowData>({
+  row,
+  cells,
+  expanded,
+  className,
+  index,
+  rowIndex,
+  painters,
+}: BodyRowProps<T> & { painters: CellPainters<T> }) {
+  const ref = useRef<HTMLTableRowElement>(null);
+  useLayoutEffect(() => {
+    const tds = ref.current?.children;
+    if (!tds) return;
+    cells.forEach((cell, i) => {
+      const td = tds[i];
+      if (td instanceof HTMLTableCellElement) painters[cell.column.id]?.(td, row);
+    });
+  }, [row, cells, expanded, painters]);
+  return (
+    <tr
+      ref={ref}
+      className={className}
+      data-depth={row.depth}
+      data-index={index}
+      aria-rowindex={rowIndex}
+    >
+      {cells.map((cell) => (
+        <td key={cell.column.id} />
+      ))}
+    </tr>
+  );
+}
+
+const MemoPaintedRow = memo(PaintedRow) as typeof PaintedRow;
+
+/**
+ * The header rows. A windowed table renders again at each scroll step; its header, unchanged,
+ * is not (it changes with the columns, the sorting and the table's length only).
+ */
+function TableHead<T extends RowData>({
+  headerGroups,
+  long,
+}: {
+  headerGroups: HeaderGroup<TableFeaturesDef, T>[];
+  long: boolean;
+  /** Passed so the header renders again when the sorting changes (the groups stay the same). */
+  sorting: SortingState;
+}) {
+  return (
+    <thead>
+      {headerGroups.map((group, g) => (
+        <tr key={group.id} aria-rowindex={long ? g + 1 : undefined}>
+          {group.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            const canSort = header.column.getCanSort();
+            return (
+              <th
+                key={header.id}
+                colSpan={header.colSpan}
+                scope="col"
+                aria-sort={
+                  sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                }
+              >
+                {header.isPlaceholder ? null : canSort ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={header.column.getToggleSortingHandler()}
+                    title="点击排序"
+                  >
+                    <FlexRender header={header} />
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}
+                    </span>
+                  </button>
+                ) : (
+                  <FlexRender header={header} />
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+}
+
+const MemoTableHead = memo(TableHead) as typeof TableHead;
+
 function captionText(table: HTMLTableElement | null): string {
   const caption = table?.querySelector(':scope > caption');
   return caption ? visibleText(caption) : '表格';
+}
+
+/** Left indent of a tree row's first cell: its depth, and the toggle's width when it has none. */
+export function expandIndent(depth: number, canExpand: boolean): string {
+  return `${canExpand ? depth * 1.25 : depth * 1.25 + 1.5}em`;
+}
+
+/** The toggle's mark and accessible name, open or closed. */
+export function expandMark(open: boolean): { mark: string; label: string } {
+  return open ? { mark: '▾', label: '收起' } : { mark: '▸', label: '展开' };
 }
 
 /** The expand/collapse toggle for a tree row's first cell. */
@@ -675,20 +798,22 @@ export function ExpandToggle<T extends RowData>({
   row: Row<TableFeaturesDef, T>;
   children: ReactNode;
 }) {
-  if (!row.getCanExpand()) {
-    return <span style={{ paddingLeft: `${row.depth * 1.25 + 1.5}em` }}>{children}</span>;
+  const canExpand = row.getCanExpand();
+  if (!canExpand) {
+    return <span style={{ paddingLeft: expandIndent(row.depth, false) }}>{children}</span>;
   }
   const open = row.getIsExpanded();
+  const { mark, label } = expandMark(open);
   return (
-    <span style={{ paddingLeft: `${row.depth * 1.25}em` }}>
+    <span style={{ paddingLeft: expandIndent(row.depth, true) }}>
       <button
         type="button"
         className="expand-button"
         aria-expanded={open}
         onClick={row.getToggleExpandedHandler()}
-        aria-label={open ? '收起' : '展开'}
+        aria-label={label}
       >
-        {open ? '▾' : '▸'}
+        {mark}
       </button>{' '}
       {children}
     </span>

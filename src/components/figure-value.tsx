@@ -3,7 +3,7 @@
  * line, click opens the original text there), and marked when it is derived rather than printed.
  */
 import type { DecimalString } from '@/domain/money';
-import { formatAmount, formatPercent } from '@/lib/format';
+import { NO_VALUE, formatAmount, formatPercent } from '@/lib/format';
 
 export interface PrintedFigure {
   v: DecimalString;
@@ -15,50 +15,91 @@ export interface DerivedFigure {
   derived: { formula: string; lines: number[] };
 }
 
+type FigureKind = 'amount' | 'percent' | 'count';
+type FigureUnit = '万元' | '元';
+
 interface FigureValueProps {
   fig: PrintedFigure | DerivedFigure | null | undefined;
   /** Document as the user knows it ("大同市政务服务中心 2024年单位决算"). */
   document: string;
   /** Source-viewer link for a line (built by the caller from the route). */
   hrefFor: (line: number) => string;
-  kind?: 'amount' | 'percent' | 'count';
-  unit?: '万元' | '元';
+  kind?: FigureKind;
+  unit?: FigureUnit;
 }
 
-export function FigureValue({
+/** What a figure cell shows, as plain data: FigureValue renders it, paintFigure writes it. */
+export interface FigureSpec {
+  text: string;
+  href: string;
+  title: string;
+  /** Derived (推算值), not printed: marked ※ and set in italics. */
+  derived: boolean;
+}
+
+/**
+ * Formatted figures by kind and unit, keyed by the figure object (bundles are immutable once
+ * loaded): a windowed table formats the same figures again each time they scroll into view.
+ */
+const formatted = new Map<string, WeakMap<object, string>>();
+
+function figureText(fig: PrintedFigure | DerivedFigure, kind: FigureKind, unit: FigureUnit) {
+  const key = `${kind}:${unit}`;
+  let cache = formatted.get(key);
+  if (!cache) formatted.set(key, (cache = new WeakMap()));
+  let text = cache.get(fig);
+  if (text === undefined) {
+    text =
+      kind === 'percent'
+        ? formatPercent(fig.v)
+        : kind === 'count'
+          ? fig.v
+          : formatAmount(fig.v, unit);
+    cache.set(fig, text);
+  }
+  return text;
+}
+
+/** The text, link and hover text of a figure; null when there is no figure ("—"). */
+export function figureSpec({
   fig,
   document,
   hrefFor,
   kind = 'amount',
   unit = '万元',
-}: FigureValueProps) {
-  if (fig === null || fig === undefined) return <span className="figure-empty">—</span>;
-  const text =
-    kind === 'percent'
-      ? formatPercent(fig.v)
-      : kind === 'count'
-        ? fig.v
-        : formatAmount(fig.v, unit);
+}: FigureValueProps): FigureSpec | null {
+  if (fig === null || fig === undefined) return null;
+  const text = figureText(fig, kind, unit);
   if ('derived' in fig) {
-    const first = fig.derived.lines[0] ?? 1;
-    return (
-      <a
-        className="source-link derived"
-        href={hrefFor(first)}
-        title={`推算值（非原文印出）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`}
-      >
-        {text}
-        <sup aria-label="推算值">※</sup>
-      </a>
-    );
+    return {
+      text,
+      href: hrefFor(fig.derived.lines[0] ?? 1),
+      title: `推算值（非原文印出）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`,
+      derived: true,
+    };
   }
+  return {
+    text,
+    href: hrefFor(fig.line),
+    title: `来源：${document}，第 ${fig.line} 行（点击查看原文）`,
+    derived: false,
+  };
+}
+
+export const FIGURE_EMPTY_CLASS = 'figure-empty';
+export const DERIVED_MARK = { text: '※', label: '推算值' } as const;
+
+export function FigureValue(props: FigureValueProps) {
+  const spec = figureSpec(props);
+  if (spec === null) return <span className={FIGURE_EMPTY_CLASS}>{NO_VALUE}</span>;
   return (
     <a
-      className="source-link"
-      href={hrefFor(fig.line)}
-      title={`来源：${document}，第 ${fig.line} 行（点击查看原文）`}
+      className={spec.derived ? 'source-link derived' : 'source-link'}
+      href={spec.href}
+      title={spec.title}
     >
-      {text}
+      {spec.text}
+      {spec.derived ? <sup aria-label={DERIVED_MARK.label}>{DERIVED_MARK.text}</sup> : null}
     </a>
   );
 }

@@ -1,8 +1,28 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { DataTable, ExpandToggle, dataTableColumns } from '@/components/data-table';
-import type { DataColumn } from '@/components/data-table';
-import { FigureValue } from '@/components/figure-value';
+import type { Row } from '@tanstack/react-table';
+import {
+  paintFigure,
+  paintText,
+  setAttr,
+  setText,
+  shaped,
+  textElement,
+} from '@/components/cell-paint';
+import {
+  DataTable,
+  ExpandToggle,
+  dataTableColumns,
+  expandIndent,
+  expandMark,
+} from '@/components/data-table';
+import type {
+  CellPainter,
+  CellPainters,
+  DataColumn,
+  TableFeaturesDef,
+} from '@/components/data-table';
+import { FigureValue, figureSpec } from '@/components/figure-value';
 import { someRow } from './tables-data';
 import type { DisplayColumn, DisplayRow, TableSection } from './tables-data';
 
@@ -26,6 +46,10 @@ function RowLabel({ row }: { row: DisplayRow }) {
   );
 }
 
+function figureKind(col: DisplayColumn, row: DisplayRow): 'count' | 'amount' {
+  return col.kind === 'count' || row.valueKind === 'count' ? 'count' : 'amount';
+}
+
 function valueColumn(col: DisplayColumn, ctx: CellContext): DataColumn<DisplayRow> {
   return helper.accessor((r) => r.cells[col.key]?.v, {
     id: col.key,
@@ -38,7 +62,7 @@ function valueColumn(col: DisplayColumn, ctx: CellContext): DataColumn<DisplayRo
         fig={row.original.cells[col.key]}
         document={ctx.document}
         hrefFor={ctx.hrefFor}
-        kind={col.kind === 'count' || row.original.valueKind === 'count' ? 'count' : 'amount'}
+        kind={figureKind(col, row.original)}
         unit={ctx.formatAs}
       />
     ),
@@ -86,6 +110,93 @@ export function sectionColumns(section: TableSection, ctx: CellContext): DataCol
   return [...cols, ...section.columns.map((c) => valueColumn(c, ctx))];
 }
 
+interface LabelRefs {
+  code: Text | null;
+  label: Text;
+  /** Tree sections: ExpandToggle's span, and its button when the row has children. */
+  span: HTMLSpanElement | null;
+  toggle: { button: HTMLButtonElement; mark: Text } | null;
+}
+
+/** RowLabel's nodes: code (when the row has one), a space, label. */
+function labelNodes(hasCode: boolean): {
+  children: Node[];
+  refs: Pick<LabelRefs, 'code' | 'label'>;
+} {
+  const [labelEl, label] = textElement('span', 'row-label');
+  if (!hasCode) return { children: [labelEl], refs: { code: null, label } };
+  const [codeEl, code] = textElement('span', 'row-code');
+  return { children: [codeEl, document.createTextNode(' '), labelEl], refs: { code, label } };
+}
+
+/** The label cell as the column renders it: RowLabel, in ExpandToggle for tree sections. */
+function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree: boolean): void {
+  const r = row.original;
+  const hasCode = r.code !== undefined;
+  const canExpand = isTree && row.getCanExpand();
+  const refs = shaped<LabelRefs>(td, `label:${isTree}:${canExpand}:${hasCode}`, () => {
+    const inner = labelNodes(hasCode);
+    if (!isTree)
+      return { children: inner.children, refs: { ...inner.refs, span: null, toggle: null } };
+    const span = document.createElement('span');
+    let toggle: LabelRefs['toggle'] = null;
+    if (canExpand) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'expand-button';
+      const mark = document.createTextNode('');
+      button.append(mark);
+      span.append(button, document.createTextNode(' '));
+      toggle = { button, mark };
+    }
+    span.append(...inner.children);
+    return { children: [span], refs: { ...inner.refs, span, toggle } };
+  });
+  if (refs.span) {
+    const indent = expandIndent(row.depth, canExpand);
+    if (refs.span.style.paddingLeft !== indent) refs.span.style.paddingLeft = indent;
+  }
+  if (refs.toggle) {
+    const open = row.getIsExpanded();
+    const { mark, label } = expandMark(open);
+    setAttr(refs.toggle.button, 'aria-expanded', String(open));
+    setAttr(refs.toggle.button, 'aria-label', label);
+    setText(refs.toggle.mark, mark);
+  }
+  if (refs.code) setText(refs.code, r.code ?? '');
+  setText(refs.label, r.label);
+}
+
+/** A painter for each column of sectionColumns: the same markup, written into a windowed row. */
+export function sectionPainters(section: TableSection, ctx: CellContext): CellPainters<DisplayRow> {
+  // A row's figures share their source line (and so their link): built once per line.
+  const links = new Map<number, string>();
+  const hrefFor = (line: number) => {
+    let href = links.get(line);
+    if (href === undefined) links.set(line, (href = ctx.hrefFor(line)));
+    return href;
+  };
+  const painters: Record<string, CellPainter<DisplayRow>> = {
+    label: (td, row) => paintLabel(td, row, section.isTree),
+    altLabel: (td, row) => paintText(td, 'cell-text', row.original.altLabel ?? ''),
+    group: (td, row) => paintText(td, 'cell-text', row.original.group ?? ''),
+  };
+  for (const col of section.columns) {
+    painters[col.key] = (td, row) =>
+      paintFigure(
+        td,
+        figureSpec({
+          fig: row.original.cells[col.key],
+          document: ctx.document,
+          hrefFor,
+          kind: figureKind(col, row.original),
+          unit: ctx.formatAs,
+        }),
+      );
+  }
+  return painters;
+}
+
 interface SectionTableProps extends CellContext {
   section: TableSection;
   rows: DisplayRow[];
@@ -117,6 +228,10 @@ export function SectionTable({
     () => sectionColumns(section, { document, hrefFor, formatAs }),
     [section, document, hrefFor, formatAs],
   );
+  const painters = useMemo(
+    () => sectionPainters(section, { document, hrefFor, formatAs }),
+    [section, document, hrefFor, formatAs],
+  );
   return (
     <DataTable
       caption={caption}
@@ -125,6 +240,7 @@ export function SectionTable({
       getRowId={rowId}
       {...(section.isTree ? { getSubRows: subRows, expandAll } : {})}
       rowClassName={rowClass}
+      painters={painters}
       // Tables with one or two value columns (公开06, 公开09, 公开10) need no full width.
       className={section.columns.length <= 2 ? 'detail-table narrow' : 'detail-table'}
     />
