@@ -7,7 +7,9 @@
  * row is collapsed with its painted ▾ button.
  */
 import { fireEvent, render, within } from '@testing-library/react';
+import { paintFigure } from '@/components/cell-paint';
 import { DataTable, VIRTUAL_ROW_THRESHOLD } from '@/components/data-table';
+import { FigureValue, figureSpec } from '@/components/figure-value';
 import { SectionTable, sectionColumns } from '@/features/tables/section-table';
 import type { DisplayRow, TableSection } from '@/features/tables/tables-data';
 
@@ -16,8 +18,8 @@ const hrefFor = (line: number) => `#/source/datong-approval-2024-final?line=${li
 const ctx = { document: DOCUMENT, hrefFor, formatAs: '万元' as const };
 
 /**
- * 功能分类 rows: 合计, then 类 → 款 → 项. Some cells are empty, some derived (推算), one row counts
- * vehicles, and some rows carry a 政府经济科目 (the alt label column), so every cell shape occurs.
+ * 功能分类 rows: 合计, then 类 → 款 → 项. Some cells are empty, some rows count vehicles, and some
+ * carry a 政府经济科目 (the alt label column), so every cell shape of a detail table occurs.
  */
 function rows(): DisplayRow[] {
   let line = 100;
@@ -34,10 +36,7 @@ function rows(): DisplayRow[] {
       cells: {
         total: { v: `${1000 + n}.${n % 10}`, line },
         basic: n % 3 === 0 ? null : { v: `${200 + n}.05`, line },
-        project:
-          n % 4 === 0
-            ? { v: `${800 + n}.5`, derived: { formula: '合计 − 基本支出', lines: [line, line] } }
-            : null,
+        project: n % 4 === 0 ? null : { v: `${800 + n}.5`, line },
       },
     };
   };
@@ -189,5 +188,23 @@ describe('a long detail table, painted', () => {
       within(bodyRows(painted)[1] as HTMLElement).getByRole('button', { name: '展开' }),
     ).toHaveAttribute('aria-expanded', 'false');
     expectSameRows(painted, rendered);
+  });
+});
+
+describe('paintFigure', () => {
+  // Detail tables hold printed figures only; FigureValue's other shapes are painted the same way.
+  it.each([
+    [
+      'a derived figure',
+      { v: '1564.7', derived: { formula: '合计 − 基本支出', lines: [120, 121] } },
+    ],
+    ['a printed figure', { v: '42683.675', line: 120 }],
+    ['no figure', null],
+  ])('writes what FigureValue renders for %s', (_, fig) => {
+    const props = { fig, document: DOCUMENT, hrefFor };
+    const { container } = render(<FigureValue {...props} />);
+    const td = document.createElement('td');
+    paintFigure(td, figureSpec(props));
+    expect(td.innerHTML).toBe(container.innerHTML);
   });
 });
