@@ -7,7 +7,16 @@
  * spacer rows above and below (useRowWindow), so expanding and scrolling stay fast.
  * Printing and exports still get every row: the table renders in full for them.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { FocusEvent, MouseEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
@@ -33,6 +42,7 @@ import type {
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
+import { setAttr } from './cell-paint';
 import { isOffstage } from './offstage';
 
 /** Sort decimal strings (amounts, rates) exactly; null/undefined sort last. */
@@ -214,6 +224,35 @@ export class RowSlots {
     this.slots = next;
     return result;
   }
+
+  /** Records that the rows `ids` are in the slots `slots` (rows painted into <tr>s directly). */
+  set(ids: readonly string[], slots: readonly number[]): void {
+    this.slots = new Map(ids.map((id, i) => [id, slots[i] ?? i]));
+  }
+}
+
+/**
+ * The rendered window, read by React with useSyncExternalStore. A scroll step that rows are
+ * painted for directly (DataTable's `fastPaint`) replaces it without telling React, which has
+ * nothing to change; any later render reads it, so React never renders a window older than the
+ * one on screen.
+ */
+class WindowStore {
+  private listeners = new Set<() => void>();
+  constructor(private value: RowWindow) {}
+  get = (): RowWindow => this.value;
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  set(value: RowWindow): void {
+    this.value = value;
+    this.listeners.forEach((l) => l());
+  }
+  /** The window is already on screen (painted): nothing for React to render now. */
+  replace(value: RowWindow): void {
+    this.value = value;
+  }
 }
 
 /**
@@ -231,6 +270,7 @@ function useRowWindow({
   bodyRef,
   scrollMargin,
   paused,
+  fastPaint,
 }: {
   count: number;
   enabled: boolean;
@@ -238,11 +278,14 @@ function useRowWindow({
   bodyRef: { readonly current: HTMLTableSectionElement | null };
   scrollMargin: number;
   paused: { readonly current: boolean };
+  /** Puts a scroll step's window on screen without React when it can (returns true then). */
+  fastPaint: { readonly current: ((next: RowWindow) => boolean) | null };
 }) {
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_ESTIMATE);
   // The first render already has rows: those a window-high view at the top would show. The table
   // is then laid out once before it is painted, instead of once empty and again with its rows.
-  const [win, setWin] = useState<RowWindow>(() => (enabled ? firstWindow(count) : NO_ROWS));
+  const [store] = useState(() => new WindowStore(enabled ? firstWindow(count) : NO_ROWS));
+  const win = useSyncExternalStore(store.subscribe, store.get);
   const previous = useRef<RowWindow | null>(win === NO_ROWS ? null : win);
   const calibrated = useRef(false);
 
@@ -263,10 +306,11 @@ function useRowWindow({
       const next = windowIndexes(range, keepIfInView ? null : prev);
       if (prev && prev.first === next.first && prev.last === next.last) return;
       previous.current = next;
-      if (sync) flushSync(() => setWin(next));
-      else setWin(next);
+      if (sync && fastPaint.current?.(next)) store.replace(next);
+      else if (sync) flushSync(() => store.set(next));
+      else store.set(next);
     },
-    [wrapRef, enabled, paused, scrollMargin, rowHeight, count],
+    [wrapRef, enabled, paused, scrollMargin, rowHeight, count, store, fastPaint],
   );
 
   // Rows, row height or the offset of the first row changed: the window rendered stays if it still
@@ -354,6 +398,7 @@ export function DataTable<T extends RowData>({
   // The row holding focus stays rendered when scrolled out of view, so Tab goes on from it.
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const printing = useRef(false);
+  const fastPaint = useRef<((next: RowWindow) => boolean) | null>(null);
   const { win, rowHeight } = useRowWindow({
     count: rows.length,
     enabled: long,
@@ -361,6 +406,7 @@ export function DataTable<T extends RowData>({
     bodyRef,
     scrollMargin,
     paused: printing,
+    fastPaint,
   });
 
   // Column widths. Auto table layout sizes columns by the rows present, so a moving window would
@@ -391,6 +437,54 @@ export function DataTable<T extends RowData>({
     }
     return indexes;
   }, [virtual, win, focusedIndex, rows.length]);
+
+  // A scroll step to a window as long as the one on screen, with the same spacers, is painted into
+  // the rows already there without React (the window store then holds it for the next render).
+  // A focused row kept outside the window, widths being measured or printing: React renders.
+  useLayoutEffect(() => {
+    const headerRows = headerGroups.length;
+    fastPaint.current =
+      paint && !measuringWidths && focusedIndex === null
+        ? (next) => {
+            const body = bodyRef.current;
+            if (!body || printing.current || next.last >= rows.length) return false;
+            const trs = body.querySelectorAll<HTMLTableRowElement>(':scope > tr[data-index]');
+            if (trs.length !== next.last - next.first + 1) return false;
+            const spacer = (el: Element | null) =>
+              el?.classList.contains('virtual-spacer') ? el.firstElementChild : null;
+            const top = spacer(body.firstElementChild);
+            const end = spacer(body.lastElementChild);
+            const topHeight = next.first * rowHeight;
+            const endHeight = (rows.length - 1 - next.last) * rowHeight;
+            if (topHeight > 0 !== (top !== null) || endHeight > 0 !== (end !== null)) return false;
+            const ids: string[] = [];
+            const slots: number[] = [];
+            trs.forEach((tr, k) => {
+              const index = next.first + k;
+              const row = rows[index];
+              if (!row) return;
+              const className = rowClassName?.(row.original);
+              const cells = row.getAllCells();
+              paintRow(
+                tr,
+                { row, cells, className, index, rowIndex: headerRows + index + 1 },
+                paint,
+              );
+              ids.push(row.id);
+              slots.push(slotOfRow.get(tr) ?? k);
+            });
+            rowSlots.set(ids, slots);
+            for (const [td, height] of [
+              [top, topHeight],
+              [end, endHeight],
+            ] as const) {
+              if (td instanceof HTMLElement && td.style.height !== `${height}px`)
+                td.style.height = `${height}px`;
+            }
+            return true;
+          }
+        : null;
+  });
 
   useLayoutEffect(() => {
     const wrap = wrapRef.current;
@@ -516,6 +610,7 @@ export function DataTable<T extends RowData>({
             index={index}
             rowIndex={headerGroups.length + index + 1}
             painters={paint}
+            slot={slots[n] ?? n}
           />
         ) : (
           <MemoBodyRow
@@ -690,32 +785,58 @@ function PaintedRow<T extends RowData>({
   cells,
   expanded,
   className,
-  index,
-  rowIndex,
+  index = 0,
+  rowIndex = 0,
   painters,
-}: BodyRowProps<T> & { painters: CellPainters<T> }) {
+  slot,
+}: BodyRowProps<T> & { painters: CellPainters<T>; slot: number }) {
   const ref = useRef<HTMLTableRowElement>(null);
   useLayoutEffect(() => {
-    const tds = ref.current?.children;
-    if (!tds) return;
-    cells.forEach((cell, i) => {
-      const td = tds[i];
-      if (td instanceof HTMLTableCellElement) painters[cell.column.id]?.(td, row);
-    });
-  }, [row, cells, expanded, painters]);
+    const tr = ref.current;
+    if (!tr) return;
+    slotOfRow.set(tr, slot);
+    paintRow(tr, { row, cells, className, index, rowIndex }, painters);
+  }, [row, cells, expanded, className, index, rowIndex, painters, slot]);
   return (
-    <tr
-      ref={ref}
-      className={className}
-      data-depth={row.depth}
-      data-index={index}
-      aria-rowindex={rowIndex}
-    >
+    <tr ref={ref}>
       {cells.map((cell) => (
         <td key={cell.column.id} />
       ))}
     </tr>
   );
+}
+
+/** The slot (React key) each painted <tr> was rendered for. */
+const slotOfRow = new WeakMap<Element, number>();
+
+interface PaintedRowContent<T extends RowData> {
+  row: Row<TableFeaturesDef, T>;
+  cells: ReturnType<Row<TableFeaturesDef, T>['getAllCells']>;
+  className: string | undefined;
+  index: number;
+  rowIndex: number;
+}
+
+/**
+ * Writes a row into a painted <tr>: its attributes (in BodyRow's order) and its cells. React
+ * renders the <tr> bare, so whatever wrote it last (this, from a render or from a scroll step)
+ * is what it shows.
+ */
+function paintRow<T extends RowData>(
+  tr: HTMLTableRowElement,
+  { row, cells, className, index, rowIndex }: PaintedRowContent<T>,
+  painters: CellPainters<T>,
+): void {
+  if (className) setAttr(tr, 'class', className);
+  else if (tr.hasAttribute('class')) tr.removeAttribute('class');
+  setAttr(tr, 'data-depth', String(row.depth));
+  setAttr(tr, 'data-index', String(index));
+  setAttr(tr, 'aria-rowindex', String(rowIndex));
+  const tds = tr.children;
+  cells.forEach((cell, i) => {
+    const td = tds[i];
+    if (td instanceof HTMLTableCellElement) painters[cell.column.id]?.(td, row);
+  });
 }
 
 const MemoPaintedRow = memo(PaintedRow) as typeof PaintedRow;

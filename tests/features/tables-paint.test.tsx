@@ -168,9 +168,27 @@ describe('a long detail table, painted', () => {
   it('writes other rows into the same cells after a jump down the table', () => {
     const { painted, rendered } = renderBoth();
     const before = bodyRows(painted)[3]?.querySelector('td');
-    for (const root of [painted, rendered]) scrollTo(root, 100 * ROW);
+    // Jumps of more than a view each, as a scrollbar drag makes: from the second on, the window is
+    // as long as the one before and is written into the same rows without a render.
+    for (const top of [100, 140, 60, 180, 120]) {
+      for (const root of [painted, rendered]) scrollTo(root, top * ROW);
+      expectSameRows(painted, rendered);
+      expect(bodyRows(painted)[0]?.dataset.index).toBe(String(top - 1));
+    }
+    // React renders again after those steps (focus moves into the table; then a 款 row is
+    // collapsed): it must render the rows on screen, not the window it last rendered itself.
+    for (const root of [painted, rendered]) {
+      const link = within(bodyRows(root)[2] as HTMLElement).getAllByRole('link')[0];
+      if (link) fireEvent.focus(link);
+    }
     expectSameRows(painted, rendered);
-    expect(bodyRows(painted)[0]?.dataset.index).not.toBe('0');
+    for (const root of [painted, rendered]) {
+      const kuan = bodyRows(root).find((tr) => tr.querySelector('.expand-button'));
+      if (!kuan) throw new Error('no 款 row in view');
+      fireEvent.click(within(kuan).getByRole('button', { name: '收起' }));
+    }
+    expect(painted.querySelector('table')).toHaveAttribute('aria-rowcount', String(1 + 223 - 8));
+    expectSameRows(painted, rendered);
     // The cell was reused (rewritten), not made again.
     expect(painted.contains(before ?? null)).toBe(true);
   });
