@@ -387,9 +387,12 @@ export function DataTable<T extends RowData>({
   const headerGroups = table.getHeaderGroups();
   const long = rows.length > VIRTUAL_ROW_THRESHOLD;
   const virtual = long && !renderAll;
-  const leafIds = rows[0]?.getAllCells().map((cell) => cell.column.id) ?? [];
+  const leafColumns = table.getAllLeafColumns();
+  // Painted rows need only the column ids: a row's cells (objects TanStack makes on first use and
+  // keeps) are not made for the thousands of rows a drag shows once.
+  const columnIds = useMemo(() => leafColumns.map((c) => c.id), [leafColumns]);
   const paint =
-    virtual && painters !== undefined && leafIds.every((id) => painters[id] !== undefined)
+    virtual && painters !== undefined && columnIds.every((id) => painters[id] !== undefined)
       ? painters
       : null;
 
@@ -464,10 +467,9 @@ export function DataTable<T extends RowData>({
               const row = rows[index];
               if (!row) return;
               const className = rowClassName?.(row.original);
-              const cells = row.getAllCells();
               paintRow(
                 tr,
-                { row, cells, className, index, rowIndex: headerRows + index + 1 },
+                { row, columnIds, className, index, rowIndex: headerRows + index + 1 },
                 paint,
               );
               ids.push(row.id);
@@ -604,7 +606,7 @@ export function DataTable<T extends RowData>({
           <MemoPaintedRow
             key={`painted-${slots[n]}`}
             row={row}
-            cells={row.getAllCells()}
+            columnIds={columnIds}
             expanded={row.getIsExpanded()}
             className={rowClassName?.(row.original)}
             index={index}
@@ -782,25 +784,30 @@ const MemoBodyRow = memo(BodyRow) as typeof BodyRow;
  */
 function PaintedRow<T extends RowData>({
   row,
-  cells,
+  columnIds,
   expanded,
   className,
-  index = 0,
-  rowIndex = 0,
+  index,
+  rowIndex,
   painters,
   slot,
-}: BodyRowProps<T> & { painters: CellPainters<T>; slot: number }) {
+}: PaintedRowContent<T> & {
+  /** Passed so the row is painted again on expand / collapse (the row object stays the same). */
+  expanded: boolean;
+  painters: CellPainters<T>;
+  slot: number;
+}) {
   const ref = useRef<HTMLTableRowElement>(null);
   useLayoutEffect(() => {
     const tr = ref.current;
     if (!tr) return;
     slotOfRow.set(tr, slot);
-    paintRow(tr, { row, cells, className, index, rowIndex }, painters);
-  }, [row, cells, expanded, className, index, rowIndex, painters, slot]);
+    paintRow(tr, { row, columnIds, className, index, rowIndex }, painters);
+  }, [row, columnIds, expanded, className, index, rowIndex, painters, slot]);
   return (
     <tr ref={ref}>
-      {cells.map((cell) => (
-        <td key={cell.column.id} />
+      {columnIds.map((id) => (
+        <td key={id} />
       ))}
     </tr>
   );
@@ -811,7 +818,8 @@ const slotOfRow = new WeakMap<Element, number>();
 
 interface PaintedRowContent<T extends RowData> {
   row: Row<TableFeaturesDef, T>;
-  cells: ReturnType<Row<TableFeaturesDef, T>['getAllCells']>;
+  /** The leaf columns, in order: a painter for each, into the <td> at its position. */
+  columnIds: readonly string[];
   className: string | undefined;
   index: number;
   rowIndex: number;
@@ -824,7 +832,7 @@ interface PaintedRowContent<T extends RowData> {
  */
 function paintRow<T extends RowData>(
   tr: HTMLTableRowElement,
-  { row, cells, className, index, rowIndex }: PaintedRowContent<T>,
+  { row, columnIds, className, index, rowIndex }: PaintedRowContent<T>,
   painters: CellPainters<T>,
 ): void {
   if (className) setAttr(tr, 'class', className);
@@ -833,9 +841,9 @@ function paintRow<T extends RowData>(
   setAttr(tr, 'data-index', String(index));
   setAttr(tr, 'aria-rowindex', String(rowIndex));
   const tds = tr.children;
-  cells.forEach((cell, i) => {
+  columnIds.forEach((id, i) => {
     const td = tds[i];
-    if (td instanceof HTMLTableCellElement) painters[cell.column.id]?.(td, row);
+    if (td instanceof HTMLTableCellElement) painters[id]?.(td, row);
   });
 }
 
