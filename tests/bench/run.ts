@@ -321,7 +321,7 @@ frame and then a task (rAF → MessageChannel), and records \`performance.now()\
 - **JS heap**: CDP \`HeapProfiler.collectGarbage\` then \`Runtime.getHeapUsage().usedSize\`, after the
   first page loaded on the overview, and again at the end of the run (after every view).
 - **scrolling**: one bundle whose 公开03 is a generated 功能分类 tree (25 类 × 20 款 × 19 项 + 合计 =
-  10,026 rows, parents are exact sums); 明细表 → (since 2026-11-24 13:30 UTC: wait until the six
+  10,026 rows, parents are exact sums); 明细表 → (since the run of 2026-11-24 13:25 UTC: wait until the six
   comparison views are drawn ahead, as before the view switches) → 公开03 → 全部展开, then the table wrapper
   (\`.data-table-wrap\`) is scrolled top to bottom by setting \`scrollTop\` in a rAF loop over 300
   frames (about 1,100 px a frame: a scrollbar drag); a frame interval > 1.5 × 16.7 ms = 25 ms
