@@ -261,6 +261,23 @@ export interface Timeouts {
 const KEPT_VIEW_COUNT = 7;
 
 /**
+ * Waits until `count` views are drawn (kept in `.view-slot`s, none with a block still to draw);
+ * resolves to the page's `performance.now()` then.
+ */
+async function viewsDrawn(page: Page, count: number, timeout: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('main > .view-slot').length >= n &&
+      !document.querySelector('.deferred-placeholder')
+        ? performance.now()
+        : false,
+    count,
+    { timeout, polling: 50 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
  * One fresh-context run of the app: cold start, every view switch, two selection changes.
  * `prerender: false` opens `index.html?prerender=0`: no view is drawn before it is opened, so each
  * switch measures a first visit. Otherwise the clicks wait until the views are drawn in idle time
@@ -313,18 +330,7 @@ export async function runApp(
     run.heapLoaded = (await heapAfterGc(cdp)).used;
     if (onScreenshot) await onScreenshot(page);
     if (prerender) {
-      run.viewsDrawn = await page
-        .waitForFunction(
-          (n) =>
-            document.querySelectorAll('main > .view-slot').length >= n &&
-            !document.querySelector('.deferred-placeholder')
-              ? performance.now()
-              : false,
-          KEPT_VIEW_COUNT,
-          { timeout: t.step, polling: 50 },
-        )
-        .then((h) => h.jsonValue() as Promise<number>)
-        .catch(() => null);
+      run.viewsDrawn = await viewsDrawn(page, KEPT_VIEW_COUNT, t.step).catch(() => null);
       if (run.viewsDrawn === null) errors.push('bench: the views were not drawn in idle time');
       await page.waitForTimeout(150);
     }
@@ -493,13 +499,7 @@ export async function runScrollApp(
     // (opened at #/tables, the overview is not), so none of that one-off start-up work lands in
     // the measured frames (committing a drawn view is one task of up to ~50 ms that nothing can
     // interrupt; README, "Views are drawn before they are opened").
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll('main > .view-slot').length >= n &&
-        !document.querySelector('.deferred-placeholder'),
-      KEPT_VIEW_COUNT - 1,
-      { timeout: t.step, polling: 50 },
-    );
+    await viewsDrawn(page, KEPT_VIEW_COUNT - 1, t.step);
     await page.getByRole('tab', { name: /公开03/ }).click({ timeout: t.step });
     await page.getByRole('button', { name: '全部展开' }).waitFor({ timeout: t.step });
     await arm(page, 'expand', 'rows', [minRows], 'click');
