@@ -6,7 +6,7 @@
  * shape is unchanged, so a scroll step is a few text and attribute writes per cell.
  *
  * Each painter has a React twin that renders the same markup (FigureValue, ExpandToggle, ...);
- * tests/components/cell-paint.test.tsx checks the two give identical HTML.
+ * tests/features/tables-paint.test.tsx checks the two give identical HTML.
  */
 import { DERIVED_MARK, FIGURE_EMPTY_CLASS } from './figure-value';
 import type { FigureSpec } from './figure-value';

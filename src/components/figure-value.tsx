@@ -37,27 +37,9 @@ export interface FigureSpec {
   derived: boolean;
 }
 
-/**
- * Formatted figures by kind and unit, keyed by the figure object (bundles are immutable once
- * loaded): a windowed table formats the same figures again each time they scroll into view.
- */
-const formatted = new Map<string, WeakMap<object, string>>();
-
 function figureText(fig: PrintedFigure | DerivedFigure, kind: FigureKind, unit: FigureUnit) {
-  const key = `${kind}:${unit}`;
-  let cache = formatted.get(key);
-  if (!cache) formatted.set(key, (cache = new WeakMap()));
-  let text = cache.get(fig);
-  if (text === undefined) {
-    text =
-      kind === 'percent'
-        ? formatPercent(fig.v)
-        : kind === 'count'
-          ? fig.v
-          : formatAmount(fig.v, unit);
-    cache.set(fig, text);
-  }
-  return text;
+  if (kind === 'percent') return formatPercent(fig.v);
+  return kind === 'count' ? fig.v : formatAmount(fig.v, unit);
 }
 
 /** The text, link and hover text of a figure; null when there is no figure ("—"). */
