@@ -161,9 +161,9 @@ function rowsInView(offset: number, height: number, rowHeight: number, count: nu
  * The window of a table not yet laid out: the rows a view as high as the browser window shows
  * from the top (the scroll container is never higher), read without forcing a layout.
  */
-function firstWindow(count: number): RowWindow {
+function firstWindow(count: number, sliding: boolean): RowWindow {
   const height = typeof window === 'undefined' ? 0 : window.innerHeight;
-  return windowIndexes(rowsInView(0, height, ROW_HEIGHT_ESTIMATE, count), null);
+  return windowIndexes(rowsInView(0, height, ROW_HEIGHT_ESTIMATE, count), null, sliding);
 }
 
 /**
@@ -174,8 +174,18 @@ function firstWindow(count: number): RowWindow {
  * That window is always as many rows (a view's worth, viewRows, plus the two), wherever the view
  * cuts a row: a scrollbar drag then rewrites the same rows frame after frame, without adding one
  * in one frame and removing it in the next.
+ *
+ * `sliding` (painted rows, whose steps cost no render): every window is that one, the view and
+ * one row either side, kept as long at the ends of the table. Each row scrolled moves the window
+ * by a row, and a step that keeps some rows only writes the rows that arrive (DataTable's
+ * `fastPaint`), so a slow scroll lays out a few rows a frame, not a view's worth every few rows.
  */
-function windowIndexes(range: RowRange, previous: RowWindow | null): RowWindow {
+function windowIndexes(range: RowRange, previous: RowWindow | null, sliding = false): RowWindow {
+  if (sliding) {
+    const length = Math.min(range.count, range.viewRows + 2);
+    const first = Math.max(0, Math.min(range.startIndex - 1, range.count - length));
+    return { first, last: first + length - 1 };
+  }
   const jump =
     previous !== null && (range.startIndex > previous.last || range.endIndex < previous.first);
   const first = jump
@@ -271,6 +281,7 @@ function useRowWindow({
   scrollMargin,
   paused,
   fastPaint,
+  sliding,
 }: {
   count: number;
   enabled: boolean;
@@ -280,11 +291,13 @@ function useRowWindow({
   paused: { readonly current: boolean };
   /** Puts a scroll step's window on screen without React when it can (returns true then). */
   fastPaint: { readonly current: ((next: RowWindow) => boolean) | null };
+  /** Rows are painted: windows slide row by row (windowIndexes). */
+  sliding: boolean;
 }) {
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT_ESTIMATE);
   // The first render already has rows: those a window-high view at the top would show. The table
   // is then laid out once before it is painted, instead of once empty and again with its rows.
-  const [store] = useState(() => new WindowStore(enabled ? firstWindow(count) : NO_ROWS));
+  const [store] = useState(() => new WindowStore(enabled ? firstWindow(count, sliding) : NO_ROWS));
   const win = useSyncExternalStore(store.subscribe, store.get);
   const previous = useRef<RowWindow | null>(win === NO_ROWS ? null : win);
   const calibrated = useRef(false);
@@ -303,14 +316,14 @@ function useRowWindow({
         prev.last >= range.endIndex
       )
         return;
-      const next = windowIndexes(range, keepIfInView ? null : prev);
+      const next = windowIndexes(range, keepIfInView ? null : prev, sliding);
       if (prev && prev.first === next.first && prev.last === next.last) return;
       previous.current = next;
       if (sync && fastPaint.current?.(next)) store.replace(next);
       else if (sync) flushSync(() => store.set(next));
       else store.set(next);
     },
-    [wrapRef, enabled, paused, scrollMargin, rowHeight, count, store, fastPaint],
+    [wrapRef, enabled, paused, scrollMargin, rowHeight, count, store, fastPaint, sliding],
   );
 
   // Rows, row height or the offset of the first row changed: the window rendered stays if it still
@@ -410,6 +423,7 @@ export function DataTable<T extends RowData>({
     scrollMargin,
     paused: printing,
     fastPaint,
+    sliding: paint !== null,
   });
 
   // Column widths. Auto table layout sizes columns by the rows present, so a moving window would
@@ -441,48 +455,65 @@ export function DataTable<T extends RowData>({
     return indexes;
   }, [virtual, win, focusedIndex, rows.length]);
 
-  // A scroll step to a window as long as the one on screen, with the same spacers, is painted into
-  // the rows already there without React (the window store then holds it for the next render).
-  // A focused row kept outside the window, widths being measured or printing: React renders.
+  // A scroll step to a window as long as the one on screen is painted into the rows already there
+  // without React (the window store then holds it for the next render). A step that keeps some
+  // rows moves the <tr>s of the rows that left to the other end and writes only those: the rows
+  // that stay keep their nodes and their layout. A focused row kept outside the window, widths
+  // being measured or printing: React renders.
   useLayoutEffect(() => {
     const headerRows = headerGroups.length;
     fastPaint.current =
-      paint && !measuringWidths && focusedIndex === null
+      paint && !measuringWidths
         ? (next) => {
             const body = bodyRef.current;
             if (!body || printing.current || next.last >= rows.length) return false;
-            const trs = body.querySelectorAll<HTMLTableRowElement>(':scope > tr[data-index]');
-            if (trs.length !== next.last - next.first + 1) return false;
+            if (focusedIndex !== null && (focusedIndex < next.first || focusedIndex > next.last))
+              return false;
+            const trs = [...body.querySelectorAll<HTMLTableRowElement>(':scope > tr[data-index]')];
+            const length = next.last - next.first + 1;
+            if (trs.length !== length) return false;
             const spacer = (el: Element | null) =>
               el?.classList.contains('virtual-spacer') ? el.firstElementChild : null;
             const top = spacer(body.firstElementChild);
             const end = spacer(body.lastElementChild);
-            const topHeight = next.first * rowHeight;
-            const endHeight = (rows.length - 1 - next.last) * rowHeight;
-            if (topHeight > 0 !== (top !== null) || endHeight > 0 !== (end !== null)) return false;
+            if (!(top instanceof HTMLElement) || !(end instanceof HTMLElement)) return false;
+            const shown = Number(trs[0]?.dataset.index);
+            const shift = next.first - shown;
+            let order = trs;
+            if (shift > 0 && shift < length) {
+              // Down: the top rows' <tr>s go below the last for the rows arriving there.
+              const moved = trs.slice(0, shift);
+              const after = trs[length - 1]?.nextSibling ?? null;
+              for (const tr of moved) body.insertBefore(tr, after);
+              order = [...trs.slice(shift), ...moved];
+            } else if (shift < 0 && -shift < length) {
+              const moved = trs.slice(length + shift);
+              for (const tr of moved) body.insertBefore(tr, trs[0] ?? null);
+              order = [...moved, ...trs.slice(0, length + shift)];
+            }
             const ids: string[] = [];
             const slots: number[] = [];
-            trs.forEach((tr, k) => {
+            order.forEach((tr, k) => {
               const index = next.first + k;
               const row = rows[index];
               if (!row) return;
-              const className = rowClassName?.(row.original);
-              paintRow(
-                tr,
-                { row, columnIds, className, index, rowIndex: headerRows + index + 1 },
-                paint,
-              );
+              // A row that stays shows what it showed (same rows: a change of rows renders).
+              if (index < shown || index >= shown + length) {
+                const className = rowClassName?.(row.original);
+                paintRow(
+                  tr,
+                  { row, columnIds, className, index, rowIndex: headerRows + index + 1 },
+                  paint,
+                );
+              }
               ids.push(row.id);
               slots.push(slotOfRow.get(tr) ?? k);
             });
             rowSlots.set(ids, slots);
-            for (const [td, height] of [
-              [top, topHeight],
-              [end, endHeight],
-            ] as const) {
-              if (td instanceof HTMLElement && td.style.height !== `${height}px`)
-                td.style.height = `${height}px`;
-            }
+            const topHeight = `${next.first * rowHeight}px`;
+            const endHeight = `${(rows.length - 1 - next.last) * rowHeight}px`;
+            if (top.style.height !== topHeight) top.style.height = topHeight;
+            if (end.style.height !== endHeight) end.style.height = endHeight;
             return true;
           }
         : null;
@@ -587,8 +618,11 @@ export function DataTable<T extends RowData>({
   let body: ReactNode;
   if (virtual) {
     const columnCount = rows[0]?.getAllCells().length ?? 1;
-    const spacer = (key: string, height: number) =>
-      height > 0 ? (
+    // Painted rows: the spacers above and below the window are there even when empty (at the top
+    // or bottom of the table), so every scroll step finds them (fastPaint).
+    const edge = paint !== null;
+    const spacer = (key: string, height: number, keep = false) =>
+      height > 0 || keep ? (
         <tr key={key} className="virtual-spacer" aria-hidden="true">
           <td colSpan={columnCount} style={{ height }} />
         </tr>
@@ -600,7 +634,7 @@ export function DataTable<T extends RowData>({
       const row = rows[index];
       if (!row) return;
       const start = index * rowHeight;
-      parts.push(spacer(`spacer-${n}`, start - end));
+      parts.push(spacer(`spacer-${n}`, start - end, n === 0 && edge));
       parts.push(
         paint ? (
           <MemoPaintedRow
@@ -628,7 +662,7 @@ export function DataTable<T extends RowData>({
       );
       end = start + rowHeight;
     });
-    parts.push(spacer('spacer-end', rows.length * rowHeight - end));
+    parts.push(spacer('spacer-end', rows.length * rowHeight - end, edge));
     if (measuringWidths) {
       const shown = new Set(shownIndexes.map((index) => rows[index]?.id));
       for (const row of widest) {

@@ -193,6 +193,47 @@ describe('a long detail table, painted', () => {
     expect(painted.contains(before ?? null)).toBe(true);
   });
 
+  it('scrolled by a few rows, keeps the rows still in view and writes only those arriving', () => {
+    const { painted, rendered } = renderBoth();
+    const spacers = () => [
+      ...painted.querySelectorAll<HTMLElement>('tbody > tr.virtual-spacer > td'),
+    ];
+    scrollTo(painted, 40 * ROW);
+    scrollTo(rendered, 40 * ROW);
+    const length = bodyRows(painted).length;
+    // Down 3 rows, then up 2 (a wheel, a slow drag): the window moves with the view, as long.
+    for (const [top, first] of [
+      [43, 42],
+      [41, 40],
+    ] as const) {
+      const before = new Map(bodyRows(painted).map((tr) => [tr.dataset.index, tr]));
+      for (const root of [painted, rendered]) scrollTo(root, top * ROW);
+      const after = bodyRows(painted);
+      // In order, one after another, from the row above the view.
+      expect(after.map((tr) => Number(tr.dataset.index))).toEqual(
+        Array.from({ length }, (_, k) => first + k),
+      );
+      expectSameRows(painted, rendered);
+      // A row in view before and after is the same <tr>; in all, length − |shift| of them.
+      const kept = after.filter((tr) => before.get(tr.dataset.index) === tr);
+      expect(kept).toHaveLength(length - (first === 42 ? 3 : 2));
+      // The spacers stand for exactly the rows not rendered.
+      const [above, below] = spacers().map((td) => parseFloat(td.style.height));
+      expect(above).toBe(first * ROW);
+      expect(below).toBe((223 - first - length) * ROW);
+    }
+    // At the very bottom the window keeps its length and its (now empty) spacer below. (The
+    // rendered table's window ends shorter there; a row lower than `length` from the end, it
+    // holds the same rows.)
+    scrollTo(painted, 223 * ROW);
+    scrollTo(rendered, (223 - length + 1) * ROW);
+    const last = bodyRows(painted);
+    expect(last).toHaveLength(length);
+    expect(last.at(-1)?.dataset.index).toBe('222');
+    expect(spacers().at(-1)?.style.height).toBe('0px');
+    expectSameRows(painted, rendered);
+  });
+
   it('collapses a row from its painted ▾, as the rendered table does', () => {
     const { painted, rendered } = renderBoth();
     for (const root of [painted, rendered]) {
