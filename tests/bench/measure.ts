@@ -518,6 +518,10 @@ export async function runScrollApp(
   }
 }
 
+/**
+ * The floor's table: every row in a plain <table>, or (`windowed`) the rows in view only, written
+ * into the same <tr>s on each scroll event by a few lines of script (floor.html?window=1).
+ */
 export async function runScrollFloor(
   browser: Browser,
   floorUrl: string,
@@ -525,12 +529,17 @@ export async function runScrollFloor(
   t: Timeouts,
   frames = 300,
   px = 0,
+  windowed = false,
 ): Promise<ScrollResult | null> {
   const { context, page } = await freshPage(browser);
   try {
     const start = Date.now();
-    await page.goto(`${floorUrl}?table=${tableId}`, { waitUntil: 'commit', timeout: t.cold });
-    await page.locator('.tables-panel tbody tr').first().waitFor({ timeout: t.loaded });
+    const url = `${floorUrl}?table=${tableId}${windowed ? '&window=1' : ''}`;
+    await page.goto(url, { waitUntil: 'commit', timeout: t.cold });
+    await page
+      .locator('.tables-panel tbody tr:not(.virtual-spacer)')
+      .first()
+      .waitFor({ timeout: t.loaded });
     const render = Date.now() - start;
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);

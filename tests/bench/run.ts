@@ -155,6 +155,9 @@ async function main() {
     /** The same table scrolled at SCROLL_FLING_PX a frame: a fast fling, not a scrollbar drag. */
     fling: (ScrollResult | null)[];
     floor: (ScrollResult | null)[];
+    /** The floor's table windowed (floor.html?window=1): the sweep, and the fling. */
+    windowed: (ScrollResult | null)[];
+    windowedFling: (ScrollResult | null)[];
     rows: number;
   } | null = null;
   try {
@@ -229,6 +232,8 @@ async function main() {
     const app: (ScrollResult | null)[] = [];
     const fling: (ScrollResult | null)[] = [];
     const fl: (ScrollResult | null)[] = [];
+    const win: (ScrollResult | null)[] = [];
+    const winFling: (ScrollResult | null)[] = [];
     for (let i = 0; i < Number(arg('scroll-runs', String(RUNS))); i++) {
       const a = await runScrollApp(browser, pathToFileURL(join(dir, 'index.html')).href, rows, t);
       app.push(a);
@@ -248,11 +253,16 @@ async function main() {
         SCROLL_FLING_PX,
       );
       fling.push(g);
+      const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
+      const w = await runScrollFloor(browser, floorUrl, big.id, t, 300, 0, true);
+      win.push(w);
+      const wf = await runScrollFloor(browser, floorUrl, big.id, t, 300, SCROLL_FLING_PX, true);
+      winFling.push(wf);
       log(
-        `  scroll run ${i + 1}: app expand ${ms(a?.render ?? null)}, rows ${a?.rows}, dropped ${a?.dropped}/${a?.frames} (worst ${a?.worstMs.toFixed(0)} ms), at ${SCROLL_FLING_PX} px a frame ${g?.dropped}/${g?.frames}, floor dropped ${f?.dropped}/${f?.frames}`,
+        `  scroll run ${i + 1}: app expand ${ms(a?.render ?? null)}, rows ${a?.rows}, dropped ${a?.dropped}/${a?.frames} (worst ${a?.worstMs.toFixed(0)} ms), at ${SCROLL_FLING_PX} px a frame ${g?.dropped}/${g?.frames}; floor dropped ${f?.dropped}/${f?.frames}; windowed floor ${w?.dropped}/${w?.frames}, at ${SCROLL_FLING_PX} px a frame ${wf?.dropped}/${wf?.frames}`,
       );
     }
-    scroll = { app, fling, floor: fl, rows };
+    scroll = { app, fling, floor: fl, windowed: win, windowedFling: winFling, rows };
   } finally {
     await browser.close();
   }
@@ -327,7 +337,10 @@ frame and then a task (rAF → MessageChannel), and records \`performance.now()\
   frames (about 1,100 px a frame: a scrollbar drag); a frame interval > 1.5 × 16.7 ms = 25 ms
   counts as dropped. Since 2026-11-24 also at a steady 100 px a frame from the top (6,000 px/s, a
   fast fling), 300 frames. 60 idle frames before it
-  calibrate the headless compositor. Floor: the same rows as a plain \`<table>\`.
+  calibrate the headless compositor. Floor: the same rows as a plain \`<table>\`, every row in the
+  DOM; since 2026-11-24 15:45 UTC also **windowed** (\`floor.html?window=1\`: plain text cells, only
+  the rows in view and one either side, rewritten on each scroll event by a few lines of script,
+  spacer rows for the rest), the least a virtualised table does, at both speeds.
 - **floor** (\`tests/bench/floor/index.html\`): no framework; reads the same \`data/manifest.js\`, draws the
   same first page of headline figures as cards (24, as the app's overview) plus an inline SVG bar
   list of their 本年支出合计.
@@ -381,6 +394,8 @@ function report(r: {
     app: (ScrollResult | null)[];
     fling?: (ScrollResult | null)[];
     floor: (ScrollResult | null)[];
+    windowed?: (ScrollResult | null)[];
+    windowedFling?: (ScrollResult | null)[];
     rows: number;
   } | null;
   chromiumVersion: string;
@@ -483,7 +498,7 @@ function report(r: {
         [
           `${r.scroll?.rows ?? 10000}-row table scrolls without dropped frames (top to bottom in 300 frames)`,
           r.scroll
-            ? `${scrollDropped ?? 'n/a'} of ${r.scroll.app[0]?.frames ?? 300} measured frames dropped (median); at ${SCROLL_FLING_PX} px a frame ${median((r.scroll.fling ?? []).map((s) => s?.dropped ?? null)) ?? 'n/a'}`
+            ? `${scrollDropped ?? 'n/a'} of ${r.scroll.app[0]?.frames ?? 300} measured frames dropped (median); at ${SCROLL_FLING_PX} px a frame ${median((r.scroll.fling ?? []).map((s) => s?.dropped ?? null)) ?? 'n/a'}${r.scroll.windowed ? `; the windowed floor: ${median(r.scroll.windowed.map((s) => s?.dropped ?? null)) ?? 'n/a'} and ${median((r.scroll.windowedFling ?? []).map((s) => s?.dropped ?? null)) ?? 'n/a'}` : ''}`
             : 'not run',
           pf(scrollDropped === null ? (r.scroll ? false : null) : scrollDropped === 0),
         ],
@@ -577,49 +592,64 @@ function report(r: {
     const med = (xs: (ScrollResult | null)[], f: (x: ScrollResult) => number) =>
       median(xs.map((x) => (x ? f(x) : null)));
     out.push(`### Scrolling the ${s.rows}-row 公开03 (${s.app.length} runs, medians)`);
+    const win = s.windowed ?? [];
+    const winFling = s.windowedFling ?? [];
+    const count = (xs: (ScrollResult | null)[], f: (x: ScrollResult) => number) =>
+      xs.length ? String(med(xs, f) ?? 'n/a') : 'not measured';
+    const intervals = (xs: (ScrollResult | null)[]) =>
+      xs.length
+        ? `${med(xs, (x) => x.p95Ms)?.toFixed(1) ?? 'n/a'} / ${med(xs, (x) => x.worstMs)?.toFixed(1) ?? 'n/a'} ms`
+        : 'not measured';
+    const wall = (xs: (ScrollResult | null)[]) =>
+      xs.length
+        ? `${med(xs, (x) => x.frames) ?? 'n/a'} in ${ms(med(xs, (x) => x.scrollMs))}${xs.some((x) => x?.partial) ? ' (stopped at the 60 s limit)' : ''}`
+        : 'not measured';
     out.push(
       table(
-        ['', 'app (明细表, 全部展开)', 'floor (plain table)'],
+        [
+          '',
+          'app (明细表, 全部展开)',
+          'floor (plain table, every row)',
+          'floor, windowed (rows in view only)',
+        ],
         [
           [
             'time to the expanded table painted',
             `${ms(med(s.app, (x) => x.render ?? NaN))} (click 全部展开 → every row counted, first rows painted)`,
             `${ms(med(s.floor, (x) => x.render ?? NaN))} (goto → rows, wall clock)`,
+            win.length ? `${ms(med(win, (x) => x.render ?? NaN))} (goto → rows)` : 'not measured',
           ],
           [
             'rows in the DOM',
-            String(med(s.app, (x) => x.rows) ?? 'n/a'),
-            String(med(s.floor, (x) => x.rows) ?? 'n/a'),
+            count(s.app, (x) => x.rows),
+            count(s.floor, (x) => x.rows),
+            count(win, (x) => x.rows),
           ],
           [
             'dropped frames while scrolling (of 300)',
-            String(med(s.app, (x) => x.dropped) ?? 'n/a'),
-            String(med(s.floor, (x) => x.dropped) ?? 'n/a'),
+            count(s.app, (x) => x.dropped),
+            count(s.floor, (x) => x.dropped),
+            count(win, (x) => x.dropped),
           ],
           [
             `dropped frames at ${SCROLL_FLING_PX} px a frame (${SCROLL_FLING_PX * 60} px/s, a fast fling; of 300)`,
-            String(med(s.fling ?? [], (x) => x.dropped) ?? 'n/a'),
+            count(s.fling ?? [], (x) => x.dropped),
             'not measured',
+            count(winFling, (x) => x.dropped),
           ],
-          [
-            'p95 / worst frame interval',
-            `${med(s.app, (x) => x.p95Ms)?.toFixed(1) ?? 'n/a'} / ${med(s.app, (x) => x.worstMs)?.toFixed(1) ?? 'n/a'} ms`,
-            `${med(s.floor, (x) => x.p95Ms)?.toFixed(1) ?? 'n/a'} / ${med(s.floor, (x) => x.worstMs)?.toFixed(1) ?? 'n/a'} ms`,
-          ],
-          [
-            'scroll frames measured / wall time',
-            `${med(s.app, (x) => x.frames) ?? 'n/a'} in ${ms(med(s.app, (x) => x.scrollMs))}${s.app.some((x) => x?.partial) ? ' (stopped at the 60 s limit)' : ''}`,
-            `${med(s.floor, (x) => x.frames) ?? 'n/a'} in ${ms(med(s.floor, (x) => x.scrollMs))}`,
-          ],
+          ['p95 / worst frame interval', intervals(s.app), intervals(s.floor), intervals(win)],
+          ['scroll frames measured / wall time', wall(s.app), wall(s.floor), wall(win)],
           [
             'dropped idle frames (of 59, calibration)',
-            String(med(s.app, (x) => x.idleDropped) ?? 'n/a'),
-            String(med(s.floor, (x) => x.idleDropped) ?? 'n/a'),
+            count(s.app, (x) => x.idleDropped),
+            count(s.floor, (x) => x.idleDropped),
+            count(win, (x) => x.idleDropped),
           ],
           [
             'failed runs',
             String(s.app.filter((x) => x === null).length),
             String(s.floor.filter((x) => x === null).length),
+            String(win.filter((x) => x === null).length),
           ],
         ],
       ),
