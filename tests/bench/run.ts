@@ -340,7 +340,9 @@ frame and then a task (rAF → MessageChannel), and records \`performance.now()\
   calibrate the headless compositor. Floor: the same rows as a plain \`<table>\`, every row in the
   DOM; since 2026-11-24 15:45 UTC also **windowed** (\`floor.html?window=1\`: plain text cells, only
   the rows in view and one either side, rewritten on each scroll event by a few lines of script,
-  spacer rows for the rest), the least a virtualised table does, at both speeds.
+  spacer rows for the rest), the least a virtualised table does, at both speeds. Since then the
+  probe's MutationObserver is disconnected before the scroll frames (app and floors alike): it
+  made a record of every text and node the table wrote, which no user's page does.
 - **floor** (\`tests/bench/floor/index.html\`): no framework; reads the same \`data/manifest.js\`, draws the
   same first page of headline figures as cards (24, as the app's overview) plus an inline SVG bar
   list of their 本年支出合计.
