@@ -57,10 +57,6 @@ export function setText(node: Text, text: string): void {
   if (node.data !== text) node.data = text;
 }
 
-export function setAttr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
 /** `<tag class="…">text</tag>`, with the text node returned for later writes. */
 export function textElement(tag: string, className: string, text = ''): [HTMLElement, Text] {
   const el = document.createElement(tag);

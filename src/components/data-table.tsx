@@ -42,7 +42,6 @@ import type {
 import { compareDecimal } from '@/domain/money';
 import { tableFromElement, visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
-import { setAttr } from './cell-paint';
 import { isOffstage } from './offstage';
 
 /** Sort decimal strings (amounts, rates) exactly; null/undefined sort last. */
@@ -850,6 +849,12 @@ function PaintedRow<T extends RowData>({
 /** The slot (React key) each painted <tr> was rendered for. */
 const slotOfRow = new WeakMap<Element, number>();
 
+/** A painted <tr>'s attributes as paintRow last wrote them. */
+const rowAttrs = new WeakMap<
+  Element,
+  { className: string | undefined; depth: number; index: number; rowIndex: number }
+>();
+
 interface PaintedRowContent<T extends RowData> {
   row: Row<TableFeaturesDef, T>;
   /** The leaf columns, in order: a painter for each, into the <td> at its position. */
@@ -869,11 +874,19 @@ function paintRow<T extends RowData>(
   { row, columnIds, className, index, rowIndex }: PaintedRowContent<T>,
   painters: CellPainters<T>,
 ): void {
-  if (className) setAttr(tr, 'class', className);
-  else if (tr.hasAttribute('class')) tr.removeAttribute('class');
-  setAttr(tr, 'data-depth', String(row.depth));
-  setAttr(tr, 'data-index', String(index));
-  setAttr(tr, 'aria-rowindex', String(rowIndex));
+  // The attributes as last written here (React never sets a painted <tr>'s): compared in JS, not
+  // read back from the DOM, as a drag writes some thirty rows a frame.
+  let was = rowAttrs.get(tr);
+  if (!was) rowAttrs.set(tr, (was = { className: undefined, depth: -1, index: -1, rowIndex: -1 }));
+  if (was.className !== className) {
+    if (className) tr.setAttribute('class', className);
+    else tr.removeAttribute('class');
+    was.className = className;
+  }
+  if (was.depth !== row.depth) tr.setAttribute('data-depth', String((was.depth = row.depth)));
+  if (was.index !== index) tr.setAttribute('data-index', String((was.index = index)));
+  if (was.rowIndex !== rowIndex)
+    tr.setAttribute('aria-rowindex', String((was.rowIndex = rowIndex)));
   const tds = tr.children;
   columnIds.forEach((id, i) => {
     const td = tds[i];

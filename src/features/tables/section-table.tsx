@@ -1,14 +1,7 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Row } from '@tanstack/react-table';
-import {
-  paintFigure,
-  paintText,
-  setAttr,
-  setText,
-  shaped,
-  textElement,
-} from '@/components/cell-paint';
+import { paintFigure, paintText, setText, shaped, textElement } from '@/components/cell-paint';
 import {
   DataTable,
   ExpandToggle,
@@ -116,6 +109,9 @@ interface LabelRefs {
   /** Tree sections: ExpandToggle's span, and its button when the row has children. */
   span: HTMLSpanElement | null;
   toggle: { button: HTMLButtonElement; mark: Text } | null;
+  /** What was last written to the span's indent and the toggle (compared in JS, not read back). */
+  indent: string;
+  open: boolean | null;
 }
 
 /** RowLabel's nodes: code (when the row has one), a space, label. */
@@ -137,7 +133,10 @@ function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree:
   const refs = shaped<LabelRefs>(td, `label:${isTree}:${canExpand}:${hasCode}`, () => {
     const inner = labelNodes(hasCode);
     if (!isTree)
-      return { children: inner.children, refs: { ...inner.refs, span: null, toggle: null } };
+      return {
+        children: inner.children,
+        refs: { ...inner.refs, span: null, toggle: null, indent: '', open: null },
+      };
     const span = document.createElement('span');
     let toggle: LabelRefs['toggle'] = null;
     if (canExpand) {
@@ -150,18 +149,21 @@ function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree:
       toggle = { button, mark };
     }
     span.append(...inner.children);
-    return { children: [span], refs: { ...inner.refs, span, toggle } };
+    return { children: [span], refs: { ...inner.refs, span, toggle, indent: '', open: null } };
   });
   if (refs.span) {
     const indent = expandIndent(row.depth, canExpand);
-    if (refs.span.style.paddingLeft !== indent) refs.span.style.paddingLeft = indent;
+    if (refs.indent !== indent) refs.span.style.paddingLeft = refs.indent = indent;
   }
   if (refs.toggle) {
     const open = row.getIsExpanded();
-    const { mark, label } = expandMark(open);
-    setAttr(refs.toggle.button, 'aria-expanded', String(open));
-    setAttr(refs.toggle.button, 'aria-label', label);
-    setText(refs.toggle.mark, mark);
+    if (refs.open !== open) {
+      const { mark, label } = expandMark(open);
+      refs.toggle.button.setAttribute('aria-expanded', String(open));
+      refs.toggle.button.setAttribute('aria-label', label);
+      setText(refs.toggle.mark, mark);
+      refs.open = open;
+    }
   }
   if (refs.code) setText(refs.code, r.code ?? '');
   setText(refs.label, r.label);
