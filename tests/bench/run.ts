@@ -338,7 +338,7 @@ frame and then a task (rAF → MessageChannel), and records \`performance.now()\
   counts as dropped. Since 2026-11-24 also at a steady 100 px a frame from the top (6,000 px/s, a
   fast fling), 300 frames. 60 idle frames before it
   calibrate the headless compositor. Floor: the same rows as a plain \`<table>\`, every row in the
-  DOM; since 2026-11-24 15:45 UTC also **windowed** (\`floor.html?window=1\`: plain text cells, only
+  DOM; since the run of 2026-11-24 16:03 UTC also **windowed** (\`floor.html?window=1\`: plain text cells, only
   the rows in view and one either side, rewritten on each scroll event by a few lines of script,
   spacer rows for the rest), the least a virtualised table does, at both speeds. Since then the
   probe's MutationObserver is disconnected before the scroll frames (app and floors alike): it
