@@ -506,7 +506,7 @@ export function DataTable<T extends RowData>({
                 );
               }
               ids.push(row.id);
-              slots.push(slotOfRow.get(tr) ?? k);
+              slots.push(paintedRows.get(tr)?.slot ?? k);
             });
             rowSlots.set(ids, slots);
             const topHeight = `${next.first * rowHeight}px`;
@@ -616,7 +616,7 @@ export function DataTable<T extends RowData>({
 
   let body: ReactNode;
   if (virtual) {
-    const columnCount = rows[0]?.getAllCells().length ?? 1;
+    const columnCount = columnIds.length || 1;
     // Painted rows: the spacers above and below the window are there even when empty (at the top
     // or bottom of the table), so every scroll step finds them (fastPaint).
     const edge = paint !== null;
@@ -834,7 +834,7 @@ function PaintedRow<T extends RowData>({
   useLayoutEffect(() => {
     const tr = ref.current;
     if (!tr) return;
-    slotOfRow.set(tr, slot);
+    paintedState(tr).slot = slot;
     paintRow(tr, { row, columnIds, className, index, rowIndex }, painters);
   }, [row, columnIds, expanded, className, index, rowIndex, painters, slot]);
   return (
@@ -846,14 +846,27 @@ function PaintedRow<T extends RowData>({
   );
 }
 
-/** The slot (React key) each painted <tr> was rendered for. */
-const slotOfRow = new WeakMap<Element, number>();
+/**
+ * What is known of each painted <tr>: the slot (React key) it was rendered for, and the attributes
+ * paintRow last wrote to it (React never sets them).
+ */
+interface PaintedTr {
+  slot: number;
+  className: string | undefined;
+  depth: number;
+  index: number;
+  rowIndex: number;
+}
+const paintedRows = new WeakMap<Element, PaintedTr>();
 
-/** A painted <tr>'s attributes as paintRow last wrote them. */
-const rowAttrs = new WeakMap<
-  Element,
-  { className: string | undefined; depth: number; index: number; rowIndex: number }
->();
+function paintedState(tr: Element): PaintedTr {
+  let state = paintedRows.get(tr);
+  if (!state) {
+    state = { slot: -1, className: undefined, depth: -1, index: -1, rowIndex: -1 };
+    paintedRows.set(tr, state);
+  }
+  return state;
+}
 
 interface PaintedRowContent<T extends RowData> {
   row: Row<TableFeaturesDef, T>;
@@ -876,8 +889,7 @@ function paintRow<T extends RowData>(
 ): void {
   // The attributes as last written here (React never sets a painted <tr>'s): compared in JS, not
   // read back from the DOM, as a drag writes some thirty rows a frame.
-  let was = rowAttrs.get(tr);
-  if (!was) rowAttrs.set(tr, (was = { className: undefined, depth: -1, index: -1, rowIndex: -1 }));
+  const was = paintedState(tr);
   if (was.className !== className) {
     if (className) tr.setAttribute('class', className);
     else tr.removeAttribute('class');
