@@ -469,6 +469,8 @@ const SCROLL = String.raw`(n, limit, px) =>
  * top when given); counts intervals > 25 ms.
  */
 async function scrollFrames(page: Page, frames: number, timeout: number, px = 0) {
+  // The probe's marks are all taken by now: its observer goes (B.stop, in PROBE).
+  await page.evaluate('window.__bench.stop()');
   return page.evaluate(`(${SCROLL})(${frames}, ${timeout}, ${px})`) as Promise<{
     intervals: number[];
     idle: number[];
@@ -514,7 +516,6 @@ export async function runScrollApp(
     const render = await waitMark(page, 'expand', t.step);
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    await page.evaluate('window.__bench.stop()');
     const s = frameStats(await scrollFrames(page, frames, t.step, px));
     return { render, rows, ...s };
   } catch (e) {
@@ -551,7 +552,6 @@ export async function runScrollFloor(
     const render = Date.now() - start;
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    await page.evaluate('window.__bench.stop()');
     const s = frameStats(await scrollFrames(page, frames, t.step, px));
     return { render, rows, ...s };
   } catch (e) {

@@ -234,26 +234,15 @@ async function main() {
     const fl: (ScrollResult | null)[] = [];
     const win: (ScrollResult | null)[] = [];
     const winFling: (ScrollResult | null)[] = [];
+    const appUrl = pathToFileURL(join(dir, 'index.html')).href;
+    const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
     for (let i = 0; i < Number(arg('scroll-runs', String(RUNS))); i++) {
-      const a = await runScrollApp(browser, pathToFileURL(join(dir, 'index.html')).href, rows, t);
+      const a = await runScrollApp(browser, appUrl, rows, t);
       app.push(a);
-      const f = await runScrollFloor(
-        browser,
-        pathToFileURL(join(dir, 'floor.html')).href,
-        big.id,
-        t,
-      );
+      const f = await runScrollFloor(browser, floorUrl, big.id, t);
       fl.push(f);
-      const g = await runScrollApp(
-        browser,
-        pathToFileURL(join(dir, 'index.html')).href,
-        rows,
-        t,
-        300,
-        SCROLL_FLING_PX,
-      );
+      const g = await runScrollApp(browser, appUrl, rows, t, 300, SCROLL_FLING_PX);
       fling.push(g);
-      const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
       const w = await runScrollFloor(browser, floorUrl, big.id, t, 300, 0, true);
       win.push(w);
       const wf = await runScrollFloor(browser, floorUrl, big.id, t, 300, SCROLL_FLING_PX, true);
