@@ -900,10 +900,11 @@ function paintRow<T extends RowData>(
   if (was.rowIndex !== rowIndex)
     tr.setAttribute('aria-rowindex', String((was.rowIndex = rowIndex)));
   const tds = tr.children;
-  columnIds.forEach((id, i) => {
+  for (let i = 0; i < columnIds.length; i++) {
     const td = tds[i];
-    if (td instanceof HTMLTableCellElement) painters[id]?.(td, row);
-  });
+    const id = columnIds[i];
+    if (td instanceof HTMLTableCellElement && id !== undefined) painters[id]?.(td, row);
+  }
 }
 
 const MemoPaintedRow = memo(PaintedRow) as typeof PaintedRow;

@@ -15,8 +15,8 @@ export interface DerivedFigure {
   derived: { formula: string; lines: number[] };
 }
 
-type FigureKind = 'amount' | 'percent' | 'count';
-type FigureUnit = '万元' | '元';
+export type FigureKind = 'amount' | 'percent' | 'count';
+export type FigureUnit = '万元' | '元';
 
 interface FigureValueProps {
   fig: PrintedFigure | DerivedFigure | null | undefined;
@@ -28,18 +28,56 @@ interface FigureValueProps {
   unit?: FigureUnit;
 }
 
-/** What a figure cell shows, as plain data: FigureValue renders it, paintFigure writes it. */
-export interface FigureSpec {
-  text: string;
+/** Where a figure links to and what its hover text says: the same for every figure of a line. */
+export interface FigureLink {
   href: string;
   title: string;
   /** Derived (推算值), not printed: marked ※ and set in italics. */
   derived: boolean;
 }
 
-function figureText(fig: PrintedFigure | DerivedFigure, kind: FigureKind, unit: FigureUnit) {
+/** What a figure cell shows, as plain data: FigureValue renders it, paintFigure writes it. */
+export interface FigureSpec extends FigureLink {
+  text: string;
+}
+
+/** A figure's text as shown: a count as printed, an amount in `unit`, a percent. */
+export function figureText(
+  fig: PrintedFigure | DerivedFigure,
+  kind: FigureKind = 'amount',
+  unit: FigureUnit = '万元',
+): string {
   if (kind === 'percent') return formatPercent(fig.v);
   return kind === 'count' ? fig.v : formatAmount(fig.v, unit);
+}
+
+/** A figure's link and hover text: its source line, or for a derived figure the lines used. */
+export function figureLink(
+  fig: PrintedFigure | DerivedFigure,
+  document: string,
+  hrefFor: (line: number) => string,
+): FigureLink {
+  if ('derived' in fig) {
+    return {
+      href: hrefFor(fig.derived.lines[0] ?? 1),
+      title: `推算值（非原文印出）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`,
+      derived: true,
+    };
+  }
+  return printedLink(fig.line, document, hrefFor);
+}
+
+/** The link of a printed figure on `line`. */
+export function printedLink(
+  line: number,
+  document: string,
+  hrefFor: (line: number) => string,
+): FigureLink {
+  return {
+    href: hrefFor(line),
+    title: `来源：${document}，第 ${line} 行（点击查看原文）`,
+    derived: false,
+  };
 }
 
 /** The text, link and hover text of a figure; null when there is no figure ("—"). */
@@ -51,21 +89,7 @@ export function figureSpec({
   unit = '万元',
 }: FigureValueProps): FigureSpec | null {
   if (fig === null || fig === undefined) return null;
-  const text = figureText(fig, kind, unit);
-  if ('derived' in fig) {
-    return {
-      text,
-      href: hrefFor(fig.derived.lines[0] ?? 1),
-      title: `推算值（非原文印出）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`,
-      derived: true,
-    };
-  }
-  return {
-    text,
-    href: hrefFor(fig.line),
-    title: `来源：${document}，第 ${fig.line} 行（点击查看原文）`,
-    derived: false,
-  };
+  return { text: figureText(fig, kind, unit), ...figureLink(fig, document, hrefFor) };
 }
 
 export const FIGURE_EMPTY_CLASS = 'figure-empty';

@@ -8,16 +8,50 @@ import type { Decimal, DecimalString } from '@/domain/money';
 /** Shown wherever a figure is missing (null) or has no meaning (a rate over a zero budget). */
 export const NO_VALUE = '—';
 
-/** A decimal string with at most 2 decimals: sign, integer digits, fraction digits. */
-const PLAIN_2DP = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+/** "1234567" (digits only) → "1,234,567". */
+function groupDigits(int: string): string {
+  const head = ((int.length - 1) % 3) + 1;
+  let out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
+}
 
-/** "1234567.8" → "1,234,567.80": thousands separators on the integer part. */
+/** "1234567.8" → "1,234,567.8": thousands separators on the integer part. */
 function group(fixed: string): string {
   const neg = fixed.startsWith('-');
   const body = neg ? fixed.slice(1) : fixed;
-  const [int = '0', frac] = body.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  return `${neg ? '-' : ''}${groupDigits(int)}${dot < 0 ? '' : body.slice(dot)}`;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * A decimal string of at most 2 decimals (/^-?\d+(\.\d{1,2})?$/), as formatWanYuan shows it:
+ * padded to 2 decimals and grouped, leading zeros and the sign of zero dropped. Null for any
+ * other string. Read character by character: a long table formats a few hundred figures each
+ * frame it scrolls, and a regular expression's match and pieces were most of what that allocated.
+ */
+function plainWanYuan(v: string): string | null {
+  const neg = v.charCodeAt(0) === 45; // '-'
+  let i = neg ? 1 : 0;
+  const intStart = i;
+  while (i < v.length && isDigit(v.charCodeAt(i))) i++;
+  const intEnd = i;
+  if (intEnd === intStart) return null;
+  let frac = '.00';
+  if (i < v.length) {
+    const decimals = v.length - i - 1;
+    if (v.charCodeAt(i) !== 46 || decimals < 1 || decimals > 2) return null; // '.'
+    for (let k = i + 1; k < v.length; k++) if (!isDigit(v.charCodeAt(k))) return null;
+    frac = decimals === 2 ? v.slice(i) : `${v.slice(i)}0`;
+  }
+  let first = intStart;
+  while (first < intEnd - 1 && v.charCodeAt(first) === 48) first++; // leading '0's
+  const zero = first === intEnd - 1 && v.charCodeAt(first) === 48 && frac === '.00';
+  const int = first === 0 && intEnd === v.length ? v : v.slice(first, intEnd);
+  return `${neg && !zero ? '-' : ''}${groupDigits(int)}${frac}`;
 }
 
 /**
@@ -28,13 +62,8 @@ export function formatWanYuan(value: DecimalString | Decimal | null | undefined)
   if (value === null || value === undefined) return NO_VALUE;
   // Printed amounts have at most 2 decimals: nothing to round, so the string is padded and grouped
   // as it is (a long table formats thousands of figures as they scroll into view).
-  const plain = typeof value === 'string' ? PLAIN_2DP.exec(value) : null;
-  if (plain) {
-    const int = (plain[2] ?? '0').replace(/^0+(?=\d)/, '');
-    const frac = (plain[3] ?? '').padEnd(2, '0');
-    const zero = int === '0' && frac === '00';
-    return group(`${plain[1] && !zero ? '-' : ''}${int}.${frac}`);
-  }
+  const plain = typeof value === 'string' ? plainWanYuan(value) : null;
+  if (plain !== null) return plain;
   const rounded = roundHalfUp(dec(value), 2);
   return group(toFixed2(rounded.isZero() ? rounded.abs() : rounded));
 }

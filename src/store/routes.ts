@@ -82,6 +82,20 @@ export function formatHash(route: Route): string {
   return params.length > 0 ? `${path}?${params.join('&')}` : path;
 }
 
+/**
+ * sourceHref for one document and selection, as a function of the line: the parts other than the
+ * line are made once (a long table links each row it paints to its line). Checked against
+ * formatHash by tests/store/routes.test.ts.
+ */
+export function sourceHrefFor(
+  id: string,
+  selectedIds: readonly string[] = [],
+): (line: number) => string {
+  const path = `#/source/${id}?line=`;
+  const units = selectedIds.length > 0 ? `&units=${selectedIds.join(',')}` : '';
+  return (line) => `${path}${line}${units}`;
+}
+
 /** Link to a line of a document in the source viewer. */
 export function sourceHref(
   id: string,

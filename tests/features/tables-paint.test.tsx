@@ -7,9 +7,9 @@
  * row is collapsed with its painted ▾ button.
  */
 import { fireEvent, render, within } from '@testing-library/react';
-import { paintFigure } from '@/components/cell-paint';
+import { paintFigure, paintNoFigure } from '@/components/cell-paint';
 import { DataTable, VIRTUAL_ROW_THRESHOLD } from '@/components/data-table';
-import { FigureValue, figureSpec } from '@/components/figure-value';
+import { FigureValue, figureLink, figureText } from '@/components/figure-value';
 import { SectionTable, sectionColumns } from '@/features/tables/section-table';
 import type { DisplayRow, TableSection } from '@/features/tables/tables-data';
 
@@ -263,7 +263,8 @@ describe('paintFigure', () => {
     const props = { fig, document: DOCUMENT, hrefFor };
     const { container } = render(<FigureValue {...props} />);
     const td = document.createElement('td');
-    paintFigure(td, figureSpec(props));
+    if (fig === null) paintNoFigure(td);
+    else paintFigure(td, figureText(fig), figureLink(fig, DOCUMENT, hrefFor));
     expect(td.innerHTML).toBe(container.innerHTML);
   });
 });

@@ -28,14 +28,28 @@ describe('formatWanYuan', () => {
 
 describe('formatWanYuan on strings of at most 2 decimals (no rounding needed)', () => {
   it('gives the same text as rounding through decimal.js, for every shape of such a string', () => {
-    const ints = ['0', '00', '7', '10', '999', '1000', '123456', '1000000', '98765432109'];
-    const fracs = ['', '.0', '.5', '.05', '.50', '.99', '.00'];
+    const ints = [
+      '0',
+      '00',
+      '7',
+      '10',
+      '999',
+      '1000',
+      '123456',
+      '1000000',
+      '98765432109',
+      '0012345',
+    ];
+    // '.', '.125' and '' + '.5' are not such strings: they take the rounding path, as before.
+    const fracs = ['', '.0', '.5', '.05', '.50', '.99', '.00', '.', '.125'];
     for (const sign of ['', '-'])
       for (const i of ints)
         for (const f of fracs) {
           const s = `${sign}${i}${f}`;
           expect(formatWanYuan(s), s).toBe(formatWanYuan(new Decimal(s)));
         }
+    expect(formatWanYuan('.5')).toBe('0.50');
+    expect(formatWanYuan('-.05')).toBe('-0.05');
   });
 });
 

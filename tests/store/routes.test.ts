@@ -1,4 +1,4 @@
-import { formatHash, parseHash, sourceHref } from '@/store/routes';
+import { formatHash, parseHash, sourceHref, sourceHrefFor } from '@/store/routes';
 import type { Route } from '@/store/types';
 
 describe('parseHash / formatHash', () => {
@@ -50,5 +50,18 @@ describe('parseHash / formatHash', () => {
 
   it('builds links to a source line', () => {
     expect(sourceHref('doc-1', 119, ['a', 'b'])).toBe('#/source/doc-1?line=119&units=a,b');
+  });
+
+  it('builds the same links one document at a time (sourceHrefFor, for long tables)', () => {
+    expect(sourceHrefFor('doc-1', ['a', 'b'])(119)).toBe('#/source/doc-1?line=119&units=a,b');
+    expect(sourceHrefFor('doc-1')(7)).toBe('#/source/doc-1?line=7');
+    for (const ids of [[], ['a'], ['a', 'b', 'c']])
+      for (const line of [1, 119, 10012])
+        expect(sourceHrefFor('shanxi-2024', ids)(line)).toBe(sourceHref('shanxi-2024', line, ids));
+    expect(parseHash(sourceHrefFor('doc-1', ['a'])(42))).toMatchObject({
+      view: 'source',
+      source: { id: 'doc-1', line: 42 },
+      selectedIds: ['a'],
+    });
   });
 });

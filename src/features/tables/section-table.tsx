@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Row } from '@tanstack/react-table';
-import { paintFigure, paintText, setText, shaped, textElement } from '@/components/cell-paint';
+import {
+  paintFigure,
+  paintNoFigure,
+  paintText,
+  setText,
+  shaped,
+  textElement,
+} from '@/components/cell-paint';
+import type { Built, TextRef } from '@/components/cell-paint';
 import {
   DataTable,
   ExpandToggle,
@@ -15,7 +23,8 @@ import type {
   DataColumn,
   TableFeaturesDef,
 } from '@/components/data-table';
-import { FigureValue, figureSpec } from '@/components/figure-value';
+import { FigureValue, figureLink, figureText, printedLink } from '@/components/figure-value';
+import type { DerivedFigure, FigureLink, PrintedFigure } from '@/components/figure-value';
 import { someRow } from './tables-data';
 import type { DisplayColumn, DisplayRow, TableSection } from './tables-data';
 
@@ -104,13 +113,13 @@ export function sectionColumns(section: TableSection, ctx: CellContext): DataCol
 }
 
 interface LabelRefs {
-  code: Text | null;
-  label: Text;
+  code: TextRef | null;
+  label: TextRef;
   /** Tree sections: ExpandToggle's span, and its button when the row has children. */
   span: HTMLSpanElement | null;
-  toggle: { button: HTMLButtonElement; mark: Text } | null;
-  /** What was last written to the span's indent and the toggle (compared in JS, not read back). */
-  indent: string;
+  toggle: { button: HTMLButtonElement; mark: TextRef } | null;
+  /** The depth last indented for and the toggle's state (compared in JS, not read back). */
+  depth: number;
   open: boolean | null;
 }
 
@@ -125,35 +134,61 @@ function labelNodes(hasCode: boolean): {
   return { children: [codeEl, document.createTextNode(' '), labelEl], refs: { code, label } };
 }
 
+/** The shapes of a label cell: tree section or not, with a toggle or not, with a code or not. */
+interface LabelShape {
+  key: string;
+  isTree: boolean;
+  canExpand: boolean;
+  hasCode: boolean;
+}
+
+const LABEL_SHAPES: readonly LabelShape[] = [false, true].flatMap((isTree) =>
+  [false, true].flatMap((canExpand) =>
+    [false, true].map((hasCode) => ({
+      key: `label:${isTree}:${canExpand}:${hasCode}`,
+      isTree,
+      canExpand,
+      hasCode,
+    })),
+  ),
+);
+
+function labelShape(isTree: boolean, canExpand: boolean, hasCode: boolean): LabelShape {
+  return LABEL_SHAPES[(isTree ? 4 : 0) + (canExpand ? 2 : 0) + (hasCode ? 1 : 0)] as LabelShape;
+}
+
+function buildLabel({ isTree, canExpand, hasCode }: LabelShape): Built<LabelRefs> {
+  const inner = labelNodes(hasCode);
+  if (!isTree)
+    return {
+      children: inner.children,
+      refs: { ...inner.refs, span: null, toggle: null, depth: -1, open: null },
+    };
+  const span = document.createElement('span');
+  let toggle: LabelRefs['toggle'] = null;
+  if (canExpand) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'expand-button';
+    const mark = document.createTextNode('');
+    button.append(mark);
+    span.append(button, document.createTextNode(' '));
+    toggle = { button, mark: { node: mark, text: '' } };
+  }
+  span.append(...inner.children);
+  return { children: [span], refs: { ...inner.refs, span, toggle, depth: -1, open: null } };
+}
+
 /** The label cell as the column renders it: RowLabel, in ExpandToggle for tree sections. */
 function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree: boolean): void {
   const r = row.original;
-  const hasCode = r.code !== undefined;
   const canExpand = isTree && row.getCanExpand();
-  const refs = shaped<LabelRefs>(td, `label:${isTree}:${canExpand}:${hasCode}`, () => {
-    const inner = labelNodes(hasCode);
-    if (!isTree)
-      return {
-        children: inner.children,
-        refs: { ...inner.refs, span: null, toggle: null, indent: '', open: null },
-      };
-    const span = document.createElement('span');
-    let toggle: LabelRefs['toggle'] = null;
-    if (canExpand) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'expand-button';
-      const mark = document.createTextNode('');
-      button.append(mark);
-      span.append(button, document.createTextNode(' '));
-      toggle = { button, mark };
-    }
-    span.append(...inner.children);
-    return { children: [span], refs: { ...inner.refs, span, toggle, indent: '', open: null } };
-  });
-  if (refs.span) {
-    const indent = expandIndent(row.depth, canExpand);
-    if (refs.indent !== indent) refs.span.style.paddingLeft = refs.indent = indent;
+  const shape = labelShape(isTree, canExpand, r.code !== undefined);
+  const refs = shaped(td, shape.key, buildLabel, shape);
+  // The indent follows from the depth (the shape says whether there is a toggle).
+  if (refs.span && refs.depth !== row.depth) {
+    refs.span.style.paddingLeft = expandIndent(row.depth, canExpand);
+    refs.depth = row.depth;
   }
   if (refs.toggle) {
     const open = row.getIsExpanded();
@@ -169,14 +204,24 @@ function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree:
   setText(refs.label, r.label);
 }
 
-/** A painter for each column of sectionColumns: the same markup, written into a windowed row. */
+/**
+ * A painter for each column of sectionColumns: the same markup, written into a windowed row.
+ * Painting allocates as little as it can (a drag paints some two hundred cells a frame, and what
+ * it allocates comes back as garbage-collection pauses that drop frames): no closure or options
+ * object per cell, and one link (href and hover text) per source line, shared by the row's
+ * figures.
+ */
 export function sectionPainters(section: TableSection, ctx: CellContext): CellPainters<DisplayRow> {
-  // A row's figures share their source line (and so their link): built once per line.
-  const links = new Map<number, string>();
-  const hrefFor = (line: number) => {
-    let href = links.get(line);
-    if (href === undefined) links.set(line, (href = ctx.hrefFor(line)));
-    return href;
+  // The link of the line painted last: a row's figures share their line, so each row makes one.
+  let lastLink: FigureLink | null = null;
+  let lastLine = -1;
+  const linkFor = (fig: PrintedFigure | DerivedFigure): FigureLink => {
+    if ('derived' in fig) return figureLink(fig, ctx.document, ctx.hrefFor);
+    if (lastLink === null || lastLine !== fig.line) {
+      lastLink = printedLink(fig.line, ctx.document, ctx.hrefFor);
+      lastLine = fig.line;
+    }
+    return lastLink;
   };
   const painters: Record<string, CellPainter<DisplayRow>> = {
     label: (td, row) => paintLabel(td, row, section.isTree),
@@ -184,17 +229,12 @@ export function sectionPainters(section: TableSection, ctx: CellContext): CellPa
     group: (td, row) => paintText(td, 'cell-text', row.original.group ?? ''),
   };
   for (const col of section.columns) {
-    painters[col.key] = (td, row) =>
-      paintFigure(
-        td,
-        figureSpec({
-          fig: row.original.cells[col.key],
-          document: ctx.document,
-          hrefFor,
-          kind: figureKind(col, row.original),
-          unit: ctx.formatAs,
-        }),
-      );
+    painters[col.key] = (td, row) => {
+      const fig = row.original.cells[col.key];
+      if (fig === null || fig === undefined) paintNoFigure(td);
+      else
+        paintFigure(td, figureText(fig, figureKind(col, row.original), ctx.formatAs), linkFor(fig));
+    };
   }
   return painters;
 }
