@@ -32,6 +32,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type {
+  Column,
   ColumnDef,
   ExpandedState,
   HeaderGroup,
@@ -83,8 +84,14 @@ interface DataTableProps<T extends RowData> {
   initialSorting?: SortingState;
   /** Tree rows (e.g. 功能分类 类→款→项); rows start collapsed below depth `expandDepth`. */
   getSubRows?: (row: T) => T[] | undefined;
-  /** Expand every row initially. */
+  /** Expand every row initially, and again whenever `expandVersion` changes (else collapse all). */
   expandAll?: boolean;
+  /**
+   * 全部展开 / 全部收起: a new value applies `expandAll` to every row, in place. The table keeps
+   * its row objects (a remount would rebuild TanStack's row model: 10,000 rows of fresh objects
+   * for the first garbage collection of the next scroll to copy).
+   */
+  expandVersion?: number;
   getRowId?: (row: T, index: number) => string;
   rowClassName?: (row: T) => string | undefined;
   /** Extra class on the wrapper, e.g. for a fixed height with scrolling. */
@@ -369,6 +376,7 @@ export function DataTable<T extends RowData>({
   initialSorting = [],
   getSubRows,
   expandAll = false,
+  expandVersion,
   getRowId,
   rowClassName,
   className,
@@ -382,6 +390,11 @@ export function DataTable<T extends RowData>({
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   // `true` (every row expanded) is one state value, not one entry per row: 全部展开 stays O(n).
   const [expanded, setExpanded] = useState<ExpandedState>(expandAll ? true : {});
+  const [appliedVersion, setAppliedVersion] = useState(expandVersion);
+  if (expandVersion !== appliedVersion) {
+    setAppliedVersion(expandVersion);
+    setExpanded(expandAll ? true : {});
+  }
   // Every row in the DOM while printing or exporting, whatever the table's length.
   const [renderAll, setRenderAll] = useState(false);
   const [rowSlots] = useState(() => new RowSlots());
@@ -430,7 +443,10 @@ export function DataTable<T extends RowData>({
   // rows with the longest value in each column) and then fixed, until the wrapper's width, the
   // columns or those widest rows change.
   const [wrapWidth, setWrapWidth] = useState(0);
-  const widest = useMemo(() => (long ? widestRows(rows) : []), [long, rows]);
+  const widest = useMemo(
+    () => (long ? widestRows(rows, leafColumns) : []),
+    [long, rows, leafColumns],
+  );
   const widestKey = widest.map((r) => r.id).join('|');
   const [frozen, setFrozen] = useState<FrozenWidths<T> | null>(null);
   const frozenWidths =
@@ -744,12 +760,14 @@ interface FrozenWidths<T extends RowData> {
  */
 function widestRows<T extends RowData>(
   rows: Row<TableFeaturesDef, T>[],
+  columns: Column<TableFeaturesDef, T>[],
 ): Row<TableFeaturesDef, T>[] {
-  const ids = rows[0]?.getAllCells().map((cell) => cell.column.id) ?? [];
-  const best = ids.map(() => ({ score: -1, row: null as Row<TableFeaturesDef, T> | null }));
+  const best = columns.map(() => ({ score: -1, row: null as Row<TableFeaturesDef, T> | null }));
   for (const row of rows) {
-    ids.forEach((id, i) => {
-      const value = row.getValue(id);
+    for (let i = 0; i < columns.length; i++) {
+      // The accessor itself, not row.getValue(): that caches every value on its row, a few MB
+      // of objects for a 10,000-row tree that nothing reads again.
+      const value = columns[i]?.accessorFn?.(row.original, row.index);
       const text =
         typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
           ? String(value)
@@ -760,7 +778,7 @@ function widestRows<T extends RowData>(
         b.score = score;
         b.row = row;
       }
-    });
+    }
   }
   return [...new Set(best.map((b) => b.row).filter((r) => r !== null))];
 }

@@ -101,6 +101,7 @@ function renderBoth() {
       rows={section.rows}
       caption="公开03 一般公共预算财政拨款支出决算表"
       expandAll
+      expandVersion={0}
       {...ctx}
     />,
   );

@@ -121,6 +121,26 @@ describe('明细表', () => {
     expect(screen.queryByText('政府办公厅（室）及相关机构事务')).not.toBeInTheDocument();
   });
 
+  it('全部展开 / 全部收起 apply to every row again and keep the sort', async () => {
+    loadRealData([IDS.province]);
+    render(<TablesPage />);
+    await openTable('公开03');
+    await user().click(screen.getByRole('button', { name: /^基本支出/ }));
+    const sorted = () => screen.getByRole('columnheader', { name: /^基本支出/ });
+    expect(sorted()).toHaveAttribute('aria-sort', 'ascending');
+    await user().click(screen.getByRole('button', { name: '全部展开' }));
+    expect(screen.getByText('政府办公厅（室）及相关机构事务')).toBeInTheDocument();
+    // The user's own toggle on one row, then 全部展开 again: that row opens again.
+    await user().click(within(rowOf('201')).getByRole('button', { name: '收起' }));
+    expect(screen.queryByText('政府办公厅（室）及相关机构事务')).not.toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: '全部展开' }));
+    expect(screen.getByText('政府办公厅（室）及相关机构事务')).toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: '全部收起' }));
+    expect(screen.queryByText('政府办公厅（室）及相关机构事务')).not.toBeInTheDocument();
+    // The sort the user chose stays through both.
+    expect(sorted()).toHaveAttribute('aria-sort', 'ascending');
+  });
+
   it('sorts a column; empty cells stay last both ways', async () => {
     loadRealData([IDS.province]);
     render(<TablesPage />);

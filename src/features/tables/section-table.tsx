@@ -244,6 +244,8 @@ interface SectionTableProps extends CellContext {
   rows: DisplayRow[];
   caption: ReactNode;
   expandAll: boolean;
+  /** Changes on each 全部展开 / 全部收起 (DataTable's expandVersion). */
+  expandVersion: number;
 }
 
 function rowClass(row: DisplayRow): string | undefined {
@@ -261,6 +263,7 @@ export function SectionTable({
   rows,
   caption,
   expandAll,
+  expandVersion,
   document,
   hrefFor,
   formatAs,
@@ -280,7 +283,7 @@ export function SectionTable({
       data={rows}
       columns={columns}
       getRowId={rowId}
-      {...(section.isTree ? { getSubRows: subRows, expandAll } : {})}
+      {...(section.isTree ? { getSubRows: subRows, expandAll, expandVersion } : {})}
       rowClassName={rowClass}
       painters={painters}
       // Tables with one or two value columns (公开06, 公开09, 公开10) need no full width.

@@ -17,7 +17,7 @@ interface TableViewProps {
 export function TableView({ table, document, scope, displayUnit, hrefFor }: TableViewProps) {
   const layout = useMemo(() => layoutTable(table), [table]);
   const [hideEmpty, setHideEmpty] = useState(false);
-  // Bumped to remount the tree tables with every row expanded or collapsed.
+  // Each 全部展开 / 全部收起 bumps the version: the tree tables apply it to every row in place.
   const [expansion, setExpansion] = useState({ all: false, version: 0 });
   const unit = shownUnit(table.unit, displayUnit);
   const anyTree = layout.sections.some((s) => s.isTree);
@@ -112,10 +112,11 @@ export function TableView({ table, document, scope, displayUnit, hrefFor }: Tabl
             </p>
           ) : (
             <SectionTable
-              key={`${table.id}-${section.id}-${expansion.version}`}
+              key={`${table.id}-${section.id}`}
               section={section}
               rows={rows}
               expandAll={expansion.all}
+              expandVersion={expansion.version}
               document={document}
               hrefFor={hrefFor}
               formatAs={unit.formatAs}
