@@ -63,17 +63,22 @@ declare module '@tanstack/react-table' {
   }
 }
 
+/** The prototype of the rows' value caches: no prototype of its own, so no `__proto__` setter. */
+const CACHE_PROTO: object = Object.freeze(Object.create(null));
+
 /**
  * TanStack gives every row two null-prototype dictionaries as its value caches, about 190 bytes
  * each in V8: half of a row. A 10,000-row tree builds all its rows when its table opens, and the
- * first major GC of the scroll that follows copies every one still young. Plain objects (about 30
- * bytes) serve as well: TanStack reads these caches only through an own-property check
- * (`hasOwn`), and no column id here is `__proto__` (were one, its value would just not be cached).
+ * first major GC of the scroll that follows copies every one still young. An object made from a
+ * shared, empty null-prototype object is a small fast object instead (about 30 bytes), and just as
+ * safe a map: nothing on its prototype chain, so a column id such as `__proto__` or `constructor`
+ * (a bundle's column key can be any string) is an ordinary own property; TanStack reads the
+ * caches through an own-property check (`hasOwn`).
  */
 const leanRowCachesFeature: TableFeature = {
   initRowInstanceData: (row) => {
-    row._valuesCache = {};
-    row._uniqueValuesCache = {};
+    row._valuesCache = Object.create(CACHE_PROTO) as Record<string, unknown>;
+    row._uniqueValuesCache = Object.create(CACHE_PROTO) as Record<string, unknown>;
   },
 };
 

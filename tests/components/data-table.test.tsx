@@ -439,3 +439,58 @@ describe('DataTable below the threshold', { timeout: 20_000 }, () => {
     expect(table().querySelector('tr[aria-hidden="true"]')).toBeNull();
   });
 });
+
+describe('DataTable column ids', () => {
+  it('shows and sorts columns whose ids name Object.prototype members (a bundle key can be any string)', async () => {
+    interface Pair {
+      id: string;
+      a: string;
+      b: string;
+    }
+    const h = dataTableColumns<Pair>();
+    const cols: DataColumn<Pair>[] = [
+      h.accessor('a', {
+        id: '__proto__',
+        header: '甲',
+        sortFn: 'decimal',
+        cell: (info) => String(info.getValue()),
+      }) as DataColumn<Pair>,
+      h.accessor('b', {
+        id: 'constructor',
+        header: '乙',
+        cell: (info) => String(info.getValue()),
+      }) as DataColumn<Pair>,
+    ];
+    const data: Pair[] = [
+      { id: '1', a: '10.50', b: '一' },
+      { id: '2', a: '2.25', b: '二' },
+    ];
+    render(
+      <DataTable
+        caption="测试"
+        data={data}
+        columns={cols}
+        getRowId={(r) => r.id}
+        exportable={false}
+      />,
+    );
+    const cells = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) =>
+          within(r)
+            .getAllByRole('cell')
+            .map((c) => c.textContent),
+        );
+    expect(cells()).toEqual([
+      ['10.50', '一'],
+      ['2.25', '二'],
+    ]);
+    await userEvent.setup().click(screen.getByRole('button', { name: /^甲/ }));
+    expect(cells()).toEqual([
+      ['2.25', '二'],
+      ['10.50', '一'],
+    ]);
+  });
+});
