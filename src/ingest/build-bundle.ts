@@ -7,6 +7,7 @@ import { headlineOf } from '../data/headline';
 import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { bundleIdOf } from './bundle-id';
+import { checkCompleteness } from './checks/completeness';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
 import { readMeta } from './metadata';
@@ -118,6 +119,7 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     ...checkNarrative(narrative),
     ...checkNarrativeAgainstTables(narrative, tables, kind),
     ...checkPerformance(performance),
+    ...checkCompleteness(doc),
   ];
 
   const bundle: Bundle = {

@@ -35,6 +35,8 @@ export interface RunReport {
     findings: number;
     skipped: number;
     figures: number;
+    /** 完整性 findings: parts of the document that are missing, for the CLI to show at once. */
+    incomplete: string[];
   }[];
 }
 
@@ -271,6 +273,7 @@ export function runIngest(opts: RunOptions): RunReport {
       findings: bundle.findings.length,
       skipped: bundle.skipped.length,
       figures: tableFigureCount,
+      incomplete: bundle.findings.filter((f) => f.kind === 'completeness').map((f) => f.message),
     })),
   };
 }
