@@ -147,19 +147,32 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     // built to the pattern), so a value the schema refuses is a figure of the text it cannot hold:
     // name the figure's line rather than blaming the program.
     const first = parsed.error.issues[0];
-    const path = first?.path ?? [];
-    const line = lineOfPath(bundle, path) ?? meta.lines.kindYear;
-    const value = valueAt(bundle, path);
-    throw new IngestError(
-      doc.file,
-      line,
-      `此处读出的内容无法存入数据包（${path.join('.')}${value === undefined ? '' : ` = ${JSON.stringify(value)}`}：${first?.message ?? ''}），请检查这一行的文字和数字；未写出任何数据包`,
-    );
+    const { line, detail } = schemaRefusal(bundle, first?.path ?? [], first?.message ?? '');
+    throw new IngestError(doc.file, line ?? meta.lines.kindYear, detail);
   }
   return {
     bundle: parsed.data,
     tableFigureCount: figureCount,
     metaLines: meta.lines,
+  };
+}
+
+/**
+ * A schema issue as a refusal: the line of the value (the deepest object on its path with a
+ * `line`), the value as read, and the reason in Chinese — zod's own messages are English.
+ */
+export function schemaRefusal(
+  bundle: unknown,
+  path: readonly PropertyKey[],
+  message: string,
+): { line: number | null; detail: string } {
+  const value = valueAt(bundle, path);
+  const shown =
+    value === undefined ? '' : `“${typeof value === 'string' ? value : JSON.stringify(value)}”`;
+  const reason = /[\u4e00-\u9fff]/.test(message) ? message : '不符合数据包的格式';
+  return {
+    line: lineOfPath(bundle, path),
+    detail: `此处读出的内容${shown}无法存入数据包（${path.map(String).join('.')}：${reason}），请检查这一行的文字和数字；未写出任何数据包`,
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { schemaRefusal } from '@/ingest/build-bundle';
 import { runIngest } from '@/ingest/run';
 import { IngestError } from '@/ingest/source-doc';
 
@@ -261,5 +262,28 @@ describe('every refusal names the file and where in it', () => {
     // Nothing written: no bundle, no manifest, no source copied in.
     expect(readdirSync(root).filter((f) => /\.(json|js)$/.test(f))).toEqual(c.leaves ?? []);
     expect(readdirSync(join(root, 'sources')).filter((f) => f.endsWith('.js'))).toEqual([]);
+  });
+});
+
+describe('a value the bundle schema refuses is reported on its line, in Chinese', () => {
+  // No input reaches this today (the fuzzing of cut, dropped and garbled lines did not); should one,
+  // the message must still point at the text, not call it the program's fault.
+  const bundle = {
+    fiscalYear: 2024,
+    tables: [{ line: 73, rows: [{ line: 86, cells: { total: { v: '1,2', line: 87 } } }] }],
+  };
+
+  it.each([
+    [['tables', 0, 'rows', 0, 'cells', 'total', 'v'], 'Invalid input', 87, '“1,2”'],
+    [['tables', 0, 'rows', 0, 'label'], 'Invalid input', 86, ''],
+    [['fiscalYear'], 'Too big: expected number to be <=2100', null, '“2024”'],
+  ] as const)('%j', (path, zodMessage, line, shown) => {
+    const r = schemaRefusal(bundle, path, zodMessage);
+    expect(r.line).toBe(line);
+    expect(r.detail).toBe(
+      `此处读出的内容${shown}无法存入数据包（${path.join('.')}：不符合数据包的格式），请检查这一行的文字和数字；未写出任何数据包`,
+    );
+    expect(r.detail).not.toContain(zodMessage);
+    expect(r.detail).not.toMatch(/缺陷|请报告/);
   });
 });
