@@ -57,7 +57,21 @@ function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readon
   const expected = TABLE_SPECS.filter((s) => s.docKind === kind).map((s) => s.id);
   const missing = expected.filter((id) => !tables.some((t) => t.id === id));
   if (missing.length > 0) {
-    // kindOf found at least one table of this kind, so there is a last one to name.
+    // A table missing before one that is there: its title is missing or misprinted.
+    const firstMissing = expected.indexOf(missing[0] ?? '');
+    const nextFound = expected
+      .slice(firstMissing + 1)
+      .map((id) => tables.find((t) => t.id === id))
+      .find((t) => t !== undefined);
+    if (nextFound !== undefined) {
+      throw new IngestError(
+        doc.file,
+        nextFound.line,
+        `缺少标准表 ${missing.join('、')}：在这一行的${nextFound.id}“${nextFound.title}”之前没有找到${missing[0]}（标题可能缺失或印错，或不是完整的${kind}公开文本）；未写出任何数据包`,
+      );
+    }
+    // Only the tables after the last one are missing: the text ends too early. kindOf found at
+    // least one table of this kind, so there is a last one to name.
     const last = tables[tables.length - 1];
     const after =
       last === undefined ? '' : `最后读到的标准表是第 ${last.line} 行的${last.id}“${last.title}”，`;

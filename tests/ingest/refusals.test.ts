@@ -124,6 +124,17 @@ const CASES: Case[] = [
     says: /缺少标准表 公开05、公开06、公开07、公开08、公开09、公开10（最后读到的标准表是第 197 行的公开04/,
   },
   {
+    what: 'a table whose title is gone, before tables that are there',
+    setup: (d) => {
+      const lines = seedLines(PROVINCE);
+      // Drop lines 73–82 (公开01's title and header); 公开02's title moves from line 121 to 111.
+      return extra(d, 'notitle.txt', [...lines.slice(0, 72), ...lines.slice(82)].join('\n'));
+    },
+    file: 'notitle.txt',
+    where: '第 111 行',
+    says: /缺少标准表 公开01：在这一行的公开02“收入决算表”之前没有找到公开01/,
+  },
+  {
     what: 'a table cut before its totals',
     setup: (d) => {
       const lines = seedLines(PROVINCE);
