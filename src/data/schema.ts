@@ -82,8 +82,8 @@ export type Table = z.infer<typeof tableSchema>;
 export const finding = z.strictObject({
   id: z.string().check(z.minLength(1)),
   severity: z.enum(['error', 'warning', 'info']),
-  /** sum: parts vs total; cross-table: one figure in two tables; percent: stated vs computed; narrative: text vs table; format: how a figure was printed. */
-  kind: z.enum(['sum', 'cross-table', 'percent', 'narrative', 'format']),
+  /** sum: parts vs total; cross-table: one figure in two tables; percent: stated vs computed; narrative: text vs table; format: how a figure was printed; completeness: a part the document promises is missing (a truncated text). */
+  kind: z.enum(['sum', 'cross-table', 'percent', 'narrative', 'format', 'completeness']),
   /** Chinese, one sentence, says what disagrees. */
   message: z.string().check(z.minLength(1)),
   expected: z.string(),

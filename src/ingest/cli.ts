@@ -20,6 +20,8 @@ try {
     console.log(
       `✓ ${b.id}: ${b.tables} 张表，${b.figures} 个表格数值，${b.findings} 条校验结果，${b.skipped} 个未能解析的单元格`,
     );
+    // A truncated text still ingests (its tables are whole); say at once what it lacks.
+    for (const m of b.incomplete) console.warn(`  ⚠ 完整性：${m}`);
   }
 } catch (err) {
   if (err instanceof IngestError) {

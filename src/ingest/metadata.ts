@@ -11,9 +11,15 @@ export interface DocMeta {
   kind: '决算' | '预算';
   fiscalYear: number;
   title: string;
+  /** Lines the year/kind and the unit's name were read from, for messages about the document. */
+  lines: { kindYear: number; name: number };
 }
 
-const KIND_YEAR = /(\d{4})\s*年度?\s*(部门|单位)(决算|预算)/;
+/** Any run of digits: a 5-digit "year" must be refused as printed, not read as its first four. */
+const KIND_YEAR = /(?<!\d)(\d+)\s*年度?\s*(部门|单位)(决算|预算)/;
+/** Years a disclosure can plausibly be for (the bundle schema's range). */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 function firstMatch(doc: SourceDoc, re: RegExp): { m: RegExpExecArray; line: number } | null {
   for (let i = 0; i < doc.lines.length; i++) {
@@ -54,11 +60,19 @@ export function readMeta(doc: SourceDoc, kindFromTables: '决算' | '预算'): D
   if (ky === null) {
     throw new IngestError(
       doc.file,
-      null,
-      '未找到文档的年度和类型（应有“XXXX年度部门/单位决算”或“…预算”字样）',
+      1,
+      '全文未找到文档的年度和类型（应有“XXXX年度部门/单位决算”或“…预算”字样）',
+      doc.lines.length,
     );
   }
   const fiscalYear = Number(ky.m[1]);
+  if (!(fiscalYear >= FIRST_YEAR && fiscalYear <= LAST_YEAR)) {
+    throw new IngestError(
+      doc.file,
+      ky.line,
+      `“${ky.m[0]}”中的年度 ${ky.m[1]} 不是有效的预决算年度（应在 ${FIRST_YEAR}–${LAST_YEAR} 之间）`,
+    );
+  }
   const kind = ky.m[3] === '预算' ? '预算' : '决算';
   if (kind !== kindFromTables) {
     throw new IngestError(
@@ -70,7 +84,12 @@ export function readMeta(doc: SourceDoc, kindFromTables: '决算' | '预算'): D
 
   const nameHit = firstMatch(doc, /(部门|单位)名称[：:]\s*([^\s\t]+)/);
   if (nameHit === null || nameHit.m[2] === undefined) {
-    throw new IngestError(doc.file, null, '未找到“部门名称：”或“单位名称：”，无法确定发布单位');
+    throw new IngestError(
+      doc.file,
+      1,
+      '全文未找到“部门名称：”或“单位名称：”，无法确定发布单位',
+      doc.lines.length,
+    );
   }
   const name = nameHit.m[2];
   const bracketScope = /\[(部门|单位)\]$/.exec(name)?.[1];
@@ -102,5 +121,6 @@ export function readMeta(doc: SourceDoc, kindFromTables: '决算' | '预算'): D
     kind,
     fiscalYear,
     title,
+    lines: { kindYear: ky.line, name: nameHit.line },
   };
 }

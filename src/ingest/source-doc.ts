@@ -19,16 +19,29 @@ export function lineAt(doc: SourceDoc, n: number): string {
   return doc.lines[n - 1] ?? '';
 }
 
-/** Thrown for input the ingest cannot accept; the CLI prints `message` and exits non-zero. */
+/**
+ * Thrown for input the ingest cannot accept; the CLI prints `message` and exits non-zero.
+ * The message names the file and, wherever the problem is in the text, its line or line range
+ * (`文件 a.txt 第 12 行：…`, `文件 a.txt 第 1–40 行：…`); `line` is null only for problems of the
+ * file as a whole (missing, not a file, not UTF-8 before any line could be read).
+ */
 export class IngestError extends Error {
   constructor(
     readonly file: string,
     readonly line: number | null,
     readonly detail: string,
+    /** Last line of a range (inclusive), when the problem spans lines. */
+    readonly lineEnd: number | null = null,
   ) {
-    super(`${file}${line === null ? '' : `:${line}`}: ${detail}`);
+    super(`文件 ${file}${whereText(line, lineEnd)}：${detail}`);
     this.name = 'IngestError';
   }
+}
+
+function whereText(line: number | null, lineEnd: number | null): string {
+  if (line === null) return '';
+  if (lineEnd === null || lineEnd === line) return ` 第 ${line} 行`;
+  return ` 第 ${line}–${lineEnd} 行`;
 }
 
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;

@@ -38,18 +38,42 @@ describe('readMeta', () => {
       kind: '决算',
       fiscalYear: 2025,
       title: '某某市某某局 2025年度单位决算',
+      lines: { kindYear: 2, name: 3 },
     });
   });
 
   it('refuses a document whose title and tables disagree on the kind', () => {
     const doc = makeSourceDoc('y.txt', '2025年度单位预算公开\n单位名称：某局\n');
     expect(() => readMeta(doc, '决算')).toThrow(
-      /y\.txt:1: 标题写的是“2025年度单位预算”，但文中的标准表是决算表/,
+      /y\.txt 第 1 行：标题写的是“2025年度单位预算”，但文中的标准表是决算表/,
     );
   });
 
   it('says when the publishing unit is not named', () => {
     const doc = makeSourceDoc('z.txt', '2025年度部门决算\n');
-    expect(() => readMeta(doc, '决算')).toThrow(/未找到“部门名称：”或“单位名称：”/);
+    expect(() => readMeta(doc, '决算')).toThrow(
+      /z\.txt 第 1–2 行：全文未找到“部门名称：”或“单位名称：”/,
+    );
+  });
+
+  // A year outside any disclosure's range is the text's problem, said in Chinese on its line —
+  // not a schema failure blamed on the program.
+  it.each([
+    ['1999', 2],
+    ['99999', 2],
+    ['2101', 2],
+  ])('refuses the year %s, naming its line', (year, line) => {
+    const doc = makeSourceDoc(
+      'w.txt',
+      `某某市某某局\n${year}年度单位决算公开\n单位名称：某某市某某局\n`,
+    );
+    expect(() => readMeta(doc, '决算')).toThrow(
+      `文件 w.txt 第 ${line} 行：“${year}年度单位决算”中的年度 ${year} 不是有效的预决算年度（应在 2000–2100 之间）`,
+    );
+  });
+
+  it.each([2000, 2100])('accepts the year %i', (year) => {
+    const doc = makeSourceDoc('v.txt', `${year}年度单位决算公开\n单位名称：某某市某某局\n`);
+    expect(readMeta(doc, '决算').fiscalYear).toBe(year);
   });
 });

@@ -110,15 +110,17 @@ describe('npm run ingest', () => {
     const { root, sources } = freshDirs();
     copySources(sources, []);
     // A different unit and year: the province text with its names and year replaced.
-    const text = readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8')
-      .replaceAll('山西省行政审批服务管理局', '河北省示范服务管理局')
-      .replaceAll('2024', '2025');
     const extra = join(root, 'hebei-demo-2025.txt');
-    writeFileSync(extra, text);
+    writeFileSync(extra, hebeiText());
     runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] });
-    const bundle = bundleSchema.parse(
-      JSON.parse(readFileSync(join(root, 'hebei-demo-2025.json'), 'utf8')),
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')),
     );
+    expect(manifest.bundles).toHaveLength(1);
+    const id = manifest.bundles[0]?.id ?? '';
+    // The id says what the document is (a 省级 单位's 2025 决算), whatever the file was called.
+    expect(id).toMatch(/^province-unit-[0-9a-f]{8}-2025-final$/);
+    const bundle = bundleSchema.parse(JSON.parse(readFileSync(join(root, `${id}.json`), 'utf8')));
     expect(bundle.unit).toMatchObject({
       name: '河北省示范服务管理局',
       level: '省级',
@@ -126,7 +128,127 @@ describe('npm run ingest', () => {
     });
     expect(bundle.fiscalYear).toBe(2025);
     expect(bundle.tables).toHaveLength(10);
-    expect(existsSync(join(sources, 'hebei-demo-2025.txt'))).toBe(true);
+    expect(bundle.source.file).toBe(`sources/${id}.txt`);
+    expect(readFileSync(join(sources, `${id}.txt`), 'utf8')).toBe(hebeiText());
+  });
+});
+
+/** The province text as another unit's 2025 document. */
+function hebeiText(): string {
+  return readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8')
+    .replaceAll('山西省行政审批服务管理局', '河北省示范服务管理局')
+    .replaceAll('2024', '2025');
+}
+
+function writtenFiles(root: string): string[] {
+  return readdirSync(root).filter((f) => f.endsWith('.json') || f.endsWith('.js'));
+}
+
+describe('a bundle id comes from what the document is, never from its file name', () => {
+  it('a document saved as manifest.txt gets its own bundle; the manifest stays a manifest', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources, ['datong-city-bureau-2026-budget']);
+    const extra = join(root, 'manifest.txt');
+    writeFileSync(extra, hebeiText());
+    runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] });
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')),
+    );
+    expect(manifest.bundles.map((b) => b.unit.name)).toEqual([
+      '大同市行政审批服务管理局',
+      '河北省示范服务管理局',
+    ]);
+    for (const entry of manifest.bundles) {
+      expect(entry.file).not.toBe('manifest.json');
+      const bundle = bundleSchema.parse(JSON.parse(readFileSync(join(root, entry.file), 'utf8')));
+      expect(bundle.unit.name).toBe(entry.unit.name);
+    }
+    expect(existsSync(join(sources, 'manifest.txt'))).toBe(false);
+  });
+
+  it('the same text under any name gets the same id', () => {
+    const ids = ['a.txt', '河北.txt', 'shanxi-province-bureau-2024-final.txt'].map((name) => {
+      const { root, sources } = freshDirs();
+      copySources(sources, []);
+      writeFileSync(join(root, name), hebeiText());
+      return runIngest({ sourcesDir: sources, outDir: root, extraFiles: [join(root, name)] })
+        .bundles[0]?.id;
+    });
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^[a-z][a-z0-9-]{0,79}$/);
+  });
+
+  it("another unit's text saved under a shipped document's file name is refused, naming both", () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    copyFileSync(join(DATA, 'manifest.json'), join(root, 'manifest.json'));
+    const extra = join(root, 'datong-city-dept-2024-final.txt');
+    writeFileSync(extra, hebeiText());
+    const err = ingestError(() =>
+      runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] }),
+    );
+    expect(err.message).toContain('datong-city-dept-2024-final.txt');
+    expect(err.message).toContain('大同市行政审批服务管理局[部门] 2024年度部门决算');
+    expect(err.message).toContain('河北省示范服务管理局 2025年度单位决算');
+    expect(err.message).toMatch(/第 5 行/);
+    expect(writtenFiles(root)).toEqual(['manifest.json']);
+    expect(readFileSync(join(sources, 'datong-city-dept-2024-final.txt'), 'utf8')).toBe(
+      readFileSync(join(SOURCES, 'datong-city-dept-2024-final.txt'), 'utf8'),
+    );
+  });
+
+  it("a text in sources/ under another document's name is refused, naming both", () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    copyFileSync(join(DATA, 'manifest.json'), join(root, 'manifest.json'));
+    // The province text written over the city department's source file.
+    copyFileSync(
+      join(SOURCES, 'shanxi-province-bureau-2024-final.txt'),
+      join(sources, 'datong-city-dept-2024-final.txt'),
+    );
+    const err = ingestError(() => runIngest({ sourcesDir: sources, outDir: root }));
+    expect(err.message).toContain('datong-city-dept-2024-final.txt 第 5 行');
+    expect(err.message).toContain('山西省行政审批服务管理局 2024年度单位决算');
+    expect(err.message).toContain('大同市行政审批服务管理局[部门] 2024年度部门决算');
+    expect(writtenFiles(root)).toEqual(['manifest.json']);
+  });
+
+  it('a different text of the same unit, year and kind is refused, naming both files', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    const original = readFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), 'utf8');
+    // Same document, one figure changed (公开10 服务 41639.17 → 41639.18).
+    const changed = original.replace('41639.17', '41639.18');
+    expect(changed).not.toBe(original);
+    const extra = join(root, 'province-revised.txt');
+    writeFileSync(extra, changed);
+    const err = ingestError(() =>
+      runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] }),
+    );
+    expect(err.message).toContain('province-revised.txt 第 5 行');
+    expect(err.message).toContain('shanxi-province-bureau-2024-final.txt 第 5 行');
+    expect(err.message).toContain('内容不同');
+    expect(writtenFiles(root)).toEqual([]);
+  });
+
+  it('re-ingesting a document already in sources/ under another name changes nothing', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    const extra = join(root, 'province-copy.txt');
+    copyFileSync(join(SOURCES, 'shanxi-province-bureau-2024-final.txt'), extra);
+    const report = runIngest({ sourcesDir: sources, outDir: root, extraFiles: [extra] });
+    expect(report.bundles.map((b) => b.id)).toEqual(IDS);
+    expect(readdirSync(sources).filter((f) => f.endsWith('.txt'))).toHaveLength(5);
+  });
+
+  it('a folder where a bundle file would go is refused before anything is written', () => {
+    const { root, sources } = freshDirs();
+    copySources(sources, ['datong-city-bureau-2026-budget', 'shanxi-province-bureau-2024-final']);
+    mkdirSync(join(root, 'shanxi-province-bureau-2024-final.json'));
+    const err = ingestError(() => runIngest({ sourcesDir: sources, outDir: root }));
+    expect(err.message).toContain('shanxi-province-bureau-2024-final.txt 第 77 行');
+    expect(err.message).toContain('文件夹');
+    expect(writtenFiles(root)).toEqual(['shanxi-province-bureau-2024-final.json']);
   });
 });
 
@@ -145,11 +267,11 @@ describe('bad input stops the ingest and writes nothing', () => {
 
   it('a missing file', () => {
     const err = attempt(null, 'nope.txt');
-    expect(err.message).toMatch(/nope\.txt: 文件不存在/);
+    expect(err.message).toMatch(/nope\.txt：文件不存在/);
   });
 
   it('an empty file', () => {
-    expect(attempt('\n\n  \n').message).toMatch(/bad\.txt: 文件为空/);
+    expect(attempt('\n\n  \n').message).toMatch(/bad\.txt 第 1–4 行：文件为空/);
   });
 
   it('a file with no standard tables', () => {

@@ -16,6 +16,7 @@ export const KINDS: readonly FindingKind[] = [
   'percent',
   'narrative',
   'format',
+  'completeness',
 ];
 
 /** Severity as text and icon, so it reads without colour. */
@@ -38,6 +39,7 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   percent: '百分比核对',
   narrative: '文字与表格',
   format: '印刷格式',
+  completeness: '完整性',
 };
 
 /** A document whose findings are listed. */

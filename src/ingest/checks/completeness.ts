@@ -1,0 +1,105 @@
+/**
+ * Is the text whole? A text cut after its tables still ingests — every table is there — but the
+ * narrative figures and the attached self-evaluations are gone with no other trace. The document
+ * says what it contains: its 目录 lists its parts (第一部分 … 第五部分), and a part heading is
+ * followed by its content. A part the 目录 promises that never comes, or a part heading with
+ * nothing under it, is reported as a 完整性 finding, never passed over.
+ */
+import type { Finding } from '../../data/schema';
+import type { SourceDoc } from '../source-doc';
+
+const NUMERAL = '[一二三四五六七八九十]+';
+/** "第三部分 情况说明\t17", "第四部分 名词解释.....28": a 目录 entry ends in its page number. */
+const TOC_PART = new RegExp(
+  String.raw`^\s*第(${NUMERAL})部分\s*(\S.*?)\s*(?:\t+|[.…·]{2,})\s*\d+\s*$`,
+);
+/** "第三部分 情况说明": a heading in the body (no page number). */
+const BODY_PART = new RegExp(String.raw`^\s*第(${NUMERAL})部分\s*(\S.*)?$`);
+const TOC_TITLE = /^\s*目\s*录\s*$/;
+
+interface Part {
+  numeral: string;
+  title: string;
+  line: number;
+}
+
+/** What a part carries, for the message: the user should know which figures they are missing. */
+function whatIsLost(title: string): string | null {
+  if (/情况说明/.test(title)) return '情况说明中的数字（执行率、与上年相比的增减、三公经费等）';
+  if (/附件/.test(title)) return '附件中的绩效自评（或绩效目标）';
+  return null;
+}
+
+function partName(p: Part): string {
+  return `“第${p.numeral}部分 ${p.title}”`;
+}
+
+/** Last line with text on it (a file usually ends in a blank line). */
+function lastTextLine(doc: SourceDoc): number {
+  for (let i = doc.lines.length; i >= 1; i--) if ((doc.lines[i - 1] ?? '').trim() !== '') return i;
+  return 1;
+}
+
+function readParts(doc: SourceDoc): { toc: Part[]; body: Part[] } {
+  const toc: Part[] = [];
+  const body: Part[] = [];
+  let tocSeen = false;
+  doc.lines.forEach((text, i) => {
+    if (TOC_TITLE.test(text)) tocSeen = true;
+    const t = tocSeen ? TOC_PART.exec(text) : null;
+    // Only the first 目录's parts: a later 目录 (of an attached report) lists its own sections.
+    if (t !== null && body.length === 0) {
+      toc.push({ numeral: t[1] ?? '', title: (t[2] ?? '').replace(/[.…·\s]+$/, ''), line: i + 1 });
+      return;
+    }
+    const b = BODY_PART.exec(text);
+    if (b !== null) body.push({ numeral: b[1] ?? '', title: (b[2] ?? '').trim(), line: i + 1 });
+  });
+  return { toc, body };
+}
+
+export function checkCompleteness(doc: SourceDoc): Finding[] {
+  const { toc, body } = readParts(doc);
+  const end = lastTextLine(doc);
+  const findings: Finding[] = [];
+
+  const missing = toc.filter((p) => !body.some((b) => b.numeral === p.numeral));
+  // Without a 目录, the parts the standard structure has: a text that has parts but no 情况说明.
+  if (toc.length === 0 && body.length > 0 && !body.some((b) => /情况说明/.test(b.title))) {
+    missing.push({ numeral: '三', title: '情况说明', line: body[body.length - 1]?.line ?? 1 });
+  }
+  if (missing.length > 0) {
+    const lost = missing.map((p) => whatIsLost(p.title)).filter((s) => s !== null);
+    const promised =
+      toc.length > 0
+        ? `目录（第 ${missing.map((p) => p.line).join('、')} 行）列出的${missing.map(partName).join('')}在正文中没有出现`
+        : `正文分部分编排，却没有${missing.map(partName).join('')}`;
+    findings.push({
+      id: 'completeness-parts',
+      severity: 'error',
+      kind: 'completeness',
+      message: `${promised}：文件在第 ${end} 行结束，可能被截断${lost.length > 0 ? `，${lost.join('和')}都未导入` : ''}。`,
+      expected: missing.map((p) => `第${p.numeral}部分 ${p.title}`).join('、'),
+      printed: `文件在第 ${end} 行结束`,
+      lines: [...missing.map((p) => p.line), end].filter((n, i, all) => all.indexOf(n) === i),
+    });
+  }
+
+  // A heading with nothing under it: the text was cut just after it.
+  body.forEach((part, k) => {
+    const next = body[k + 1]?.line ?? doc.lines.length + 1;
+    const content = doc.lines.slice(part.line, next - 1).some((l) => l.trim() !== '');
+    if (content) return;
+    const lost = whatIsLost(part.title);
+    findings.push({
+      id: `completeness-empty-${k + 1}`,
+      severity: 'error',
+      kind: 'completeness',
+      message: `${partName(part)}下面没有任何内容${next > doc.lines.length ? '（文件到此结束，可能被截断）' : ''}${lost !== null ? `，${lost}未导入` : ''}。`,
+      expected: `第${part.numeral}部分的内容`,
+      printed: '无内容',
+      lines: [part.line],
+    });
+  });
+  return findings;
+}

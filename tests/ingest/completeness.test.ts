@@ -1,0 +1,93 @@
+/**
+ * A text cut after its tables still has every table, so it ingests — but its narrative figures and
+ * self-evaluations would be gone without a trace. The ingest reports what the document promised
+ * (its 目录, its part headings) and does not contain, as a 完整性 finding.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '@/ingest/build-bundle';
+import { runIngest } from '@/ingest/run';
+import { makeSourceDoc } from '@/ingest/source-doc';
+
+const SOURCES = new URL('../../public/data/sources/', import.meta.url).pathname;
+
+function firstLines(id: string, n: number): string {
+  return readFileSync(`${SOURCES}${id}.txt`, 'utf8').split('\n').slice(0, n).join('\n');
+}
+
+function completeness(text: string) {
+  const { bundle } = buildBundle(makeSourceDoc('cut.txt', text), text);
+  return bundle.findings.filter((f) => f.kind === 'completeness');
+}
+
+describe('a truncated text gets a 完整性 finding naming what is missing', () => {
+  it('the province text cut after its last standard table (公开10 ends on line 416)', () => {
+    const text = firstLines('shanxi-province-bureau-2024-final', 417);
+    const { bundle } = buildBundle(makeSourceDoc('cut.txt', text), text);
+    // Every table is still there: the ingest keeps what it has …
+    expect(bundle.tables).toHaveLength(10);
+    expect(bundle.performance.projects).toHaveLength(0);
+    // … and says the narrative and the six self-evaluations of 第五部分 are not.
+    const found = bundle.findings.filter((f) => f.kind === 'completeness');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: 'error',
+      expected: '第三部分 情况说明、第四部分 名词解释、第五部分 附件',
+      printed: '文件在第 416 行结束',
+      // The 目录 entries (lines 23, 34, 35) and the last line of the text.
+      lines: [23, 34, 35, 416],
+    });
+    expect(found[0]?.message).toMatch(/^目录（第 23、34、35 行）列出的“第三部分 情况说明”/);
+    expect(found[0]?.message).toContain('附件中的绩效自评');
+  });
+
+  it('npm run ingest still writes the cut text and reports what it lacks at once', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cut-'));
+    mkdirSync(join(root, 'sources'));
+    const file = join(root, 'cut.txt');
+    writeFileSync(file, firstLines('shanxi-province-bureau-2024-final', 417));
+    const report = runIngest({
+      sourcesDir: join(root, 'sources'),
+      outDir: root,
+      extraFiles: [file],
+    });
+    expect(report.bundles.map((b) => [b.id, b.incomplete.length])).toEqual([
+      ['shanxi-province-bureau-2024-final', 1],
+    ]);
+    expect(report.bundles[0]?.incomplete[0]).toContain('“第五部分 附件”在正文中没有出现');
+  });
+
+  it('the district text, which has no 目录, cut after its tables (第三部分 starts on line 932)', () => {
+    const found = completeness(firstLines('shuocheng-district-dept-2023-final', 931));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.expected).toBe('第三部分 情况说明');
+    expect(found[0]?.message).toContain('没有“第三部分 情况说明”');
+  });
+
+  it('the budget text cut after its tables misses 第三部分 and 第四部分 (目录 lines 26, 42)', () => {
+    const found = completeness(firstLines('datong-city-bureau-2026-budget', 391));
+    expect(found.map((f) => f.lines)).toEqual([[26, 42, 389]]);
+    expect(found[0]?.message).toContain('“第三部分 2026年度单位预算情况说明”“第四部分 名词解释”');
+  });
+
+  it('a text cut just after the heading 第五部分 附件 (line 565)', () => {
+    const found = completeness(firstLines('shanxi-province-bureau-2024-final', 566));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.lines).toEqual([565]);
+    expect(found[0]?.message).toBe(
+      '“第五部分 附件”下面没有任何内容（文件到此结束，可能被截断），附件中的绩效自评（或绩效目标）未导入。',
+    );
+  });
+
+  it.each([
+    'shanxi-province-bureau-2024-final',
+    'datong-city-dept-2024-final',
+    'datong-city-bureau-2026-budget',
+    'datong-service-center-2024-final',
+    'shuocheng-district-dept-2023-final',
+  ])('the whole %s text has no such finding', (id) => {
+    expect(completeness(readFileSync(`${SOURCES}${id}.txt`, 'utf8'))).toEqual([]);
+  });
+});
