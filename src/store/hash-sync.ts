@@ -1,6 +1,7 @@
 /**
- * Two-way sync between the store's route (view, selection, source target) and location.hash.
- * A view change pushes a history entry (Back works); a selection-only change replaces it.
+ * Two-way sync between the store's route (view, selection, source target, display options, the
+ * 明细表's choice) and location.hash. A view change pushes a history entry (Back works); a change
+ * of selection, options or chosen table replaces it (a toggle is not a step back).
  */
 import { useAppStore } from './app-store';
 import { formatHash, parseHash } from './routes';
@@ -15,7 +16,22 @@ function routeOf(s: AppState): Route {
     source: s.source,
     deck: s.deck,
     slide: s.slide,
+    displayUnit: s.displayUnit,
+    measureMode: s.measureMode,
+    tableDoc: s.tableDoc,
+    tableId: s.tableId,
   };
+}
+
+/** The part of the address that is a place to go back to: the view, its source line, the deck. */
+function placeOf(s: AppState): string {
+  return formatHash({
+    view: s.view,
+    selectedIds: [],
+    source: s.source,
+    deck: s.deck,
+    slide: s.slide,
+  });
 }
 
 /** Start syncing; returns a function that stops it. */
@@ -53,11 +69,7 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     }
     const next = formatHash(routeOf(state));
     if (next === win.location.hash) return;
-    const navigated =
-      state.view !== prev.view ||
-      formatHash({ ...routeOf(state), selectedIds: [] }) !==
-        formatHash({ ...routeOf(prev), selectedIds: [] });
-    write(next, navigated);
+    write(next, placeOf(state) !== placeOf(prev));
   });
   win.addEventListener('hashchange', fromHash);
   return () => {
