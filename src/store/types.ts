@@ -151,6 +151,21 @@ export interface Route {
   tableId?: string | null;
 }
 
+/**
+ * Where the source viewer was opened from, so that 返回 goes back there (not part of the address:
+ * a pasted link has nowhere to go back to).
+ */
+export interface SourceReturn {
+  /** The address of the view left, as it was. */
+  hash: string;
+  /** The address that opened the source viewer: the href of the figure clicked. */
+  link: string;
+  /** The page's scroll offset when the figure was clicked. */
+  scrollY: number;
+  /** The entry before this one in the browser history is `hash` (so 返回 is history.back()). */
+  viaHistory: boolean;
+}
+
 export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode'> {
   /** Replace the whole route (from the URL hash). */
   setRoute: (route: Route) => void;
@@ -162,6 +177,8 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
   slide: number;
   tableDoc: string | null;
   tableId: string | null;
+  /** Set by the hash sync while the source viewer is shown after another view. */
+  sourceReturn: SourceReturn | null;
   /** 明细表: choose a document (the chosen table stays, if it has one) or a table. */
   chooseTableDoc: (id: string) => void;
   chooseTable: (id: string) => void;

@@ -148,4 +148,76 @@ describe('URL hash sync', () => {
       '#/tables?units=a&money=yuan&doc=b&table=%E5%85%AC%E5%BC%8003',
     );
   });
+
+  describe('返回 from the source viewer', () => {
+    const link = '#/source/doc-1?line=113&q=42684.35&units=a';
+    let scrollTo: ReturnType<typeof vi.fn>;
+    beforeEach(() => {
+      // jsdom does not scroll: the page is "scrolled" to 800 when the figure is clicked.
+      Object.defineProperty(window, 'scrollY', { value: 800, configurable: true });
+      scrollTo = vi.fn();
+      window.scrollTo = scrollTo as unknown as typeof window.scrollTo;
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(window, 'scrollY');
+      document.body.innerHTML = '';
+    });
+    /** Until the history traversal and the frames after it have run. */
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) {
+        await tick();
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    };
+
+    it('remembers the view, its scroll offset and the figure followed', async () => {
+      window.location.hash = '#/execution?units=a&money=yuan';
+      stop = startHashSync();
+      window.location.hash = link;
+      await tick();
+      expect(useAppStore.getState()).toMatchObject({
+        view: 'source',
+        source: { id: 'doc-1', line: 113, text: '42684.35' },
+        sourceReturn: {
+          hash: '#/execution?units=a&money=yuan',
+          link,
+          scrollY: 800,
+          viaHistory: true,
+        },
+      });
+    });
+
+    it('back at that view, scrolls to where the reader was and focuses the figure', async () => {
+      document.body.innerHTML = `<main><a href="${link}">42,684.35</a></main>`;
+      window.location.hash = '#/execution?units=a';
+      stop = startHashSync();
+      window.location.hash = link;
+      await tick();
+      window.history.back();
+      await settle();
+      expect(window.location.hash).toBe('#/execution?units=a');
+      expect(useAppStore.getState()).toMatchObject({ view: 'execution', sourceReturn: null });
+      expect(scrollTo).toHaveBeenCalledWith(0, 800);
+      expect(document.activeElement).toHaveTextContent('42,684.35');
+    });
+
+    it('has nowhere to go back to when the address was pasted', () => {
+      window.location.hash = link;
+      stop = startHashSync();
+      expect(useAppStore.getState()).toMatchObject({ view: 'source', sourceReturn: null });
+    });
+
+    it('after another source line, 返回 is a link, not a step back in the history', async () => {
+      window.location.hash = '#/yoy';
+      stop = startHashSync();
+      window.location.hash = link;
+      await tick();
+      window.location.hash = '#/source/doc-1?line=5';
+      await tick();
+      expect(useAppStore.getState().sourceReturn).toMatchObject({
+        hash: '#/yoy',
+        viaHistory: false,
+      });
+    });
+  });
 });
