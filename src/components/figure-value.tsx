@@ -22,8 +22,11 @@ interface FigureValueProps {
   fig: PrintedFigure | DerivedFigure | null | undefined;
   /** Document as the user knows it ("大同市政务服务中心 2024年单位决算"). */
   document: string;
-  /** Source-viewer link for a line (built by the caller from the route). */
-  hrefFor: (line: number) => string;
+  /**
+   * Source-viewer link for a line and the figure's printed value, marked in the line (built by
+   * the caller from the route).
+   */
+  hrefFor: (line: number, text?: string) => string;
   kind?: FigureKind;
   unit?: FigureUnit;
 }
@@ -55,7 +58,7 @@ export function figureText(
 export function figureLink(
   fig: PrintedFigure | DerivedFigure,
   document: string,
-  hrefFor: (line: number) => string,
+  hrefFor: (line: number, text?: string) => string,
 ): FigureLink {
   if ('derived' in fig) {
     return {
@@ -64,17 +67,18 @@ export function figureLink(
       derived: true,
     };
   }
-  return printedLink(fig.line, document, hrefFor);
+  return printedLink(fig.line, document, hrefFor, fig.v);
 }
 
-/** The link of a printed figure on `line`. */
+/** The link of a printed figure on `line`; `text`, its value, is marked in the line. */
 export function printedLink(
   line: number,
   document: string,
-  hrefFor: (line: number) => string,
+  hrefFor: (line: number, text?: string) => string,
+  text?: string,
 ): FigureLink {
   return {
-    href: hrefFor(line),
+    href: hrefFor(line, text),
     title: `来源：${document}，第 ${line} 行（点击查看原文）`,
     derived: false,
   };

@@ -1,10 +1,15 @@
 /**
- * Two-way sync between the store's route (view, selection, source target) and location.hash.
- * A view change pushes a history entry (Back works); a selection-only change replaces it.
+ * Two-way sync between the store's route (view, selection, source target, display options, the
+ * 明细表's choice) and location.hash. A view change pushes a history entry (Back works); a change
+ * of selection, options or chosen table replaces it (a toggle is not a step back).
+ *
+ * It also remembers where the source viewer was opened from (`sourceReturn`: the address, the
+ * scroll offset and the figure link) and, on the way back there, scrolls to where the reader was
+ * and focuses the figure they followed.
  */
 import { useAppStore } from './app-store';
 import { formatHash, parseHash } from './routes';
-import type { AppState, Route } from './types';
+import type { AppState, Route, SourceReturn } from './types';
 
 type Store = typeof useAppStore;
 
@@ -15,7 +20,22 @@ function routeOf(s: AppState): Route {
     source: s.source,
     deck: s.deck,
     slide: s.slide,
+    displayUnit: s.displayUnit,
+    measureMode: s.measureMode,
+    tableDoc: s.tableDoc,
+    tableId: s.tableId,
   };
+}
+
+/** The part of the address that is a place to go back to: the view, its source line, the deck. */
+function placeOf(s: AppState): string {
+  return formatHash({
+    view: s.view,
+    selectedIds: [],
+    source: s.source,
+    deck: s.deck,
+    slide: s.slide,
+  });
 }
 
 /** Start syncing; returns a function that stops it. */
@@ -29,16 +49,41 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     else win.location.replace(hash);
     known = win.location.hash;
   };
+  let starting = true;
+  /** After the route changed from `prev` (at address `left`) to the store's, reached by `link`. */
+  const track = (prev: AppState, left: string, link: string) => {
+    const s = store.getState();
+    if (s.view === 'source' && prev.view !== 'source') {
+      // A pasted or reloaded address has no view to go back to.
+      if (starting) return;
+      const back: SourceReturn = { hash: left, link, scrollY: win.scrollY, viaHistory: true };
+      store.setState({ sourceReturn: back });
+    } else if (s.view === 'source') {
+      // Another source line: where the view left is in the history is no longer known.
+      if (s.sourceReturn?.viaHistory && placeOf(s) !== placeOf(prev))
+        store.setState({ sourceReturn: { ...s.sourceReturn, viaHistory: false } });
+    } else if (prev.view === 'source' && s.sourceReturn) {
+      const back = s.sourceReturn;
+      store.setState({ sourceReturn: null });
+      if (formatHash(routeOf(s)) === back.hash) returnTo(win, back);
+    }
+  };
   const fromHash = () => {
-    known = win.location.hash;
-    const route = parseHash(win.location.hash);
-    if (formatHash(route) !== formatHash(routeOf(store.getState())))
-      store.getState().setRoute(route);
+    const left = known;
+    const arrived = win.location.hash;
+    known = arrived;
+    const route = parseHash(arrived);
+    const prev = store.getState();
+    if (formatHash(route) !== formatHash(routeOf(prev))) {
+      prev.setRoute(route);
+      track(prev, left, arrived);
+    }
     // State the hash does not carry (the deck behind an ordinary link) goes back into the address.
     const canonical = formatHash(routeOf(store.getState()));
     if (win.location.hash !== canonical && win.location.hash !== '') write(canonical, false);
   };
   fromHash();
+  starting = false;
   // Normalise the address bar once (e.g. '' → '#/overview') without adding a history entry.
   const initial = formatHash(routeOf(store.getState()));
   if (win.location.hash !== initial) write(initial, false);
@@ -53,15 +98,39 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     }
     const next = formatHash(routeOf(state));
     if (next === win.location.hash) return;
-    const navigated =
-      state.view !== prev.view ||
-      formatHash({ ...routeOf(state), selectedIds: [] }) !==
-        formatHash({ ...routeOf(prev), selectedIds: [] });
-    write(next, navigated);
+    const left = win.location.hash;
+    const moved = placeOf(state) !== placeOf(prev);
+    write(next, moved);
+    if (moved) track(prev, left, next);
   });
   win.addEventListener('hashchange', fromHash);
   return () => {
     unsubscribe();
     win.removeEventListener('hashchange', fromHash);
   };
+}
+
+/**
+ * Back at the view the source viewer was opened from: once it is drawn (the next frames), scroll
+ * to where the reader was and focus the figure they followed, if it is still on screen.
+ */
+function returnTo(win: Window, back: SourceReturn): void {
+  const frame = (run: () => void) =>
+    typeof win.requestAnimationFrame === 'function'
+      ? win.requestAnimationFrame(run)
+      : win.setTimeout(run, 16);
+  let tries = 0;
+  const step = () => {
+    win.scrollTo(0, back.scrollY);
+    // The view may still be growing to its full height (blocks drawn after the first frame).
+    if (Math.abs(win.scrollY - back.scrollY) > 1 && ++tries < 30) {
+      frame(step);
+      return;
+    }
+    const link = [...win.document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
+      (a) => a.getAttribute('href') === back.link && !a.closest('[data-parked], [data-leaving]'),
+    );
+    link?.focus({ preventScroll: true });
+  };
+  frame(step);
 }

@@ -1,11 +1,17 @@
 /**
- * Hash routes: `#/overview?units=a,b`, `#/source/<id>?line=N&units=a,b`. Hash only, never the
- * History API: from file:// pushState throws and deep links miss (shared/OFFLINE.md).
+ * Hash routes: `#/overview?units=a,b`, `#/source/<id>?line=N&q=42684.35&units=a,b`,
+ * `#/tables?units=a&money=yuan&mode=share&doc=<id>&table=<id>`. Hash only, never the History
+ * API: from file:// pushState throws and deep links miss (shared/OFFLINE.md).
  */
 import { VIEW_NAMES } from './types';
-import type { Route, Slide, ViewName } from './types';
+import type { DisplayUnit, MeasureMode, Route, Slide, SourceTarget, ViewName } from './types';
 
 const ID_RE = /^[a-z0-9-]+$/;
+/** Longest `q` (a figure's printed text) or `table` id taken from an address; longer is ignored. */
+const MAX_PARAM = 64;
+
+const MONEY_PARAM: Readonly<Record<string, DisplayUnit>> = { wan: '万元', yuan: '元' };
+const MODE_PARAM: Readonly<Record<string, MeasureMode>> = { amount: 'absolute', share: 'share' };
 
 function isViewName(s: string): s is ViewName {
   return (VIEW_NAMES as readonly string[]).includes(s);
@@ -28,18 +34,46 @@ export function parseHash(hash: string): Route {
   ];
   const head = segments[0] ?? 'overview';
   const view: ViewName = isViewName(head) ? head : 'overview';
-  let source: Route['source'] = null;
-  if (view === 'source' && segments[1] && ID_RE.test(segments[1])) {
-    const lineText = params.get('line');
-    const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
-    source = { id: segments[1], line: line !== null && line >= 1 ? line : null };
-  }
+  const source =
+    view === 'source' && segments[1] && ID_RE.test(segments[1])
+      ? parseSourceTarget(segments[1], params)
+      : null;
   const deck = parseDeck(params.get('deck'));
   const slideText = params.get('slide');
   const slide = slideText && /^\d+$/.test(slideText) ? Number(slideText) - 1 : 0;
-  return deck.length > 0
-    ? { view, selectedIds, source, deck, slide: Math.min(Math.max(slide, 0), deck.length - 1) }
-    : { view, selectedIds, source };
+  const route: Route =
+    deck.length > 0
+      ? { view, selectedIds, source, deck, slide: Math.min(Math.max(slide, 0), deck.length - 1) }
+      : { view, selectedIds, source };
+  // Options with a value the app does not know are left out, as if absent (the current one stays).
+  const displayUnit = MONEY_PARAM[params.get('money') ?? ''];
+  if (displayUnit !== undefined) route.displayUnit = displayUnit;
+  const measureMode = MODE_PARAM[params.get('mode') ?? ''];
+  if (measureMode !== undefined) route.measureMode = measureMode;
+  if (view === 'tables') {
+    const doc = params.get('doc');
+    if (doc !== null && ID_RE.test(doc)) route.tableDoc = doc;
+    const table = params.get('table');
+    if (table !== null && table !== '' && table.length <= MAX_PARAM) route.tableId = table;
+  }
+  return route;
+}
+
+/**
+ * `line` is a line number from 1; anything else that is written there (0, -1, "abc", 400 digits)
+ * is kept as `badLine` for the viewer to name. `q` is the figure's printed text.
+ */
+function parseSourceTarget(id: string, params: URLSearchParams): SourceTarget {
+  const target: SourceTarget = { id, line: null };
+  const lineText = (params.get('line') ?? '').trim();
+  if (lineText !== '') {
+    const n = /^\d+$/.test(lineText) ? Number(lineText) : NaN;
+    if (Number.isSafeInteger(n) && n >= 1) target.line = n;
+    else target.badLine = lineText;
+  }
+  const text = params.get('q');
+  if (text !== null && text.trim() !== '' && text.length <= MAX_PARAM) target.text = text;
+  return target;
 }
 
 /** Slides as "view~chart~unit.unit", separated by "|" (chart URI-encoded). */
@@ -71,10 +105,20 @@ export function formatHash(route: Route): string {
   let path = `#/${route.view}`;
   const params: string[] = [];
   if (route.view === 'source' && route.source) {
-    path += `/${route.source.id}`;
-    if (route.source.line !== null) params.push(`line=${route.source.line}`);
+    const { id, line, badLine, text } = route.source;
+    path += `/${id}`;
+    if (line !== null) params.push(`line=${line}`);
+    else if (badLine !== undefined) params.push(`line=${encodeURIComponent(badLine)}`);
+    if (text !== undefined) params.push(`q=${encodeURIComponent(text)}`);
   }
   if (route.selectedIds.length > 0) params.push(`units=${route.selectedIds.join(',')}`);
+  // Defaults are not written: a plain link and a default view have the same address.
+  if (route.displayUnit === '元') params.push('money=yuan');
+  if (route.measureMode === 'share') params.push('mode=share');
+  if (route.view === 'tables') {
+    if (route.tableDoc) params.push(`doc=${route.tableDoc}`);
+    if (route.tableId) params.push(`table=${encodeURIComponent(route.tableId)}`);
+  }
   if (route.deck !== undefined && route.deck.length > 0) {
     params.push(`deck=${formatDeck(route.deck)}`);
     if (route.view === 'present') params.push(`slide=${(route.slide ?? 0) + 1}`);
@@ -83,26 +127,31 @@ export function formatHash(route: Route): string {
 }
 
 /**
- * sourceHref for one document and selection, as a function of the line: the parts other than the
- * line are made once (a long table links each row it paints to its line). Checked against
- * formatHash by tests/store/routes.test.ts.
+ * sourceHref for one document and selection, as a function of the line and the figure's printed
+ * text: the other parts are made once (a long table links each figure it paints to its line).
+ * Checked against formatHash by tests/store/routes.test.ts.
  */
 export function sourceHrefFor(
   id: string,
   selectedIds: readonly string[] = [],
-): (line: number) => string {
+): (line: number, text?: string) => string {
   const path = `#/source/${id}?line=`;
   const units = selectedIds.length > 0 ? `&units=${selectedIds.join(',')}` : '';
-  return (line) => `${path}${line}${units}`;
+  return (line, text) =>
+    text === undefined
+      ? `${path}${line}${units}`
+      : `${path}${line}&q=${encodeURIComponent(text)}${units}`;
 }
 
-/** Link to a line of a document in the source viewer. */
+/** Link to a line of a document in the source viewer (`text`: the figure to mark in it). */
 export function sourceHref(
   id: string,
   line: number | null,
   selectedIds: readonly string[] = [],
+  text?: string,
 ): string {
-  return formatHash({ view: 'source', source: { id, line }, selectedIds: [...selectedIds] });
+  const source: SourceTarget = text === undefined ? { id, line } : { id, line, text };
+  return formatHash({ view: 'source', source, selectedIds: [...selectedIds] });
 }
 
 /** Link to a view, keeping the current selection. */

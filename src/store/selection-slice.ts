@@ -8,11 +8,15 @@ export const initialRoute = {
   source: null,
   deck: [],
   slide: 0,
+  tableDoc: null,
+  tableId: null,
 } satisfies Route;
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   ...initialRoute,
-  // A hash without a deck (an ordinary link) keeps the deck being prepared.
+  sourceReturn: null,
+  // A hash without a deck (an ordinary link) keeps the deck being prepared; the same for the
+  // display options and the 明细表's choice (the sync writes them back into the address).
   // What the route does not change keeps its identity: a link to another view parses the same
   // selection from the hash, and components that read it are not rendered again for it.
   setRoute: (route) =>
@@ -24,6 +28,10 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
       source: sameJson(route.source, s.source) ? s.source : route.source,
       deck: route.deck === undefined || sameJson(route.deck, s.deck) ? s.deck : route.deck,
       slide: route.slide ?? s.slide,
+      displayUnit: route.displayUnit ?? s.displayUnit,
+      measureMode: route.measureMode ?? s.measureMode,
+      tableDoc: route.tableDoc === undefined ? s.tableDoc : route.tableDoc,
+      tableId: route.tableId === undefined ? s.tableId : route.tableId,
     })),
   setView: (view) => set({ view, source: null }),
   openSource: (target) => set({ view: 'source', source: { ...target } }),
@@ -34,6 +42,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
         ? s.selectedIds.filter((x) => x !== id)
         : [...s.selectedIds, id],
     })),
+  chooseTableDoc: (tableDoc) => set({ tableDoc }),
+  chooseTable: (tableId) => set({ tableId }),
   addSlide: (slide) => set((s) => ({ deck: [...s.deck, { ...slide, units: [...slide.units] }] })),
   removeSlide: (index) =>
     set((s) => {

@@ -112,6 +112,13 @@ export function isComparisonView(view: ViewName): boolean {
 export interface SourceTarget {
   id: string;
   line: number | null;
+  /**
+   * The `line` parameter as written when it names no line (0, -1, "abc", a number too large to
+   * be exact): kept so the viewer can say that line does not exist, and the address stays as given.
+   */
+  badLine?: string;
+  /** The figure's printed value (as in its bundle), marked inside the line (`q` in the hash). */
+  text?: string;
 }
 
 /** One presenter slide: a chart (by its title) of a view, for a set of units. */
@@ -133,9 +140,33 @@ export interface Route {
   deck?: Slide[];
   /** 0-based index of the slide shown in presenter mode. */
   slide?: number;
+  /**
+   * Display options (`money=yuan`, `mode=share`). Like the deck, a hash without them (an ordinary
+   * link) keeps the current ones; the hash written back always carries them when not the default.
+   */
+  displayUnit?: DisplayUnit;
+  measureMode?: MeasureMode;
+  /** 明细表: the chosen document and table (`doc`, `table`; in the hash of #/tables only). */
+  tableDoc?: string | null;
+  tableId?: string | null;
 }
 
-export interface SelectionSlice extends Route {
+/**
+ * Where the source viewer was opened from, so that 返回 goes back there (not part of the address:
+ * a pasted link has nowhere to go back to).
+ */
+export interface SourceReturn {
+  /** The address of the view left, as it was. */
+  hash: string;
+  /** The address that opened the source viewer: the href of the figure clicked. */
+  link: string;
+  /** The page's scroll offset when the figure was clicked. */
+  scrollY: number;
+  /** The entry before this one in the browser history is `hash` (so 返回 is history.back()). */
+  viaHistory: boolean;
+}
+
+export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode'> {
   /** Replace the whole route (from the URL hash). */
   setRoute: (route: Route) => void;
   setView: (view: ViewName) => void;
@@ -144,6 +175,13 @@ export interface SelectionSlice extends Route {
   toggleSelected: (id: string) => void;
   deck: Slide[];
   slide: number;
+  tableDoc: string | null;
+  tableId: string | null;
+  /** Set by the hash sync while the source viewer is shown after another view. */
+  sourceReturn: SourceReturn | null;
+  /** 明细表: choose a document (the chosen table stays, if it has one) or a table. */
+  chooseTableDoc: (id: string) => void;
+  chooseTable: (id: string) => void;
   addSlide: (slide: Slide) => void;
   removeSlide: (index: number) => void;
   moveSlide: (index: number, by: -1 | 1) => void;

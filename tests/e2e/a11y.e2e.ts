@@ -23,7 +23,7 @@ const ROUTES = [
   ['checks', '数据校验'],
   ['present', '演示'],
   ['data', '数据文件'],
-  ['source/shanxi-province-bureau-2024-final?line=113', /^原文/],
+  ['source/shanxi-province-bureau-2024-final?line=113&q=42684.35', /^原文/],
 ] as const;
 
 /** Presses Tab until the element with this text has focus (at most ten times). */

@@ -65,7 +65,7 @@ describe('overview card measures', () => {
     const link = within(card.getByRole('group', { name: '主要指标' })).getByRole('link', {
       name: '755.47',
     });
-    expect(link).toHaveAttribute('href', `#/source/${IDS.province}?line=532`);
+    expect(link).toHaveAttribute('href', `#/source/${IDS.province}?line=532&q=755.47`);
   });
 
   it('computes measures without rounding through floats', () => {

@@ -73,7 +73,10 @@ describe('总览', () => {
           expect.stringContaining(`${entry.unit.name} ${entry.fiscalYear}年`),
         );
         expect(link).toHaveAttribute('title', expect.stringContaining(`第 ${income.line} 行`));
-        expect(link).toHaveAttribute('href', `#/source/${entry.id}?line=${income.line}`);
+        expect(link).toHaveAttribute(
+          'href',
+          `#/source/${entry.id}?line=${income.line}&q=${income.v}`,
+        );
       }
     },
   );
@@ -91,7 +94,7 @@ describe('总览', () => {
     );
     expect(district.getByRole('link', { name: '607.16' })).toHaveAttribute(
       'href',
-      '#/source/shuocheng-district-dept-2023-final?line=400',
+      '#/source/shuocheng-district-dept-2023-final?line=400&q=607.16',
     );
   });
 

@@ -1,7 +1,22 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { SourcePage } from '@/features/sources/source-page';
 import { resetAppStore, useAppStore } from '@/store/app-store';
+import { parseHash } from '@/store/routes';
+
+/** Lines 112–114 of the province's final accounts (public/data/sources/), as printed. */
+const SHANXI_112_114 = [
+  '\t26\t\t二十六、抗疫特别国债安排的支出\t57\t',
+  '本年收入合计\t27\t42684.35\t本年支出合计\t58\t42240.10',
+  '使用非财政拨款结余（含专用结余）\t28\t\t结余分配\t59\t',
+].join('\n');
+
+/** Opens the viewer at an address, as the hash sync would. */
+function openAt(hash: string) {
+  const route = parseHash(hash);
+  useAppStore.setState({ view: route.view, source: route.source });
+  render(<SourcePage />);
+}
 
 afterEach(() => {
   cleanup();
@@ -40,6 +55,61 @@ describe('原文 viewer', () => {
     window.__BUDGET_SOURCES__ = { 'doc-1': 'a\nb' };
     useAppStore.setState({ view: 'source', source: { id: 'doc-1', line: 9 } });
     render(<SourcePage />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('原文只有 2 行，找不到第 9 行');
+    expect(await screen.findByRole('alert')).toHaveTextContent('第 9 行不存在：本文共 2 行。');
+  });
+
+  it.each([
+    ['0', '第 0 行不存在：本文共 3 行。'],
+    ['-1', '第 -1 行不存在：本文共 3 行。'],
+    ['abc', '第 abc 行不存在：本文共 3 行。'],
+    ['9'.repeat(400), `第 ${'9'.repeat(12)}… 行不存在：本文共 3 行。`],
+  ])('line=%s names the line that does not exist, with the line count', async (line, message) => {
+    window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
+    openAt(`#/source/doc-1?line=${line}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(document.body).not.toHaveTextContent(/Infinity|NaN/);
+    expect(screen.queryByText(/定位到/)).not.toBeInTheDocument();
+    const region = screen.getByRole('region', { name: '原文文本' });
+    expect(region.querySelector('[aria-current="location"]')).toBeNull();
+  });
+
+  it('marks the figure followed inside its line (q = its printed value)', async () => {
+    window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
+    openAt('#/source/doc-1?line=2&q=42240.10');
+    const region = await screen.findByRole('region', { name: '原文文本' });
+    const target = region.querySelector('[aria-current="location"]');
+    const marks = target?.querySelectorAll('mark') ?? [];
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toHaveTextContent(/^42240\.10$/);
+    expect(screen.getByText('定位到第 2 行，已标出 42240.10')).toBeInTheDocument();
+    expect(region.querySelectorAll('mark')).toHaveLength(1);
+  });
+
+  it('highlights the whole line when the figure is not found in it, and says so', async () => {
+    window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
+    openAt('#/source/doc-1?line=2&q=1.00');
+    const region = await screen.findByRole('region', { name: '原文文本' });
+    expect(region.querySelector('[aria-current="location"]')).toHaveTextContent('2本年收入合计');
+    expect(region.querySelector('mark')).toBeNull();
+    expect(screen.getByText('定位到第 2 行；该行中未找到“1.00”，已标出整行')).toBeInTheDocument();
+  });
+
+  it('返回 goes back in the history to the view it was opened from', async () => {
+    window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
+    useAppStore.setState({
+      sourceReturn: {
+        hash: '#/execution?units=a',
+        link: '#/source/doc-1?line=2&q=42240.10&units=a',
+        scrollY: 800,
+        viaHistory: true,
+      },
+    });
+    const back = vi.spyOn(window.history, 'back').mockImplementation(() => {});
+    openAt('#/source/doc-1?line=2&q=42240.10&units=a');
+    const link = screen.getByRole('link', { name: '← 返回' });
+    expect(link).toHaveAttribute('href', '#/execution?units=a');
+    fireEvent.click(link);
+    expect(back).toHaveBeenCalledTimes(1);
+    back.mockRestore();
   });
 });

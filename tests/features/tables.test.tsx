@@ -7,6 +7,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TablesPage } from '@/features/tables/tables-page';
 import { resetAppStore, useAppStore } from '@/store/app-store';
+import { parseHash } from '@/store/routes';
 import { IDS, loadRealData, realManifest } from './real-data';
 
 afterEach(() => {
@@ -87,7 +88,10 @@ describe('明细表', () => {
     // Empty cells (上缴上级支出 …) show a dash, never 0 or blank.
     expect(cellTexts(total).slice(4)).toEqual(['—', '—', '—']);
     const link = within(total).getByRole('link', { name: '42,240.10' });
-    expect(link).toHaveAttribute('href', '#/source/shanxi-province-bureau-2024-final?line=172');
+    expect(link).toHaveAttribute(
+      'href',
+      '#/source/shanxi-province-bureau-2024-final?line=172&q=42240.10',
+    );
     expect(link).toHaveAttribute(
       'title',
       '来源：山西省行政审批服务管理局 2024年单位决算，第 172 行（点击查看原文）',
@@ -193,7 +197,7 @@ describe('明细表', () => {
     expect(cellTexts(wage)).toEqual(['30101 基本工资', '159.30']);
     expect(within(wage).getByRole('link', { name: '159.30' })).toHaveAttribute(
       'href',
-      '#/source/shanxi-province-bureau-2024-final?line=296&units=shanxi-province-bureau-2024-final',
+      '#/source/shanxi-province-bureau-2024-final?line=296&q=159.30&units=shanxi-province-bureau-2024-final',
     );
     // 301 sits under 人员经费, 302 under 公用经费, each followed by its own 款.
     const order = screen
@@ -324,6 +328,28 @@ describe('明细表', () => {
     expect(screen.getByRole('table').querySelector('caption')).toHaveTextContent(
       '大同市政务服务中心 2024年单位决算',
     );
+  });
+
+  it('opens the document, table and unit an address names (#/tables?doc=…&table=…&money=yuan)', () => {
+    loadRealData([IDS.province, IDS.center]);
+    useAppStore
+      .getState()
+      .setRoute(parseHash(`#/tables?doc=${IDS.center}&table=%E5%85%AC%E5%BC%8003&money=yuan`));
+    render(<TablesPage />);
+    expect(screen.getByLabelText('文件')).toHaveDisplayValue(/大同市政务服务中心/);
+    expect(screen.getByRole('tab', { name: /^公开03/ })).toHaveAttribute('aria-selected', 'true');
+    const caption = screen.getByRole('table').querySelector('caption');
+    expect(caption).toHaveTextContent('公开03 支出决算表');
+    expect(caption).toHaveTextContent('大同市政务服务中心 2024年单位决算');
+    expect(caption).toHaveTextContent('单位：元');
+  });
+
+  it('puts the chosen document and table in the store the address is written from', async () => {
+    loadRealData([IDS.province, IDS.center]);
+    render(<TablesPage />);
+    await chooseDocument(/大同市政务服务中心/);
+    await openTable('公开06');
+    expect(useAppStore.getState()).toMatchObject({ tableDoc: IDS.center, tableId: '公开06' });
   });
 
   it('says so while loading, when a document failed, and when nothing is loaded yet', () => {

@@ -31,7 +31,7 @@ export function AmountCell({
   const hrefFor = useSourceHref()(bundleId);
   if (unit === '元' && fig !== null) {
     return (
-      <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+      <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
         {formatWanYuan(fig.v)}
         <span className="unit-mark"> 元</span>
       </SourceLink>
@@ -45,7 +45,7 @@ export function StatedRateCell({ fig, bundleId, document }: CellProps) {
   const hrefFor = useSourceHref()(bundleId);
   if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;
   return (
-    <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+    <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
       {formatPrintedPercent(fig.v)}
     </SourceLink>
   );

@@ -9,7 +9,7 @@ import type { SplitMeasure } from './overview-data';
 interface CardMeasuresProps {
   bundle: Bundle;
   document: string;
-  hrefFor: (line: number) => string;
+  hrefFor: (line: number, text?: string) => string;
 }
 
 export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {

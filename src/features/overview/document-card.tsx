@@ -56,7 +56,7 @@ export function DocumentCard({
               <dd>
                 {fig ? (
                   <SourceLink
-                    href={sourceHref(entry.id, fig.line, selectedIds)}
+                    href={sourceHref(entry.id, fig.line, selectedIds, fig.v)}
                     document={doc}
                     line={fig.line}
                   >
@@ -77,7 +77,7 @@ export function DocumentCard({
         <CardMeasures
           bundle={bundle}
           document={doc}
-          hrefFor={(line) => sourceHref(entry.id, line, selectedIds)}
+          hrefFor={(line, text) => sourceHref(entry.id, line, selectedIds, text)}
         />
       ) : null}
       <footer className="doc-card-foot">

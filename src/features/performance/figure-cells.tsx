@@ -34,7 +34,7 @@ export function AmountFigure({
   if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;
   if (unit === '元') {
     return (
-      <SourceLink href={hrefFor(fig.line)} document={document} line={fig.line}>
+      <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
         {formatWanYuan(fig.v)}
       </SourceLink>
     );

@@ -1,13 +1,19 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { MouseEvent } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
 import { splitLines } from '@/lib/text';
 import { useAppStore } from '@/store/app-store';
 import { sourceHref, viewHref } from '@/store/routes';
 import { selectEntries, selectEntry } from '@/store/selectors';
-import type { SourceTarget } from '@/store/types';
+import type { SourceReturn, SourceTarget } from '@/store/types';
+import { findFigure, shownLineParam } from './source-data';
+import './sources.css';
 
-/** 原文: the list of documents, or one document's text with the target line highlighted. */
+/**
+ * 原文: the list of documents, or one document's text with the target line highlighted and the
+ * figure followed marked inside it.
+ */
 export function SourcePage() {
   const target = useAppStore((s) => s.source);
   return target ? <SourceViewer target={target} /> : <SourceIndex />;
@@ -39,6 +45,7 @@ function SourceViewer({ target }: { target: SourceTarget }) {
   const state = useAppStore((s) => s.sources[target.id]);
   const loadSource = useAppStore((s) => s.loadSource);
   const selectedIds = useAppStore((s) => s.selectedIds);
+  const sourceReturn = useAppStore((s) => s.sourceReturn);
   const targetRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -53,17 +60,43 @@ function SourceViewer({ target }: { target: SourceTarget }) {
   }, [lines, target.line]);
 
   const title = entry ? documentLabel(entry) : target.id;
-  const back = (
+  const back = sourceReturn ? (
+    <a className="back-link" href={sourceReturn.hash} onClick={(e) => goBack(e, sourceReturn)}>
+      ← 返回
+    </a>
+  ) : (
+    // Opened from a pasted or reloaded address: nowhere to go back to but the start.
     <a className="back-link" href={viewHref('overview', selectedIds)}>
       ← 返回总览
     </a>
   );
+  const targetText = target.text;
+  const mark =
+    lines && target.line !== null && targetText !== undefined
+      ? findFigure(lines[target.line - 1] ?? '', targetText)
+      : null;
+  // The line asked for, when it is not a line of this text (0, -1, "abc", past the end).
+  const missingLine =
+    target.badLine !== undefined
+      ? shownLineParam(target.badLine)
+      : lines && target.line !== null && target.line > lines.length
+        ? String(target.line)
+        : null;
 
   return (
     <section className="source-viewer" aria-labelledby="source-title">
       {back}
       <h2 id="source-title">原文：{title}</h2>
-      {target.line !== null ? <p className="source-target">定位到第 {target.line} 行</p> : null}
+      {target.line !== null && missingLine === null ? (
+        <p className="source-target">
+          定位到第 {target.line} 行
+          {lines && targetText !== undefined
+            ? mark
+              ? `，已标出 ${targetText}`
+              : `；该行中未找到“${targetText}”，已标出整行`
+            : null}
+        </p>
+      ) : null}
       {!state || state.status === 'loading' ? (
         <p className="state-message" role="status">
           正在加载原文…
@@ -76,9 +109,9 @@ function SourceViewer({ target }: { target: SourceTarget }) {
         </ErrorPanel>
       ) : lines ? (
         <>
-          {target.line !== null && target.line > lines.length ? (
+          {missingLine !== null ? (
             <p role="alert">
-              原文只有 {lines.length} 行，找不到第 {target.line} 行。
+              第 {missingLine} 行不存在：本文共 {lines.length} 行。
             </p>
           ) : null}
           <div className="source-text" role="region" aria-label="原文文本" tabIndex={0}>
@@ -96,7 +129,17 @@ function SourceViewer({ target }: { target: SourceTarget }) {
                   <span className="ln" aria-hidden="true">
                     {n}
                   </span>
-                  <span className="lt">{text}</span>
+                  <span className="lt">
+                    {isTarget && mark ? (
+                      <>
+                        {text.slice(0, mark[0])}
+                        <mark>{text.slice(mark[0], mark[1])}</mark>
+                        {text.slice(mark[1])}
+                      </>
+                    ) : (
+                      text
+                    )}
+                  </span>
                 </div>
               );
             })}
@@ -105,4 +148,15 @@ function SourceViewer({ target }: { target: SourceTarget }) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * 返回: the view the viewer was opened from is the previous history entry, so go back to it (the
+ * hash sync then scrolls to the figure). A click that opens a new tab keeps the link's own target.
+ */
+function goBack(e: MouseEvent<HTMLAnchorElement>, back: SourceReturn): void {
+  if (!back.viaHistory || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)
+    return;
+  e.preventDefault();
+  window.history.back();
 }

@@ -33,7 +33,7 @@ const helper = dataTableColumns<DisplayRow>();
 interface CellContext {
   /** Document as the user knows it, for the figure's hover text. */
   document: string;
-  hrefFor: (line: number) => string;
+  hrefFor: (line: number, text?: string) => string;
   /** FigureValue's unit (see shownUnit). */
   formatAs: '万元' | '元';
 }
@@ -208,18 +208,19 @@ function paintLabel(td: Element, row: Row<TableFeaturesDef, DisplayRow>, isTree:
  * A painter for each column of sectionColumns: the same markup, written into a windowed row.
  * Painting allocates as little as it can (a drag paints some two hundred cells a frame, and what
  * it allocates comes back as garbage-collection pauses that drop frames): no closure or options
- * object per cell, and one link (href and hover text) per source line, shared by the row's
- * figures.
+ * object per cell, and one link (href and hover text) per figure, reused when the same figure is
+ * painted again in the same cell.
  */
 export function sectionPainters(section: TableSection, ctx: CellContext): CellPainters<DisplayRow> {
-  // The link of the line painted last: a row's figures share their line, so each row makes one.
+  // The link of the figure painted last (its href names the figure's value, marked in the source
+  // line): one per figure, and none when the same figure is painted again.
   let lastLink: FigureLink | null = null;
-  let lastLine = -1;
+  let lastFig: PrintedFigure | null = null;
   const linkFor = (fig: PrintedFigure | DerivedFigure): FigureLink => {
     if ('derived' in fig) return figureLink(fig, ctx.document, ctx.hrefFor);
-    if (lastLink === null || lastLine !== fig.line) {
-      lastLink = printedLink(fig.line, ctx.document, ctx.hrefFor);
-      lastLine = fig.line;
+    if (lastLink === null || lastFig !== fig) {
+      lastLink = printedLink(fig.line, ctx.document, ctx.hrefFor, fig.v);
+      lastFig = fig;
     }
     return lastLink;
   };

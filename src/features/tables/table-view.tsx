@@ -10,7 +10,7 @@ interface TableViewProps {
   /** 部门 / 单位: said in the caption so a 部门 table is never read as one unit's. */
   scope: string;
   displayUnit: '万元' | '元';
-  hrefFor: (line: number) => string;
+  hrefFor: (line: number, text?: string) => string;
 }
 
 /** One standard table: caption, tree controls, its section(s), or the 本表无数据 fact. */

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
@@ -20,8 +20,11 @@ export function TablesPage() {
   const loadErrors = useAppStore((s) => s.loadErrors);
   const displayUnit = useAppStore((s) => s.displayUnit);
   const sourceHref = useSourceHref();
-  const [chosenDoc, setChosenDoc] = useState<string | null>(null);
-  const [chosenTable, setChosenTable] = useState<string | null>(null);
+  // The choice lives in the store, so the address carries it (#/tables?doc=…&table=…).
+  const chosenDoc = useAppStore((s) => s.tableDoc);
+  const chosenTable = useAppStore((s) => s.tableId);
+  const chooseTableDoc = useAppStore((s) => s.chooseTableDoc);
+  const chooseTable = useAppStore((s) => s.chooseTable);
   const selectId = useId();
   const panelId = useId();
 
@@ -57,7 +60,7 @@ export function TablesPage() {
       <>
         <div className="tables-controls">
           <label htmlFor={selectId}>文件</label>
-          <select id={selectId} value={entry.id} onChange={(e) => setChosenDoc(e.target.value)}>
+          <select id={selectId} value={entry.id} onChange={(e) => chooseTableDoc(e.target.value)}>
             {entries.map((e) => (
               <option key={e.id} value={e.id}>
                 {documentLabel(e)}
@@ -82,12 +85,7 @@ export function TablesPage() {
           </p>
         ) : (
           <div className="tables-layout">
-            <TableTabs
-              tabs={tabs}
-              selectedId={tab.id}
-              onSelect={setChosenTable}
-              panelId={panelId}
-            />
+            <TableTabs tabs={tabs} selectedId={tab.id} onSelect={chooseTable} panelId={panelId} />
             <div
               role="tabpanel"
               id={panelId}

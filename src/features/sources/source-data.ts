@@ -1,0 +1,52 @@
+/**
+ * Pure helpers of the source viewer: where a figure stands in its line, and how a line number
+ * that names no line is shown.
+ */
+
+/** A run of digits as printed: thousands commas, a decimal part, a minus sign. */
+const NUMBER_RE = /-?\d[\d,]*(?:\.\d+)?/g;
+const DECIMAL_RE = /^-?\d[\d,]*(?:\.\d+)?$/;
+
+/**
+ * A decimal written without grouping, leading zeros or trailing fractional zeros ("1,564.70" →
+ * "1564.7", "-0.00" → "0"), compared as text: no JS number, so no rounding.
+ */
+function canonicalDecimal(text: string): string {
+  const negative = text.startsWith('-');
+  const [int = '', frac = ''] = text.replace(/^-|,/g, '').split('.');
+  const i = int.replace(/^0+(?=\d)/, '');
+  const f = frac.replace(/0+$/, '');
+  const body = f === '' ? i : `${i}.${f}`;
+  return negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/**
+ * Where `text` (a figure's value as the bundle keeps it, "3540.62") is printed in `line`, as
+ * [start, end) character offsets, or null. A number matches a printed number of the same value
+ * however it is grouped ("3,540.62", "3540.620"), or a decimal printed with a comma ("138,231"
+ * read as 138.231); anything else matches as written. The first occurrence wins.
+ */
+export function findFigure(line: string, text: string): [number, number] | null {
+  if (!DECIMAL_RE.test(text)) {
+    const at = line.indexOf(text);
+    return at === -1 ? null : [at, at + text.length];
+  }
+  const wanted = canonicalDecimal(text);
+  for (const m of line.matchAll(NUMBER_RE)) {
+    const printed = m[0].replace(/,+$/, '');
+    // A "-" before a positive figure is a dash, not a sign.
+    const candidates: [string, number][] = [[printed, m.index]];
+    if (printed.startsWith('-')) candidates.push([printed.slice(1), m.index + 1]);
+    for (const [digits, at] of candidates) {
+      const readings = [canonicalDecimal(digits)];
+      if (/^-?\d+,\d+$/.test(digits)) readings.push(canonicalDecimal(digits.replace(',', '.')));
+      if (readings.includes(wanted)) return [at, at + digits.length];
+    }
+  }
+  return null;
+}
+
+/** A line parameter as shown in a message: long ones (400 digits) cut short. */
+export function shownLineParam(text: string): string {
+  return text.length > 16 ? `${text.slice(0, 12)}…` : text;
+}
