@@ -24,7 +24,8 @@ interface AmountChartProps {
   unit: '万元' | '元';
 }
 
-const TEXT = '#1f2933';
+/** Theme colour (app.css :root; the presenter's themes change it). */
+const TEXT = 'var(--chart-text)';
 const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
 

@@ -54,7 +54,9 @@ interface RateChartProps {
 const BAR = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
-const TEXT = '#1f2933';
+/** Theme colours (app.css :root; the presenter's themes change them). */
+const TEXT = 'var(--chart-text)';
+const HALO = 'var(--chart-halo)';
 
 /** Where an overflowing bar ends: inside the band past the cap. */
 function overflowEnd(cap: number): number {
@@ -117,7 +119,7 @@ export function RateChart({
             dominantBaseline="central"
             fontSize={13}
             fill={TEXT}
-            stroke="#fff"
+            stroke={HALO}
             strokeWidth={3}
             paintOrder="stroke"
             fontWeight={bar.overflow ? 700 : 400}
@@ -159,14 +161,14 @@ export function RateChart({
           </defs>
           <CartesianGrid
             horizontal={false}
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={noLines}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
           <ReferenceArea
             x1={cap}
             x2={max}
-            fill="#eef2f7"
+            fill="var(--chart-band)"
             ifOverflow="hidden"
             label={{ value: `超出${cap}%刻度`, position: 'insideTop', fill: TEXT, fontSize: 12 }}
           />
@@ -190,7 +192,7 @@ export function RateChart({
             <ReferenceLine
               key={r.at}
               x={r.at}
-              stroke={r.at === 100 ? '#1f2933' : '#b91c1c'}
+              stroke={r.at === 100 ? 'var(--chart-mark, #1f2933)' : '#b91c1c'}
               strokeDasharray={r.at === 100 ? '6 3' : '2 3'}
               strokeWidth={2}
               label={{ value: r.label, position: 'top', fill: TEXT, fontSize: 12 }}
