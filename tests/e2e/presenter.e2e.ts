@@ -156,6 +156,8 @@ describe('presenter mode', () => {
           );
         for (const c of audit.clipped) problems.push(`${where}: clipped ${c}`);
         for (const o of audit.overlapping) problems.push(`${where}: overlapping ${o}`);
+        for (const id of audit.ambiguousPatterns)
+          problems.push(`${where}: pattern #${id} is defined more than once in the page`);
         expect(audit.texts.length, `${where}: texts measured`).toBeGreaterThan(5);
         await page.keyboard.press('PageDown');
       }

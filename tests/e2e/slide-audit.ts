@@ -24,6 +24,8 @@ export interface SlideAudit {
   lowContrast: TextFinding[];
   clipped: string[];
   overlapping: string[];
+  /** Pattern fills whose id is not unique in the page (the first one found is drawn, maybe hidden). */
+  ambiguousPatterns: string[];
 }
 
 /** Runs in the page: audits the slide on screen (`.presenter-stage`). */
@@ -265,5 +267,13 @@ export function auditSlide(): SlideAudit {
       '.recharts-bar-rectangle, .recharts-scatter-symbol, .recharts-symbols',
     ).length;
   }
-  return { chart, texts, lowContrast, clipped, overlapping };
+  const ambiguousPatterns = [
+    ...new Set(
+      [...target.querySelectorAll('svg *')].flatMap((el) => {
+        const id = /url\("?#([^")]+)"?\)/.exec(getComputedStyle(el).fill)?.[1];
+        return id && document.querySelectorAll(`[id="${id}"]`).length > 1 ? [id] : [];
+      }),
+    ),
+  ];
+  return { chart, texts, lowContrast, clipped, overlapping, ambiguousPatterns };
 }

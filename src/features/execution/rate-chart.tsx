@@ -11,6 +11,7 @@
  *
  * `Number()` is used only for pixel geometry; every label is text formatted from decimal strings.
  */
+import { useId } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth } from '@/components/fit-width';
@@ -86,6 +87,8 @@ export function RateChart({
     return row;
   });
   const max = cap * 1.15;
+  // Ids are document-wide: a duplicate elsewhere (a hidden view) would be the one used.
+  const hatchId = `rate-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
   const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
   const height = categories.length * groupHeight + 60;
@@ -104,7 +107,7 @@ export function RateChart({
       return (
         <g>
           <rect x={x} y={y} width={w} height={h} fill={s.color} />
-          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill="url(#rate-hatch)" /> : null}
+          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill={`url(#${hatchId})`} /> : null}
           {bar.overflow ? (
             <path
               d={`M${breakX - 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2} M${breakX + 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
@@ -150,7 +153,7 @@ export function RateChart({
         >
           <defs>
             <pattern
-              id="rate-hatch"
+              id={hatchId}
               width="6"
               height="6"
               patternUnits="userSpaceOnUse"

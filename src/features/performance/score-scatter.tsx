@@ -155,8 +155,26 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
               )}
               isAnimationActive={false}
             >
-              <LabelList dataKey="right" position="right" fontSize={12} fill="var(--chart-text)" />
-              <LabelList dataKey="left" position="left" fontSize={12} fill="var(--chart-text)" />
+              <LabelList
+                dataKey="right"
+                position="right"
+                fontSize={12}
+                fill="var(--chart-text)"
+                // A halo: a name may cross a grade line.
+                stroke="var(--chart-halo)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              />
+              <LabelList
+                dataKey="left"
+                position="left"
+                fontSize={12}
+                fill="var(--chart-text)"
+                // A halo: a name may cross a grade line.
+                stroke="var(--chart-halo)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              />
             </Scatter>
           ))}
         </ScatterChart>

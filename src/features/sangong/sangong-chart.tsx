@@ -89,7 +89,7 @@ function Swatch({ fill, derived = false }: { fill: string; derived?: boolean }) 
         height="14"
         fill={fill}
         fillOpacity={derived ? 0.4 : 1}
-        stroke={derived ? '#111' : 'none'}
+        stroke={derived ? 'var(--chart-mark, #111)' : 'none'}
         strokeDasharray={derived ? '4 3' : undefined}
         strokeWidth={derived ? 1.5 : 0}
       />
@@ -110,7 +110,7 @@ function BarShape(props: BarShapeProps, unit: DisplayUnit): ReactNode {
       height={height}
       fill={fill}
       fillOpacity={derived ? 0.4 : 1}
-      stroke={derived ? '#111' : '#fff'}
+      stroke={derived ? 'var(--chart-mark, #111)' : '#fff'}
       strokeWidth={derived ? 1.5 : 1}
       strokeDasharray={derived ? '4 3' : undefined}
     >
