@@ -38,13 +38,13 @@ const CHART_VIEWS: readonly { route: string; heading: string; charts: string[] }
 /**
  * Figures each slide must show, typed from the documents: the province (004) 一般公共预算 年初预算
  * 2,296.91, 决算 42,238.46, 完成年初预算的1838.93% (line 474); its 三公 决算 3.57 (line 504);
- * its 营商环境评估费 self-evaluation scored 39.8 (差); the district's grades include 差.
+ * its 营商环境评估费 self-evaluation scored 39.8 差 (line 588; the point's hover text, an SVG <title>).
  */
 const SLIDE_FIGURES: Record<string, string[]> = {
   '完成年初预算的比例（执行率）': ['1,838.93%'],
   年初预算与决算金额: ['2,296.91', '42,238.46'],
   '三公经费：各单位、各年度，分项堆叠（预算数与决算数）': ['3.57'],
-  自评得分与执行率: ['营商环境评估费', '自评得分'],
+  自评得分与执行率: ['营商环境评估费', '得分：39.8（差）'],
   '自评等级分布（各单位）': ['山西省行政审批服务管理局'],
 };
 
