@@ -239,7 +239,11 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   );
 }
 
-/** Width of the canvas a slide is laid out on (16:9, 1280 × 720), scaled to the frame. */
+/**
+ * Width of the canvas a slide is laid out on (16:9, 1280 × 720), scaled up to a larger frame. A
+ * smaller frame (a 1280 × 720 screen leaves about 1166 px) is not scaled down: its slide is laid
+ * out at the frame's own width, so type stays at the view's size.
+ */
 const SLIDE_WIDTH = 1280;
 
 /**
@@ -251,7 +255,7 @@ function fitSlide(root: HTMLElement): void {
   const frame = root.parentElement;
   const width = frame?.clientWidth ?? 0;
   if (!frame || width === 0) return;
-  const byWidth = width / SLIDE_WIDTH;
+  const byWidth = Math.max(1, width / SLIDE_WIDTH);
   const zoom = Number(root.style.getPropertyValue('zoom')) || byWidth;
   let next = byWidth;
   const target = root.querySelector<HTMLElement>('.slide-target');
