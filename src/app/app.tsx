@@ -17,7 +17,8 @@ function useAddSlideListener(): string {
       if (typeof chart !== 'string' || chart === '') return;
       const s = useAppStore.getState();
       if (s.view === 'present' || s.view === 'source' || s.view === 'data') return;
-      s.addSlide({ view: s.view, chart, units: s.selectedIds });
+      const slide = { view: s.view, chart, units: s.selectedIds };
+      s.addSlide(s.measureMode === 'share' ? { ...slide, mode: 'share' } : slide);
       setMessage(`已把“${chart}”加入演示稿（共 ${useAppStore.getState().deck.length} 页）。`);
     };
     window.addEventListener(ADD_SLIDE_EVENT, onAdd);

@@ -76,20 +76,30 @@ function parseSourceTarget(id: string, params: URLSearchParams): SourceTarget {
   return target;
 }
 
-/** Slides as "view~chart~unit.unit", separated by "|" (chart URI-encoded). */
+/** Slides as "view~chart~unit.unit[~share]", separated by "|" (chart URI-encoded). */
 function parseDeck(text: string | null): Slide[] {
   if (!text) return [];
   return text.split('|').flatMap((part) => {
-    const [view = '', chart = '', units = ''] = part.split('~');
+    const [view = '', chart = '', units = '', mode = ''] = part.split('~');
     if (!isViewName(view) || view === 'present' || view === 'source' || view === 'data') return [];
     const title = safeDecode(chart);
     if (title === '') return [];
-    return [{ view, chart: title, units: units.split('.').filter((u) => ID_RE.test(u)) }];
+    const ids = units.split('.').filter((u) => ID_RE.test(u));
+    return [
+      mode === 'share'
+        ? { view, chart: title, units: ids, mode }
+        : { view, chart: title, units: ids },
+    ];
   });
 }
 
 function formatDeck(deck: readonly Slide[]): string {
-  return deck.map((s) => `${s.view}~${encodeURIComponent(s.chart)}~${s.units.join('.')}`).join('|');
+  return deck
+    .map(
+      (s) =>
+        `${s.view}~${encodeURIComponent(s.chart)}~${s.units.join('.')}${s.mode ? `~${s.mode}` : ''}`,
+    )
+    .join('|');
 }
 
 function safeDecode(s: string): string {

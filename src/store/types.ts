@@ -127,6 +127,11 @@ export interface Slide {
   /** The ChartFrame title, unique within its view. */
   chart: string;
   units: string[];
+  /**
+   * Set when the chart was added under 显示：占比 / 比率: some charts (the 执行率 chart) are drawn
+   * only there, so the slide shows that choice.
+   */
+  mode?: 'share';
 }
 
 /** Everything the URL hash carries. */

@@ -84,6 +84,47 @@ describe('演示 presenter mode', () => {
     expect(useAppStore.getState().selectedIds).toEqual([IDS.center]); // selection restored
   });
 
+  it('starts again on the first slide after Esc on the last one, or on the slide chosen', async () => {
+    deckOfTwo();
+    render(<PresenterPage renderView={renderView} />);
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    act(() => void fireEvent.keyDown(window, { key: 'End' }));
+    expect(screen.getByText('2 / 2')).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    expect(screen.getByRole('region', { name: '演示：第 1 页，共 2 页' })).toBeInTheDocument();
+    expect(document.querySelector('.slide-target h3')).toHaveTextContent('execution·A图');
+    act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
+    await userEvent.click(screen.getByRole('button', { name: '从第 2 页开始演示' }));
+    expect(screen.getByRole('region', { name: '演示：第 2 页，共 2 页' })).toBeInTheDocument();
+    expect(document.querySelector('.slide-target h3')).toHaveTextContent('sangong·B图');
+  });
+
+  it('shows a slide added under 占比 / 比率 in that mode, and restores the choice after', async () => {
+    loadRealData([IDS.center]);
+    useAppStore.setState({
+      view: 'present',
+      measureMode: 'absolute',
+      deck: [
+        { view: 'execution', chart: 'A图', units: [IDS.province], mode: 'share' },
+        { view: 'sangong', chart: 'B图', units: [IDS.cityDept] },
+      ],
+      slide: 0,
+    });
+    render(<PresenterPage renderView={renderView} />);
+    expect(screen.getByRole('list', { name: '演示稿' })).toHaveTextContent(
+      '第 1 页：预算执行 · A图（占比 / 比率） · 山西省行政审批服务管理局',
+    );
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    expect(useAppStore.getState().measureMode).toBe('share');
+    act(() => void fireEvent.keyDown(window, { key: 'PageDown' }));
+    expect(useAppStore.getState().measureMode).toBe('absolute');
+    act(() => void fireEvent.keyDown(window, { key: 'PageUp' }));
+    expect(useAppStore.getState().measureMode).toBe('share');
+    act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
+    expect(useAppStore.getState().measureMode).toBe('absolute');
+  });
+
   it('remembers the projector theme', async () => {
     deckOfTwo();
     render(<PresenterPage renderView={renderView} />);
@@ -113,6 +154,27 @@ describe('the deck lives in the URL', () => {
     expect(parseHash(hash)).toEqual(route);
   });
 
+  it('keeps the 占比 / 比率 choice of a slide', () => {
+    const route = {
+      view: 'present' as const,
+      selectedIds: [],
+      source: null,
+      deck: [
+        {
+          view: 'execution' as const,
+          chart: '完成年初预算的比例（执行率）',
+          units: ['a'],
+          mode: 'share' as const,
+        },
+        { view: 'execution' as const, chart: '年初预算与决算金额', units: ['a'] },
+      ],
+      slide: 0,
+    };
+    const hash = formatHash(route);
+    expect(hash).toMatch(/deck=execution~.+~a~share\|execution~.+~a&slide=1$/);
+    expect(parseHash(hash)).toEqual(route);
+  });
+
   it('ignores slides of unknown views and clamps the slide number', () => {
     const r = parseHash('#/present?deck=nope~x~a|yoy~%E5%9B%BE~a&slide=9');
     expect(r.deck).toEqual([{ view: 'yoy', chart: '图', units: ['a'] }]);
@@ -134,5 +196,15 @@ describe('adding charts from a view', () => {
     ]);
     expect(screen.getByText(/已把“.+”加入演示稿（共 1 页）/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '演示（1）' })).toBeInTheDocument();
-  });
+    // Under 占比 / 比率 the slide records that choice (some charts are drawn only there).
+    act(() => useAppStore.getState().setMeasureMode('share'));
+    const again = screen.getAllByRole('button', { name: '＋ 加入演示' })[0] as HTMLElement;
+    await userEvent.click(again);
+    expect(useAppStore.getState().deck[1]).toEqual({
+      view: 'sangong',
+      chart: again.closest('figure')?.getAttribute('data-chart-title'),
+      units: [IDS.province, IDS.cityDept],
+      mode: 'share',
+    });
+  }, 20_000);
 });

@@ -5,7 +5,7 @@
  * No grid: the amount axis is hidden (each bar is labelled with its exact amount), so grid lines
  * would mark values nobody can read; drawing them was a tenth of each small chart's cost.
  */
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
@@ -24,7 +24,8 @@ interface AmountChartProps {
   unit: '万元' | '元';
 }
 
-const TEXT = '#1f2933';
+/** Theme colour (app.css :root; the presenter's themes change it). */
+const TEXT = 'var(--chart-text)';
 const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
 
@@ -36,6 +37,9 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
     actual: p.actual === null ? null : Number(p.actual.v),
   }));
   const height = pairs.length * 52 + 40;
+  // One pattern per chart: ids are document-wide, and a duplicate in a hidden view (or off the
+  // slide) would be the one used, drawn as nothing.
+  const hatchId = `budget-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const shape = (key: 'budget' | 'actual') =>
     function AmountShape(props: BarShapeProps) {
@@ -53,7 +57,7 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
             y={y}
             width={w}
             height={h}
-            fill={key === 'budget' ? 'url(#budget-hatch)' : ACTUAL}
+            fill={key === 'budget' ? `url(#${hatchId})` : ACTUAL}
             stroke={key === 'budget' ? BUDGET : 'none'}
           />
           <text x={x + w + 6} y={y + h / 2} dominantBaseline="central" fontSize={12} fill={TEXT}>
@@ -71,7 +75,7 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 190, bottom: 4, left: 4 }}>
           <defs>
             <pattern
-              id="budget-hatch"
+              id={hatchId}
               width="6"
               height="6"
               patternUnits="userSpaceOnUse"

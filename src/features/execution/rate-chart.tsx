@@ -11,6 +11,7 @@
  *
  * `Number()` is used only for pixel geometry; every label is text formatted from decimal strings.
  */
+import { useId } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth } from '@/components/fit-width';
@@ -54,7 +55,9 @@ interface RateChartProps {
 const BAR = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
-const TEXT = '#1f2933';
+/** Theme colours (app.css :root; the presenter's themes change them). */
+const TEXT = 'var(--chart-text)';
+const HALO = 'var(--chart-halo)';
 
 /** Where an overflowing bar ends: inside the band past the cap. */
 function overflowEnd(cap: number): number {
@@ -84,6 +87,8 @@ export function RateChart({
     return row;
   });
   const max = cap * 1.15;
+  // Ids are document-wide: a duplicate elsewhere (a hidden view) would be the one used.
+  const hatchId = `rate-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
   const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
   const height = categories.length * groupHeight + 60;
@@ -102,7 +107,7 @@ export function RateChart({
       return (
         <g>
           <rect x={x} y={y} width={w} height={h} fill={s.color} />
-          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill="url(#rate-hatch)" /> : null}
+          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill={`url(#${hatchId})`} /> : null}
           {bar.overflow ? (
             <path
               d={`M${breakX - 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2} M${breakX + 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
@@ -117,7 +122,7 @@ export function RateChart({
             dominantBaseline="central"
             fontSize={13}
             fill={TEXT}
-            stroke="#fff"
+            stroke={HALO}
             strokeWidth={3}
             paintOrder="stroke"
             fontWeight={bar.overflow ? 700 : 400}
@@ -148,7 +153,7 @@ export function RateChart({
         >
           <defs>
             <pattern
-              id="rate-hatch"
+              id={hatchId}
               width="6"
               height="6"
               patternUnits="userSpaceOnUse"
@@ -159,14 +164,14 @@ export function RateChart({
           </defs>
           <CartesianGrid
             horizontal={false}
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={noLines}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
           <ReferenceArea
             x1={cap}
             x2={max}
-            fill="#eef2f7"
+            fill="var(--chart-band)"
             ifOverflow="hidden"
             label={{ value: `超出${cap}%刻度`, position: 'insideTop', fill: TEXT, fontSize: 12 }}
           />
@@ -190,7 +195,7 @@ export function RateChart({
             <ReferenceLine
               key={r.at}
               x={r.at}
-              stroke={r.at === 100 ? '#1f2933' : '#b91c1c'}
+              stroke={r.at === 100 ? 'var(--chart-mark, #1f2933)' : '#b91c1c'}
               strokeDasharray={r.at === 100 ? '6 3' : '2 3'}
               strokeWidth={2}
               label={{ value: r.label, position: 'top', fill: TEXT, fontSize: 12 }}

@@ -102,14 +102,14 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid
             horizontal={false}
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={noLines}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
           <XAxis
             type="number"
             allowDecimals={false}
-            tick={{ fill: '#1f2933', fontSize: 13 }}
+            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
             // All of the few ticks are drawn: recharts skips measuring each label in the DOM.
             interval={0}
             {...(mode === 'share' ? { domain: [0, 100], unit: '%' } : {})}
@@ -119,7 +119,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
             dataKey="id"
             width={330}
             interval={0}
-            tick={{ fill: '#1f2933', fontSize: 13 }}
+            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
             tickFormatter={(id: string) => {
               const r = byId.get(id);
               return r ? `${r.label} 共${r.mix.graded}项` : id;

@@ -94,7 +94,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
       <FitWidth kind="full" height={460}>
         <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
           <CartesianGrid
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={horizontalAtTicks}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
@@ -104,16 +104,26 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             name="执行率"
             unit="%"
             domain={[0, Math.ceil(maxX / 10) * 10]}
-            tick={{ fill: '#1f2933', fontSize: 13 }}
-            label={{ value: '执行率（%）', position: 'insideBottom', offset: -12, fill: '#1f2933' }}
+            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
+            label={{
+              value: '执行率（%）',
+              position: 'insideBottom',
+              offset: -12,
+              fill: 'var(--chart-text)',
+            }}
           />
           <YAxis
             type="number"
             dataKey="y"
             name="得分"
             domain={[0, 100]}
-            tick={{ fill: '#1f2933', fontSize: 13 }}
-            label={{ value: '自评得分', angle: -90, position: 'insideLeft', fill: '#1f2933' }}
+            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
+            label={{
+              value: '自评得分',
+              angle: -90,
+              position: 'insideLeft',
+              fill: 'var(--chart-text)',
+            }}
           />
           {[
             { y: 90, label: '优 ≥90' },
@@ -123,9 +133,9 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             <ReferenceLine
               key={l.y}
               y={l.y}
-              stroke="#52606d"
+              stroke="var(--chart-mark, #52606d)"
               strokeDasharray="6 4"
-              label={{ value: l.label, position: 'right', fill: '#1f2933', fontSize: 12 }}
+              label={{ value: l.label, position: 'right', fill: 'var(--chart-text)', fontSize: 12 }}
             />
           ))}
           <ZAxis range={[120, 120]} />
@@ -145,8 +155,26 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
               )}
               isAnimationActive={false}
             >
-              <LabelList dataKey="right" position="right" fontSize={12} fill="#1f2933" />
-              <LabelList dataKey="left" position="left" fontSize={12} fill="#1f2933" />
+              <LabelList
+                dataKey="right"
+                position="right"
+                fontSize={12}
+                fill="var(--chart-text)"
+                // A halo: a name may cross a grade line.
+                stroke="var(--chart-halo)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              />
+              <LabelList
+                dataKey="left"
+                position="left"
+                fontSize={12}
+                fill="var(--chart-text)"
+                // A halo: a name may cross a grade line.
+                stroke="var(--chart-halo)"
+                strokeWidth={3}
+                paintOrder="stroke"
+              />
             </Scatter>
           ))}
         </ScatterChart>

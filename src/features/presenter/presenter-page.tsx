@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { NAV_LABELS } from './labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectEntries } from '@/store/selectors';
-import type { Slide, ViewName } from '@/store/types';
+import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
 
 export type Theme = 'standard' | 'hc-light' | 'hc-dark';
@@ -40,10 +40,11 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   const removeSlide = useAppStore((s) => s.removeSlide);
   const moveSlide = useAppStore((s) => s.moveSlide);
   const setSelectedIds = useAppStore((s) => s.setSelectedIds);
+  const setMeasureMode = useAppStore((s) => s.setMeasureMode);
   const entries = useAppStoreShallow(selectEntries);
   const [presenting, setPresenting] = useState(false);
   const [theme, setTheme] = useState<Theme>(readTheme);
-  const savedSelection = useRef<string[] | null>(null);
+  const savedSelection = useRef<{ ids: string[]; mode: MeasureMode } | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
 
   const chooseTheme = (t: Theme) => {
@@ -57,21 +58,32 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
 
   const current: Slide | undefined = deck[slide];
 
-  // While presenting, the store's selection follows the slide so the view renders its units.
+  // While presenting, the store's selection and 显示 choice follow the slide, so the view renders
+  // its units and the chart it names (the 执行率 chart exists only under 占比 / 比率).
   useEffect(() => {
-    if (presenting && current !== undefined) setSelectedIds(current.units);
-  }, [presenting, current, setSelectedIds]);
+    if (presenting && current !== undefined) {
+      setSelectedIds(current.units);
+      setMeasureMode(current.mode ?? 'absolute');
+    }
+  }, [presenting, current, setSelectedIds, setMeasureMode]);
 
   const stop = useCallback(() => {
     setPresenting(false);
-    if (savedSelection.current !== null) setSelectedIds(savedSelection.current);
+    if (savedSelection.current !== null) {
+      setSelectedIds(savedSelection.current.ids);
+      setMeasureMode(savedSelection.current.mode);
+    }
     savedSelection.current = null;
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-  }, [setSelectedIds]);
+  }, [setSelectedIds, setMeasureMode]);
 
-  const start = () => {
+  /** Starts the show at slide `at` (the first unless one is chosen in the deck list). */
+  const start = (at = 0) => {
     if (deck.length === 0) return;
-    savedSelection.current = useAppStore.getState().selectedIds;
+    const { selectedIds, measureMode } = useAppStore.getState();
+    savedSelection.current = { ids: selectedIds, mode: measureMode };
+    // The store keeps the slide last shown (Esc on the last one): a new show starts where asked.
+    setSlide(at);
     setPresenting(true);
   };
 
@@ -179,7 +191,8 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
             {deck.map((s, i) => (
               <li key={`${i}-${s.view}-${s.chart}`}>
                 <span className="deck-item">
-                  第 {i + 1} 页：{NAV_LABELS[s.view] ?? s.view} · {s.chart} · {unitNames(s.units)}
+                  第 {i + 1} 页：{NAV_LABELS[s.view] ?? s.view} · {s.chart}
+                  {s.mode === 'share' ? '（占比 / 比率）' : ''} · {unitNames(s.units)}
                 </span>
                 <button
                   type="button"
@@ -199,6 +212,13 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
                 </button>
                 <button
                   type="button"
+                  onClick={() => start(i)}
+                  aria-label={`从第 ${i + 1} 页开始演示`}
+                >
+                  从此页开始
+                </button>
+                <button
+                  type="button"
                   onClick={() => removeSlide(i)}
                   aria-label={`删除第 ${i + 1} 页`}
                 >
@@ -207,7 +227,7 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
               </li>
             ))}
           </ol>
-          <button type="button" className="primary-button" onClick={start}>
+          <button type="button" className="primary-button" onClick={() => start()}>
             开始演示（全屏）
           </button>
           <p className="hint">
@@ -219,10 +239,60 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   );
 }
 
-/** Shows the view but only the chart named `chart`; says so when the chart is not there. */
+/**
+ * Width of the canvas a slide is laid out on (16:9, 1280 × 720), scaled up to a larger frame. A
+ * smaller frame (a 1280 × 720 screen leaves about 1166 px) is not scaled down: its slide is laid
+ * out at the frame's own width, so type stays at the view's size.
+ */
+const SLIDE_WIDTH = 1280;
+
+/**
+ * The zoom that shows the slide's chart whole: the canvas scaled to the frame's width, and down
+ * further when the chart with its caption is taller than the frame (a chart of many bars), so
+ * nothing is cut off and labels keep the spacing they were drawn with.
+ */
+function fitSlide(root: HTMLElement): void {
+  const frame = root.parentElement;
+  const width = frame?.clientWidth ?? 0;
+  if (!frame || width === 0) return;
+  const byWidth = Math.max(1, width / SLIDE_WIDTH);
+  const zoom = Number(root.style.getPropertyValue('zoom')) || byWidth;
+  let next = byWidth;
+  const target = root.querySelector<HTMLElement>('.slide-target');
+  if (target) {
+    // Measured at the current zoom; the content scales with it.
+    const top = target.getBoundingClientRect().top;
+    let bottom = top;
+    for (const child of target.children) {
+      const box = child.getBoundingClientRect();
+      if (box.height > 0) bottom = Math.max(bottom, box.bottom);
+    }
+    const needed = bottom - top + parseFloat(getComputedStyle(target).paddingBottom) * zoom;
+    if (needed > 0) next = Math.min(byWidth, (zoom * frame.clientHeight) / needed);
+  }
+  // Small differences are left alone, so a redraw caused by the zoom does not start another.
+  if (Math.abs(next - zoom) > 0.002 || root.style.getPropertyValue('zoom') === '')
+    root.style.setProperty('zoom', String(next));
+}
+
+/**
+ * Shows the view but only the chart named `chart`; says so when the chart is not there. The view
+ * is laid out on the slide canvas and zoomed to the frame (fitSlide), so every size of screen
+ * shows the same slide.
+ */
 function SlideView({ chart, children }: { chart: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [found, setFound] = useState(true);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    const frame = root?.parentElement;
+    if (!root || !frame || typeof ResizeObserver === 'undefined') return;
+    // The frame (window resized, full screen entered) and the view (a chart drawn or redrawn).
+    const observer = new ResizeObserver(() => fitSlide(root));
+    observer.observe(frame);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -234,9 +304,10 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
         hit ||= match;
       });
       setFound(hit);
+      fitSlide(root);
     };
     mark();
-    // Views render their charts once their bundles arrive: re-mark on DOM changes.
+    // Views render their charts once their bundles arrive: re-mark (and re-fit) on DOM changes.
     const observer = new MutationObserver(mark);
     observer.observe(root, { childList: true, subtree: true });
     return () => observer.disconnect();

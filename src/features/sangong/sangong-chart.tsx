@@ -89,7 +89,7 @@ function Swatch({ fill, derived = false }: { fill: string; derived?: boolean }) 
         height="14"
         fill={fill}
         fillOpacity={derived ? 0.4 : 1}
-        stroke={derived ? '#111' : 'none'}
+        stroke={derived ? 'var(--chart-mark, #111)' : 'none'}
         strokeDasharray={derived ? '4 3' : undefined}
         strokeWidth={derived ? 1.5 : 0}
       />
@@ -110,7 +110,7 @@ function BarShape(props: BarShapeProps, unit: DisplayUnit): ReactNode {
       height={height}
       fill={fill}
       fillOpacity={derived ? 0.4 : 1}
-      stroke={derived ? '#111' : '#fff'}
+      stroke={derived ? 'var(--chart-mark, #111)' : '#fff'}
       strokeWidth={derived ? 1.5 : 1}
       strokeDasharray={derived ? '4 3' : undefined}
     >
@@ -186,13 +186,13 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
         >
           <CartesianGrid
             horizontal={false}
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={noLines}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
           <XAxis
             type="number"
-            tick={{ fill: '#1f2933', fontSize: 13 }}
+            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
             // All of the few ticks are drawn: recharts skips measuring each label in the DOM.
             interval={0}
             // Derived parts may add up to a little over 100% (rounding in the document): leave room.
@@ -202,7 +202,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
               value: mode === 'share' ? '占当年合计（%）' : unit,
               position: 'insideBottomRight',
               offset: -14,
-              fill: '#1f2933',
+              fill: 'var(--chart-text)',
               fontSize: 13,
             }}
           />

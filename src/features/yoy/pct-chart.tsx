@@ -36,7 +36,9 @@ export interface PctCategory {
 const BAR = 14;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
-const TEXT = '#1f2933';
+/** Theme colours (app.css :root; the presenter's themes change them). */
+const TEXT = 'var(--chart-text)';
+const HALO = 'var(--chart-halo)';
 
 export function PctChart({
   categories,
@@ -97,7 +99,7 @@ export function PctChart({
             dominantBaseline="central"
             fontSize={12}
             fill={TEXT}
-            stroke="#fff"
+            stroke={HALO}
             strokeWidth={3}
             paintOrder="stroke"
           >
@@ -127,7 +129,7 @@ export function PctChart({
         >
           <CartesianGrid
             horizontal={false}
-            stroke="#d5dde6"
+            stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={noLines}
             verticalCoordinatesGenerator={verticalAtTicks}
           />
