@@ -147,5 +147,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
+    // Component tests render the real bundles through React and jsdom: about 1–3 s each on a
+    // 2-core machine, so the 5 s default fails them whenever the machine is also busy.
+    testTimeout: 20_000,
   },
 });
