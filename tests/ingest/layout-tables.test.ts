@@ -300,3 +300,51 @@ describe('Shanxi-style 三公 table (six 预算数 columns, then six 决算数) 
     });
   });
 });
+
+describe('支出决算表 rows wrapped by PDF extraction', () => {
+  // Seed 000 figures (万元); layouts as pdftotext prints the 上海 template and squeezed tables.
+  const text = [
+    '                              支出决算表',
+    '                                                               单位：万元',
+    '           项目',
+    '                                                                                    对附属单位补',
+    '    功能分类                本年支出合计       基本支出         项目支出      上缴上级支出       经营支出',
+    '                科目名称                                                                 助支出',
+    '    科目编码',
+    '           合计          3,540.42    1,520.09     2,020.32',
+    '201        一般公共服务支出    3,114.61    1,127.93     1,986.68',
+    '           政府办公厅（室）及相',
+    '20103                  3,102.46    1,121.22     1,981.24',
+    '           关机构事务',
+    '                       1,422.55        0.08     1,422.47',
+    '2010306    政务公开审批',
+    '2010399    其他政府办公厅（室）    558.77                   558.77',
+    '           及相关机构事务支出',
+  ].join('\n');
+  const t = table(fromText(text), 'expenditure');
+
+  it('joins a label printed around its code line', () => {
+    expect(rowByCode(t, '20103').label).toBe('政府办公厅（室）及相关机构事务');
+    expect(rowByCode(t, '20103').values.basic).toEqual({ v: '1121.22', page: 1, line: 11 });
+  });
+
+  it('gives figures printed on the line above a code line to that row, linked to their own line', () => {
+    const r = rowByCode(t, '2010306');
+    expect([r.label, r.line]).toEqual(['政务公开审批', 14]);
+    expect(r.values).toEqual({
+      total: { v: '1422.55', page: 1, line: 13 },
+      basic: { v: '0.08', page: 1, line: 13 },
+      project: { v: '1422.47', page: 1, line: 13 },
+    });
+  });
+
+  it('keeps a blank 基本支出 cell absent and continues the wrapped label below', () => {
+    const r = rowByCode(t, '2010399');
+    expect(r.label).toBe('其他政府办公厅（室）及相关机构事务支出');
+    expect(r.values).toEqual({
+      total: { v: '558.77', page: 1, line: 15 },
+      project: { v: '558.77', page: 1, line: 15 },
+    });
+    expect(t.rows.map((x) => x.code)).toEqual([null, '201', '20103', '2010306', '2010399']);
+  });
+});

@@ -255,58 +255,117 @@ function place(
   return values;
 }
 
+interface TreeLine {
+  l: LayoutLine;
+  code: string | null;
+  labelCells: Cell[];
+  amounts: Cell[];
+}
+
+function parseTreeLine(l: LayoutLine): TreeLine | null {
+  const cells = cellsOf(l.text);
+  if (cells.length === 0) return null;
+  let k = 0;
+  let code: string | null = null;
+  const c0 = cells[0]?.text ?? '';
+  if (CODE3.test(c0)) {
+    code = c0;
+    k = 1;
+    while (k < 3 && CODE2.test(cells[k]?.text ?? '')) {
+      code += cells[k]?.text ?? '';
+      k++;
+    }
+  } else if (CODE_ONE.test(c0)) {
+    code = c0;
+    k = 1;
+  }
+  const rest = cells.slice(k);
+  return {
+    l,
+    code,
+    labelCells: rest.filter((c) => !isAmount(c.text)),
+    amounts: rest.filter((c) => isAmount(c.text)),
+  };
+}
+
+const adjacent = (a: LayoutLine, b: LayoutLine) => a.page === b.page && a.line + 1 === b.line;
+const textOnly = (t: TreeLine): boolean =>
+  t.code === null &&
+  t.amounts.length === 0 &&
+  t.labelCells.length === 1 &&
+  !/。|科目|项目|栏次/.test(t.labelCells[0]?.text ?? '');
+const labelOf = (t: TreeLine) => t.labelCells.map((c) => c.text).join('');
+
+/**
+ * 功能分类 rows. Besides one row per line, two wrappings of PDF extraction are joined: a label
+ * wrapped around its code (fragment above, code, fragment below) and a row's figures printed on
+ * the line above its code line.
+ */
 function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx): LayoutRow[] {
+  const parsed = body.map(parseTreeLine);
   const rows: LayoutRow[] = [];
   let last: { row: LayoutRow; at: LayoutLine; labelStart: number } | null = null;
-  for (const l of body) {
-    const cells = cellsOf(l.text);
-    if (cells.length === 0) continue;
-    let k = 0;
-    let code: string | null = null;
-    const c0 = cells[0]?.text ?? '';
-    if (CODE3.test(c0)) {
-      code = c0;
-      k = 1;
-      while (k < 3 && CODE2.test(cells[k]?.text ?? '') && cells.length > k + 1) {
-        code += cells[k]?.text ?? '';
-        k++;
-      }
-    } else if (CODE_ONE.test(c0) && cells.length > 1) {
-      code = c0;
-      k = 1;
-    }
-    const rest = cells.slice(k);
-    const labelCells = rest.filter((c) => !isAmount(c.text));
-    const amounts = rest.filter((c) => isAmount(c.text));
-    const label = labelCells.map((c) => c.text).join('');
-    if (code === null && amounts.length === 0) {
-      // A wrapped label continues on the next line, under the label it continues.
-      const prev: typeof last = last;
+  const used = new Set<number>();
+  parsed.forEach((t, i) => {
+    if (t === null || used.has(i) || /。/.test(t.l.text)) return;
+    const next = parsed[i + 1];
+    const codeBelow =
+      next !== null && next !== undefined && next.code !== null && adjacent(t.l, next.l);
+    if (textOnly(t)) {
+      // Above a code line that has no label of its own: the first part of that label.
+      if (codeBelow && next.labelCells.length === 0) return;
+      const prev = last;
       if (
         prev !== null &&
-        labelCells.length === 1 &&
-        prev.at.page === l.page &&
-        prev.at.line === l.line - 1 &&
-        (labelCells[0]?.start ?? 0) >= prev.labelStart - 2 &&
-        !/。|科目|项目|栏次/.test(label)
+        adjacent(prev.at, t.l) &&
+        (t.labelCells[0]?.start ?? 0) >= prev.labelStart - 2
       ) {
-        prev.row.label += label;
+        prev.row.label += labelOf(t);
+        prev.at = t.l;
       }
-      continue;
+      return;
     }
-    if (/。/.test(l.text)) continue;
-    const row: LayoutRow = {
-      code,
-      label,
-      side: null,
-      values: place(amounts, leaves, l, ctx),
-      page: l.page,
-      line: l.line,
-    };
+    if (t.code === null && t.labelCells.length === 0 && t.amounts.length > 0) {
+      // Figures alone on the line above a code line without figures: that row's figures.
+      if (codeBelow && next.amounts.length === 0) {
+        used.add(i + 1);
+        const row = makeTreeRow(next, t, leaves, ctx);
+        rows.push(row);
+        last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
+      }
+      return;
+    }
+    if (t.code === null && t.amounts.length === 0) return;
+    const row = makeTreeRow(t, t, leaves, ctx);
+    const above = parsed[i - 1];
+    const labelAbove =
+      t.labelCells.length === 0 &&
+      above !== null &&
+      above !== undefined &&
+      textOnly(above) &&
+      adjacent(above.l, t.l)
+        ? above
+        : null;
+    if (labelAbove !== null) row.label = labelOf(labelAbove);
     rows.push(row);
-    last = { row, at: l, labelStart: labelCells[0]?.start ?? 0 };
-  }
+    last = {
+      row,
+      at: t.l,
+      labelStart: t.labelCells[0]?.start ?? labelAbove?.labelCells[0]?.start ?? 0,
+    };
+  });
   return rows;
+}
+
+function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ctx: Ctx): LayoutRow {
+  return {
+    code: t.code,
+    label: labelOf(t),
+    side: null,
+    values: place(figures.amounts, leaves, figures.l, ctx),
+    page: t.l.page,
+    line: t.l.line,
+  };
 }
 
 function readPaired(
