@@ -285,11 +285,14 @@ describe('Shanxi-style 三公 table (six 预算数 columns, then six 决算数) 
     '                                                                金额单位：万元',
     col(['预算数'], 72) + col(['决算数'], 72),
     col([...items, ...items]),
+    col(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']),
     col(['1.01', '', '1.01', '', '1.01', '', '1.01', '', '1.01', '', '1.01', '']),
   ].join('\n');
 
-  it('takes the phase from the group heading over each block', () => {
-    const values = fromText(text).tables[0]?.rows[0]?.values ?? {};
+  it('takes the phase from the group heading over each block, skipping the 栏次 row', () => {
+    const rows = fromText(text).tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(1);
+    const values = rows[0]?.values ?? {};
     expect(Object.fromEntries(Object.entries(values).map(([k, f]) => [k, f.v]))).toEqual({
       'budget.total': '1.01',
       'budget.vehicle': '1.01',
