@@ -57,6 +57,12 @@ describe('matchTitle: tables are found by title, longest title first', () => {
     ['2026年部门财务收支预算总表', 'totals', '预算'],
     ['4．2026年部门财政拨款收支预算总表', 'fiscalTotals', '预算'],
     ['2026年部门“三公”经费和机关运行经费预算表', 'threePublic', '预算'],
+    ['“三公”经费、会议费、培训费支出预算表', 'threePublic', '预算'],
+    ['一般公共预算支出预算表（功能科目）', 'generalExpenditure', '预算'],
+    // Other tables end the one before them but are not read.
+    ['财政拨款支出预算表（功能科目）', 'other', '预算'],
+    ['一般公共预算机关运行经费支出预算表', 'other', '预算'],
+    ['十二、政府采购支出预算表', 'other', '预算'],
   ])('%s → %s (%s)', (title, kind, docKind) => {
     expect(matchTitle(title)?.spec).toMatchObject({ kind, docKind });
   });
@@ -66,6 +72,7 @@ describe('matchTitle: tables are found by title, longest title first', () => {
     ['a narrative heading', '一、收入支出决算总体情况说明'],
     ['a sentence naming a table', '详见附表：收入支出决算总表'],
     ['the part heading', '第二部分 上海市 XX 局 2024 年度部门决算表'],
+    ['the heading over all tables', '上海市 XX 局 2024 年度部门决算表'],
   ])('not a title: %s', (_what, text) => {
     expect(matchTitle(text)).toBeNull();
   });
@@ -349,5 +356,37 @@ describe('支出决算表 rows wrapped by PDF extraction', () => {
       project: { v: '558.77', page: 1, line: 15 },
     });
     expect(t.rows.map((x) => x.code)).toEqual([null, '201', '20103', '2010306', '2010399']);
+  });
+});
+
+describe('江苏省人大常委会办公厅 2019 部门预算 (real PDF): 三公 with 会议费、培训费', () => {
+  // 合计 2,600.71 = 三公 小计 767.60 + 会议费 1,469.73 + 培训费 363.38; 公务用车购置费 is blank.
+  const expectJiangsu = (result: LayoutResult, line: number) => {
+    expect(result.tables.map((t) => [t.kind, t.title, t.page])).toEqual([
+      ['totals', '收支预算总表', 1],
+      ['other', '财政拨款支出预算表（功能科目）', 2],
+      ['generalExpenditure', '一般公共预算支出预算表（功能科目）', 3],
+      ['threePublic', '“三公”经费、会议费、培训费支出预算表', 4],
+    ]);
+    const values = table(result, 'threePublic').rows[0]?.values ?? {};
+    expect(Object.fromEntries(Object.entries(values).map(([k, f]) => [k, f.v]))).toEqual({
+      'budget.grandTotal': '2600.71',
+      'budget.total': '767.60',
+      'budget.abroad': '199.25',
+      'budget.vehicle': '183.60',
+      'budget.vehicleRunning': '183.60',
+      'budget.reception': '384.75',
+      'budget.meeting': '1469.73',
+      'budget.training': '363.38',
+    });
+    expect(values['budget.total']).toEqual({ v: '767.60', page: 4, line });
+  };
+
+  it('from pdftotext -layout', () => {
+    expectJiangsu(fromText(readText('jiangsu-npc-office-2019-budget.pdftotext.txt')), 16);
+  });
+
+  it('from the PDF through pdf.js', async () => {
+    expectJiangsu(await fromPdf(readBytes('jiangsu-npc-office-2019-budget.pdf')), 12);
   });
 });

@@ -22,8 +22,26 @@ export interface HeaderStack {
 
 export interface Header {
   stacks: HeaderStack[];
+  /** Group headings with their positions. */
+  groupSegments: { text: string; center: number }[];
   /** Segments of a line made only of 预算数/决算数 tokens (the pair layout), left to right. */
   phases: { phase: 'budget' | 'actual'; center: number }[];
+}
+
+/**
+ * Two headings a single space apart ("公务用车购置 公务用车运行") are two cells; a spaced-out
+ * word ("项 目") is one.
+ */
+function splitHeadings(c: Cell): Cell[] {
+  const out: Cell[] = [];
+  const re = /(?<=[\u4e00-\u9fff）)]{2}) (?=[\u4e00-\u9fff（(]{2})/g;
+  let from = 0;
+  for (let m = re.exec(c.text); m !== null; m = re.exec(c.text)) {
+    out.push({ text: c.text.slice(from, m.index), start: c.start + from, end: c.start + m.index });
+    from = m.index + 1;
+  }
+  out.push({ text: c.text.slice(from), start: c.start + from, end: c.end });
+  return out;
 }
 
 const overlaps = (a: Cell, b: Cell) => a.start < b.end && b.start < a.end;
@@ -39,7 +57,9 @@ export function readHeader(
   isHeading: (text: string) => boolean = () => false,
 ): Header {
   const rows = lines.map((l) =>
-    cellsOf(l).map((c) => ({ ...c, text: c.text.replace(/\s+/g, '') })),
+    cellsOf(l)
+      .flatMap(splitHeadings)
+      .map((c) => ({ ...c, text: c.text.replace(/\s+/g, '') })),
   );
   const phases: Header['phases'] = [];
   const isGroup = rows.map((row, i) =>
@@ -109,13 +129,20 @@ export function readHeader(
     return { text: members.map((m) => m.cell.text).join(''), start, end, center, groups };
   });
   stacks.sort((a, b) => a.center - b.center);
-  return { stacks, phases };
+  const groupSegments = rows.flatMap((row, i) =>
+    row
+      .filter((_, k) => isGroup[i]?.[k] === true)
+      .map((seg) => ({ text: seg.text, center: cellCenter(seg) })),
+  );
+  return { stacks, groupSegments, phases };
 }
 
 /**
  * Assign figures to columns, both left to right, keeping order and minimising the distance
- * between centres; blank cells leave columns out. Returns, for each figure, its column index, or
- * null when there are more figures than columns.
+ * between centres; blank cells leave columns out. Figures are right-aligned while headings are
+ * centred, so a row with blanks is also tried with the headings shifted by up to 45% of a column
+ * gap, and the best fit wins (ties: the smaller shift). Returns, for each figure, its column
+ * index, or null when there are more figures than columns.
  */
 export function alignInOrder(
   values: readonly number[],
@@ -124,6 +151,29 @@ export function alignInOrder(
   const n = values.length;
   const m = columns.length;
   if (n > m) return null;
+  if (n === m) return values.map((_, i) => i);
+  const gaps = columns
+    .slice(1)
+    .map((c, i) => c - (columns[i] ?? 0))
+    .sort((a, b) => a - b);
+  const maxShift = 0.45 * (gaps[Math.floor(gaps.length / 2)] ?? 0);
+  let best: { cost: number; shift: number; slots: number[] } | null = null;
+  for (let k = 0; k * 0.5 <= maxShift; k++) {
+    for (const shift of k === 0 ? [0] : [k * 0.5, -k * 0.5]) {
+      const fit = alignShifted(values, columns, shift);
+      if (best === null || fit.cost < best.cost - 1e-9) best = { ...fit, shift };
+    }
+  }
+  return best?.slots ?? null;
+}
+
+function alignShifted(
+  values: readonly number[],
+  columns: readonly number[],
+  shift: number,
+): { cost: number; slots: number[] } {
+  const n = values.length;
+  const m = columns.length;
   // cost[i][j]: best cost placing the first i figures into the first j columns.
   const INF = Number.POSITIVE_INFINITY;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
@@ -134,21 +184,21 @@ export function alignInOrder(
   for (let i = 1; i <= n; i++) {
     for (let j = i; j <= m; j++) {
       const skip = cost[i]?.[j - 1] ?? INF;
-      const use =
-        (cost[i - 1]?.[j - 1] ?? INF) + Math.abs((values[i - 1] ?? 0) - (columns[j - 1] ?? 0));
+      const d = Math.abs((values[i - 1] ?? 0) - (columns[j - 1] ?? 0) - shift);
+      const use = (cost[i - 1]?.[j - 1] ?? INF) + d;
       (cost[i] as number[])[j] = Math.min(skip, use);
       (take[i] as boolean[])[j] = use <= skip;
     }
   }
-  const out: (number | null)[] = new Array<number | null>(n).fill(null);
+  const slots = new Array<number>(n).fill(0);
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
     if (take[i]?.[j] === true) {
-      out[i - 1] = j - 1;
+      slots[i - 1] = j - 1;
       i--;
     }
     j--;
   }
-  return out;
+  return { cost: cost[n]?.[m] ?? INF, slots };
 }

@@ -184,6 +184,19 @@ function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKi
   const { phases } = header;
   const nearest = <T extends { center: number }>(list: readonly T[], center: number) =>
     [...list].sort((a, b) => Math.abs(a.center - center) - Math.abs(b.center - center))[0];
+  // Two 小计 (Jiangsu: 三公 with 会议费、培训费): the one under 公务用车购置及运行维护费 is the
+  // vehicle subtotal, the other the 三公 total, and 合计 then also covers 会议费 and 培训费.
+  const subtotals = itemLeaves.filter((l) => /小计/.test(l.header));
+  const vehicleHead = [...header.stacks, ...header.groupSegments].find((s) =>
+    /购置(及|和)运行/.test(s.text),
+  );
+  if (subtotals.length >= 2 && vehicleHead !== undefined) {
+    const vehicleSubtotal = nearest(subtotals, vehicleHead.center);
+    for (const l of itemLeaves) {
+      if (l.key === 'total') l.key = 'grandTotal';
+      else if (/小计/.test(l.header)) l.key = l === vehicleSubtotal ? 'vehicle' : 'total';
+    }
+  }
   if (phases.length > 0 && phases.length < itemLeaves.length) {
     // Shanxi layout: 预算数 over the first block of items, 决算数 over the second.
     return itemLeaves.map((l) => {
@@ -433,7 +446,7 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
   const headerLines = region
     .slice(0, bodyAt)
     .filter((l) => l.text.trim() !== '' && !META.test(l.text) && !/^\s*(注|说明)[：:]/.test(l.text))
-    .slice(-6)
+    .slice(-10)
     .map((l) => l.text);
   const body = region.slice(bodyAt);
   const { kind } = r.spec;
