@@ -1,0 +1,509 @@
+/**
+ * Reads the national standard tables from layout text (pdftotext -layout, or pdf-text.ts): finds
+ * each table by title, reads its 金额单位, maps its columns by header TEXT, and reads its rows as
+ * {code, label, values by column meaning}, every figure linked to page and line. Figures stay
+ * decimal strings as printed (thousands separators removed). Browser-safe.
+ */
+import type { Cell, LayoutLine } from './layout-lines';
+import { amountText, cellCenter, cellsOf, isAmount } from './layout-lines';
+import type { HeaderStack } from './header';
+import { alignInOrder, readHeader } from './header';
+import type { DocKind, TableKind, TitleSpec } from './national-titles';
+import { matchTitle } from './national-titles';
+
+export interface Figure {
+  /** Decimal string as printed, without thousands separators ("3540.62"). */
+  v: string;
+  page: number;
+  line: number;
+}
+
+export interface LayoutRow {
+  /** 功能分类 code, the 类/款/项 columns joined ("2010301"); null for 合计 and two-sided rows. */
+  code: string | null;
+  label: string;
+  /** Two-sided tables: which side the row is on. */
+  side: '收入' | '支出' | null;
+  /** Figures by column meaning (see docs/ingest-layouts.md); blank cells are absent. */
+  values: Record<string, Figure>;
+  page: number;
+  line: number;
+}
+
+export interface LayoutColumn {
+  key: string;
+  /** The stacked header text this column was recognised by. */
+  header: string;
+}
+
+export interface LayoutTable {
+  kind: TableKind;
+  docKind: DocKind;
+  /** The title as printed. */
+  title: string;
+  page: number;
+  line: number;
+  /** From the table's own 单位 / 金额单位 line. */
+  unit: '万元' | '元';
+  columns: LayoutColumn[];
+  rows: LayoutRow[];
+  /** The table says it has no data (本表无数据, 空表, a single 无 row). */
+  noData: boolean;
+  /** False for tables that are found but whose body this reader does not read yet. */
+  read: boolean;
+}
+
+export interface LayoutProblem {
+  page: number;
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface LayoutResult {
+  tables: LayoutTable[];
+  problems: LayoutProblem[];
+}
+
+const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
+const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
+const NO_DATA = /本表无数据|故本表为空表|本表为空|无数据/;
+const ROW_LABEL = /^(合计|总计|本年(收入|支出)合计|[一二三四五六七八九十]+、)/;
+const CODE3 = /^\d{3}$/;
+const CODE2 = /^\d{2}$/;
+const CODE_ONE = /^\d{3}(\d{2}){0,2}$/;
+
+type ColumnRule = readonly [RegExp, string];
+
+const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
+  expenditure: [
+    [/基本支出/, 'basic'],
+    [/项目支出/, 'project'],
+    [/上缴上级/, 'remitted'],
+    [/经营支出/, 'operating'],
+    [/附属单位补助/, 'affiliatedSubsidy'],
+    [/合计|小计/, 'total'],
+  ],
+  income: [
+    [/附属单位上缴/, 'affiliated'],
+    [/经营收入/, 'operating'],
+    [/上级补助/, 'superior'],
+    [/财政拨款/, 'fiscal'],
+    [/事业收入/, 'business'],
+    [/其他收入/, 'other'],
+    [/合计|小计/, 'total'],
+  ],
+};
+
+const AMOUNT_HEAD: ColumnRule = [/预算数|决算数|金额/, 'amount'];
+const FUND_COLUMNS: readonly ColumnRule[] = [
+  [/一般公共/, 'general'],
+  [/政府性基金/, 'fund'],
+  [/国有资本/, 'stateCapital'],
+  [/合计|小计/, 'total'],
+];
+
+const THREE_PUBLIC_ITEMS: readonly ColumnRule[] = [
+  [/机关运行经费/, 'officeRunning'],
+  [/合计/, 'total'],
+  [/因公出国/, 'abroad'],
+  [/接待/, 'reception'],
+  [/小计/, 'vehicle'],
+  [/购置(及|和)运行/, 'vehicle'],
+  [/购置费/, 'vehiclePurchase'],
+  [/运行(维护)?费/, 'vehicleRunning'],
+  [/会议费/, 'meeting'],
+  [/培训费/, 'training'],
+];
+
+function ruleKey(rules: readonly ColumnRule[], text: string): string | null {
+  for (const [re, key] of rules) if (re.test(text)) return key;
+  return null;
+}
+
+interface Leaf {
+  key: string;
+  header: string;
+  center: number;
+}
+
+interface Region {
+  spec: TitleSpec;
+  title: string;
+  at: number;
+  unit: '万元' | '元';
+  unitAt: number;
+  end: number;
+}
+
+/** Every table title followed (within 4 lines) by its unit line; other mentions are 目录 or text. */
+function locate(lines: readonly LayoutLine[]): Region[] {
+  const found: Omit<Region, 'end'>[] = [];
+  lines.forEach((l, i) => {
+    const m = matchTitle(l.text.replace(UNIT, '').replace(/单位\s*[：:].*$/, ''));
+    if (m === null) return;
+    for (let k = i; k <= i + 4 && k < lines.length; k++) {
+      const u = UNIT.exec(lines[k]?.text ?? '');
+      if (u?.[1] === '万元' || u?.[1] === '元') {
+        found.push({ spec: m.spec, title: m.title, at: i, unit: u[1], unitAt: k });
+        return;
+      }
+      if (k > i && matchTitle(lines[k]?.text ?? '') !== null) return;
+    }
+  });
+  return found.map((r, k) => ({ ...r, end: found[k + 1]?.at ?? lines.length }));
+}
+
+function isBodyStart(cells: readonly Cell[]): boolean {
+  const first = cells[0]?.text ?? '';
+  return (
+    cells.some((c) => isAmount(c.text) && /[.,]/.test(c.text)) ||
+    CODE_ONE.test(first) ||
+    // "合计" alone (or with figures) is a row; "合计  因公出国（境）费 …" is a header line.
+    (ROW_LABEL.test(first.replace(/\s+/g, '')) &&
+      cells.slice(1).every((c) => isAmount(c.text) || ROW_LABEL.test(c.text.replace(/\s+/g, ''))))
+  );
+}
+
+function leavesOf(stacks: readonly HeaderStack[], rules: readonly ColumnRule[]): Leaf[] {
+  const out: Leaf[] = [];
+  for (const s of stacks) {
+    const key = ruleKey(rules, s.text);
+    if (key !== null) out.push({ key, header: s.text, center: s.center });
+  }
+  return out;
+}
+
+function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKind): Leaf[] {
+  const items = leavesOf(header.stacks, THREE_PUBLIC_ITEMS);
+  // 小计 present: the 公务用车购置及运行维护费 heading above it is a group, not a column.
+  const hasSubtotal = header.stacks.some((s) => /小计/.test(s.text));
+  const itemLeaves = items.filter(
+    (l) => !(hasSubtotal && l.key === 'vehicle' && !/小计/.test(l.header)),
+  );
+  const { phases } = header;
+  const nearest = <T extends { center: number }>(list: readonly T[], center: number) =>
+    [...list].sort((a, b) => Math.abs(a.center - center) - Math.abs(b.center - center))[0];
+  // Two 小计 (Jiangsu: 三公 with 会议费、培训费): the one under 公务用车购置及运行维护费 is the
+  // vehicle subtotal, the other the 三公 total, and 合计 then also covers 会议费 and 培训费.
+  const subtotals = itemLeaves.filter((l) => /小计/.test(l.header));
+  const vehicleHead = [...header.stacks, ...header.groupSegments].find((s) =>
+    /购置(及|和)运行/.test(s.text),
+  );
+  if (subtotals.length >= 2 && vehicleHead !== undefined) {
+    const vehicleSubtotal = nearest(subtotals, vehicleHead.center);
+    for (const l of itemLeaves) {
+      if (l.key === 'total') l.key = 'grandTotal';
+      else if (/小计/.test(l.header)) l.key = l === vehicleSubtotal ? 'vehicle' : 'total';
+    }
+  }
+  if (phases.length > 0 && phases.length < itemLeaves.length) {
+    // Shanxi layout: 预算数 over the first block of items, 决算数 over the second.
+    return itemLeaves.map((l) => {
+      const phase = nearest(phases, l.center)?.phase ?? 'budget';
+      return { ...l, key: `${phase}.${l.key}` };
+    });
+  }
+  if (phases.length > 0) {
+    // Pair layout: (预算数, 决算数) under each item.
+    return phases.map((p, k) => {
+      const item =
+        phases.length === 2 * itemLeaves.length
+          ? itemLeaves[Math.floor(k / 2)]
+          : nearest(itemLeaves, p.center);
+      const key = item?.key ?? 'unknown';
+      return {
+        key: `${p.phase}.${key}`,
+        header: `${item?.header ?? ''}·${p.phase === 'budget' ? '预算数' : '决算数'}`,
+        center: p.center,
+      };
+    });
+  }
+  const stackOf = new Map(header.stacks.map((s) => [s.center, s]));
+  return itemLeaves.map((l) => {
+    const s = stackOf.get(l.center);
+    const context = [...(s?.groups ?? []), l.header].reverse();
+    const phaseText = context.find((t) => /预算|决算/.test(t)) ?? '';
+    const phase = /决算/.test(phaseText)
+      ? 'actual'
+      : /预算/.test(phaseText)
+        ? 'budget'
+        : docKind === '决算'
+          ? 'actual'
+          : 'budget';
+    return { ...l, key: `${phase}.${l.key}` };
+  });
+}
+
+interface Ctx {
+  problems: LayoutProblem[];
+}
+
+function place(
+  amounts: readonly Cell[],
+  leaves: readonly Leaf[],
+  l: LayoutLine,
+  ctx: Ctx,
+): Record<string, Figure> {
+  const values: Record<string, Figure> = {};
+  if (amounts.length === 0) return values;
+  const slots = alignInOrder(
+    amounts.map(cellCenter),
+    leaves.map((c) => c.center),
+  );
+  if (slots === null) {
+    ctx.problems.push({
+      page: l.page,
+      line: l.line,
+      text: l.text.trim(),
+      reason: `这一行有 ${amounts.length} 个数字，表头只认出 ${leaves.length} 列`,
+    });
+    return values;
+  }
+  amounts.forEach((a, i) => {
+    const leaf = leaves[slots[i] ?? -1];
+    if (leaf !== undefined)
+      values[leaf.key] = { v: amountText(a.text), page: l.page, line: l.line };
+  });
+  return values;
+}
+
+interface TreeLine {
+  l: LayoutLine;
+  code: string | null;
+  labelCells: Cell[];
+  amounts: Cell[];
+}
+
+function parseTreeLine(l: LayoutLine): TreeLine | null {
+  const cells = cellsOf(l.text);
+  if (cells.length === 0) return null;
+  let k = 0;
+  let code: string | null = null;
+  const c0 = cells[0]?.text ?? '';
+  if (CODE3.test(c0)) {
+    code = c0;
+    k = 1;
+    while (k < 3 && CODE2.test(cells[k]?.text ?? '')) {
+      code += cells[k]?.text ?? '';
+      k++;
+    }
+  } else if (CODE_ONE.test(c0)) {
+    code = c0;
+    k = 1;
+  }
+  const rest = cells.slice(k);
+  return {
+    l,
+    code,
+    labelCells: rest.filter((c) => !isAmount(c.text)),
+    amounts: rest.filter((c) => isAmount(c.text)),
+  };
+}
+
+const adjacent = (a: LayoutLine, b: LayoutLine) => a.page === b.page && a.line + 1 === b.line;
+const textOnly = (t: TreeLine): boolean =>
+  t.code === null &&
+  t.amounts.length === 0 &&
+  t.labelCells.length === 1 &&
+  !/。|科目|项目|栏次/.test(t.labelCells[0]?.text ?? '');
+const labelOf = (t: TreeLine) => t.labelCells.map((c) => c.text).join('');
+
+/**
+ * 功能分类 rows. Besides one row per line, two wrappings of PDF extraction are joined: a label
+ * wrapped around its code (fragment above, code, fragment below) and a row's figures printed on
+ * the line above its code line.
+ */
+function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx): LayoutRow[] {
+  const parsed = body.map(parseTreeLine);
+  const rows: LayoutRow[] = [];
+  let last: { row: LayoutRow; at: LayoutLine; labelStart: number } | null = null;
+  const used = new Set<number>();
+  parsed.forEach((t, i) => {
+    if (t === null || used.has(i) || /。/.test(t.l.text)) return;
+    const next = parsed[i + 1];
+    const codeBelow =
+      next !== null && next !== undefined && next.code !== null && adjacent(t.l, next.l);
+    if (textOnly(t)) {
+      // Above a code line that has no label of its own: the first part of that label.
+      if (codeBelow && next.labelCells.length === 0) return;
+      const prev = last;
+      if (
+        prev !== null &&
+        adjacent(prev.at, t.l) &&
+        (t.labelCells[0]?.start ?? 0) >= prev.labelStart - 2
+      ) {
+        prev.row.label += labelOf(t);
+        prev.at = t.l;
+      }
+      return;
+    }
+    if (t.code === null && t.labelCells.length === 0 && t.amounts.length > 0) {
+      // Figures alone on the line above a code line without figures: that row's figures.
+      if (codeBelow && next.amounts.length === 0) {
+        used.add(i + 1);
+        const row = makeTreeRow(next, t, leaves, ctx);
+        rows.push(row);
+        last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
+      }
+      return;
+    }
+    if (t.code === null && t.amounts.length === 0) return;
+    const row = makeTreeRow(t, t, leaves, ctx);
+    const above = parsed[i - 1];
+    const labelAbove =
+      t.labelCells.length === 0 &&
+      above !== null &&
+      above !== undefined &&
+      textOnly(above) &&
+      adjacent(above.l, t.l)
+        ? above
+        : null;
+    if (labelAbove !== null) row.label = labelOf(labelAbove);
+    rows.push(row);
+    last = {
+      row,
+      at: t.l,
+      labelStart: t.labelCells[0]?.start ?? labelAbove?.labelCells[0]?.start ?? 0,
+    };
+  });
+  return rows;
+}
+
+function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ctx: Ctx): LayoutRow {
+  return {
+    code: t.code,
+    label: labelOf(t),
+    side: null,
+    values: place(figures.amounts, leaves, figures.l, ctx),
+    page: t.l.page,
+    line: t.l.line,
+  };
+}
+
+function readPaired(
+  body: readonly LayoutLine[],
+  left: readonly Leaf[],
+  right: readonly Leaf[],
+  ctx: Ctx,
+): LayoutRow[] {
+  const rows: LayoutRow[] = [];
+  const leftCenter = left[0]?.center ?? 0;
+  for (const l of body) {
+    if (/。/.test(l.text)) continue;
+    const cells = cellsOf(l.text);
+    let side: '收入' | '支出' | null = null;
+    let current: { label: Cell; amounts: Cell[]; side: '收入' | '支出' } | null = null;
+    const parts: { label: Cell; amounts: Cell[]; side: '收入' | '支出' }[] = [];
+    let sawAmount = false;
+    for (const c of cells) {
+      if (isAmount(c.text)) {
+        sawAmount = true;
+        current?.amounts.push(c);
+        continue;
+      }
+      side = side === null && !sawAmount && c.start < leftCenter ? '收入' : '支出';
+      current = { label: c, amounts: [], side };
+      parts.push(current);
+    }
+    for (const p of parts) {
+      const leaves = p.side === '收入' ? left : right;
+      rows.push({
+        code: null,
+        label: p.label.text.replace(/\s+/g, ''),
+        side: p.side,
+        values: place(p.amounts, leaves, l, ctx),
+        page: l.page,
+        line: l.line,
+      });
+    }
+  }
+  return rows;
+}
+
+function readSingle(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx): LayoutRow[] {
+  const rows: LayoutRow[] = [];
+  for (const l of body) {
+    if (/。/.test(l.text)) continue;
+    const cells = cellsOf(l.text);
+    if (cells.length === 0 || !cells.every((c) => isAmount(c.text))) continue;
+    rows.push({
+      code: null,
+      label: '',
+      side: null,
+      values: place(cells, leaves, l, ctx),
+      page: l.page,
+      line: l.line,
+    });
+  }
+  return rows;
+}
+
+function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTable {
+  const region = lines.slice(r.unitAt + 1, r.end);
+  let bodyAt = region.findIndex((l) => isBodyStart(cellsOf(l.text)));
+  if (bodyAt === -1) bodyAt = region.length;
+  const headerLines = region
+    .slice(0, bodyAt)
+    .filter((l) => l.text.trim() !== '' && !META.test(l.text) && !/^\s*(注|说明)[：:]/.test(l.text))
+    .slice(-10)
+    .map((l) => l.text);
+  const body = region.slice(bodyAt);
+  const { kind } = r.spec;
+  const rules =
+    kind === 'threePublic'
+      ? THREE_PUBLIC_ITEMS
+      : kind === 'fiscalTotals'
+        ? [AMOUNT_HEAD, ...FUND_COLUMNS]
+        : kind === 'totals'
+          ? [AMOUNT_HEAD]
+          : (TREE_COLUMNS[kind] ?? []);
+  const header = readHeader(headerLines, (text) => ruleKey(rules, text) !== null);
+  const noData =
+    region.some((l) => NO_DATA.test(l.text)) || body.some((l) => l.text.trim() === '无');
+  const start = lines[r.at] ?? { page: 0, line: 0 };
+  let leaves: Leaf[] = [];
+  let rows: LayoutRow[] = [];
+  let read = true;
+  if (kind === 'totals' || kind === 'fiscalTotals') {
+    const amountCols = leavesOf(header.stacks, [AMOUNT_HEAD]);
+    const left = amountCols.slice(0, 1);
+    const right =
+      kind === 'fiscalTotals'
+        ? leavesOf(
+            header.stacks.filter((s) => s.center > (left[0]?.center ?? 0)),
+            FUND_COLUMNS,
+          )
+        : amountCols.slice(1, 2);
+    leaves = [...left, ...right];
+    rows = readPaired(body, left, right, ctx);
+  } else if (kind === 'threePublic') {
+    leaves = threePublicLeaves(header, r.spec.docKind);
+    rows = readSingle(body, leaves, ctx);
+  } else {
+    const rules = TREE_COLUMNS[kind];
+    if (rules === undefined) read = false;
+    else {
+      leaves = leavesOf(header.stacks, rules);
+      rows = readTree(body, leaves, ctx);
+    }
+  }
+  return {
+    kind,
+    docKind: r.spec.docKind,
+    title: r.title,
+    page: start.page,
+    line: start.line,
+    unit: r.unit,
+    columns: leaves.map((l) => ({ key: l.key, header: l.header })),
+    rows,
+    noData,
+    read,
+  };
+}
+
+export function readLayoutTables(lines: readonly LayoutLine[]): LayoutResult {
+  const ctx: Ctx = { problems: [] };
+  const tables = locate(lines).map((r) => readRegion(lines, r, ctx));
+  return { tables, problems: ctx.problems };
+}

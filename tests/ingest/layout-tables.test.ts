@@ -1,0 +1,392 @@
+/**
+ * The national-layout table reader. Every expected figure, page and line below was typed from the
+ * fixture documents (pdftotext -layout of the PDFs, or the layout text itself), not copied from
+ * the reader's output.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { layoutText } from '@/ingest/pdf/pdf-text';
+import { readPdfTextNode } from '@/ingest/pdf/pdf-text-node';
+import { cellsOf, linesOfLayoutText } from '@/ingest/layout/layout-lines';
+import { matchTitle } from '@/ingest/layout/national-titles';
+import type { LayoutResult, LayoutTable } from '@/ingest/layout/read-layout';
+import { readLayoutTables } from '@/ingest/layout/read-layout';
+import { cjkTextPdf } from './helpers/tiny-pdf';
+
+const FIXTURES = new URL('../fixtures/national/', import.meta.url);
+const readText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const readBytes = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+
+const fromText = (text: string) => readLayoutTables(linesOfLayoutText(text));
+const fromPdf = async (bytes: Uint8Array) =>
+  readLayoutTables(linesOfLayoutText(layoutText(await readPdfTextNode(bytes))));
+
+function table(result: LayoutResult, kind: LayoutTable['kind']): LayoutTable {
+  const t = result.tables.find((x) => x.kind === kind);
+  if (t === undefined) throw new Error(`no ${kind} table`);
+  return t;
+}
+
+function row(t: LayoutTable, label: string, side?: '收入' | '支出') {
+  const r = t.rows.find((x) => x.label === label && (side === undefined || x.side === side));
+  if (r === undefined) throw new Error(`no row ${label} in ${t.title}`);
+  return r;
+}
+
+function rowByCode(t: LayoutTable, code: string) {
+  const r = t.rows.find((x) => x.code === code);
+  if (r === undefined) throw new Error(`no row ${code} in ${t.title}`);
+  return r;
+}
+
+describe('matchTitle: tables are found by title, longest title first', () => {
+  it.each([
+    ['收入支出决算总表', 'totals', '决算'],
+    ['一、收入支出决算总表', 'totals', '决算'],
+    ['财政拨款收入支出决算总表', 'fiscalTotals', '决算'],
+    ['四、财政拨款收支决算总表', 'fiscalTotals', '决算'],
+    ['支出决算表', 'expenditure', '决算'],
+    ['支出决算总表', 'expenditure', '决算'],
+    ['一般公共预算财政拨款支出决算表', 'generalExpenditure', '决算'],
+    ['一般公共预算财政拨款基本支出决算明细表', 'basicExpenditure', '决算'],
+    ['财政拨款“三公”经费支出决算表', 'threePublic', '决算'],
+    ['财政拨款"三公"经费支出决算表', 'threePublic', '决算'],
+    ['一般公共预算财政拨款“三公”经费支出决算表', 'threePublic', '决算'],
+    ['财政拨款“三公”经费、会议费、培训费支出决算表', 'threePublic', '决算'],
+    ['政府性基金预算财政拨款收入支出决算表', 'govFund', '决算'],
+    ['2026年部门财务收支预算总表', 'totals', '预算'],
+    ['4．2026年部门财政拨款收支预算总表', 'fiscalTotals', '预算'],
+    ['2026年部门“三公”经费和机关运行经费预算表', 'threePublic', '预算'],
+    ['“三公”经费、会议费、培训费支出预算表', 'threePublic', '预算'],
+    ['一般公共预算支出预算表（功能科目）', 'generalExpenditure', '预算'],
+    // Other tables end the one before them but are not read.
+    ['财政拨款支出预算表（功能科目）', 'other', '预算'],
+    ['一般公共预算机关运行经费支出预算表', 'other', '预算'],
+    ['十二、政府采购支出预算表', 'other', '预算'],
+  ])('%s → %s (%s)', (title, kind, docKind) => {
+    expect(matchTitle(title)?.spec).toMatchObject({ kind, docKind });
+  });
+
+  it.each([
+    ['a table-of-contents entry with dot leaders', '1. 2026年部门财务收支预算总表 ……………………'],
+    ['a narrative heading', '一、收入支出决算总体情况说明'],
+    ['a sentence naming a table', '详见附表：收入支出决算总表'],
+    ['the part heading', '第二部分 上海市 XX 局 2024 年度部门决算表'],
+    ['the heading over all tables', '上海市 XX 局 2024 年度部门决算表'],
+  ])('not a title: %s', (_what, text) => {
+    expect(matchTitle(text)).toBeNull();
+  });
+});
+
+describe('cellsOf: one line of layout text into cells', () => {
+  it('splits at two spaces, and between a figure and a label even at one space or none', () => {
+    expect(
+      cellsOf('一、财政拨款收入      96,282,213.44 一、公共安全支出   87,267,272.44').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['一、财政拨款收入', '96,282,213.44', '一、公共安全支出', '87,267,272.44']);
+    expect(
+      cellsOf('  0.00八、社会保障和就业支出  30207邮电费  1. 一般公共预算').map((c) => c.text),
+    ).toEqual(['0.00', '八、社会保障和就业支出', '30207', '邮电费', '1. 一般公共预算']);
+  });
+});
+
+describe('seed 000 (大同市行政审批服务管理局[部门] 2024 部门决算) in the national layout', () => {
+  const result = fromText(readText('datong-dept-2024-final.layout.txt'));
+
+  it('finds the four tables by title, skipping the 目录 entries', () => {
+    expect(result.tables.map((t) => [t.kind, t.title, t.page, t.line, t.unit])).toEqual([
+      ['totals', '一、收入支出决算总表', 1, 8, '万元'],
+      ['fiscalTotals', '二、财政拨款收入支出决算总表', 1, 20, '万元'],
+      ['expenditure', '三、支出决算表', 1, 30, '元'],
+      ['threePublic', '四、财政拨款“三公”经费支出决算表', 1, 43, '万元'],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads 本年收入合计 and 本年支出合计 from the two-sided 收入支出决算总表', () => {
+    const t = table(result, 'totals');
+    expect(row(t, '本年收入合计', '收入').values.amount).toEqual({
+      v: '3540.62',
+      page: 1,
+      line: 16,
+    });
+    expect(row(t, '本年支出合计', '支出').values.amount).toEqual({
+      v: '3540.42',
+      page: 1,
+      line: 16,
+    });
+    expect(row(t, '八、其他收入', '收入').values.amount?.v).toBe('0.30');
+    // A 支出-only line (the 支出 side lists more 类 than the 收入 side).
+    expect(row(t, '十九、住房保障支出', '支出').values.amount).toEqual({
+      v: '137.58',
+      page: 1,
+      line: 15,
+    });
+    expect(row(t, '总计', '支出').values.amount?.v).toBe('3551.00');
+  });
+
+  it('reads the 财政拨款 totals by fund column, mapped from the stacked header text', () => {
+    const t = table(result, 'fiscalTotals');
+    expect(t.columns.map((c) => c.key)).toEqual([
+      'amount',
+      'total',
+      'general',
+      'fund',
+      'stateCapital',
+    ]);
+    expect(row(t, '本年收入合计', '收入').values.amount?.v).toBe('3540.32');
+    expect(row(t, '本年支出合计', '支出').values).toEqual({
+      total: { v: '3540.09', page: 1, line: 28 },
+      general: { v: '3540.09', page: 1, line: 28 },
+    });
+  });
+
+  it('reads the 支出决算表 in 元: 类/款/项 in three columns, a wrapped label, 基本/项目 totals', () => {
+    const t = table(result, 'expenditure');
+    expect(row(t, '合计').values).toEqual({
+      total: { v: '35404200.00', page: 1, line: 36 },
+      basic: { v: '15200900.00', page: 1, line: 36 },
+      project: { v: '20203200.00', page: 1, line: 36 },
+    });
+    expect(rowByCode(t, '20103').label).toBe('政府办公厅（室）及相关机构事务');
+    expect(rowByCode(t, '2010306').values.basic).toEqual({ v: '800.00', page: 1, line: 40 });
+    // 住房公积金 has no 项目支出: the blank cell stays absent, not zero.
+    expect(rowByCode(t, '2210201').values).toEqual({
+      total: { v: '1254000.00', page: 1, line: 41 },
+      basic: { v: '1254000.00', page: 1, line: 41 },
+    });
+  });
+
+  it('reads the 三公 table laid out as (预算数, 决算数) pairs with blank cells', () => {
+    const t = table(result, 'threePublic');
+    const values = t.rows[0]?.values ?? {};
+    expect(Object.fromEntries(Object.entries(values).map(([k, f]) => [k, f.v]))).toEqual({
+      'budget.total': '1.01',
+      'actual.total': '1.01',
+      'budget.vehicle': '1.01',
+      'actual.vehicle': '1.01',
+      'budget.vehicleRunning': '1.01',
+      'actual.vehicleRunning': '1.01',
+    });
+    expect(values['actual.total']).toEqual({ v: '1.01', page: 1, line: 52 });
+  });
+
+  it('reads the same figures from the layout printed to a PDF (CJK text via CMaps)', async () => {
+    const lines = readText('datong-dept-2024-final.layout.txt').split('\n');
+    const placed = lines.flatMap((l, i) =>
+      cellsOf(l).map((c) => ({ x: 20 + c.start * 10, y: 30 + i * 16, text: c.text })),
+    );
+    const pdf = await fromPdf(cjkTextPdf([placed], 1400, 60 + lines.length * 16));
+    expect(pdf.tables.map((t) => t.kind)).toEqual([
+      'totals',
+      'fiscalTotals',
+      'expenditure',
+      'threePublic',
+    ]);
+    expect(row(table(pdf, 'totals'), '本年支出合计', '支出').values.amount?.v).toBe('3540.42');
+    expect(row(table(pdf, 'expenditure'), '合计').values.project?.v).toBe('20203200.00');
+    expect(table(pdf, 'threePublic').rows[0]?.values['actual.vehicleRunning']?.v).toBe('1.01');
+    expect(table(pdf, 'threePublic').rows[0]?.values['actual.reception']).toBeUndefined();
+  });
+});
+
+describe('上海市普陀区司法局 2026 部门预算 (real PDF: 元 with separators, 三公 in 万元)', () => {
+  const expectPutuo = (result: LayoutResult, lines: { totals: number; sangong: number }) => {
+    expect(result.tables.map((t) => [t.kind, t.docKind, t.page, t.unit])).toEqual([
+      ['totals', '预算', 2, '元'],
+      ['expenditure', '预算', 3, '元'],
+      ['fiscalTotals', '预算', 5, '元'],
+      ['threePublic', '预算', 6, '万元'],
+    ]);
+    const totals = table(result, 'totals');
+    expect(row(totals, '收入总计', '收入').values.amount).toEqual({
+      v: '96282213.44',
+      page: 2,
+      line: lines.totals,
+    });
+    expect(row(totals, '一、公共安全支出', '支出').values.amount?.v).toBe('87267272.44');
+    // The 支出预算总表 runs over two pages; its 合计 row is on the second.
+    const exp = table(result, 'expenditure');
+    expect(row(exp, '合计').values).toEqual({
+      total: { v: '96282213.44', page: 4, line: 10 },
+      basic: { v: '25741666.44', page: 4, line: 10 },
+      project: { v: '70540547.00', page: 4, line: 10 },
+    });
+    expect(rowByCode(exp, '2040601').label).toBe('行政运行');
+    expect(rowByCode(exp, '2080506').page).toBe(4);
+    const fiscal = table(result, 'fiscalTotals');
+    expect(row(fiscal, '支出总计', '支出').values.general?.v).toBe('96282213.44');
+    const sangong = table(result, 'threePublic').rows[0]?.values ?? {};
+    expect(Object.fromEntries(Object.entries(sangong).map(([k, f]) => [k, f.v]))).toEqual({
+      'budget.total': '10.81',
+      'budget.abroad': '0',
+      'budget.reception': '0.83',
+      'budget.vehicle': '9.98',
+      'budget.vehiclePurchase': '0',
+      'budget.vehicleRunning': '9.98',
+      'budget.officeRunning': '217.83',
+    });
+    expect(sangong['budget.total']).toMatchObject({ page: 6, line: lines.sangong });
+    expect(result.problems).toEqual([]);
+  };
+
+  it('from pdftotext -layout', () => {
+    expectPutuo(fromText(readText('putuo-justice-2026-budget.pdftotext.txt')), {
+      totals: 17,
+      sangong: 13,
+    });
+  });
+
+  it('from the PDF through pdf.js', async () => {
+    expectPutuo(await fromPdf(readBytes('putuo-justice-2026-budget.pdf')), {
+      totals: 12,
+      sangong: 9,
+    });
+  });
+});
+
+describe('上海 部门决算 template (no figures): titles, 目录 and header mapping', () => {
+  it('finds the tables, not their 目录 entries, and maps the 三公 pairs by header text', async () => {
+    const result = await fromPdf(readBytes('shanghai-template-2024-final.pdf'));
+    expect(result.tables.map((t) => [t.kind, t.title, t.page])).toEqual([
+      ['totals', '收入支出决算总表', 2],
+      ['expenditure', '支出决算表', 3],
+      ['fiscalTotals', '财政拨款收入支出决算总表', 4],
+      ['threePublic', '财政拨款“三公”经费支出决算表', 6],
+    ]);
+    expect(table(result, 'expenditure').columns.map((c) => c.key)).toEqual([
+      'total',
+      'basic',
+      'project',
+      'remitted',
+      'operating',
+      'affiliatedSubsidy',
+    ]);
+    expect(table(result, 'threePublic').columns.map((c) => c.key)).toEqual([
+      'budget.total',
+      'actual.total',
+      'budget.abroad',
+      'actual.abroad',
+      'budget.vehicle',
+      'actual.vehicle',
+      'budget.vehiclePurchase',
+      'actual.vehiclePurchase',
+      'budget.vehicleRunning',
+      'actual.vehicleRunning',
+      'budget.reception',
+      'actual.reception',
+    ]);
+    expect(table(result, 'totals').rows.every((r) => Object.keys(r.values).length === 0)).toBe(
+      true,
+    );
+  });
+});
+
+describe('Shanxi-style 三公 table (six 预算数 columns, then six 决算数) in layout text', () => {
+  const col = (cells: readonly string[], width = 12) =>
+    cells.map((c) => c.padStart(Math.ceil((width + c.length) / 2)).padEnd(width)).join('');
+  const items = ['合计', '因公出国(境)费', '小计', '购置费', '运行维护费', '公务接待费'];
+  const text = [
+    '                      财政拨款“三公”经费支出决算表',
+    '                                                                金额单位：万元',
+    col(['预算数'], 72) + col(['决算数'], 72),
+    col([...items, ...items]),
+    col(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']),
+    col(['1.01', '', '1.01', '', '1.01', '', '1.01', '', '1.01', '', '1.01', '']),
+  ].join('\n');
+
+  it('takes the phase from the group heading over each block, skipping the 栏次 row', () => {
+    const rows = fromText(text).tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(1);
+    const values = rows[0]?.values ?? {};
+    expect(Object.fromEntries(Object.entries(values).map(([k, f]) => [k, f.v]))).toEqual({
+      'budget.total': '1.01',
+      'budget.vehicle': '1.01',
+      'budget.vehicleRunning': '1.01',
+      'actual.total': '1.01',
+      'actual.vehicle': '1.01',
+      'actual.vehicleRunning': '1.01',
+    });
+  });
+});
+
+describe('支出决算表 rows wrapped by PDF extraction', () => {
+  // Seed 000 figures (万元); layouts as pdftotext prints the 上海 template and squeezed tables.
+  const text = [
+    '                              支出决算表',
+    '                                                               单位：万元',
+    '           项目',
+    '                                                                                    对附属单位补',
+    '    功能分类                本年支出合计       基本支出         项目支出      上缴上级支出       经营支出',
+    '                科目名称                                                                 助支出',
+    '    科目编码',
+    '           合计          3,540.42    1,520.09     2,020.32',
+    '201        一般公共服务支出    3,114.61    1,127.93     1,986.68',
+    '           政府办公厅（室）及相',
+    '20103                  3,102.46    1,121.22     1,981.24',
+    '           关机构事务',
+    '                       1,422.55        0.08     1,422.47',
+    '2010306    政务公开审批',
+    '2010399    其他政府办公厅（室）    558.77                   558.77',
+    '           及相关机构事务支出',
+  ].join('\n');
+  const t = table(fromText(text), 'expenditure');
+
+  it('joins a label printed around its code line', () => {
+    expect(rowByCode(t, '20103').label).toBe('政府办公厅（室）及相关机构事务');
+    expect(rowByCode(t, '20103').values.basic).toEqual({ v: '1121.22', page: 1, line: 11 });
+  });
+
+  it('gives figures printed on the line above a code line to that row, linked to their own line', () => {
+    const r = rowByCode(t, '2010306');
+    expect([r.label, r.line]).toEqual(['政务公开审批', 14]);
+    expect(r.values).toEqual({
+      total: { v: '1422.55', page: 1, line: 13 },
+      basic: { v: '0.08', page: 1, line: 13 },
+      project: { v: '1422.47', page: 1, line: 13 },
+    });
+  });
+
+  it('keeps a blank 基本支出 cell absent and continues the wrapped label below', () => {
+    const r = rowByCode(t, '2010399');
+    expect(r.label).toBe('其他政府办公厅（室）及相关机构事务支出');
+    expect(r.values).toEqual({
+      total: { v: '558.77', page: 1, line: 15 },
+      project: { v: '558.77', page: 1, line: 15 },
+    });
+    expect(t.rows.map((x) => x.code)).toEqual([null, '201', '20103', '2010306', '2010399']);
+  });
+});
+
+describe('江苏省人大常委会办公厅 2019 部门预算 (real PDF): 三公 with 会议费、培训费', () => {
+  // 合计 2,600.71 = 三公 小计 767.60 + 会议费 1,469.73 + 培训费 363.38; 公务用车购置费 is blank.
+  const expectJiangsu = (result: LayoutResult, line: number) => {
+    expect(result.tables.map((t) => [t.kind, t.title, t.page])).toEqual([
+      ['totals', '收支预算总表', 1],
+      ['other', '财政拨款支出预算表（功能科目）', 2],
+      ['generalExpenditure', '一般公共预算支出预算表（功能科目）', 3],
+      ['threePublic', '“三公”经费、会议费、培训费支出预算表', 4],
+    ]);
+    const values = table(result, 'threePublic').rows[0]?.values ?? {};
+    expect(Object.fromEntries(Object.entries(values).map(([k, f]) => [k, f.v]))).toEqual({
+      'budget.grandTotal': '2600.71',
+      'budget.total': '767.60',
+      'budget.abroad': '199.25',
+      'budget.vehicle': '183.60',
+      'budget.vehicleRunning': '183.60',
+      'budget.reception': '384.75',
+      'budget.meeting': '1469.73',
+      'budget.training': '363.38',
+    });
+    expect(values['budget.total']).toEqual({ v: '767.60', page: 4, line });
+  };
+
+  it('from pdftotext -layout', () => {
+    expectJiangsu(fromText(readText('jiangsu-npc-office-2019-budget.pdftotext.txt')), 16);
+  });
+
+  it('from the PDF through pdf.js', async () => {
+    expectJiangsu(await fromPdf(readBytes('jiangsu-npc-office-2019-budget.pdf')), 12);
+  });
+});
