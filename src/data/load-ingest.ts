@@ -42,6 +42,10 @@ function isIngestApi(x: unknown): x is IngestApi {
 }
 
 function browserIngestHost(): IngestHost {
+  // No page (tests in Node): nothing to insert a script into, which is reported like a failed load.
+  if (typeof document === 'undefined') {
+    return { globals: {}, loadScript: () => Promise.reject(new Error(NOT_LOADED)) };
+  }
   return {
     globals: window,
     loadScript(src) {
