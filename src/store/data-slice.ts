@@ -81,6 +81,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   // validating all of them at start-up took minutes). These live outside the state: they change
   // per request and nothing renders them.
   let dataHost: ScriptHost | null = null;
+  /** The stored user files being read back (loadAll); a deep link to one's 原文 waits for it. */
+  let restoring: Promise<void> = Promise.resolve();
   const inFlight = new Map<string, Promise<void>>();
   let settled: { id: string; result: LoadResult<Bundle> }[] = [];
   let flushQueued = false;
@@ -176,10 +178,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         ),
       }));
       // Bundles are not loaded here: each view asks for the documents it shows (requestBundles).
-      await get().restoreUserFiles(storage);
+      restoring = get().restoreUserFiles(storage);
+      await restoring;
     },
 
     loadSource: async (id, { host = browserScriptHost(), retry = false } = {}) => {
+      // Not a built-in document: maybe a user file still being restored, whose text it brings.
+      if (!builtInEntries(get()).some((e) => e.id === id)) await restoring;
       const current = get().sources[id];
       if (current && !(retry && current.status === 'error')) return;
       const userFile = get().userFiles.find((f) => f.id === id);
