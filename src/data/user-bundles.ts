@@ -18,6 +18,8 @@ export interface StoredUserBundle {
   /** ISO time it was loaded. */
   addedAt: string;
   text: string;
+  /** The disclosure text a .txt import was built from (原文); absent for a loaded .json. */
+  sourceText?: string;
 }
 
 export type UserBundleResult =
@@ -113,6 +115,7 @@ export function isStoredUserBundle(x: unknown): x is StoredUserBundle {
     typeof r.id === 'string' &&
     typeof r.fileName === 'string' &&
     typeof r.addedAt === 'string' &&
-    typeof r.text === 'string'
+    typeof r.text === 'string' &&
+    (r.sourceText === undefined || typeof r.sourceText === 'string')
   );
 }

@@ -1,8 +1,8 @@
 /**
- * One disclosure text → one validated bundle. Pure: no file I/O, so it is deterministic and
- * testable; the CLI does the reading and writing.
+ * One disclosure text → one validated bundle. Pure: no file I/O and no node: imports, so it is
+ * deterministic, testable and runs in the browser too (browser.ts); the CLI does the reading and
+ * writing.
  */
-import { createHash } from 'node:crypto';
 import { headlineOf } from '../data/headline';
 import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
@@ -15,6 +15,7 @@ import { parseNarrative } from './narrative';
 import { checkNarrative } from './narrative-checks';
 import { parsePerformance } from './performance';
 import { checkPerformance } from './performance-checks';
+import { sha256Hex } from './sha256';
 import type { SourceDoc } from './source-doc';
 import { IngestError } from './source-doc';
 import { parseTables } from './tables/parse-tables';
@@ -145,7 +146,7 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     source: {
       file: `sources/${id}.txt`,
       title: meta.title,
-      sha256: createHash('sha256').update(text).digest('hex'),
+      sha256: sha256Hex(text),
       lineCount: doc.lines.length,
     },
     tables,

@@ -4,8 +4,8 @@
  * "manifest.txt") cannot take that document's place. The id names the bundle's files
  * (`<id>.json`, `<id>.js`, `sources/<id>.txt`) and the document's links.
  */
-import { createHash } from 'node:crypto';
 import type { DocMeta } from './metadata';
+import { sha256Hex } from './sha256';
 
 /** lowercase ASCII letters, digits and hyphens, starting with a letter, at most 80 characters. */
 export const BUNDLE_ID = /^[a-z][a-z0-9-]{0,79}$/;
@@ -43,7 +43,7 @@ export function bundleIdOf(meta: DocMeta): string {
   const key = unitKey(meta);
   const slug =
     KNOWN_UNITS[key] ??
-    `${LEVEL_SLUG[meta.unit.level]}-${meta.unit.scope === '部门' ? 'dept' : 'unit'}-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+    `${LEVEL_SLUG[meta.unit.level]}-${meta.unit.scope === '部门' ? 'dept' : 'unit'}-${sha256Hex(key).slice(0, 8)}`;
   return `${slug}-${meta.fiscalYear}-${meta.kind === '预算' ? 'budget' : 'final'}`;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A disclosure text as the ingest sees it: its lines, 1-based, exactly as in the file.
- * Node-only code lives under src/ingest; nothing here is shipped to the browser.
+ * Pure: also built into dist/ingest.js for the browser (browser.ts).
  */
 export interface SourceDoc {
   /** Path or name the user gave, used in messages. */

@@ -6,6 +6,7 @@ import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
+import { readUserText } from '@/data/user-text';
 import type { AppState, DataSlice, UserFile, UserImportOutcome } from './types';
 
 export const initialDataState = {
@@ -39,12 +40,16 @@ function mergedManifest(builtIn: Manifest | null, user: readonly ManifestEntry[]
   return { ...builtIn, bundles: [...builtIn.bundles, ...user.filter((e) => !ids.has(e.id))] };
 }
 
-/** State after adding one valid user bundle. */
+/**
+ * State after adding one valid user bundle. One built from a .txt brings its text (`sourceText`),
+ * so 原文 shows it without loading anything.
+ */
 function withUserBundle(
   s: AppState,
   entry: ManifestEntry,
   bundle: Bundle,
   file: UserFile,
+  sourceText?: string,
 ): Partial<AppState> {
   const userEntries = [...s.userEntries, entry];
   const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
@@ -54,6 +59,9 @@ function withUserBundle(
     manifest: mergedManifest(builtIn, userEntries),
     bundles: { ...s.bundles, [entry.id]: bundle },
     loadErrors: withoutKey(s.loadErrors, entry.id),
+    ...(sourceText === undefined
+      ? {}
+      : { sources: { ...s.sources, [entry.id]: { status: 'ready', text: sourceText } } }),
   };
 }
 
@@ -73,6 +81,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   // validating all of them at start-up took minutes). These live outside the state: they change
   // per request and nothing renders them.
   let dataHost: ScriptHost | null = null;
+  /** The stored user files being read back (loadAll); a deep link to one's 原文 waits for it. */
+  let restoring: Promise<void> = Promise.resolve();
   const inFlight = new Map<string, Promise<void>>();
   let settled: { id: string; result: LoadResult<Bundle> }[] = [];
   let flushQueued = false;
@@ -168,10 +178,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         ),
       }));
       // Bundles are not loaded here: each view asks for the documents it shows (requestBundles).
-      await get().restoreUserFiles(storage);
+      restoring = get().restoreUserFiles(storage);
+      await restoring;
     },
 
     loadSource: async (id, { host = browserScriptHost(), retry = false } = {}) => {
+      // Not a built-in document: maybe a user file still being restored, whose text it brings.
+      if (!builtInEntries(get()).some((e) => e.id === id)) await restoring;
       const current = get().sources[id];
       if (current && !(retry && current.status === 'error')) return;
       const userFile = get().userFiles.find((f) => f.id === id);
@@ -206,8 +219,9 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       for (const file of files) {
         const fileName = file.name;
         const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
-        if (!/\.json$/i.test(fileName)) {
-          refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
+        const isText = /\.txt$/i.test(fileName);
+        if (!isText && !/\.json$/i.test(fileName)) {
+          refuse(`文件 ${fileName}：不是 .json 数据包或 .txt 公开文本，未导入`);
           continue;
         }
         if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
@@ -222,10 +236,11 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           continue;
         }
         const s = get();
-        const result = readUserBundle(fileName, text, {
-          builtIn: builtInEntries(s),
-          user: s.userFiles,
-        });
+        const taken = { builtIn: builtInEntries(s), user: s.userFiles };
+        // A .txt goes through the ingest, loaded only now (src/data/load-ingest.ts).
+        const result = isText
+          ? await readUserText(fileName, text, taken)
+          : readUserBundle(fileName, text, taken);
         if (!result.ok) {
           refuse(result.message);
           continue;
@@ -238,17 +253,19 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         }
         const { entry, bundle, record } = result;
         set((st) =>
-          withUserBundle(st, entry, bundle, {
-            id: record.id,
-            fileName,
-            addedAt: record.addedAt,
-            problem: null,
-          }),
+          withUserBundle(
+            st,
+            entry,
+            bundle,
+            { id: record.id, fileName, addedAt: record.addedAt, problem: null },
+            record.sourceText,
+          ),
         );
+        const checks = isText ? `，${bundle.findings.length} 条校验结果` : '';
         outcomes.push({
           fileName,
           ok: true,
-          message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
+          message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${kept}`,
         });
       }
       set({ userImportOutcomes: outcomes });
@@ -329,12 +346,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         );
         if (result.ok) {
           set((st) =>
-            withUserBundle(st, result.entry, result.bundle, {
-              id: rec.id,
-              fileName: rec.fileName,
-              addedAt: rec.addedAt,
-              problem: null,
-            }),
+            withUserBundle(
+              st,
+              result.entry,
+              result.bundle,
+              { id: rec.id, fileName: rec.fileName, addedAt: rec.addedAt, problem: null },
+              rec.sourceText,
+            ),
           );
         } else {
           // Reported and kept in storage, never dropped silently: the user decides to remove it.

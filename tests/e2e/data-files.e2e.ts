@@ -62,7 +62,7 @@ describe('数据文件 from file://', () => {
     await page.getByRole('link', { name: /^数据文件/ }).click();
     await page.getByRole('heading', { level: 2, name: '数据文件' }).waitFor();
     await page
-      .getByLabel('选择数据包文件（.json，可多选）')
+      .getByLabel('选择数据包或公开文本（.json、.txt，可多选）')
       .setInputFiles([files.broken, files.good, files.notJson]);
 
     const outcomes = page.locator('.import-outcomes');
@@ -134,7 +134,7 @@ describe('数据文件 from file://', () => {
     const path = join(dir, 'same-id.json');
     writeFileSync(path, readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`)));
     await page.goto(`${INDEX_URL}#/data`);
-    await page.getByLabel('选择数据包文件（.json，可多选）').setInputFiles(path);
+    await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(path);
     await expect
       .poll(() => page.locator('.import-outcomes').innerText())
       .toContain(`文件 same-id.json：id “${SOURCE_ID}” 与内置数据包`);

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataFilesPage } from '@/features/data-files/data-files-page';
+import { WindowFileDrop } from '@/features/data-files/window-file-drop';
+import { SourcePage } from '@/features/sources/source-page';
+import { ingestText } from '@/ingest/browser';
+import { memoryStorage } from '../data/memory-storage';
 import { resetAppStore, useAppStore } from '@/store/app-store';
 import { IDS, loadRealData, realBundle } from './real-data';
 
@@ -25,7 +30,7 @@ describe('数据文件 view', () => {
     expect(within(builtIn).getAllByRole('listitem')).toHaveLength(5);
 
     const b = realBundle(IDS.center);
-    await userEvent.upload(screen.getByLabelText('选择数据包文件（.json，可多选）'), [
+    await userEvent.upload(screen.getByLabelText('选择数据包或公开文本（.json、.txt，可多选）'), [
       jsonFile('good.json', { ...b, id: 'center-copy', unit: { ...b.unit, name: '副本单位' } }),
       jsonFile('bad.json', { ...b, id: 'bad-copy', kind: '草稿' }),
     ]);
@@ -39,5 +44,86 @@ describe('数据文件 view', () => {
     await userEvent.click(screen.getByRole('button', { name: '移除 good.json' }));
     expect(screen.queryByRole('list', { name: '用户导入' })).not.toBeInTheDocument();
     expect(useAppStore.getState().bundles['center-copy']).toBeUndefined();
+  });
+});
+
+describe('数据文件: a dropped disclosure text (.txt)', () => {
+  // Seed 003 (大同市政务服务中心 2024 单位决算) as another unit's document.
+  const seed = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8');
+  const other = seed.replaceAll('大同市政务服务中心', '测试市政务服务中心');
+
+  beforeEach(() => {
+    // What dist/ingest.js sets when the loader inserts it (no script can load in jsdom).
+    window.__BUDGET_INGEST__ = { ingestText };
+  });
+  afterEach(() => {
+    delete window.__BUDGET_INGEST__;
+  });
+
+  function drop(...files: File[]) {
+    fireEvent.drop(window, { dataTransfer: { types: ['Files'], files } });
+  }
+
+  it('becomes a document with its findings and its source text; a clash names both documents', async () => {
+    loadRealData();
+    render(
+      <>
+        <WindowFileDrop />
+        <DataFilesPage />
+      </>,
+    );
+    drop(
+      new File([other], '测试公开.txt', { type: 'text/plain' }),
+      new File(['会议纪要\n第一条\n'], 'notes.txt', { type: 'text/plain' }),
+      new File([seed], '政务服务中心.txt', { type: 'text/plain' }),
+    );
+
+    const ok = await screen.findByText(
+      /已导入文件 测试公开\.txt：测试市政务服务中心 2024年单位决算/,
+    );
+    expect(ok).toHaveTextContent(/（编号 center-unit-[0-9a-f]{8}-2024-final），\d+ 条校验结果/);
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual([
+      expect.stringMatching(/^✗ 文件 notes\.txt 第 1–3 行：未识别的文档格式/),
+      expect.stringMatching(
+        /^✗ 文件 政务服务中心\.txt：这是“.*大同市政务服务中心.*”（编号 datong-service-center-2024-final），与内置数据包“大同市政务服务中心”.*是同一单位、年度和类型的文档，未导入/,
+      ),
+    ]);
+
+    const user = screen.getByRole('list', { name: '用户导入' });
+    const item = within(user).getByText(/测试公开\.txt · 编号 center-unit-/);
+    const id = useAppStore.getState().userFiles[0]?.id ?? '';
+    const findings = useAppStore.getState().bundles[id]?.findings.length ?? -1;
+    expect(findings).toBeGreaterThan(0);
+    expect(item).toHaveTextContent(`${findings} 条校验结果`);
+    // Compared like a built-in document: its 本年收入合计 as printed on line 110 of the text.
+    const t01 = useAppStore.getState().bundles[id]?.tables.find((t) => t.id === '公开01');
+    expect(t01?.rows.find((r) => r.key === '本年收入合计')?.cells).toEqual({
+      amount: { v: '1126.93', line: 110 },
+    });
+
+    // 原文 shows the dropped text, not "no source text".
+    cleanup();
+    useAppStore.setState({ view: 'source', source: { id, line: 110 } });
+    render(<SourcePage />);
+    const region = await screen.findByRole('region', { name: '原文文本' });
+    expect(region.querySelector('[aria-current="location"]')).toHaveTextContent('110本年收入合计');
+  });
+
+  it('keeps the source text in browser storage with the bundle, so 原文 works after a reload', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    const [outcome] = await useAppStore
+      .getState()
+      .importUserFiles([{ name: '测试公开.txt', text: () => Promise.resolve(other) }], storage);
+    expect(outcome?.ok).toBe(true);
+    const id = useAppStore.getState().userFiles[0]?.id ?? '';
+    expect(storage.records.get(id)).toMatchObject({ fileName: '测试公开.txt', sourceText: other });
+
+    resetAppStore();
+    loadRealData();
+    await useAppStore.getState().restoreUserFiles(storage);
+    expect(useAppStore.getState().bundles[id]?.unit.name).toBe('测试市政务服务中心');
+    expect(useAppStore.getState().sources[id]).toEqual({ status: 'ready', text: other });
   });
 });

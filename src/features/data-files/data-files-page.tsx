@@ -59,19 +59,20 @@ export function DataFilesPage() {
       <h2 id="data-files-title">数据文件</h2>
       <p className="data-files-intro">
         可以导入更多数据包（由导入程序生成的 .json 文件，格式见项目中的
-        src/data/bundle-format.md）。
+        src/data/bundle-format.md），或直接导入预决算公开文本（UTF-8 编码的 .txt
+        文件），由浏览器转成数据包，并保存原文以便查看每个数字所在的行。
         每个文件都会先按数据格式校验：有问题的文件不会导入，并说明是哪个文件、哪个字段；已加载的数据不受影响。
         导入的数据包标记为“用户导入”，保存在本浏览器中，刷新后仍在，直到移除。
       </p>
 
       <div className="drop-zone">
         <label htmlFor={inputId} className="drop-zone-label">
-          选择数据包文件（.json，可多选）
+          选择数据包或公开文本（.json、.txt，可多选）
         </label>
         <input
           id={inputId}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.txt,text/plain"
           multiple
           onChange={onPick}
         />
@@ -132,12 +133,15 @@ export function DataFilesPage() {
 function UserFileItem({ file }: { file: UserFile }) {
   const entry = useAppStore((s) => s.userEntries.find((e) => e.id === file.id));
   const removeUserFile = useAppStore((s) => s.removeUserFile);
+  const findings = useAppStore((s) => s.bundles[file.id]?.findings.length);
   return (
     <li className={file.problem ? 'file-problem' : undefined}>
       <span className="tag user-tag">用户导入</span>{' '}
       <span className="file-name">{entry ? documentLabel(entry) : file.id}</span>{' '}
       <span className="file-meta">
-        {file.fileName} · 编号 {file.id} · 导入于 {formatAdded(file.addedAt)}
+        {file.fileName} · 编号 {file.id}
+        {findings === undefined ? '' : ` · ${findings} 条校验结果`} · 导入于{' '}
+        {formatAdded(file.addedAt)}
       </span>{' '}
       <button
         type="button"
