@@ -4,7 +4,7 @@ import { documentLabel } from '@/data/labels';
 import { browserScriptHost, loadBundle, loadManifest, loadSourceText } from '@/data/load';
 import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
-import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
+import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
 import type { AppState, DataSlice, UserFile, UserImportOutcome } from './types';
 
@@ -211,7 +211,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           continue;
         }
         if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
-          refuse(`文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包，未导入`);
+          refuse(tooLargeMessage(fileName, file.size));
           continue;
         }
         let text: string;

@@ -68,6 +68,26 @@ describe('user-loaded bundles in the store', () => {
     );
   });
 
+  it('refuses a file over 5 MB by its size, without reading it, and keeps what is loaded', async () => {
+    loadRealData();
+    const before = useAppStore.getState();
+    const text = vi.fn(() => Promise.resolve(copyText()));
+    const outcomes = await useAppStore
+      .getState()
+      .importUserFiles([{ name: 'huge.json', size: 19 * 1024 * 1024, text }], memoryStorage());
+    expect(outcomes).toEqual([
+      {
+        fileName: 'huge.json',
+        ok: false,
+        message:
+          '文件 huge.json：文件过大（19.0 MB，上限 5.0 MB；真实数据包不超过 0.2 MB），不像是预决算数据包，未导入',
+      },
+    ]);
+    expect(text).not.toHaveBeenCalled();
+    expect(useAppStore.getState().bundles).toEqual(before.bundles);
+    expect(selectEntries(useAppStore.getState())).toHaveLength(5);
+  });
+
   it('still adds the bundle when storage refuses it, and says it will not survive a reload', async () => {
     loadRealData();
     const [o] = await useAppStore
