@@ -6,16 +6,25 @@ import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
-import type { AppState, DataSlice, UserFile, UserImportOutcome } from './types';
+import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
+import type {
+  AppState,
+  DataSlice,
+  LoadError,
+  SourceState,
+  UserFile,
+  UserImportOutcome,
+} from './types';
 
 export const initialDataState = {
   status: 'idle',
   manifest: null,
   manifestError: null,
-  bundles: {},
-  loadErrors: {},
-  requestedIds: {},
-  sources: {},
+  // No prototype: a lookup by any id, even "constructor", finds only what was set.
+  bundles: idRecord<Bundle>(),
+  loadErrors: idRecord<LoadError>(),
+  requestedIds: idRecord<true>(),
+  sources: idRecord<SourceState>(),
   userEntries: [],
   userFiles: [],
   userImportOutcomes: [],
@@ -23,7 +32,7 @@ export const initialDataState = {
 } satisfies Partial<DataSlice>;
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+  return withoutKeys(record, (k) => k === key);
 }
 
 /** The built-in manifest entries: the manifest without the user's entries appended to it. */
@@ -52,7 +61,7 @@ function withUserBundle(
     userEntries,
     userFiles: [...s.userFiles, file],
     manifest: mergedManifest(builtIn, userEntries),
-    bundles: { ...s.bundles, [entry.id]: bundle },
+    bundles: withKey(s.bundles, entry.id, bundle),
     loadErrors: withoutKey(s.loadErrors, entry.id),
   };
 }
@@ -85,10 +94,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     settled = [];
     set((s) => {
       const loaded = new Set(batch.flatMap(({ id, result }) => (result.ok ? [id] : [])));
-      const bundles = { ...s.bundles };
-      const loadErrors = Object.fromEntries(
-        Object.entries(s.loadErrors).filter(([id]) => !loaded.has(id)),
-      );
+      const bundles = idRecord(Object.entries(s.bundles));
+      const loadErrors = withoutKeys(s.loadErrors, (id) => loaded.has(id));
       for (const { id, result } of batch) {
         if (result.ok) bundles[id] = result.data;
         else loadErrors[id] = { message: result.message, issues: result.issues };
@@ -131,10 +138,10 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       }
       if (fresh.some((id) => s.requestedIds[id] === undefined)) {
         set((st) => ({
-          requestedIds: {
-            ...st.requestedIds,
-            ...Object.fromEntries(fresh.map((id) => [id, true])),
-          },
+          requestedIds: idRecord([
+            ...Object.entries(st.requestedIds),
+            ...fresh.map((id) => [id, true] as const),
+          ]),
         }));
       }
       if (waits.length === 0) return;
@@ -178,25 +185,23 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       if (userFile) {
         // A user bundle comes without its text; asking data/sources/ would only log a 404.
         set((s) => ({
-          sources: {
-            ...s.sources,
-            [id]: {
-              status: 'error',
-              message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
-            },
-          },
+          sources: withKey(s.sources, id, {
+            status: 'error',
+            message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
+          }),
         }));
         return;
       }
-      set((s) => ({ sources: { ...s.sources, [id]: { status: 'loading' } } }));
+      set((s) => ({ sources: withKey<SourceState>(s.sources, id, { status: 'loading' }) }));
       const result = await loadSourceText(host, id);
       set((s) => ({
-        sources: {
-          ...s.sources,
-          [id]: result.ok
+        sources: withKey<SourceState>(
+          s.sources,
+          id,
+          result.ok
             ? { status: 'ready', text: result.data }
             : { status: 'error', message: result.message },
-        },
+        ),
       }));
     },
 

@@ -1,5 +1,5 @@
 import { resetAppStore, useAppStore } from '@/store/app-store';
-import { selectEntries } from '@/store/selectors';
+import { selectBundleStatus, selectEntries } from '@/store/selectors';
 import { memoryStorage } from '../data/memory-storage';
 import { IDS, loadRealData, realBundle } from '../features/real-data';
 
@@ -144,6 +144,22 @@ describe('user-loaded bundles in the store', () => {
     expect(selectEntries(s)).toHaveLength(5);
     expect(s.userFiles).toEqual([]);
     expect(storage.records.size).toBe(0);
+  });
+
+  it('finds nothing for an id named like an Object.prototype member', async () => {
+    // The store's own records, as the app builds them (not the test helper's).
+    await useAppStore.getState().importUserFiles([file('good.json', copyText())], memoryStorage());
+    const s = useAppStore.getState();
+    expect(selectBundleStatus('my-copy')(s)).toBe('loaded');
+    for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      expect(selectBundleStatus(id)(s)).toBe('idle');
+      expect(s.sources[id]).toBeUndefined();
+    }
+    // A source asked for under such an id is looked up, and refused by name, not skipped.
+    const host = { globals: {}, loadScript: vi.fn(() => Promise.resolve()) };
+    await useAppStore.getState().loadSource('constructor', { host });
+    const src = useAppStore.getState().sources.constructor;
+    expect(src?.status === 'error' && src.message).toBe('原文编号不合格：constructor');
   });
 
   it('says a user bundle has no source text instead of loading a missing script', async () => {
