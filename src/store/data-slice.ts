@@ -6,6 +6,7 @@ import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
+import type { UserBundleStorage } from '@/data/user-storage';
 import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
 import type {
   AppState,
@@ -66,6 +67,24 @@ function withUserBundle(
   };
 }
 
+/** State after dropping user file `id` (and its bundle, if it was in use). */
+function withoutUserFile(s: AppState, id: string): Partial<AppState> {
+  const inUse = s.userEntries.some((e) => e.id === id);
+  const userEntries = s.userEntries.filter((e) => e.id !== id);
+  const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
+  return {
+    userFiles: s.userFiles.filter((f) => f.id !== id),
+    userEntries,
+    ...(inUse
+      ? {
+          manifest: mergedManifest(builtIn, userEntries),
+          bundles: withoutKey(s.bundles, id),
+          sources: withoutKey(s.sources, id),
+        }
+      : {}),
+  };
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -115,6 +134,88 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     });
     inFlight.set(entry.id, running);
     return running;
+  };
+
+  // User files: every change goes through `exclusive`, so a sync started by another tab's message
+  // never interleaves with an import or a removal in this one.
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = lock.then(fn, fn);
+    lock = run.catch(() => undefined);
+    return run;
+  };
+  /** Ids kept in this page only (storage refused them): a sync must not drop them. */
+  const memoryOnly = new Set<string>();
+  const watched = new WeakSet<UserBundleStorage>();
+
+  /** Bring the user files in line with storage: drop the ones gone, add (or report) new ones. */
+  const syncUserFiles = async (storage: UserBundleStorage): Promise<void> => {
+    if (!storage.available) {
+      set({
+        userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
+      });
+      return;
+    }
+    let records: Awaited<ReturnType<typeof storage.list>>;
+    try {
+      records = await storage.list();
+    } catch (err) {
+      set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
+      return;
+    }
+    const stored = new Set(records.map((r) => ('broken' in r ? r.label : r.id)));
+    for (const f of get().userFiles) {
+      if (!stored.has(f.id) && !memoryOnly.has(f.id)) set((s) => withoutUserFile(s, f.id));
+    }
+    for (const rec of records) {
+      const s = get();
+      if ('broken' in rec) {
+        if (s.userFiles.some((f) => f.id === rec.label)) continue;
+        set({
+          userFiles: [
+            ...s.userFiles,
+            {
+              id: rec.label,
+              fileName: rec.label,
+              addedAt: '',
+              problem: `浏览器存储中的记录 “${rec.label}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
+              ...(rec.key === rec.label ? {} : { storageKey: rec.key }),
+            },
+          ],
+        });
+        continue;
+      }
+      if (s.userFiles.some((f) => f.id === rec.id)) continue;
+      const result = readUserBundle(
+        rec.fileName,
+        rec.text,
+        { builtIn: builtInEntries(s), user: s.userFiles },
+        rec.addedAt,
+      );
+      if (result.ok) {
+        set((st) =>
+          withUserBundle(st, result.entry, result.bundle, {
+            id: rec.id,
+            fileName: rec.fileName,
+            addedAt: rec.addedAt,
+            problem: null,
+          }),
+        );
+      } else {
+        // Reported and kept in storage, never dropped silently: the user decides to remove it.
+        set((st) => ({
+          userFiles: [
+            ...st.userFiles,
+            {
+              id: rec.id,
+              fileName: rec.fileName,
+              addedAt: rec.addedAt,
+              problem: `保存的文件无法恢复：${result.message}`,
+            },
+          ],
+        }));
+      }
+    }
   };
 
   return {
@@ -205,157 +306,103 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       }));
     },
 
-    importUserFiles: async (files, storage = defaultUserStorage()) => {
-      const outcomes: UserImportOutcome[] = [];
-      // One at a time, so two files with the same id in one batch are caught.
-      for (const file of files) {
-        const fileName = file.name;
-        const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
-        if (!/\.json$/i.test(fileName)) {
-          refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
-          continue;
-        }
-        if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
-          refuse(tooLargeMessage(fileName, file.size));
-          continue;
-        }
-        let text: string;
-        try {
-          text = await file.text();
-        } catch (err) {
-          refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
-          continue;
-        }
-        const s = get();
-        const result = readUserBundle(fileName, text, {
-          builtIn: builtInEntries(s),
-          user: s.userFiles,
-        });
-        if (!result.ok) {
-          refuse(result.message);
-          continue;
-        }
-        let kept = '';
-        try {
-          await storage.put(result.record);
-        } catch (err) {
-          kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
-        }
-        const { entry, bundle, record } = result;
-        set((st) =>
-          withUserBundle(st, entry, bundle, {
-            id: record.id,
-            fileName,
-            addedAt: record.addedAt,
-            problem: null,
-          }),
-        );
-        outcomes.push({
-          fileName,
-          ok: true,
-          message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
-        });
-      }
-      set({ userImportOutcomes: outcomes });
-      return outcomes;
-    },
-
-    removeUserFile: async (id, storage = defaultUserStorage()) => {
-      const file = get().userFiles.find((f) => f.id === id);
-      if (!file) return; // Never removes a built-in bundle.
-      try {
-        await storage.remove(id);
-      } catch (err) {
-        set({
-          userImportOutcomes: [
-            {
-              fileName: file.fileName,
-              ok: false,
-              message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
-            },
-          ],
-        });
-      }
-      set((s) => {
-        const inUse = s.userEntries.some((e) => e.id === id);
-        const userEntries = s.userEntries.filter((e) => e.id !== id);
-        const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
-        return {
-          userFiles: s.userFiles.filter((f) => f.id !== id),
-          userEntries,
-          ...(inUse
-            ? {
-                manifest: mergedManifest(builtIn, userEntries),
-                bundles: withoutKey(s.bundles, id),
-                sources: withoutKey(s.sources, id),
-              }
-            : {}),
-        };
-      });
-    },
-
-    restoreUserFiles: async (storage = defaultUserStorage()) => {
-      if (!storage.available) {
-        set({
-          userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
-        });
-        return;
-      }
-      let records: Awaited<ReturnType<typeof storage.list>>;
-      try {
-        records = await storage.list();
-      } catch (err) {
-        set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
-        return;
-      }
-      for (const rec of records) {
-        const s = get();
-        if ('broken' in rec) {
-          if (s.userFiles.some((f) => f.id === rec.key)) continue;
-          set({
-            userFiles: [
-              ...s.userFiles,
-              {
-                id: rec.key,
-                fileName: rec.key,
-                addedAt: '',
-                problem: `浏览器存储中的记录 “${rec.key}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
-              },
-            ],
+    importUserFiles: (files, storage = defaultUserStorage()) =>
+      exclusive(async () => {
+        // Storage is the one truth across tabs: see what other tabs added or removed first.
+        if (storage.available) await syncUserFiles(storage);
+        const outcomes: UserImportOutcome[] = [];
+        // One at a time, so two files with the same id in one batch are caught.
+        for (const file of files) {
+          const fileName = file.name;
+          const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+          if (!/\.json$/i.test(fileName)) {
+            refuse(`文件 ${fileName}：不是 .json 数据文件，未导入`);
+            continue;
+          }
+          if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
+            refuse(tooLargeMessage(fileName, file.size));
+            continue;
+          }
+          let text: string;
+          try {
+            text = await file.text();
+          } catch (err) {
+            refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+            continue;
+          }
+          const s = get();
+          const result = readUserBundle(fileName, text, {
+            builtIn: builtInEntries(s),
+            user: s.userFiles,
           });
-          continue;
-        }
-        if (s.userFiles.some((f) => f.id === rec.id)) continue;
-        const result = readUserBundle(
-          rec.fileName,
-          rec.text,
-          { builtIn: builtInEntries(s), user: s.userFiles },
-          rec.addedAt,
-        );
-        if (result.ok) {
+          if (!result.ok) {
+            refuse(result.message);
+            continue;
+          }
+          const { entry, bundle, record } = result;
+          let kept = '';
+          try {
+            const added = await storage.add(record);
+            if (!added.ok) {
+              // Another tab took the id between our sync and this write: theirs stays.
+              refuse(
+                `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
+              );
+              await syncUserFiles(storage);
+              continue;
+            }
+            memoryOnly.delete(record.id);
+          } catch (err) {
+            memoryOnly.add(record.id);
+            kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+          }
           set((st) =>
-            withUserBundle(st, result.entry, result.bundle, {
-              id: rec.id,
-              fileName: rec.fileName,
-              addedAt: rec.addedAt,
+            withUserBundle(st, entry, bundle, {
+              id: record.id,
+              fileName,
+              addedAt: record.addedAt,
               problem: null,
             }),
           );
-        } else {
-          // Reported and kept in storage, never dropped silently: the user decides to remove it.
-          set((st) => ({
-            userFiles: [
-              ...st.userFiles,
+          outcomes.push({
+            fileName,
+            ok: true,
+            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${kept}`,
+          });
+        }
+        set({ userImportOutcomes: outcomes });
+        return outcomes;
+      }),
+
+    removeUserFile: (id, storage = defaultUserStorage()) =>
+      exclusive(async () => {
+        const file = get().userFiles.find((f) => f.id === id);
+        if (!file) return; // Never removes a built-in bundle.
+        try {
+          // By the record's real key: a corrupted record's key may not be a string.
+          await storage.remove(file.storageKey ?? id);
+          memoryOnly.delete(id);
+        } catch (err) {
+          set({
+            userImportOutcomes: [
               {
-                id: rec.id,
-                fileName: rec.fileName,
-                addedAt: rec.addedAt,
-                problem: `保存的文件无法恢复：${result.message}`,
+                fileName: file.fileName,
+                ok: false,
+                message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
               },
             ],
-          }));
+          });
         }
+        set((s) => withoutUserFile(s, id));
+      }),
+
+    restoreUserFiles: (storage = defaultUserStorage()) => {
+      if (storage.available && !watched.has(storage)) {
+        watched.add(storage);
+        // Another tab added or removed a file: read the list again from storage.
+        storage.watch(() => void get().restoreUserFiles(storage));
       }
+      return exclusive(() => syncUserFiles(storage));
     },
   };
 };

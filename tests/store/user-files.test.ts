@@ -1,4 +1,6 @@
-import { resetAppStore, useAppStore } from '@/store/app-store';
+import { IDBFactory } from 'fake-indexeddb';
+import { indexedDbStorage } from '@/data/user-storage';
+import { createAppStore, resetAppStore, useAppStore } from '@/store/app-store';
 import { selectBundleStatus, selectEntries } from '@/store/selectors';
 import { memoryStorage } from '../data/memory-storage';
 import { IDS, loadRealData, realBundle } from '../features/real-data';
@@ -112,7 +114,7 @@ describe('user-loaded bundles in the store', () => {
       addedAt: '2025-01-01T00:00:00.000Z',
       text: copyText('old').replace('"schemaVersion":1', '"schemaVersion":99'),
     });
-    storage.records.set('x', { broken: '记录格式不正确', key: 'x' });
+    storage.records.set('x', { broken: '记录格式不正确', key: 'x', label: 'x' });
     await useAppStore.getState().restoreUserFiles(storage);
     const s = useAppStore.getState();
     expect(s.bundles['my-copy']).toBeDefined();
@@ -158,7 +160,7 @@ describe('user-loaded bundles in the store', () => {
     // A source asked for under such an id is looked up, and refused by name, not skipped.
     const host = { globals: {}, loadScript: vi.fn(() => Promise.resolve()) };
     await useAppStore.getState().loadSource('constructor', { host });
-    const src = useAppStore.getState().sources.constructor;
+    const src = useAppStore.getState().sources['constructor'];
     expect(src?.status === 'error' && src.message).toBe('原文编号不合格：constructor');
   });
 
@@ -170,5 +172,109 @@ describe('user-loaded bundles in the store', () => {
     expect(host.loadScript).not.toHaveBeenCalled();
     const src = useAppStore.getState().sources['my-copy'];
     expect(src?.status === 'error' && src.message).toContain('没有附带原文');
+  });
+});
+
+describe('user files in browser storage (IndexedDB), across tabs', () => {
+  let dbCount = 0;
+  /** Two "tabs": two stores, each with its own storage handle on one database. */
+  async function twoTabs() {
+    const idb = new IDBFactory();
+    const name = `budget-compare-tabs-${++dbCount}`;
+    const tab = () => ({ store: createAppStore(), storage: indexedDbStorage(idb, name) });
+    const a = tab();
+    const b = tab();
+    await a.store.getState().restoreUserFiles(a.storage);
+    await b.store.getState().restoreUserFiles(b.storage);
+    const reload = async () => {
+      const c = tab();
+      await c.store.getState().restoreUserFiles(c.storage);
+      return c.store.getState();
+    };
+    return { a, b, reload };
+  }
+  const names = (s: ReturnType<typeof useAppStore.getState>) =>
+    s.userEntries.map((e) => `${e.id} ${e.unit.name}`);
+
+  it('accepts one of two tabs importing the same id; the other says why; a reload shows the same', async () => {
+    const { a, b, reload } = await twoTabs();
+    const [[oa], [ob]] = await Promise.all([
+      a.store
+        .getState()
+        .importUserFiles([file('a.json', copyText('my-copy', '甲单位'))], a.storage),
+      b.store
+        .getState()
+        .importUserFiles([file('b.json', copyText('my-copy', '乙单位'))], b.storage),
+    ]);
+    expect([oa?.ok, ob?.ok].filter(Boolean)).toHaveLength(1);
+    const [winner, loser] = oa?.ok ? [a, ob] : [b, oa];
+    const kept = oa?.ok ? 'my-copy 甲单位' : 'my-copy 乙单位';
+    const keptFile = oa?.ok ? 'a.json' : 'b.json';
+    expect(loser?.message).toBe(
+      `文件 ${loser?.fileName}：id “my-copy” 已被用户导入的文件 ${keptFile} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
+    );
+    expect(names(winner.store.getState())).toEqual([kept]);
+    // The refused tab now shows what storage holds, as a reload would.
+    const other = winner === a ? b : a;
+    expect(names(other.store.getState())).toEqual([kept]);
+    expect(names(await reload())).toEqual([kept]);
+  });
+
+  it('shows a removal in the other tab, which can then import the id again', async () => {
+    const { a, b, reload } = await twoTabs();
+    await a.store
+      .getState()
+      .importUserFiles([file('a.json', copyText('my-copy', '甲单位'))], a.storage);
+    // Tab b hears of the import and reads it from storage.
+    await vi.waitFor(() => expect(names(b.store.getState())).toEqual(['my-copy 甲单位']));
+    await a.store.getState().removeUserFile('my-copy', a.storage);
+    await vi.waitFor(() => expect(b.store.getState().userFiles).toEqual([]));
+    expect(b.store.getState().bundles['my-copy']).toBeUndefined();
+    const [o] = await b.store
+      .getState()
+      .importUserFiles([file('b.json', copyText('my-copy', '乙单位'))], b.storage);
+    expect(o).toEqual({
+      fileName: 'b.json',
+      ok: true,
+      message: '已导入文件 b.json：乙单位 2023年部门决算（编号 my-copy）',
+    });
+    await vi.waitFor(() => expect(names(a.store.getState())).toEqual(['my-copy 乙单位']));
+    expect(names(await reload())).toEqual(['my-copy 乙单位']);
+  });
+
+  it('lists a corrupted record with a numeric key and removes it for good', async () => {
+    const idb = new IDBFactory();
+    const storage = indexedDbStorage(idb, 'budget-compare-corrupt');
+    // A good record, and one as a corrupted or hand-edited database may hold it: a number as key.
+    await new Promise<void>((resolve, reject) => {
+      const req = idb.open('budget-compare-corrupt', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('user-bundles', { keyPath: 'id' });
+      req.onsuccess = () => {
+        const tx = req.result.transaction('user-bundles', 'readwrite');
+        const os = tx.objectStore('user-bundles');
+        os.put({ id: 'my-copy', fileName: 'good.json', addedAt: '', text: copyText() });
+        os.put({ id: 42, fileName: 'x.json', text: 7 });
+        tx.oncomplete = () => (req.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    await useAppStore.getState().restoreUserFiles(storage);
+    const files = useAppStore.getState().userFiles;
+    expect(files.map((f) => f.problem === null)).toEqual([false, true]);
+    const broken = files[0];
+    if (!broken) throw new Error('listed');
+    await useAppStore.getState().removeUserFile(broken.id, storage);
+    expect(useAppStore.getState().userFiles.map((f) => f.id)).toEqual(['my-copy']);
+    // After a reload it stays gone; the good file stays.
+    resetAppStore();
+    await useAppStore.getState().restoreUserFiles(indexedDbStorage(idb, 'budget-compare-corrupt'));
+    expect(useAppStore.getState().userFiles.map((f) => [f.id, f.problem])).toEqual([
+      ['my-copy', null],
+    ]);
+    // Listed under its key's type and value, so it cannot be taken for a string key "42".
+    expect([broken.id, broken.problem]).toEqual([
+      'number:42',
+      '浏览器存储中的记录 “number:42” 已损坏（记录格式不正确），无法恢复；请移除后重新导入',
+    ]);
   });
 });
