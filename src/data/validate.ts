@@ -206,20 +206,24 @@ function pathOf(node: WalkNode, extra?: PropertyKey): string {
  */
 function treeIssues(root: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  const stack: WalkNode[] = [{ value: root, parent: null, seg: '', depth: 0, field: '' }];
-  while (stack.length > 0 && out.length < MAX_TREE_ISSUES) {
-    const node = stack.pop() as WalkNode;
-    const { value, depth, field } = node;
+  const stack: WalkNode[] = [];
+  /** A string is checked where it stands, an object or array queued; nothing else is kept. */
+  const visit = (value: unknown, parent: WalkNode | null, seg: PropertyKey, field: string) => {
     if (typeof value === 'string') {
       const limit = NAME_KEYS.has(field) ? MAX_NAME_LENGTH : MAX_TEXT_LENGTH;
       if (value.length > limit)
         out.push({
-          path: pathOf(node),
+          path: parent ? pathOf(parent, seg) : '',
           message: `过长（${value.length} 个字符，最多 ${limit} 个字符），不像是真实文件的内容`,
         });
-      continue;
+    } else if (typeof value === 'object' && value !== null) {
+      stack.push({ value, parent, seg, depth: parent ? parent.depth + 1 : 0, field });
     }
-    if (typeof value !== 'object' || value === null) continue;
+  };
+  visit(root, null, '', '');
+  while (stack.length > 0 && out.length < MAX_TREE_ISSUES) {
+    const node = stack.pop() as WalkNode;
+    const { value, depth, field } = node;
     if (depth >= MAX_DEPTH) {
       out.push({
         path: pathOf(node),
@@ -227,13 +231,13 @@ function treeIssues(root: unknown): ValidationIssue[] {
       });
       continue;
     }
-    // Children are pushed last-first so problems come out in document order.
+    // Children are queued last-first so problems come out in document order.
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], parent: node, seg: i, depth: depth + 1, field });
+      for (let i = value.length - 1; i >= 0; i--) visit(value[i], node, i, field);
       continue;
     }
-    const keys = Object.keys(value);
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
       if (FORBIDDEN_KEYS.has(key)) {
@@ -241,17 +245,12 @@ function treeIssues(root: unknown): ValidationIssue[] {
           path: pathOf(node, key),
           message: `是不允许的字段名 “${key}”（可能用于原型污染）`,
         });
-        continue;
-      }
-      if (key.length > MAX_NAME_LENGTH) {
+      } else if (key.length > MAX_NAME_LENGTH) {
         out.push({
           path: pathOf(node, key),
           message: `字段名过长（${key.length} 个字符，最多 ${MAX_NAME_LENGTH} 个字符）`,
         });
-        continue;
-      }
-      const child = (value as Record<string, unknown>)[key];
-      stack.push({ value: child, parent: node, seg: key, depth: depth + 1, field: key });
+      } else visit(record[key], node, key, key);
     }
   }
   return out;

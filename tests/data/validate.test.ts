@@ -172,6 +172,16 @@ describe('validateBundle', () => {
     expect(r.ok ? 'ok' : r.reason).toMatch(/^文件 manifest\.json：bundles\[0\]\.id 编号只能由/);
   });
 
+  it('rejects an over-long field name, quoting only its start', () => {
+    const key = 'k'.repeat(300);
+    const text = JSON.stringify(validBundleJson()).replace('"cells":{', `"cells":{"${key}":null,`);
+    expectRejected(
+      JSON.parse(text),
+      `tables[0].rows[0].cells.${'k'.repeat(40)}…`,
+      '字段名过长（300 个字符，最多 200 个字符）',
+    );
+  });
+
   it('rejects what is not an object at all', () => {
     for (const json of [null, 42, 'text', []]) {
       const r = validateBundle(json, 'x.json');
