@@ -192,7 +192,20 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         { builtIn: builtInEntries(s), user: s.userFiles },
         rec.addedAt,
       );
-      if (result.ok) {
+      if (result.ok && result.bundle.id !== rec.id) {
+        // Edited storage: under this key the file could never be removed from the views.
+        set((st) => ({
+          userFiles: [
+            ...st.userFiles,
+            {
+              id: rec.id,
+              fileName: rec.fileName,
+              addedAt: rec.addedAt,
+              problem: `保存的文件无法恢复：文件 ${rec.fileName}：id “${result.bundle.id}” 与浏览器存储中的记录编号 “${rec.id}” 不一致；请移除后重新导入`,
+            },
+          ],
+        }));
+      } else if (result.ok) {
         set((st) =>
           withUserBundle(st, result.entry, result.bundle, {
             id: rec.id,

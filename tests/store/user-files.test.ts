@@ -133,6 +133,31 @@ describe('user-loaded bundles in the store', () => {
     expect(useAppStore.getState().userFiles).toHaveLength(3);
   });
 
+  it('reports a stored record whose file has another id, and removes it entirely', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    storage.records.set('a-copy', {
+      id: 'a-copy',
+      fileName: 'edited.json',
+      addedAt: '2025-01-01T00:00:00.000Z',
+      text: copyText('b-copy'),
+    });
+    await useAppStore.getState().restoreUserFiles(storage);
+    let s = useAppStore.getState();
+    expect(s.userFiles.map((f) => [f.id, f.problem])).toEqual([
+      [
+        'a-copy',
+        '保存的文件无法恢复：文件 edited.json：id “b-copy” 与浏览器存储中的记录编号 “a-copy” 不一致；请移除后重新导入',
+      ],
+    ]);
+    expect(s.bundles['b-copy']).toBeUndefined();
+    await useAppStore.getState().removeUserFile('a-copy', storage);
+    s = useAppStore.getState();
+    expect(s.userFiles).toEqual([]);
+    expect(selectEntries(s)).toHaveLength(5);
+    expect(storage.records.size).toBe(0);
+  });
+
   it('removes a user file from the views and from storage, never a built-in one', async () => {
     loadRealData();
     const storage = memoryStorage();
