@@ -174,6 +174,46 @@ describe('数据文件 from file://', () => {
     expectQuiet(s);
   });
 
+  it('answers hostile files at once, naming file and place, and keeps what is loaded', async () => {
+    const { page } = s;
+    const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+    const bundle = JSON.parse(readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`), 'utf8')) as {
+      unit: { name: string };
+    };
+    // 0.2 MB nested 100,000 deep (froze the tab ~70 s), a 6 MB unit name, a prototype-name id.
+    const deep = join(dir, 'deep.json');
+    writeFileSync(
+      deep,
+      JSON.stringify({ ...bundle, id: 'deep-copy', skipped: '@' }).replace(
+        '"skipped":"@"',
+        `"skipped":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      ),
+    );
+    const huge = join(dir, 'huge.json');
+    writeFileSync(
+      huge,
+      JSON.stringify({ ...bundle, unit: { ...bundle.unit, name: 'a'.repeat(6e6) } }),
+    );
+    const proto = join(dir, 'proto.json');
+    writeFileSync(proto, JSON.stringify({ ...bundle, id: 'constructor' }));
+    await overviewReady(page, 5);
+    const builtInBefore = await headlineTexts(page);
+    await page.goto(`${INDEX_URL}#/data`);
+    const started = Date.now();
+    await page.getByLabel('选择数据包文件（.json，可多选）').setInputFiles([deep, huge, proto]);
+    const outcomes = page.locator('.import-outcomes li');
+    await expect.poll(() => outcomes.count(), { timeout: 5000 }).toBe(3);
+    const texts = await outcomes.allInnerTexts();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(texts[0]).toContain(`文件 deep.json：skipped${'[0]'.repeat(31)} 嵌套过深`);
+    expect(texts[1]).toContain('文件 huge.json：文件过大（5.8 MB，上限 5.0 MB');
+    expect(texts[2]).toContain('文件 proto.json：id 编号只能由小写英文字母、数字和连字符组成');
+    await screenshot(page, 'data-hostile');
+    await overviewReady(page, 5);
+    expect(await headlineTexts(page)).toEqual(builtInBefore);
+    expectQuiet(s);
+  });
+
   it('refuses a file whose id is a built-in bundle, naming both', async () => {
     const { page } = s;
     const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
