@@ -9,6 +9,7 @@
  */
 import { documentKindLabel } from './labels';
 import type { Bundle, Manifest } from './schema';
+import { BUNDLE_ID_PATTERN } from './schema-common';
 import { formatIssue, isSafeRelativePath, validateBundle, validateManifest } from './validate';
 import type { ValidationIssue } from './validate';
 
@@ -143,7 +144,7 @@ export async function loadSourceText(
   id: string,
   base = DATA_BASE,
 ): Promise<LoadResult<string>> {
-  if (!/^[a-z0-9-]+$/.test(id)) return failed(`原文编号不合格：${id}`);
+  if (!BUNDLE_ID_PATTERN.test(id)) return failed(`原文编号不合格：${id}`);
   const src = `${base}sources/${id}.js`;
   if (host.globals.__BUDGET_SOURCES__?.[id] === undefined) {
     try {

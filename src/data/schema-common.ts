@@ -34,3 +34,22 @@ export type DerivedFig = z.infer<typeof derivedFig>;
 
 export const amountUnit = z.enum(['万元', '元']);
 export type AmountUnit = z.infer<typeof amountUnit>;
+
+/**
+ * A bundle id: lowercase ASCII words joined by hyphens, the first starting with a letter,
+ * 3–80 characters in all (datong-city-dept-2024-final, doc-1a2b3c4d5e). At least two words, so no
+ * id is ever a JavaScript property name (constructor, toString, __proto__) or a bare word a view
+ * keys its own data by. The one definition: the schema, the loader and the docs use it.
+ */
+export const BUNDLE_ID_PATTERN = /^(?=.{3,80}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+
+/** How BUNDLE_ID_PATTERN reads in a message. */
+export const BUNDLE_ID_RULE =
+  '只能由小写英文字母、数字和连字符组成，以字母开头，用连字符分成至少两段，共 3–80 个字符（如 datong-city-dept-2024-final）';
+
+export const bundleId = z.string().check(
+  z.regex(BUNDLE_ID_PATTERN, {
+    error: (iss) =>
+      `编号${BUNDLE_ID_RULE}，实际为 ${JSON.stringify(typeof iss.input === 'string' && iss.input.length > 40 ? `${iss.input.slice(0, 40)}…` : iss.input)}`,
+  }),
+);

@@ -4,7 +4,7 @@
  * never slips through validation.
  */
 import * as z from 'zod/mini';
-import { amountUnit, decimalString, fig, lineNo } from './schema-common';
+import { amountUnit, bundleId, decimalString, fig, lineNo } from './schema-common';
 import { narrativeSchema } from './schema-narrative';
 import { performanceSchema } from './schema-performance';
 
@@ -110,7 +110,7 @@ export const skippedCell = z.strictObject({
 
 export const bundleSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  id: bundleId,
   unit: unitInfo,
   kind: docKind,
   fiscalYear: z.int().check(z.minimum(2000), z.maximum(2100)),
@@ -139,7 +139,7 @@ export const headline = z.strictObject({
 export type Headline = z.infer<typeof headline>;
 
 export const manifestEntry = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  id: bundleId,
   /** Bundle JSON file relative to public/data/. */
   file: z.string().check(z.minLength(1)),
   /** The same bundle as a classic script (for file:// use). */

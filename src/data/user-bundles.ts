@@ -26,8 +26,32 @@ export type UserBundleResult =
   | { ok: true; bundle: Bundle; entry: ManifestEntry; record: StoredUserBundle }
   | { ok: false; fileName: string; message: string; issues: ValidationIssue[] };
 
-/** Larger than any real disclosure by far (the committed bundles are 100–170 KB). */
-export const MAX_USER_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Thirty times the largest real bundle (the committed ones are 100–170 KB). A tab holds every
+ * loaded bundle several times over (text, parsed JSON, views), so ten 20 MB files crashed it.
+ */
+export const MAX_USER_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The refusal for a file over MAX_USER_FILE_BYTES, before anything reads or parses it. */
+export function tooLargeMessage(fileName: string, bytes: number): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `文件 ${fileName}：文件过大（${mb(bytes)} MB，上限 ${mb(MAX_USER_FILE_BYTES)} MB；真实数据包不超过 0.2 MB），不像是预决算数据包，未导入`;
+}
+
+/** UTF-8 size of a text, without allocating its encoding. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
 
 /** Ids already in use: built-in bundles refuse any clash, other user bundles ask to remove first. */
 export interface TakenIds {
@@ -68,8 +92,11 @@ export function readUserBundle(
   taken: TakenIds,
   addedAt: string = new Date().toISOString(),
 ): UserBundleResult {
-  if (text.length > MAX_USER_FILE_BYTES) {
-    return refused(fileName, `文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包`);
+  // Checked before parsing: a text is at least one byte per character, so the count is cheap
+  // for the common case and exact near the cap.
+  const bytes = text.length > MAX_USER_FILE_BYTES / 3 ? utf8Length(text) : text.length;
+  if (bytes > MAX_USER_FILE_BYTES) {
+    return refused(fileName, tooLargeMessage(fileName, bytes), [{ path: '', message: '文件过大' }]);
   }
   let json: unknown;
   try {
@@ -87,7 +114,7 @@ export function readUserBundle(
   if (builtIn) {
     return refused(
       fileName,
-      `文件 ${fileName}：id “${bundle.id}” 与内置数据包${describeEntry(builtIn)}相同，未导入。内置数据不会被覆盖；如需并列比较，请把文件中的 id 改成其他编号后再导入`,
+      `文件 ${fileName}：id “${bundle.id}” 与内置数据包${describeEntry(builtIn)}相同，未导入。编号由单位、年度和文档类型得出，内置数据中已有这份文档，不会被覆盖`,
       [{ path: 'id', message: `与内置数据包相同（“${bundle.id}”）` }],
     );
   }

@@ -7,11 +7,32 @@
 import { isStoredUserBundle } from './user-bundles';
 import type { StoredUserBundle } from './user-bundles';
 
+/**
+ * A stored record that is not a loadable file: listed with why, and removable by its real key
+ * (a corrupted record's key may be a number, a date or an array — never assume a string).
+ */
+export interface BrokenRecord {
+  broken: string;
+  key: IDBValidKey;
+  /** The key as the user sees it; a string key is itself, another type is named (number:42). */
+  label: string;
+}
+
+/** Why `add` refused: the id is taken in storage (perhaps by another tab), by this file. */
+export type AddResult = { ok: true } | { ok: false; existingFileName: string };
+
 export interface UserBundleStorage {
-  /** Every stored record; malformed ones come back as `{ broken }` so they can be reported. */
-  list(): Promise<(StoredUserBundle | { broken: string; key: string })[]>;
-  put(record: StoredUserBundle): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** Every stored record, whatever its key or content; malformed ones come back as BrokenRecord. */
+  list(): Promise<(StoredUserBundle | BrokenRecord)[]>;
+  /**
+   * Keep a record unless its id is stored already: storage is the one source of truth across
+   * tabs, so the check and the write are one transaction. Other tabs are told (watch).
+   */
+  add(record: StoredUserBundle): Promise<AddResult>;
+  /** Delete the record with this key (its `id`, or a BrokenRecord's `key`); other tabs are told. */
+  remove(key: IDBValidKey): Promise<void>;
+  /** Calls `onChange` when another tab added or removed a record; returns the unsubscribe. */
+  watch(onChange: () => void): () => void;
   /** False when the browser offers no storage (loaded bundles then last until the page closes). */
   readonly available: boolean;
 }
@@ -19,11 +40,13 @@ export interface UserBundleStorage {
 export const USER_DB_NAME = 'budget-compare';
 const STORE = 'user-bundles';
 
-function promisify<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB 请求失败'));
-  });
+/** How a key that is not a string is shown: its type and value (number:42). */
+export function keyLabel(key: IDBValidKey): string {
+  if (typeof key === 'string') return key;
+  if (typeof key === 'number') return `number:${key}`;
+  if (key instanceof Date) return `date:${Number.isNaN(key.getTime()) ? '?' : key.toISOString()}`;
+  if (Array.isArray(key)) return `array:[${key.map((k) => keyLabel(k)).join(',')}]`;
+  return 'binary';
 }
 
 function open(idb: IDBFactory, name: string): Promise<IDBDatabase> {
@@ -39,42 +62,99 @@ function open(idb: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
-/** IndexedDB storage; the database is opened per call, so nothing holds it open between uses. */
+/** What one tab tells the others after a write. */
+interface ChangeMessage {
+  type: 'added' | 'removed';
+}
+
+/**
+ * IndexedDB storage; the database is opened per call, so nothing holds it open between uses.
+ * Tabs learn of each other's writes through a BroadcastChannel named after the database (a
+ * channel never delivers to itself, so use one storage per tab: defaultUserStorage).
+ */
 export function indexedDbStorage(idb: IDBFactory, name = USER_DB_NAME): UserBundleStorage {
-  async function run<T>(
+  /** Runs `fn` in one transaction; its returned reader is called once the transaction committed. */
+  async function transact<T>(
     mode: IDBTransactionMode,
-    fn: (store: IDBObjectStore) => IDBRequest<T>,
+    fn: (store: IDBObjectStore) => () => T,
   ): Promise<T> {
     const db = await open(idb, name);
     try {
       const tx = db.transaction(STORE, mode);
-      const result = await promisify(fn(tx.objectStore(STORE)));
+      const read = fn(tx.objectStore(STORE));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error ?? new Error('IndexedDB 事务失败'));
         tx.onabort = () => reject(tx.error ?? new Error('IndexedDB 事务中止'));
       });
-      return result;
+      return read();
     } finally {
       db.close();
     }
   }
+
+  let channel: BroadcastChannel | null = null;
+  const listeners = new Set<() => void>();
+  function getChannel(): BroadcastChannel | null {
+    if (channel || typeof BroadcastChannel === 'undefined') return channel;
+    channel = new BroadcastChannel(`${name}:user-bundles`);
+    // Node (tests) would otherwise keep the process alive for the channel.
+    (channel as { unref?: () => void }).unref?.();
+    channel.onmessage = () => listeners.forEach((l) => l());
+    return channel;
+  }
+  const tell = (msg: ChangeMessage) => getChannel()?.postMessage(msg);
+
   return {
     available: true,
-    async list() {
-      const values = await run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>);
-      return values.map((v, i) => {
-        if (isStoredUserBundle(v)) return v;
-        // The key path is `id`, so a stored value always has one; it may not be a string.
-        const key = typeof v === 'object' && v !== null && 'id' in v ? String(v.id) : String(i);
-        return { broken: '记录格式不正确', key };
+    list() {
+      // A cursor, not getAll: it gives each record's real key, whatever its value holds.
+      return transact('readonly', (store) => {
+        const out: (StoredUserBundle | BrokenRecord)[] = [];
+        const req = store.openCursor();
+        req.onsuccess = () => {
+          const cursor = req.result;
+          if (!cursor) return;
+          const key = cursor.primaryKey;
+          const value: unknown = cursor.value;
+          if (isStoredUserBundle(value) && value.id === key) out.push(value);
+          else out.push({ broken: '记录格式不正确', key, label: keyLabel(key) });
+          cursor.continue();
+        };
+        return () => out;
       });
     },
-    async put(record) {
-      await run('readwrite', (s) => s.put(record));
+    async add(record) {
+      const result = await transact<AddResult>('readwrite', (store) => {
+        let result: AddResult = { ok: true };
+        const req = store.get(record.id);
+        req.onsuccess = () => {
+          const existing: unknown = req.result;
+          if (existing === undefined) {
+            store.add(record);
+            return;
+          }
+          const fileName = isStoredUserBundle(existing)
+            ? existing.fileName
+            : `（已损坏的记录 ${record.id}）`;
+          result = { ok: false, existingFileName: fileName };
+        };
+        return () => result;
+      });
+      if (result.ok) tell({ type: 'added' });
+      return result;
     },
-    async remove(id) {
-      await run('readwrite', (s) => s.delete(id));
+    async remove(key) {
+      await transact('readwrite', (store) => {
+        store.delete(key);
+        return () => undefined;
+      });
+      tell({ type: 'removed' });
+    },
+    watch(onChange) {
+      getChannel();
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
     },
   };
 }
@@ -83,11 +163,16 @@ export function indexedDbStorage(idb: IDBFactory, name = USER_DB_NAME): UserBund
 export const noUserStorage: UserBundleStorage = {
   available: false,
   list: () => Promise.resolve([]),
-  put: () => Promise.reject(new Error('此浏览器不提供本地存储（IndexedDB）')),
+  add: () => Promise.reject(new Error('此浏览器不提供本地存储（IndexedDB）')),
   remove: () => Promise.resolve(),
+  watch: () => () => undefined,
 };
 
-/** The browser's IndexedDB where there is one. */
+let browserStorage: UserBundleStorage | null = null;
+
+/** The browser's IndexedDB where there is one; one instance per page, so it hears other tabs only. */
 export function defaultUserStorage(): UserBundleStorage {
-  return typeof indexedDB === 'undefined' ? noUserStorage : indexedDbStorage(indexedDB);
+  if (typeof indexedDB === 'undefined') return noUserStorage;
+  browserStorage ??= indexedDbStorage(indexedDB);
+  return browserStorage;
 }

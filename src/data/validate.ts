@@ -32,7 +32,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else {
-      const key = String(seg);
+      // A hostile key can be megabytes long; a message needs only its start.
+      const full = String(seg);
+      const key = full.length > 40 ? `${full.slice(0, 40)}…` : full;
       out += /^[^\s.[\]"'`]+$/.test(key) ? (out ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
     }
   }
@@ -147,49 +149,108 @@ function zodIssues(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
   return out;
 }
 
-/** Walks the tree for prototype-polluting keys; iterative so deep input cannot overflow the stack. */
 /**
- * True when a forbidden key occurs anywhere. Runs on every file (the manifest has thousands of
- * entries at a province's scale), so it builds no paths; only a hit is walked again with paths.
+ * Deeper than this is refused before zod sees the value. The shipped bundles are 8 levels deep;
+ * zod and the views recurse, so a 100,000-deep file must stop here.
  */
-function hasForbiddenKey(value: unknown, depth = 0): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  // Far deeper than any bundle (or a cycle, only possible in objects built in code): let the
-  // careful walk below decide.
-  if (depth > 64) return true;
-  if (Array.isArray(value)) {
-    for (const v of value) if (hasForbiddenKey(v, depth + 1)) return true;
-    return false;
-  }
-  for (const key in value) {
-    if (FORBIDDEN_KEYS.has(key)) return true;
-    if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
-  }
-  return false;
+export const MAX_DEPTH = 32;
+
+/** Object keys whose string values are names or labels: a real one is under 50 characters. */
+const NAME_KEYS = new Set([
+  'name',
+  'label',
+  'altLabel',
+  'title',
+  'key',
+  'code',
+  'id',
+  'unit',
+  'group',
+  'members',
+  'department',
+  'budgetUnit',
+  'implementingUnit',
+  'file',
+  'script',
+  'where',
+  'field',
+]);
+
+/** Longest name, label or field name accepted; a real one is under 50 characters. */
+export const MAX_NAME_LENGTH = 200;
+/** Longest text of any other field (a narrative paragraph, a goal); a real one is under 500. */
+export const MAX_TEXT_LENGTH = 4000;
+/** The walk stops after this many problems: enough to fix a file, bounded for a hostile one. */
+const MAX_TREE_ISSUES = 50;
+
+interface WalkNode {
+  value: unknown;
+  parent: WalkNode | null;
+  /** Key or index in the parent. */
+  seg: PropertyKey;
+  depth: number;
+  /** The nearest object key above (array items take their array's), for the text limit. */
+  field: string;
 }
 
-function forbiddenKeyIssues(root: unknown): ValidationIssue[] {
-  if (!hasForbiddenKey(root)) return [];
+function pathOf(node: WalkNode, extra?: PropertyKey): string {
+  const segs: PropertyKey[] = extra === undefined ? [] : [extra];
+  for (let n: WalkNode | null = node; n?.parent; n = n.parent) segs.push(n.seg);
+  return formatPath(segs.reverse());
+}
+
+/**
+ * The checks zod cannot make safely, in one iterative walk, linear in the size of the file:
+ * nesting depth, prototype-polluting keys and text lengths. A path is built only for a problem
+ * (from parent links, at most MAX_DEPTH long), so a hostile file costs no more than a good one.
+ */
+function treeIssues(root: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+  const stack: WalkNode[] = [];
+  /** A string is checked where it stands, an object or array queued; nothing else is kept. */
+  const visit = (value: unknown, parent: WalkNode | null, seg: PropertyKey, field: string) => {
+    if (typeof value === 'string') {
+      const limit = NAME_KEYS.has(field) ? MAX_NAME_LENGTH : MAX_TEXT_LENGTH;
+      if (value.length > limit)
+        out.push({
+          path: parent ? pathOf(parent, seg) : '',
+          message: `过长（${value.length} 个字符，最多 ${limit} 个字符），不像是真实文件的内容`,
+        });
+    } else if (typeof value === 'object' && value !== null) {
+      stack.push({ value, parent, seg, depth: parent ? parent.depth + 1 : 0, field });
+    }
+  };
+  visit(root, null, '', '');
+  while (stack.length > 0 && out.length < MAX_TREE_ISSUES) {
+    const node = stack.pop() as WalkNode;
+    const { value, depth, field } = node;
+    if (depth >= MAX_DEPTH) {
+      out.push({
+        path: pathOf(node),
+        message: `嵌套过深（超过 ${MAX_DEPTH} 层；数据包不超过 20 层），文件可能已损坏`,
+      });
       continue;
     }
-    for (const key of Object.keys(value)) {
+    // Children are queued last-first so problems come out in document order.
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) visit(value[i], node, i, field);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
       if (FORBIDDEN_KEYS.has(key)) {
         out.push({
-          path: formatPath([...path, key]),
+          path: pathOf(node, key),
           message: `是不允许的字段名 “${key}”（可能用于原型污染）`,
         });
-        continue;
-      }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      } else if (key.length > MAX_NAME_LENGTH) {
+        out.push({
+          path: pathOf(node, key),
+          message: `字段名过长（${key.length} 个字符，最多 ${MAX_NAME_LENGTH} 个字符）`,
+        });
+      } else visit(record[key], node, key, key);
     }
   }
   return out;
@@ -213,8 +274,8 @@ function validateWith<T>(
   migrations: Readonly<Record<number, Migration>>,
   extraChecks: (data: T) => ValidationIssue[],
 ): ValidationResult<T> {
-  const forbidden = forbiddenKeyIssues(json);
-  if (forbidden.length > 0) return fail(where, forbidden);
+  const tree = treeIssues(json);
+  if (tree.length > 0) return fail(where, tree);
 
   const migrated = migrate(json, migrations);
   if (!migrated.ok)

@@ -16,11 +16,16 @@ import { ParkedViewContext } from './parked-view';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 
-const store = createStore<AppState>()((...a) => ({
-  ...createDataSlice(...a),
-  ...createSelectionSlice(...a),
-  ...createOptionsSlice(...a),
-}));
+/** A new store of the app state; the page has one (below), tests make more (one per "tab"). */
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createDataSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createOptionsSlice(...a),
+  }));
+}
+
+const store = createAppStore();
 
 const identity = (s: AppState) => s;
 

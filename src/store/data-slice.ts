@@ -4,19 +4,29 @@ import { documentLabel } from '@/data/labels';
 import { browserScriptHost, loadBundle, loadManifest, loadSourceText } from '@/data/load';
 import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
-import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
+import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
 import { readUserText } from '@/data/user-text';
-import type { AppState, DataSlice, UserFile, UserImportOutcome } from './types';
+import type { UserBundleStorage } from '@/data/user-storage';
+import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
+import type {
+  AppState,
+  DataSlice,
+  LoadError,
+  SourceState,
+  UserFile,
+  UserImportOutcome,
+} from './types';
 
 export const initialDataState = {
   status: 'idle',
   manifest: null,
   manifestError: null,
-  bundles: {},
-  loadErrors: {},
-  requestedIds: {},
-  sources: {},
+  // No prototype: a lookup by any id, even "constructor", finds only what was set.
+  bundles: idRecord<Bundle>(),
+  loadErrors: idRecord<LoadError>(),
+  requestedIds: idRecord<true>(),
+  sources: idRecord<SourceState>(),
   userEntries: [],
   userFiles: [],
   userImportOutcomes: [],
@@ -24,7 +34,7 @@ export const initialDataState = {
 } satisfies Partial<DataSlice>;
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+  return withoutKeys(record, (k) => k === key);
 }
 
 /** The built-in manifest entries: the manifest without the user's entries appended to it. */
@@ -57,11 +67,31 @@ function withUserBundle(
     userEntries,
     userFiles: [...s.userFiles, file],
     manifest: mergedManifest(builtIn, userEntries),
-    bundles: { ...s.bundles, [entry.id]: bundle },
+    bundles: withKey(s.bundles, entry.id, bundle),
     loadErrors: withoutKey(s.loadErrors, entry.id),
     ...(sourceText === undefined
       ? {}
-      : { sources: { ...s.sources, [entry.id]: { status: 'ready', text: sourceText } } }),
+      : {
+          sources: withKey<SourceState>(s.sources, entry.id, { status: 'ready', text: sourceText }),
+        }),
+  };
+}
+
+/** State after dropping user file `id` (and its bundle, if it was in use). */
+function withoutUserFile(s: AppState, id: string): Partial<AppState> {
+  const inUse = s.userEntries.some((e) => e.id === id);
+  const userEntries = s.userEntries.filter((e) => e.id !== id);
+  const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
+  return {
+    userFiles: s.userFiles.filter((f) => f.id !== id),
+    userEntries,
+    ...(inUse
+      ? {
+          manifest: mergedManifest(builtIn, userEntries),
+          bundles: withoutKey(s.bundles, id),
+          sources: withoutKey(s.sources, id),
+        }
+      : {}),
   };
 }
 
@@ -81,8 +111,6 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   // validating all of them at start-up took minutes). These live outside the state: they change
   // per request and nothing renders them.
   let dataHost: ScriptHost | null = null;
-  /** The stored user files being read back (loadAll); a deep link to one's 原文 waits for it. */
-  let restoring: Promise<void> = Promise.resolve();
   const inFlight = new Map<string, Promise<void>>();
   let settled: { id: string; result: LoadResult<Bundle> }[] = [];
   let flushQueued = false;
@@ -95,10 +123,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     settled = [];
     set((s) => {
       const loaded = new Set(batch.flatMap(({ id, result }) => (result.ok ? [id] : [])));
-      const bundles = { ...s.bundles };
-      const loadErrors = Object.fromEntries(
-        Object.entries(s.loadErrors).filter(([id]) => !loaded.has(id)),
-      );
+      const bundles = idRecord(Object.entries(s.bundles));
+      const loadErrors = withoutKeys(s.loadErrors, (id) => loaded.has(id));
       for (const { id, result } of batch) {
         if (result.ok) bundles[id] = result.data;
         else loadErrors[id] = { message: result.message, issues: result.issues };
@@ -118,6 +144,104 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     });
     inFlight.set(entry.id, running);
     return running;
+  };
+
+  // User files: every change goes through `exclusive`, so a sync started by another tab's message
+  // never interleaves with an import or a removal in this one.
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = lock.then(fn, fn);
+    lock = run.catch(() => undefined);
+    return run;
+  };
+  /** Ids kept in this page only (storage refused them): a sync must not drop them. */
+  const memoryOnly = new Set<string>();
+  const watched = new WeakSet<UserBundleStorage>();
+  /** The stored user files being read back (loadAll); a deep link to one's 原文 waits for it. */
+  let restoring: Promise<void> = Promise.resolve();
+
+  /** Bring the user files in line with storage: drop the ones gone, add (or report) new ones. */
+  const syncUserFiles = async (storage: UserBundleStorage): Promise<void> => {
+    if (!storage.available) {
+      set({
+        userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
+      });
+      return;
+    }
+    let records: Awaited<ReturnType<typeof storage.list>>;
+    try {
+      records = await storage.list();
+    } catch (err) {
+      set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
+      return;
+    }
+    const stored = new Set(records.map((r) => ('broken' in r ? r.label : r.id)));
+    for (const f of get().userFiles) {
+      if (!stored.has(f.id) && !memoryOnly.has(f.id)) set((s) => withoutUserFile(s, f.id));
+    }
+    for (const rec of records) {
+      const s = get();
+      if ('broken' in rec) {
+        if (s.userFiles.some((f) => f.id === rec.label)) continue;
+        set({
+          userFiles: [
+            ...s.userFiles,
+            {
+              id: rec.label,
+              fileName: rec.label,
+              addedAt: '',
+              problem: `浏览器存储中的记录 “${rec.label}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
+              ...(rec.key === rec.label ? {} : { storageKey: rec.key }),
+            },
+          ],
+        });
+        continue;
+      }
+      if (s.userFiles.some((f) => f.id === rec.id)) continue;
+      const result = readUserBundle(
+        rec.fileName,
+        rec.text,
+        { builtIn: builtInEntries(s), user: s.userFiles },
+        rec.addedAt,
+      );
+      if (result.ok && result.bundle.id !== rec.id) {
+        // Edited storage: under this key the file could never be removed from the views.
+        set((st) => ({
+          userFiles: [
+            ...st.userFiles,
+            {
+              id: rec.id,
+              fileName: rec.fileName,
+              addedAt: rec.addedAt,
+              problem: `保存的文件无法恢复：文件 ${rec.fileName}：id “${result.bundle.id}” 与浏览器存储中的记录编号 “${rec.id}” 不一致；请移除后重新导入`,
+            },
+          ],
+        }));
+      } else if (result.ok) {
+        set((st) =>
+          withUserBundle(
+            st,
+            result.entry,
+            result.bundle,
+            { id: rec.id, fileName: rec.fileName, addedAt: rec.addedAt, problem: null },
+            rec.sourceText,
+          ),
+        );
+      } else {
+        // Reported and kept in storage, never dropped silently: the user decides to remove it.
+        set((st) => ({
+          userFiles: [
+            ...st.userFiles,
+            {
+              id: rec.id,
+              fileName: rec.fileName,
+              addedAt: rec.addedAt,
+              problem: `保存的文件无法恢复：${result.message}`,
+            },
+          ],
+        }));
+      }
+    }
   };
 
   return {
@@ -141,10 +265,10 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       }
       if (fresh.some((id) => s.requestedIds[id] === undefined)) {
         set((st) => ({
-          requestedIds: {
-            ...st.requestedIds,
-            ...Object.fromEntries(fresh.map((id) => [id, true])),
-          },
+          requestedIds: idRecord([
+            ...Object.entries(st.requestedIds),
+            ...fresh.map((id) => [id, true] as const),
+          ]),
         }));
       }
       if (waits.length === 0) return;
@@ -191,184 +315,127 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       if (userFile) {
         // A user bundle comes without its text; asking data/sources/ would only log a 404.
         set((s) => ({
-          sources: {
-            ...s.sources,
-            [id]: {
-              status: 'error',
-              message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
-            },
-          },
+          sources: withKey(s.sources, id, {
+            status: 'error',
+            message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
+          }),
         }));
         return;
       }
-      set((s) => ({ sources: { ...s.sources, [id]: { status: 'loading' } } }));
+      set((s) => ({ sources: withKey<SourceState>(s.sources, id, { status: 'loading' }) }));
       const result = await loadSourceText(host, id);
       set((s) => ({
-        sources: {
-          ...s.sources,
-          [id]: result.ok
+        sources: withKey<SourceState>(
+          s.sources,
+          id,
+          result.ok
             ? { status: 'ready', text: result.data }
             : { status: 'error', message: result.message },
-        },
+        ),
       }));
     },
 
-    importUserFiles: async (files, storage = defaultUserStorage()) => {
-      const outcomes: UserImportOutcome[] = [];
-      // One at a time, so two files with the same id in one batch are caught.
-      for (const file of files) {
-        const fileName = file.name;
-        const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
-        const isText = /\.txt$/i.test(fileName);
-        if (!isText && !/\.json$/i.test(fileName)) {
-          refuse(`文件 ${fileName}：不是 .json 数据包或 .txt 公开文本，未导入`);
-          continue;
-        }
-        if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
-          refuse(`文件 ${fileName}：文件过大（超过 20 MB），不像是预决算数据包，未导入`);
-          continue;
-        }
-        let text: string;
-        try {
-          text = await file.text();
-        } catch (err) {
-          refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
-          continue;
-        }
-        const s = get();
-        const taken = { builtIn: builtInEntries(s), user: s.userFiles };
-        // A .txt goes through the ingest, loaded only now (src/data/load-ingest.ts).
-        const result = isText
-          ? await readUserText(fileName, text, taken)
-          : readUserBundle(fileName, text, taken);
-        if (!result.ok) {
-          refuse(result.message);
-          continue;
-        }
-        let kept = '';
-        try {
-          await storage.put(result.record);
-        } catch (err) {
-          kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
-        }
-        const { entry, bundle, record } = result;
-        set((st) =>
-          withUserBundle(
-            st,
-            entry,
-            bundle,
-            { id: record.id, fileName, addedAt: record.addedAt, problem: null },
-            record.sourceText,
-          ),
-        );
-        const checks = isText ? `，${bundle.findings.length} 条校验结果` : '';
-        outcomes.push({
-          fileName,
-          ok: true,
-          message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${kept}`,
-        });
-      }
-      set({ userImportOutcomes: outcomes });
-      return outcomes;
-    },
-
-    removeUserFile: async (id, storage = defaultUserStorage()) => {
-      const file = get().userFiles.find((f) => f.id === id);
-      if (!file) return; // Never removes a built-in bundle.
-      try {
-        await storage.remove(id);
-      } catch (err) {
-        set({
-          userImportOutcomes: [
-            {
-              fileName: file.fileName,
-              ok: false,
-              message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
-            },
-          ],
-        });
-      }
-      set((s) => {
-        const inUse = s.userEntries.some((e) => e.id === id);
-        const userEntries = s.userEntries.filter((e) => e.id !== id);
-        const builtIn = s.manifest ? { ...s.manifest, bundles: builtInEntries(s) } : null;
-        return {
-          userFiles: s.userFiles.filter((f) => f.id !== id),
-          userEntries,
-          ...(inUse
-            ? {
-                manifest: mergedManifest(builtIn, userEntries),
-                bundles: withoutKey(s.bundles, id),
-                sources: withoutKey(s.sources, id),
-              }
-            : {}),
-        };
-      });
-    },
-
-    restoreUserFiles: async (storage = defaultUserStorage()) => {
-      if (!storage.available) {
-        set({
-          userStorageProblem: '此浏览器不提供本地存储（IndexedDB），导入的文件在关闭页面后不会保留',
-        });
-        return;
-      }
-      let records: Awaited<ReturnType<typeof storage.list>>;
-      try {
-        records = await storage.list();
-      } catch (err) {
-        set({ userStorageProblem: `无法读取浏览器存储中的导入文件（${errorText(err)}）` });
-        return;
-      }
-      for (const rec of records) {
-        const s = get();
-        if ('broken' in rec) {
-          if (s.userFiles.some((f) => f.id === rec.key)) continue;
-          set({
-            userFiles: [
-              ...s.userFiles,
-              {
-                id: rec.key,
-                fileName: rec.key,
-                addedAt: '',
-                problem: `浏览器存储中的记录 “${rec.key}” 已损坏（${rec.broken}），无法恢复；请移除后重新导入`,
-              },
-            ],
-          });
-          continue;
-        }
-        if (s.userFiles.some((f) => f.id === rec.id)) continue;
-        const result = readUserBundle(
-          rec.fileName,
-          rec.text,
-          { builtIn: builtInEntries(s), user: s.userFiles },
-          rec.addedAt,
-        );
-        if (result.ok) {
+    importUserFiles: (files, storage = defaultUserStorage()) =>
+      exclusive(async () => {
+        // Storage is the one truth across tabs: see what other tabs added or removed first.
+        if (storage.available) await syncUserFiles(storage);
+        const outcomes: UserImportOutcome[] = [];
+        // One at a time, so two files with the same id in one batch are caught.
+        for (const file of files) {
+          const fileName = file.name;
+          const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+          const isText = /\.txt$/i.test(fileName);
+          if (!isText && !/\.json$/i.test(fileName)) {
+            refuse(`文件 ${fileName}：不是 .json 数据包或 .txt 公开文本，未导入`);
+            continue;
+          }
+          if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
+            refuse(tooLargeMessage(fileName, file.size));
+            continue;
+          }
+          let text: string;
+          try {
+            text = await file.text();
+          } catch (err) {
+            refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+            continue;
+          }
+          const s = get();
+          const taken = { builtIn: builtInEntries(s), user: s.userFiles };
+          // A .txt goes through the ingest, loaded only now (src/data/load-ingest.ts).
+          const result = isText
+            ? await readUserText(fileName, text, taken)
+            : readUserBundle(fileName, text, taken);
+          if (!result.ok) {
+            refuse(result.message);
+            continue;
+          }
+          const { entry, bundle, record } = result;
+          let kept = '';
+          try {
+            const added = await storage.add(record);
+            if (!added.ok) {
+              // Another tab took the id between our sync and this write: theirs stays.
+              refuse(
+                `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
+              );
+              await syncUserFiles(storage);
+              continue;
+            }
+            memoryOnly.delete(record.id);
+          } catch (err) {
+            memoryOnly.add(record.id);
+            kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+          }
           set((st) =>
             withUserBundle(
               st,
-              result.entry,
-              result.bundle,
-              { id: rec.id, fileName: rec.fileName, addedAt: rec.addedAt, problem: null },
-              rec.sourceText,
+              entry,
+              bundle,
+              { id: record.id, fileName, addedAt: record.addedAt, problem: null },
+              record.sourceText,
             ),
           );
-        } else {
-          // Reported and kept in storage, never dropped silently: the user decides to remove it.
-          set((st) => ({
-            userFiles: [
-              ...st.userFiles,
+          const checks = isText ? `，${bundle.findings.length} 条校验结果` : '';
+          outcomes.push({
+            fileName,
+            ok: true,
+            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${kept}`,
+          });
+        }
+        set({ userImportOutcomes: outcomes });
+        return outcomes;
+      }),
+
+    removeUserFile: (id, storage = defaultUserStorage()) =>
+      exclusive(async () => {
+        const file = get().userFiles.find((f) => f.id === id);
+        if (!file) return; // Never removes a built-in bundle.
+        try {
+          // By the record's real key: a corrupted record's key may not be a string.
+          await storage.remove(file.storageKey ?? id);
+          memoryOnly.delete(id);
+        } catch (err) {
+          set({
+            userImportOutcomes: [
               {
-                id: rec.id,
-                fileName: rec.fileName,
-                addedAt: rec.addedAt,
-                problem: `保存的文件无法恢复：${result.message}`,
+                fileName: file.fileName,
+                ok: false,
+                message: `文件 ${file.fileName}：未能从浏览器存储中删除（${errorText(err)}），刷新后可能再次出现`,
               },
             ],
-          }));
+          });
         }
+        set((s) => withoutUserFile(s, id));
+      }),
+
+    restoreUserFiles: (storage = defaultUserStorage()) => {
+      if (storage.available && !watched.has(storage)) {
+        watched.add(storage);
+        // Another tab added or removed a file: read the list again from storage.
+        storage.watch(() => void get().restoreUserFiles(storage));
       }
+      return exclusive(() => syncUserFiles(storage));
     },
   };
 };

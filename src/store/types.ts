@@ -28,6 +28,8 @@ export interface UserFile {
   addedAt: string;
   /** Why it is not shown (no longer validates, clashes with a built-in id …); null when in use. */
   problem: string | null;
+  /** The record's key in browser storage where it is not `id` (a corrupted record's may be a number). */
+  storageKey?: IDBValidKey;
 }
 
 /** What became of one file the user loaded, in Chinese, naming the file. */
@@ -82,7 +84,10 @@ export interface DataSlice {
   ) => Promise<UserImportOutcome[]>;
   /** Remove a user file from the app and from browser storage. */
   removeUserFile: (id: string, storage?: UserBundleStorage) => Promise<void>;
-  /** Read stored user files, validate them again and add the valid ones (once per page). */
+  /**
+   * Bring the user files in line with browser storage: validate and add new records, drop the
+   * ones removed (in another tab too); from then on, follow other tabs' changes.
+   */
   restoreUserFiles: (storage?: UserBundleStorage) => Promise<void>;
 }
 

@@ -1,21 +1,28 @@
 /** An in-memory UserBundleStorage for store tests (the IndexedDB one is tested on its own). */
 import type { StoredUserBundle } from '@/data/user-bundles';
-import type { UserBundleStorage } from '@/data/user-storage';
+import type { BrokenRecord, UserBundleStorage } from '@/data/user-storage';
 
 export interface MemoryStorage extends UserBundleStorage {
-  records: Map<string, StoredUserBundle | { broken: string; key: string }>;
+  records: Map<IDBValidKey, StoredUserBundle | BrokenRecord>;
 }
 
-export function memoryStorage(failPut = false): MemoryStorage {
-  const records = new Map<string, StoredUserBundle | { broken: string; key: string }>();
+export function memoryStorage(failAdd = false): MemoryStorage {
+  const records = new Map<IDBValidKey, StoredUserBundle | BrokenRecord>();
   return {
     available: true,
     records,
     list: () => Promise.resolve([...records.values()]),
-    put: (r) =>
-      failPut
-        ? Promise.reject(new Error('QuotaExceededError'))
-        : (records.set(r.id, r), Promise.resolve()),
-    remove: (id) => (records.delete(id), Promise.resolve()),
+    add: (r) => {
+      if (failAdd) return Promise.reject(new Error('QuotaExceededError'));
+      const existing = records.get(r.id);
+      if (existing) {
+        const existingFileName = 'fileName' in existing ? existing.fileName : existing.label;
+        return Promise.resolve({ ok: false, existingFileName });
+      }
+      records.set(r.id, r);
+      return Promise.resolve({ ok: true });
+    },
+    remove: (key) => (records.delete(key), Promise.resolve()),
+    watch: () => () => undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { readUserBundle } from '@/data/user-bundles';
+import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
 import { IDS, realBundle, realManifest } from '../features/real-data';
 
 /** The province bundle as a user would load it under another id and unit name. */
@@ -52,6 +52,57 @@ describe('readUserBundle', () => {
     if (r.ok) return;
     expect(r.message).toContain('文件 broken.json：tables[0].rows[0].cells.amount');
     expect(r.issues[0]?.path).toMatch(/^tables\[0\]\.rows\[0\]\.cells\.amount/);
+  });
+
+  it('refuses a file nested 100,000 levels deep, naming where it got too deep', () => {
+    // 0.2 MB: the old prototype-key walk copied the path at every level (quadratic), ~70 s here.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = copyText().replace(/"skipped":\[[^\]]*\]/, `"skipped":${deep}`);
+    expect(text.length).toBeGreaterThan(200_000);
+    const r = readUserBundle('deep.json', text, none);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // The file's top level is depth 0; refused at the 32nd level, inside "skipped".
+    expect(r.message).toBe(
+      `文件 deep.json：skipped${'[0]'.repeat(31)} 嵌套过深（超过 32 层；数据包不超过 20 层），文件可能已损坏；未导入`,
+    );
+  });
+
+  it('refuses a unit name far longer than any real one, naming the field', () => {
+    const r = readUserBundle('long.json', copyText('my-copy', '山西省'.repeat(100)), none);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toBe(
+      '文件 long.json：unit.name 过长（300 个字符，最多 200 个字符），不像是真实文件的内容；未导入',
+    );
+  });
+
+  it('refuses a narrative text of 6 million characters, naming the field', () => {
+    const b = JSON.parse(copyText()) as { narrative: { mentions: { context: string }[] } };
+    const mention = b.narrative.mentions[0];
+    if (!mention) throw new Error('fixture');
+    mention.context = '经'.repeat(1_000_000);
+    const r = readUserBundle('huge.json', JSON.stringify(b), none);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.message).toMatch(
+        /^文件 huge\.json：narrative\.mentions\[0\]\.context 过长（1000000 个字符，最多 4000 个字符）/,
+      );
+  });
+
+  it('refuses a file over 5 MB before parsing it', () => {
+    // 6 million characters of a name, and not even valid JSON: the size alone decides.
+    const text = `{"unit":{"name":"${'a'.repeat(6_000_000)}"`;
+    const r = readUserBundle('big.json', text, none);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.message).toBe(
+        '文件 big.json：文件过大（5.7 MB，上限 5.0 MB；真实数据包不超过 0.2 MB），不像是预决算数据包，未导入',
+      );
+    // Counted in UTF-8 bytes: 2 million Chinese characters are 6 million bytes.
+    const cjk = readUserBundle('cjk.json', `"${'预'.repeat(2_000_000)}"`, none);
+    expect(!cjk.ok && cjk.message).toContain('文件过大（5.7 MB');
+    expect(MAX_USER_FILE_BYTES).toBe(5 * 1024 * 1024);
   });
 
   it('refuses an id of a built-in bundle, naming it', () => {

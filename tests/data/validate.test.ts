@@ -121,6 +121,67 @@ describe('validateBundle', () => {
     },
   );
 
+  // A bundle id keys plain lookups across the app: "constructor" broke 同比变化 on every reload.
+  it.each([
+    'constructor',
+    'tostring',
+    'hasownproperty',
+    'toString',
+    '__proto__',
+    'valueof',
+    'label',
+    'My-Copy',
+    '2024-final',
+    'a-',
+    'my--copy',
+    'ab',
+    `a-${'b'.repeat(79)}`,
+  ])('rejects the bundle id %j with the rule', (id) => {
+    const b: Json = validBundleJson();
+    b.id = id;
+    const r = validateBundle(b, 'x.json');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      {
+        path: 'id',
+        message: `编号只能由小写英文字母、数字和连字符组成，以字母开头，用连字符分成至少两段，共 3–80 个字符（如 datong-city-dept-2024-final），实际为 ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)}`,
+      },
+    ]);
+  });
+
+  it.each([
+    'shanxi-province-bureau-2024-final',
+    'datong-city-bureau-2026-budget',
+    'datong-service-center-2024-final',
+    'shuocheng-district-dept-2023-final',
+    'doc-1a2b3c4d5e',
+    'my-copy',
+    `a-${'b'.repeat(78)}`,
+  ])('accepts the bundle id %j', (id) => {
+    const b: Json = validBundleJson();
+    b.id = id;
+    const r = validateBundle(b, 'x.json');
+    expect(r.ok ? 'ok' : r.reason).toBe('ok');
+  });
+
+  it('rejects a manifest entry with an id that is a property name', () => {
+    const m: Json = fixtureManifestJson();
+    m.bundles[0].id = 'constructor';
+    const r = validateManifest(m, 'manifest.json');
+    expect(r.ok ? 'ok' : r.reason).toMatch(/^文件 manifest\.json：bundles\[0\]\.id 编号只能由/);
+  });
+
+  it('rejects an over-long field name, quoting only its start', () => {
+    const key = 'k'.repeat(300);
+    const text = JSON.stringify(validBundleJson()).replace('"cells":{', `"cells":{"${key}":null,`);
+    expectRejected(
+      JSON.parse(text),
+      `tables[0].rows[0].cells.${'k'.repeat(40)}…`,
+      '字段名过长（300 个字符，最多 200 个字符）',
+    );
+  });
+
   it('rejects what is not an object at all', () => {
     for (const json of [null, 42, 'text', []]) {
       const r = validateBundle(json, 'x.json');

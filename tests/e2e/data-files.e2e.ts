@@ -128,6 +128,92 @@ describe('数据文件 from file://', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
+  it('keeps two tabs in step: one id once, a removal seen in the other tab', async () => {
+    const { page, context } = s;
+    const files = writeFixtures();
+    const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+    const other = join(dir, 'other-copy.json');
+    const bundle = JSON.parse(readFileSync(files.good, 'utf8')) as { unit: { name: string } };
+    writeFileSync(
+      other,
+      JSON.stringify({ ...bundle, unit: { ...bundle.unit, name: '另一个单位' } }),
+    );
+    const second = await context.newPage();
+    second.on('pageerror', (err) => s.pageErrors.push(String(err)));
+    for (const p of [page, second]) {
+      await p.goto(`${INDEX_URL}#/data`);
+      await p.getByRole('heading', { level: 2, name: '数据文件' }).waitFor();
+    }
+    const listed = (p: Page, name: string) => p.locator('.file-list li', { hasText: name });
+
+    await page.getByLabel('选择数据包文件（.json，可多选）').setInputFiles(files.good);
+    await expect.poll(() => listed(page, 'good-bundle.json').count()).toBe(1);
+    // The other tab hears of it without a reload.
+    await expect.poll(() => listed(second, 'good-bundle.json').count()).toBe(1);
+
+    // The same id with other content is refused there, and says by which file.
+    await second.getByLabel('选择数据包文件（.json，可多选）').setInputFiles(other);
+    await expect
+      .poll(() => second.locator('.import-outcomes').innerText())
+      .toContain(`文件 other-copy.json：id “${USER_ID}” 已被用户导入的文件 good-bundle.json 使用`);
+    await screenshot(second, 'data-second-tab-refused');
+
+    // Removed in the first tab: gone from the second, which can now import its own copy.
+    await page.getByRole('button', { name: '移除 good-bundle.json' }).click();
+    await expect.poll(() => listed(second, 'good-bundle.json').count()).toBe(0);
+    await second.getByLabel('选择数据包文件（.json，可多选）').setInputFiles(other);
+    await expect
+      .poll(() => second.locator('.import-outcomes').innerText())
+      .toContain('已导入文件 other-copy.json：另一个单位 2023年部门决算');
+    await expect.poll(() => listed(page, 'other-copy.json').count()).toBe(1);
+
+    // A reload shows what storage holds: the second tab's copy, once.
+    await page.reload();
+    await overviewReady(page, 6);
+    expect(await page.getByRole('article', { name: '另一个单位', exact: true }).count()).toBe(1);
+    expectQuiet(s);
+  });
+
+  it('answers hostile files at once, naming file and place, and keeps what is loaded', async () => {
+    const { page } = s;
+    const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));
+    const bundle = JSON.parse(readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`), 'utf8')) as {
+      unit: { name: string };
+    };
+    // 0.2 MB nested 100,000 deep (froze the tab ~70 s), a 6 MB unit name, a prototype-name id.
+    const deep = join(dir, 'deep.json');
+    writeFileSync(
+      deep,
+      JSON.stringify({ ...bundle, id: 'deep-copy', skipped: '@' }).replace(
+        '"skipped":"@"',
+        `"skipped":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      ),
+    );
+    const huge = join(dir, 'huge.json');
+    writeFileSync(
+      huge,
+      JSON.stringify({ ...bundle, unit: { ...bundle.unit, name: 'a'.repeat(6e6) } }),
+    );
+    const proto = join(dir, 'proto.json');
+    writeFileSync(proto, JSON.stringify({ ...bundle, id: 'constructor' }));
+    await overviewReady(page, 5);
+    const builtInBefore = await headlineTexts(page);
+    await page.goto(`${INDEX_URL}#/data`);
+    const started = Date.now();
+    await page.getByLabel('选择数据包文件（.json，可多选）').setInputFiles([deep, huge, proto]);
+    const outcomes = page.locator('.import-outcomes li');
+    await expect.poll(() => outcomes.count(), { timeout: 5000 }).toBe(3);
+    const texts = await outcomes.allInnerTexts();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(texts[0]).toContain(`文件 deep.json：skipped${'[0]'.repeat(31)} 嵌套过深`);
+    expect(texts[1]).toContain('文件 huge.json：文件过大（5.8 MB，上限 5.0 MB');
+    expect(texts[2]).toContain('文件 proto.json：id 编号只能由小写英文字母、数字和连字符组成');
+    await screenshot(page, 'data-hostile');
+    await overviewReady(page, 5);
+    expect(await headlineTexts(page)).toEqual(builtInBefore);
+    expectQuiet(s);
+  });
+
   it('refuses a file whose id is a built-in bundle, naming both', async () => {
     const { page } = s;
     const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-'));

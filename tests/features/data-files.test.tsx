@@ -78,8 +78,11 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
       new File([seed], '政务服务中心.txt', { type: 'text/plain' }),
     );
 
+    // Three texts go through the ingest one after another: a few hundred ms each.
     const ok = await screen.findByText(
       /已导入文件 测试公开\.txt：测试市政务服务中心 2024年单位决算/,
+      undefined,
+      { timeout: 15_000 },
     );
     expect(ok).toHaveTextContent(/（编号 center-unit-[0-9a-f]{8}-2024-final），\d+ 条校验结果/);
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);

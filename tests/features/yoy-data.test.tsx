@@ -90,6 +90,17 @@ describe('yoyRows: cells (real bundles)', () => {
       });
     },
   );
+
+  it('keys cells by any id, even one named like an Object.prototype member', () => {
+    // Ids are validated now, but a lookup in a plain object once read Object as this cell.
+    const units = ['constructor', 'toString', '__proto__'].map((id) => ({
+      entry: { ...entry(IDS.province), id },
+      bundle: realBundle(IDS.province),
+    }));
+    const row = yoyRows(units).find((r) => r.key === 'incomeTotal');
+    for (const id of ['constructor', 'toString', '__proto__'])
+      expect(row?.cells[id]?.statement.current.v).toBe('42973.59');
+  });
 });
 
 describe('yoyRows: subjects across units', () => {

@@ -13,6 +13,7 @@ import type { FundRow, ProjectEvaluation } from '@/data/schema-performance';
 import { executionRate } from '@/domain/measures';
 import type { Decimal, DecimalString } from '@/domain/money';
 import { compareDecimal, dec, roundHalfUp } from '@/domain/money';
+import { idRecord } from '@/lib/id-record';
 
 /** Projects whose 执行率 is below this (percent) are picked out as under-executed. */
 export const UNDER_EXECUTION_THRESHOLD: DecimalString = '80';
@@ -195,7 +196,11 @@ export function subjectsAcrossUnits(rows: readonly ClassExecutionRow[]): Subject
   const out = new Map<string, SubjectAcrossUnits>();
   for (const r of rows) {
     if (r.group !== 'generalBudget') continue;
-    const s = out.get(r.key) ?? { key: r.key, subject: r.subject, byUnit: {} };
+    const s = out.get(r.key) ?? {
+      key: r.key,
+      subject: r.subject,
+      byUnit: idRecord<ClassExecutionRow>(),
+    };
     // A subject stated twice keeps its first statement; the checks view compares the copies.
     if (s.byUnit[r.bundleId] === undefined) s.byUnit[r.bundleId] = r;
     out.set(r.key, s);

@@ -47,6 +47,7 @@ import { formatPrintedPercent } from '@/lib/format';
 import { RateChart } from './rate-chart';
 import type { RateCategory, RateSeries } from './rate-chart';
 import './execution.css';
+import { idRecord } from '@/lib/id-record';
 
 // Per document, once: a selection change derives only the document added.
 const classRowsOf = memoByObjects(classExecutionRows);
@@ -193,7 +194,7 @@ export function ExecutionPage() {
   const categories: RateCategory[] = subjects.map((s) => ({
     key: s.key,
     label: s.subject,
-    bars: Object.fromEntries(
+    bars: idRecord(
       Object.entries(s.byUnit).map(([id, r]) => [
         id,
         { rate: r.computed, overflow: r.overflow, label: rateLabel(r) },

@@ -12,6 +12,7 @@ import { yoyChange } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
 import { dec, roundHalfUp } from '@/domain/money';
 import { memoByObjects } from '@/lib/memo';
+import { idRecord } from '@/lib/id-record';
 
 /** Subjects in the order the documents discuss them; 类 codes go after generalBudgetExpense. */
 const SUBJECT_ORDER = [
@@ -144,7 +145,7 @@ export function yoyRows(units: readonly UnitBundle[]): YoyRow[] {
       const row = rows.get(s.key) ?? {
         key: s.key,
         subject: yoySubjectLabel(s),
-        cells: {},
+        cells: idRecord<YoyCell>(),
         mixedBase: false,
       };
       // A change stated twice keeps its first statement; the checks view compares the copies.

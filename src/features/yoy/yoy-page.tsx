@@ -23,6 +23,7 @@ import type { UnitBundle, YoyCell, YoyRow } from './yoy-data';
 import { basisNotes, HEADLINE_SUBJECTS, unitYoyState, yoyRows, yoyUnitTag } from './yoy-data';
 import { YoyTable } from './yoy-table';
 import './yoy.css';
+import { idRecord } from '@/lib/id-record';
 
 /** Colour-blind-safe, dark enough for a projector; every bar also carries its unit tag as text. */
 const SERIES_COLORS = ['#1f4e9e', '#b45309', '#047857', '#7c3aed', '#be123c'];
@@ -105,7 +106,7 @@ export function YoyPage() {
   const categories: PctCategory[] = headline.map((r) => ({
     key: r.key,
     label: r.subject,
-    bars: Object.fromEntries(
+    bars: idRecord(
       shown.flatMap((e) => {
         const c = r.cells[e.id];
         return c === undefined || c.signedPct === null
