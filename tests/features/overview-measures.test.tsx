@@ -42,6 +42,21 @@ describe('overview card measures', () => {
     expect(m).toHaveTextContent('12 个项目');
   });
 
+  it('district: a stated zero is a figure (共有车辆0辆, line 1100), not missing', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const card = within(screen.getByRole('article', { name: '朔州市朔城区行政审批服务管理局' }));
+    const m = within(card.getByRole('group', { name: '主要指标' }));
+    // 公开10 leaves 车辆数合计 blank (line 902); the text says 共有车辆0辆 (line 1100).
+    const row = m.getByText('车辆（辆）').parentElement;
+    if (row === null) throw new Error('no vehicle row');
+    expect(row).toHaveTextContent('车辆（辆）0');
+    expect(within(row).getByRole('link', { name: '0' })).toHaveAttribute(
+      'href',
+      `#/source/${IDS.district}?line=1100`,
+    );
+  });
+
   it('city 部门: department-wide self-evaluation; budget 2026: no execution, targets', () => {
     loadRealData();
     render(<OverviewPage />);

@@ -107,9 +107,12 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
     basis: final ? ('决算数' as const) : ('预算数' as const),
   };
 
-  const vehicles = final
-    ? cell(bundle, '公开10', '国有资产占用情况/车辆数合计（辆）', 'value')
-    : (n.assets?.vehicles ?? null);
+  // 公开10 may leave the count blank while the text states it ("共有车辆0辆"): a stated zero is a
+  // figure, so the narrative fills a blank cell.
+  const vehicles =
+    (final ? cell(bundle, '公开10', '国有资产占用情况/车辆数合计（辆）', 'value') : null) ??
+    n.assets?.vehicles ??
+    null;
 
   const evaluated = bundle.performance.projects;
   const scores = evaluated.flatMap((p) => (p.totalScore !== null ? [p.totalScore.v] : []));
