@@ -164,12 +164,13 @@ describe('预算执行', () => {
     expect(within(chart).getByRole('img')).toHaveAccessibleName(/1,838.93%，超出200%刻度/);
   });
 
-  it('元 on request: 2,296.91 万元 shows as 22,969,100.00', () => {
+  it('元 on request: 2,296.91 万元 shows as 22,969,100 (no decimals the text does not have)', () => {
     loadRealData([IDS.province]);
     useAppStore.setState({ displayUnit: '元' });
     render(<ExecutionPage />);
     const row = within(rowWith(classTable(), '一般公共预算财政拨款支出（合计）'));
-    expect(row.getByRole('link', { name: '22,969,100.00' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '22,969,100' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '422,384,600' })).toBeInTheDocument();
   });
 
   it('an empty manifest gives a clear message', () => {
