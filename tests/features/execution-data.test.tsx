@@ -9,6 +9,8 @@ import {
   unitExecutionState,
   unitTag,
 } from '@/features/execution/execution-data';
+import { sangongForBundle } from '@/features/sangong/sangong-data';
+import type { PartKey } from '@/features/sangong/sangong-data';
 import { formatPrintedPercent } from '@/lib/format';
 import { executionRate } from '@/domain/measures';
 import { IDS, realBundle, realManifest } from './real-data';
@@ -109,8 +111,48 @@ describe('classExecutionRows (real bundles)', () => {
     expect(subjects.find((s) => s.key === '205')?.byUnit[IDS.cityDept]).toBeUndefined();
   });
 
-  it('三公 parts have no printed budget: nothing to compute', () => {
-    const row = classExecutionRows(entry(IDS.province), realBundle(IDS.province)).find(
+  // The 三公 table (公开09) prints each part's 全年预算数; the narrative sentence does not repeat it.
+  it.each([
+    // id, key, 预算数 (公开09), its line, 决算数, computed rate, check
+    [IDS.province, 'sangong', '3.57', 380, '3.57', '100.00', 'agrees'],
+    [IDS.province, 'sangong.vehicleRunning', '3.20', 380, '3.20', '100.00', 'agrees'],
+    [IDS.province, 'sangong.reception', '0.38', 380, '0.38', '100.00', 'agrees'],
+    [IDS.cityDept, 'sangong', '1.01', 421, '1.01', '100.00', 'agrees'],
+    [IDS.cityDept, 'sangong.vehicleRunning', '1.01', 421, '1.01', '100.00', 'agrees'],
+  ] as const)(
+    '%s %s: 预算数 %s (line %i) from the 三公 table, 决算 %s, rate %s',
+    (id, key, budget, line, actual, computed, check) => {
+      const row = classExecutionRows(entry(id), realBundle(id)).find((r) => r.key === key);
+      expect(row).toMatchObject({
+        group: 'sangong',
+        budget: { v: budget, line },
+        actual: { v: actual },
+        computed,
+        check,
+      });
+    },
+  );
+
+  it('三公 rows read the same figures as the 三公经费 view (one reader)', () => {
+    for (const id of [IDS.province, IDS.cityDept, IDS.center, IDS.district]) {
+      const e = entry(id);
+      const b = realBundle(id);
+      const bars = sangongForBundle(e, b).bars.filter((x) => !x.derived);
+      const side = (basis: '预算' | '决算') => bars.find((x) => x.basis === basis);
+      for (const r of classExecutionRows(e, b).filter((x) => x.group === 'sangong')) {
+        const part = r.key.replace(/^sangong\.?/, '') as PartKey | '';
+        const of = (basis: '预算' | '决算') => {
+          const bar = side(basis);
+          return part === '' ? bar?.total : bar?.parts[part];
+        };
+        expect(r.budget, `${id} ${r.key} budget`).toEqual(of('预算') ?? null);
+        expect(r.actual, `${id} ${r.key} actual`).toEqual(of('决算'));
+      }
+    }
+  });
+
+  it('district: 公开09 本表无数据 and the text prints no budget per part: nothing to compute', () => {
+    const row = classExecutionRows(entry(IDS.district), realBundle(IDS.district)).find(
       (r) => r.key === 'sangong.vehicleRunning',
     );
     expect(row).toMatchObject({

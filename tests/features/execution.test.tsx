@@ -173,6 +173,23 @@ describe('预算执行', () => {
     expect(row.getByRole('link', { name: '422,384,600' })).toBeInTheDocument();
   });
 
+  it('三公: the part budgets 公开09 prints (province 公务接待费 0.38, 运行维护费 3.20; city 1.01)', () => {
+    loadRealData([IDS.province, IDS.cityDept]);
+    render(<ExecutionPage />);
+    const table = screen.getByRole('table', { name: /“三公”经费：全年预算与决算/ });
+    const reception = within(rowWith(table, '山西省', '公务接待费'));
+    expect(reception.getAllByRole('link', { name: '0.38' })[0]).toHaveAttribute(
+      'href',
+      expect.stringContaining(`#/source/${IDS.province}?line=380`),
+    );
+    expect(reception.getByText('一致')).toBeInTheDocument();
+    const running = within(rowWith(table, '山西省', '公务用车运行维护费'));
+    expect(running.getAllByRole('link', { name: '3.20' })).toHaveLength(2);
+    const city = within(rowWith(table, '大同市行政审批服务管理局[部门]', '公务用车运行维护费'));
+    expect(city.getAllByRole('link', { name: '1.01' })).toHaveLength(2);
+    expect(within(table).queryByText('原文未印预算数，无法核算')).toBeNull();
+  });
+
   it('an empty manifest gives a clear message', () => {
     useAppStore.setState({ status: 'ready', manifest: { schemaVersion: 1, bundles: [] } });
     render(<ExecutionPage />);

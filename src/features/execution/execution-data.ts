@@ -5,6 +5,7 @@
  */
 import type { ManifestEntry } from '@/data/load';
 import { documentLabel } from '@/data/labels';
+import { readSangong, sangongFigure } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
 import type { ExecutionStatement } from '@/data/schema-narrative';
@@ -156,11 +157,20 @@ export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassE
   const document = documentLabel(entry);
   const tag = unitTag(entry);
   const seen = new Map<string, number>();
+  const sangong = readSangong(bundle);
   return bundle.narrative.executions
     .map((s) => {
       const n = (seen.get(s.key) ?? 0) + 1;
       seen.set(s.key, n);
-      const computed = executionRate(s.actual.v, s.budget?.v ?? null);
+      const group =
+        s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget';
+      // 三公 amounts come from the one 三公 reader (公开09 first), as in the 三公经费 view: the
+      // sentence "…支出X万元，完成全年预算的Y%" prints no part budget, the table does.
+      const budget =
+        group === 'sangong' ? (sangongFigure(sangong.budget, s.key) ?? s.budget) : s.budget;
+      const actual =
+        group === 'sangong' ? (sangongFigure(sangong.actual, s.key) ?? s.actual) : s.actual;
+      const computed = executionRate(actual.v, budget?.v ?? null);
       const computedStr = computed === null ? null : computed.toFixed(2);
       return {
         id: `${entry.id}:${s.key}${n > 1 ? `#${n}` : ''}`,
@@ -169,13 +179,13 @@ export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassE
         tag,
         key: s.key,
         subject: subjectLabel(s),
-        group: s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget',
+        group,
         basis: s.basis,
-        budget: s.budget,
-        actual: s.actual,
+        budget,
+        actual,
         stated: s.rate,
         computed: computedStr,
-        check: checkRate(s.budget, s.rate, computed),
+        check: checkRate(budget, s.rate, computed),
         overflow: computedStr !== null && compareDecimal(computedStr, RATE_AXIS_CAP) > 0,
       } satisfies ClassExecutionRow;
     })
