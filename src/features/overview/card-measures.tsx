@@ -22,8 +22,8 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
     <div className="measure-row">
       <dt>{label}</dt>
       <dd>
-        {aLabel} {fv(s.a)}（{formatPercent(s.aShare)}）／{bLabel} {fv(s.b)}（
-        {formatPercent(s.bShare)}）
+        {aLabel} {fv(s.a)}（{fv(s.aShare, 'percent')}）／{bLabel} {fv(s.b)}（
+        {fv(s.bShare, 'percent')}）
       </dd>
     </div>
   );
