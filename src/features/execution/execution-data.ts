@@ -11,9 +11,10 @@ import type { Fig } from '@/data/schema-common';
 import type { ExecutionStatement } from '@/data/schema-narrative';
 import { headlineFunds } from '@/data/schema-performance';
 import type { FundRow, ProjectEvaluation } from '@/data/schema-performance';
+import { checkPercent } from '@/domain/consistency';
 import { executionRate } from '@/domain/measures';
-import type { Decimal, DecimalString } from '@/domain/money';
-import { compareDecimal, dec, roundHalfUp } from '@/domain/money';
+import type { DecimalString } from '@/domain/money';
+import { compareDecimal } from '@/domain/money';
 
 /** Projects whose 执行率 is below this (percent) are picked out as under-executed. */
 export const UNDER_EXECUTION_THRESHOLD: DecimalString = '80';
@@ -26,40 +27,33 @@ export const RATE_AXIS_CAP: DecimalString = '200';
 
 /**
  * How the printed rate relates to the computed one:
- * agrees / differs (at the printed precision) · notStated (the document prints no rate) ·
+ * agrees / differs (at the printed precision) · rounding (differs, but within what the rounding
+ * of the printed amounts allows: a hint, domain checkPercent) · notStated (no printed rate) ·
  * noBudget (the sentence gives no budget, so nothing to compute: 三公 parts) ·
  * zeroBase (budget 0: no rate exists, shown "—"; `stated` may still hold what was printed).
  */
-export type RateCheck = 'agrees' | 'differs' | 'notStated' | 'noBudget' | 'zeroBase';
+export type RateCheck = 'agrees' | 'differs' | 'rounding' | 'notStated' | 'noBudget' | 'zeroBase';
 
 export const RATE_CHECK_LABEL: Record<RateCheck, string> = {
   agrees: '一致',
   differs: '不一致',
+  rounding: '尾数差（提示）',
   notStated: '原文未印执行率',
   noBudget: '原文未印预算数，无法核算',
   zeroBase: '预算为0，无执行率',
 };
 
-function printedPlaces(v: DecimalString): number {
-  const dot = v.indexOf('.');
-  return dot === -1 ? 0 : v.length - dot - 1;
-}
-
 /**
- * Compare a printed rate with the computed one at the precision the document printed ("78" is
- * compared with the computed rate rounded to whole percent), as the ingest checks do.
+ * Compare a printed rate with actual ÷ budget at the precision the document printed ("78" is
+ * compared with the rate rounded to whole percent), as the ingest checks do (one rule:
+ * domain checkPercent).
  */
-export function checkRate(
-  budget: Fig | null,
-  stated: Fig | null,
-  computed: Decimal | null,
-): RateCheck {
+export function checkRate(budget: Fig | null, actual: Fig | null, stated: Fig | null): RateCheck {
   if (budget === null) return 'noBudget';
-  if (computed === null) return 'zeroBase';
+  if (actual === null || executionRate(actual.v, budget.v) === null) return 'zeroBase';
   if (stated === null) return 'notStated';
-  return roundHalfUp(computed, printedPlaces(stated.v)).equals(dec(stated.v))
-    ? 'agrees'
-    : 'differs';
+  const { verdict } = checkPercent(actual.v, budget.v, stated.v);
+  return verdict === 'exact' ? 'agrees' : verdict === 'rounding' ? 'rounding' : 'differs';
 }
 
 /** Short tag for a unit in chart labels and legends (distinguishes series without colour). */
@@ -185,7 +179,7 @@ export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassE
         actual,
         stated: s.rate,
         computed: computedStr,
-        check: checkRate(budget, s.rate, computed),
+        check: checkRate(budget, actual, s.rate),
         overflow: computedStr !== null && compareDecimal(computedStr, RATE_AXIS_CAP) > 0,
       } satisfies ClassExecutionRow;
     })
@@ -249,7 +243,7 @@ function fundFigures(row: FundRow | null) {
     executed: row?.executed ?? null,
     stated,
     computed: computedStr,
-    check: checkRate(row?.fullYearBudget ?? null, stated, computed),
+    check: checkRate(row?.fullYearBudget ?? null, row?.executed ?? null, stated),
     under: shown !== null && compareDecimal(shown, UNDER_EXECUTION_THRESHOLD) < 0,
   };
 }
@@ -312,7 +306,7 @@ export function summaryExecutionRows(entry: ManifestEntry, bundle: Bundle): Summ
       executed: s.statedExecuted,
       stated: s.statedRate,
       computed: computed === null ? null : computed.toFixed(2),
-      check: checkRate(s.statedBudget, s.statedRate, computed),
+      check: checkRate(s.statedBudget, s.statedExecuted, s.statedRate),
     });
   }
   const d = bundle.performance.department;
