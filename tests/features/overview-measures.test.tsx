@@ -24,7 +24,10 @@ describe('overview card measures', () => {
     expect(m).toHaveTextContent('基本 846.28（2.00%※）／项目 41,393.83（98.00%※）');
     // 711.62 ÷ 845.59 = 84.16%, 133.97 ÷ 845.59 = 15.84% (公开05 基本支出 845.59).
     expect(m).toHaveTextContent('人员 711.62（84.16%※）／公用 133.97（15.84%※）');
-    expect(m).toHaveTextContent('年初预算 2,296.91 → 决算 42,238.46，完成 1,838.93%');
+    // The rate is against 年初预算, as the text says (完成年初预算的1838.93%, line 474).
+    expect(m).toHaveTextContent(
+      '一般公共预算执行率（对年初预算）年初预算 2,296.91 → 决算 42,238.46，完成年初预算的 1,838.93%',
+    );
     expect(m).toHaveTextContent('“三公”经费（决算数）3.57');
     expect(m).toHaveTextContent('机关运行经费133.97');
     expect(m).toHaveTextContent('41,643.12，中小企业 755.47（1.81%）');
@@ -38,7 +41,7 @@ describe('overview card measures', () => {
     render(<OverviewPage />);
     const card = within(screen.getByRole('article', { name: '朔州市朔城区行政审批服务管理局' }));
     const m = card.getByRole('group', { name: '主要指标' });
-    expect(m).toHaveTextContent('年初预算 1,605.63 → 决算 1,322.38，完成 82.36%');
+    expect(m).toHaveTextContent('年初预算 1,605.63 → 决算 1,322.38，完成年初预算的 82.36%');
     expect(m).toHaveTextContent('无“三公”经费（原文如此）');
     expect(m).toHaveTextContent('12 个项目');
   });

@@ -280,6 +280,8 @@ export interface SummaryExecutionRow {
   document: string;
   tag: string;
   what: string;
+  /** What the rate is against, in the document's words: 全年预算 or 预算到位资金. */
+  basis: '全年预算' | '预算到位资金';
   unit: '万元' | '元';
   budget: Fig | null;
   executed: Fig | null;
@@ -301,6 +303,7 @@ export function summaryExecutionRows(entry: ManifestEntry, bundle: Bundle): Summ
       document,
       tag,
       what: '项目支出合计（绩效自评总结报告：预算到位资金、支出金额、预算支出进度）',
+      basis: '预算到位资金',
       unit: '万元',
       budget: s.statedBudget,
       executed: s.statedExecuted,
@@ -319,6 +322,7 @@ export function summaryExecutionRows(entry: ManifestEntry, bundle: Bundle): Summ
       document,
       tag,
       what: `部门整体支出绩效自评（${total.label}：全年预算数、全年执行数、执行率）`,
+      basis: '全年预算',
       unit: d.unit,
       budget: f.fullYearBudget,
       executed: f.executed,

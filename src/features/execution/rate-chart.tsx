@@ -49,6 +49,8 @@ interface RateChartProps {
   references?: readonly { at: number; label: string }[];
   /** Width reserved for the category labels (px). */
   labelWidth?: number;
+  /** What every rate is against (年初预算): said in the legend and on the axis. */
+  basis: string;
 }
 
 const BAR = 16;
@@ -67,6 +69,7 @@ export function RateChart({
   cap,
   references = [],
   labelWidth = 200,
+  basis,
 }: RateChartProps) {
   const data = categories.map((c) => {
     const row: Record<string, string | number | null> = { key: c.key, label: c.label };
@@ -86,7 +89,7 @@ export function RateChart({
   const max = cap * 1.15;
   const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
   const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
-  const height = categories.length * groupHeight + 60;
+  const height = categories.length * groupHeight + 84;
 
   const byKey = new Map(categories.map((c) => [c.key, c]));
   const shapeFor = (seriesIndex: number) =>
@@ -131,6 +134,9 @@ export function RateChart({
   return (
     <div className="rate-chart">
       <ul className="chart-legend" aria-hidden="true">
+        <li className="legend-basis">
+          执行率 = 决算 ÷ {basis}（对{basis}）：
+        </li>
         {series.map((s) => (
           <li key={s.id}>
             <span className="swatch" style={{ background: s.color }} />
@@ -142,7 +148,7 @@ export function RateChart({
         <BarChart
           data={data}
           layout="vertical"
-          margin={{ top: 24, right: 260, bottom: 8, left: 8 }}
+          margin={{ top: 24, right: 260, bottom: 30, left: 8 }}
           barGap={BAR_GAP}
           barCategoryGap={GROUP_GAP / 2}
         >
@@ -178,6 +184,13 @@ export function RateChart({
             tick={{ fill: TEXT, fontSize: 12 }}
             // Every tick given is drawn: recharts skips measuring each label's width in the DOM.
             interval={0}
+            label={{
+              value: `执行率（%，对${basis}）`,
+              position: 'insideBottom',
+              offset: -22,
+              fill: TEXT,
+              fontSize: 12,
+            }}
           />
           <YAxis
             type="category"
