@@ -7,8 +7,8 @@ import {
   subjectsAcrossUnits,
   summaryExecutionRows,
   unitExecutionState,
-  unitTag,
 } from '@/features/execution/execution-data';
+import { unitTag } from '@/data/labels';
 import { sangongForBundle } from '@/features/sangong/sangong-data';
 import type { PartKey } from '@/features/sangong/sangong-data';
 import { formatPrintedPercent } from '@/lib/format';
@@ -62,7 +62,8 @@ describe('unitTag', () => {
     [IDS.province, '省级单位2024'],
     [IDS.cityDept, '市级部门2024'],
     [IDS.cityBudget, '市级单位2026'],
-    [IDS.center, '服务中心2024'],
+    // 大同市政务服务中心: a 市级 unit whose kind is a service center.
+    [IDS.center, '市级服务中心2024'],
     [IDS.district, '区县级部门2023'],
   ])('%s → %s', (id, tag) => expect(unitTag(entry(id))).toBe(tag));
 });

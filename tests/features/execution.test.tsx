@@ -199,6 +199,9 @@ describe('预算执行', () => {
     const chart = screen.getByRole('figure', { name: '完成年初预算的比例（执行率，对年初预算）' });
     // What the rate is against, on the chart itself (legend) and in its data table.
     expect(chart).toHaveTextContent('执行率 = 决算 ÷ 年初预算（对年初预算）');
+    // 大同市政务服务中心 is 市级, a service center: its caption and legend tag say both.
+    expect(chart).toHaveTextContent('大同市政务服务中心（市级 · 服务中心·单位·2024年决算）');
+    expect(chart).toHaveTextContent('市级服务中心2024：大同市政务服务中心');
     expect(within(chart).getAllByRole('columnheader')[1]).toHaveTextContent(
       '执行率（对年初预算；计算 / 原文）',
     );

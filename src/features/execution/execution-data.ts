@@ -4,7 +4,7 @@
  * every rate is computed by src/domain (executionRate) and set beside the printed one.
  */
 import type { ManifestEntry } from '@/data/load';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, unitTag } from '@/data/labels';
 import { readSangong, sangongFigure } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
@@ -54,13 +54,6 @@ export function checkRate(budget: Fig | null, actual: Fig | null, stated: Fig | 
   if (stated === null) return 'notStated';
   const { verdict } = checkPercent(actual.v, budget.v, stated.v);
   return verdict === 'exact' ? 'agrees' : verdict === 'rounding' ? 'rounding' : 'differs';
-}
-
-/** Short tag for a unit in chart labels and legends (distinguishes series without colour). */
-export function unitTag(entry: Pick<ManifestEntry, 'unit' | 'fiscalYear'>): string {
-  const { level, scope } = entry.unit;
-  const who = level === '服务中心' ? '服务中心' : `${level}${scope}`;
-  return `${who}${entry.fiscalYear}`;
 }
 
 /** Why a unit shows no execution figures, or 'ready'. */

@@ -10,7 +10,7 @@ import { Deferred } from '@/components/deferred';
 import { useLingering } from '@/components/linger';
 import type { ChartTable } from '@/components/chart-frame';
 import { comparisonNotes } from '@/data/compare-notes';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, levelLabel, unitTag } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
@@ -36,7 +36,6 @@ import {
   UNDER_EXECUTION_THRESHOLD,
   unitExecutionState,
   unitStateMessage,
-  unitTag,
 } from './execution-data';
 import {
   ClassExecutionTable,
@@ -105,7 +104,7 @@ function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: Dis
 }
 
 function captionFor(entries: readonly ManifestEntry[], unit: string): string {
-  return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
+  return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
 }
 
 function rateLabel(r: ClassExecutionRow): string {
