@@ -110,13 +110,30 @@ function isEntry(e: unknown): e is ShellEntry {
   );
 }
 
+/**
+ * The level tag as the app shows it (levelLabel in src/data/labels.ts, which this file cannot
+ * import): a service center is "市级 · 服务中心", its government level read from its name.
+ * tests/app/first-paint.test.ts compares the two on every shipped document.
+ */
+export function firstPaintLevel(unit: { name: string; level: string }): string {
+  if (unit.level !== '服务中心') return unit.level;
+  const n = unit.name.replace(/\[.*?\]|（.*?）|\(.*?\)/g, '');
+  const level =
+    /市.+[区县旗]/.test(n) || /^[^省市]*[区县旗]/.test(n)
+      ? '区县级'
+      : /省/.test(n) && !/市/.test(n)
+        ? '省级'
+        : '市级';
+  return `${level} · 服务中心`;
+}
+
 function card(e: ShellEntry): string {
   const f = e.headline.findings;
   const rows = HEADLINE.map(
     ([key, label]) =>
       `<div class="headline-row"><dt>${label}</dt><dd><span class="money">${firstPaintAmount(e.headline[key]?.v)}</span></dd></div>`,
   ).join('');
-  const tags = [e.unit.level, e.unit.scope, e.kind, `${e.fiscalYear}年`]
+  const tags = [firstPaintLevel(e.unit), e.unit.scope, e.kind, `${e.fiscalYear}年`]
     .map((t) => `<li>${escapeHtml(t)}</li>`)
     .join('');
   return (

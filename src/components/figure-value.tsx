@@ -28,7 +28,10 @@ interface FigureValueProps {
    */
   hrefFor: (line: number, text?: string) => string;
   kind?: FigureKind;
+  /** The unit an amount is shown in (万元 as printed, or 元). */
   unit?: FigureUnit;
+  /** The unit the document printed the amount in; one printed in 元 is always shown as printed. */
+  printed?: FigureUnit;
 }
 
 /** Where a figure links to and what its hover text says: the same for every figure of a line. */
@@ -44,14 +47,15 @@ export interface FigureSpec extends FigureLink {
   text: string;
 }
 
-/** A figure's text as shown: a count as printed, an amount in `unit`, a percent. */
+/** A figure's text as shown: a count as printed, an amount in `unit` (formatAmount), a percent. */
 export function figureText(
   fig: PrintedFigure | DerivedFigure,
   kind: FigureKind = 'amount',
   unit: FigureUnit = '万元',
+  printed: FigureUnit = '万元',
 ): string {
   if (kind === 'percent') return formatPercent(fig.v);
-  return kind === 'count' ? fig.v : formatAmount(fig.v, unit);
+  return kind === 'count' ? fig.v : formatAmount(fig.v, unit, printed);
 }
 
 /** A figure's link and hover text: its source line, or for a derived figure the lines used. */
@@ -91,9 +95,10 @@ export function figureSpec({
   hrefFor,
   kind = 'amount',
   unit = '万元',
+  printed = '万元',
 }: FigureValueProps): FigureSpec | null {
   if (fig === null || fig === undefined) return null;
-  return { text: figureText(fig, kind, unit), ...figureLink(fig, document, hrefFor) };
+  return { text: figureText(fig, kind, unit, printed), ...figureLink(fig, document, hrefFor) };
 }
 
 export const FIGURE_EMPTY_CLASS = 'figure-empty';

@@ -2,6 +2,7 @@
  * Who published a document, what kind and which year: read from the standard wording every
  * disclosure carries (title, 部门/单位名称, 主管部门及代码, 预算单位), never from a list of known units.
  */
+import { governmentLevel } from '../data/labels';
 import type { UnitInfo } from '../data/schema';
 import type { SourceDoc } from './source-doc';
 import { IngestError } from './source-doc';
@@ -29,13 +30,15 @@ function firstMatch(doc: SourceDoc, re: RegExp): { m: RegExpExecArray; line: num
   return null;
 }
 
-/** 省级 / 市级 / 区县级 / 服务中心 from the unit's own name. */
+/**
+ * 省级 / 市级 / 区县级 / 服务中心 from the unit's own name. The bundle format stores a service
+ * center's kind in `level`; src/data/labels.ts (unitLevel) reads its government level back from
+ * the name with the same rule (governmentLevel).
+ */
 export function levelOf(name: string): UnitInfo['level'] {
   const n = name.replace(/\[.*?\]|（.*?）|\(.*?\)/g, '');
   if (/中心$/.test(n)) return '服务中心';
-  if (/市.+[区县旗]/.test(n) || /^[^省市]*[区县旗]/.test(n)) return '区县级';
-  if (/省/.test(n) && !/市/.test(n)) return '省级';
-  return '市级';
+  return governmentLevel(name);
 }
 
 /** Members a 部门 consolidates, from "…部门由A、B两个参公单位和C三个二级预算单位组成". */

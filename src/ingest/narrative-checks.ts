@@ -7,7 +7,8 @@
 import type { Finding } from '../data/schema';
 import type { Fig } from '../data/schema-common';
 import type { Breakdown, Narrative } from '../data/schema-narrative';
-import { dec, percent, roundHalfUp, sum, type Decimal } from '../domain/money';
+import { checkPercent } from '../domain/consistency';
+import { dec, sum, type Decimal } from '../domain/money';
 
 type Severity = Finding['severity'];
 type Kind = Finding['kind'];
@@ -16,14 +17,6 @@ type Kind = Finding['kind'];
 function places(v: string): number {
   const i = v.indexOf('.');
   return i < 0 ? 0 : v.length - i - 1;
-}
-
-/** part ÷ whole × 100 rounded half-up to the places of `printed`; null for a zero whole. */
-export function percentAtPrecision(part: string, whole: string, printed: string): Decimal | null {
-  const p = places(printed);
-  if (p === 2) return percent(part, whole);
-  if (dec(whole).isZero()) return null;
-  return roundHalfUp(dec(part).div(dec(whole)).times(100), p);
 }
 
 function fmt(d: Decimal, p: number): string {
@@ -68,7 +61,7 @@ function checkPct(
   part: Fig,
   whole: { v: string; lines: number[] },
 ): void {
-  const computed = percentAtPrecision(part.v, whole.v, stated.v);
+  const { verdict, computed } = checkPercent(part.v, whole.v, stated.v);
   const lines = [stated.line, part.line, ...whole.lines];
   if (computed === null) {
     f.add(
@@ -82,12 +75,13 @@ function checkPct(
     );
     return;
   }
-  if (!computed.eq(dec(stated.v))) {
+  if (verdict === 'rounding' || verdict === 'mismatch') {
     f.add(
       slug,
-      'warning',
+      // Within the amounts' own rounding (尾数误差) it is a hint.
+      verdict === 'rounding' ? 'info' : 'warning',
       'percent',
-      `${what}：文中写${stated.v}%，按其金额 ${part.v} ÷ ${whole.v} 计算应为${fmt(computed, places(stated.v))}%。`,
+      `${what}：文中写${stated.v}%，按其金额 ${part.v} ÷ ${whole.v} 计算应为${fmt(computed, places(stated.v))}%${verdict === 'rounding' ? '（差异在金额尾数误差范围内，属提示）' : ''}。`,
       `${fmt(computed, places(stated.v))}%`,
       `${stated.v}%`,
       lines,

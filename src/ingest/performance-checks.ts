@@ -15,10 +15,14 @@ import {
   type Performance,
   type ProjectEvaluation,
 } from '../data/schema-performance';
+import { checkPercent } from '../domain/consistency';
 import { dec, percent, roundHalfUp, sum, type Decimal } from '../domain/money';
 
 /** Amounts: a difference up to 0.01 per summed row is rounding (尾数误差). */
 const TOLERANCE = '0.01';
+
+/** Said after a percentage that its amounts' own rounding can give (checkPercent 'rounding'). */
+const ROUNDING_NOTE = '（差异在金额尾数误差范围内，属提示）';
 
 function decimals(s: string): number {
   const i = s.indexOf('.');
@@ -78,13 +82,14 @@ function checkFundRow(c: Collector, row: FundRow, who: string, key: string): voi
   const label = row.label || '资金';
   if (b && e && rate) {
     const p = percent(e.v, b.v);
-    if (p !== null && !sameAtPrinted(p, rate.v)) {
-      const diff = p.minus(dec(rate.v)).abs();
+    const verdict = checkPercent(e.v, b.v, rate.v).verdict;
+    if (p !== null && (verdict === 'rounding' || verdict === 'mismatch')) {
       c.add(
         {
-          severity: diff.gt('0.011') ? 'error' : 'warning',
+          // Within the amounts' own rounding (尾数误差) it is a hint, not an error.
+          severity: verdict === 'rounding' ? 'info' : 'error',
           kind: 'percent',
-          message: `${who}“${label}”的执行率印为${rate.v}%，但全年执行数${e.v}÷全年预算数${b.v}=${shown(p, rate.v)}%`,
+          message: `${who}“${label}”的执行率印为${rate.v}%，但全年执行数${e.v}÷全年预算数${b.v}=${shown(p, rate.v)}%${verdict === 'rounding' ? ROUNDING_NOTE : ''}`,
           expected: shown(p, rate.v),
           printed: rate.v,
           lines: lines(b, e, rate),
@@ -230,12 +235,13 @@ function checkSummary(c: Collector, p: Performance): void {
   const e = s.statedExecuted ?? s.tableExecuted;
   if (b && e && s.statedRate) {
     const rate = percent(e.v, b.v);
-    if (rate !== null && !sameAtPrinted(rate, s.statedRate.v)) {
+    const verdict = checkPercent(e.v, b.v, s.statedRate.v).verdict;
+    if (rate !== null && (verdict === 'rounding' || verdict === 'mismatch')) {
       c.add(
         {
-          severity: 'error',
+          severity: verdict === 'rounding' ? 'info' : 'error',
           kind: 'percent',
-          message: `项目支出总体执行进度印为${s.statedRate.v}%，但支出金额${e.v}÷预算金额${b.v}=${shown(rate, s.statedRate.v)}%`,
+          message: `项目支出总体执行进度印为${s.statedRate.v}%，但支出金额${e.v}÷预算金额${b.v}=${shown(rate, s.statedRate.v)}%${verdict === 'rounding' ? ROUNDING_NOTE : ''}`,
           expected: shown(rate, s.statedRate.v),
           printed: s.statedRate.v,
           lines: lines(b, e, s.statedRate),

@@ -75,13 +75,36 @@ export function formatPercent(value: DecimalString | Decimal | null | undefined)
   return `${group(toFixed2(rounded.isZero() ? rounded.abs() : rounded))}%`;
 }
 
-/** An amount printed in 万元, shown in the chosen unit: 万元 as is, 元 × 10,000 (exact). */
+/** Decimal places a figure was printed with ("2296.91" → 2, "1147200" → 0). */
+function printedPlaces(v: DecimalString): number {
+  const dot = v.indexOf('.');
+  return dot < 0 ? 0 : v.length - dot - 1;
+}
+
+/** A plain decimal at its own precision, grouped: "30181059.5" → "30,181,059.5". */
+function groupAsPrinted(value: Decimal, places: number): string {
+  const rounded = roundHalfUp(value, places);
+  return group((rounded.isZero() ? rounded.abs() : rounded).toFixed(places));
+}
+
+/**
+ * An amount in the chosen unit. `printed` is the unit the document printed it in:
+ * - 万元 shown in 万元: 2 decimals (formatWanYuan);
+ * - 万元 shown in 元: × 10,000 at the precision printed, never more: 4 fewer decimals than the 万元
+ *   figure had ("2296.91" → "22,969,100", "0.12345" → "1,234.5"); a computed Decimal counts as
+ *   万元 at 2 places. "22,969,100.00" would claim a precision the document does not have;
+ * - 元 (部门整体自评, 绩效目标): always 元, with the document's own decimals.
+ */
 export function formatAmount(
   value: DecimalString | Decimal | null | undefined,
   unit: '万元' | '元',
+  printed: '万元' | '元' = '万元',
 ): string {
   if (value === null || value === undefined) return NO_VALUE;
-  return unit === '万元' ? formatWanYuan(value) : formatWanYuan(dec(value).times(10000));
+  const places = typeof value === 'string' ? printedPlaces(value) : 2;
+  if (printed === '元') return groupAsPrinted(dec(value), places);
+  if (unit === '万元') return formatWanYuan(value);
+  return groupAsPrinted(dec(value).times(10000), Math.max(0, places - 4));
 }
 
 /**

@@ -11,8 +11,11 @@ import {
   firstPaint,
   firstPaintAmount,
   firstPaintHtml,
+  firstPaintLevel,
 } from '@/app/first-paint';
 import { NAV_ITEMS } from '@/app/nav';
+import { levelLabel } from '@/data/labels';
+import type { Manifest } from '@/data/schema';
 import { OVERVIEW_PAGE_SIZE } from '@/features/overview/overview-page';
 import { formatWanYuan } from '@/lib/format';
 import { viewHref } from '@/store/routes';
@@ -48,6 +51,18 @@ function headline(c: HTMLElement): Record<string, string> {
 }
 
 describe('first paint: the overview before the app', () => {
+  it('tags the service center 市级 · 服务中心, as the app does', () => {
+    const root = drawn();
+    const tags = [...card(root, '大同市政务服务中心', '2024年').querySelectorAll('.tags li')];
+    expect(tags[0]?.textContent).toBe('市级 · 服务中心');
+    const { bundles } = shippedManifest() as Manifest;
+    for (const e of bundles) expect(firstPaintLevel(e.unit)).toBe(levelLabel(e.unit));
+    for (const name of ['山西省政务服务中心', '朔州市朔城区政务服务中心', '大同市政务服务中心']) {
+      const unit = { name, level: '服务中心' as const };
+      expect(firstPaintLevel(unit)).toBe(levelLabel(unit));
+    }
+  });
+
   it('shows the headline totals as printed in the documents', () => {
     const root = drawn();
     // 山西省行政审批服务管理局 2024年部门决算, 收入支出决算总表 (source line 113) and 支出决算表 (line 172).

@@ -7,10 +7,11 @@ import {
   subjectsAcrossUnits,
   summaryExecutionRows,
   unitExecutionState,
-  unitTag,
 } from '@/features/execution/execution-data';
+import { unitTag } from '@/data/labels';
+import { sangongForBundle } from '@/features/sangong/sangong-data';
+import type { PartKey } from '@/features/sangong/sangong-data';
 import { formatPrintedPercent } from '@/lib/format';
-import { executionRate } from '@/domain/measures';
 import { IDS, realBundle, realManifest } from './real-data';
 
 const fig = (v: string) => ({ v, line: 1 });
@@ -24,8 +25,9 @@ describe('checkRate', () => {
   it.each([
     // budget, actual, stated, expected
     ['2296.91', '42238.46', '1838.93', 'agrees'],
-    ['2.42', '1.894', '78.28', 'differs'], // 78.26 computed
-    ['4.09', '1.4', '34.24', 'differs'], // 34.23 computed
+    // 78.26 computed; 2.42 may be 2.415…2.425 (78.10–78.43%): a rounding difference, a hint
+    ['2.42', '1.894', '78.28', 'rounding'],
+    ['4.09', '1.4', '34.24', 'rounding'], // 34.23 computed, 1.4 may be 1.395…1.405
     ['13.06', '13.06', '100', 'agrees'], // printed without decimals
     ['25', '19.5', '78', 'agrees'],
     ['102.5', '102.02', '99.53', 'agrees'],
@@ -35,12 +37,11 @@ describe('checkRate', () => {
     ['0', '0', '0', 'zeroBase'], // a printed 0% on a zero budget: still no rate
     [null, '3.20', '100.00', 'noBudget'],
   ] as const)('budget %s actual %s stated %s → %s', (budget, actual, stated, expected) => {
-    const computed = executionRate(actual, budget);
     expect(
       checkRate(
         budget === null ? null : fig(budget),
+        fig(actual),
         stated === null ? null : fig(stated),
-        computed,
       ),
     ).toBe(expected);
   });
@@ -61,7 +62,8 @@ describe('unitTag', () => {
     [IDS.province, '省级单位2024'],
     [IDS.cityDept, '市级部门2024'],
     [IDS.cityBudget, '市级单位2026'],
-    [IDS.center, '服务中心2024'],
+    // 大同市政务服务中心: a 市级 unit whose kind is a service center.
+    [IDS.center, '市级服务中心2024'],
     [IDS.district, '区县级部门2023'],
   ])('%s → %s', (id, tag) => expect(unitTag(entry(id))).toBe(tag));
 });
@@ -109,8 +111,48 @@ describe('classExecutionRows (real bundles)', () => {
     expect(subjects.find((s) => s.key === '205')?.byUnit[IDS.cityDept]).toBeUndefined();
   });
 
-  it('三公 parts have no printed budget: nothing to compute', () => {
-    const row = classExecutionRows(entry(IDS.province), realBundle(IDS.province)).find(
+  // The 三公 table (公开09) prints each part's 全年预算数; the narrative sentence does not repeat it.
+  it.each([
+    // id, key, 预算数 (公开09), its line, 决算数, computed rate, check
+    [IDS.province, 'sangong', '3.57', 380, '3.57', '100.00', 'agrees'],
+    [IDS.province, 'sangong.vehicleRunning', '3.20', 380, '3.20', '100.00', 'agrees'],
+    [IDS.province, 'sangong.reception', '0.38', 380, '0.38', '100.00', 'agrees'],
+    [IDS.cityDept, 'sangong', '1.01', 421, '1.01', '100.00', 'agrees'],
+    [IDS.cityDept, 'sangong.vehicleRunning', '1.01', 421, '1.01', '100.00', 'agrees'],
+  ] as const)(
+    '%s %s: 预算数 %s (line %i) from the 三公 table, 决算 %s, rate %s',
+    (id, key, budget, line, actual, computed, check) => {
+      const row = classExecutionRows(entry(id), realBundle(id)).find((r) => r.key === key);
+      expect(row).toMatchObject({
+        group: 'sangong',
+        budget: { v: budget, line },
+        actual: { v: actual },
+        computed,
+        check,
+      });
+    },
+  );
+
+  it('三公 rows read the same figures as the 三公经费 view (one reader)', () => {
+    for (const id of [IDS.province, IDS.cityDept, IDS.center, IDS.district]) {
+      const e = entry(id);
+      const b = realBundle(id);
+      const bars = sangongForBundle(e, b).bars.filter((x) => !x.derived);
+      const side = (basis: '预算' | '决算') => bars.find((x) => x.basis === basis);
+      for (const r of classExecutionRows(e, b).filter((x) => x.group === 'sangong')) {
+        const part = r.key.replace(/^sangong\.?/, '') as PartKey | '';
+        const of = (basis: '预算' | '决算') => {
+          const bar = side(basis);
+          return part === '' ? bar?.total : bar?.parts[part];
+        };
+        expect(r.budget, `${id} ${r.key} budget`).toEqual(of('预算') ?? null);
+        expect(r.actual, `${id} ${r.key} actual`).toEqual(of('决算'));
+      }
+    }
+  });
+
+  it('district: 公开09 本表无数据 and the text prints no budget per part: nothing to compute', () => {
+    const row = classExecutionRows(entry(IDS.district), realBundle(IDS.district)).find(
       (r) => r.key === 'sangong.vehicleRunning',
     );
     expect(row).toMatchObject({
@@ -127,7 +169,7 @@ describe('projectExecutionRows (real bundles)', () => {
     [IDS.province, '营商环境评估费', '100', '47.973', '47.97', '47.97', true, 'agrees'],
     [IDS.province, '行政运行及业务工作经费', '166', '138.231', '83.27', '83.27', false, 'agrees'],
     [IDS.province, '专项培训(会议)经费', '125.6', '118.399', '94.27', '94.27', false, 'agrees'],
-    [IDS.center, 'J残疾人就业保障金', '2.42', '1.894', '78.28', '78.26', true, 'differs'],
+    [IDS.center, 'J残疾人就业保障金', '2.42', '1.894', '78.28', '78.26', true, 'rounding'],
     [IDS.center, 'Z大楼管理及网络维护费', '177', '177', '100', '100.00', false, 'agrees'],
     [IDS.district, '公章刻制费', '20.00', '2.38', null, '11.90', true, 'notStated'],
   ] as const)(

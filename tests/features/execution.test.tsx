@@ -99,13 +99,17 @@ describe('预算执行', () => {
     expect(ok).not.toHaveTextContent('低于80%');
   });
 
-  it('flags a printed rate its own figures do not give: service center 78.28% vs 78.26%', () => {
+  it('a rounding-size difference is a hint: service center 78.28% vs 1.894 ÷ 2.42 = 78.26%', () => {
     loadRealData([IDS.center]);
     render(<ExecutionPage />);
-    const row = within(rowWith(projectTable(), 'J残疾人就业保障金'));
+    const tr = rowWith(projectTable(), 'J残疾人就业保障金');
+    const row = within(tr);
     expect(row.getByRole('link', { name: '78.28%' })).toBeInTheDocument();
     expect(row.getByText('78.26%')).toBeInTheDocument();
-    expect(row.getByText(/不一致/)).toBeInTheDocument();
+    // 2.42 may be 2.415…2.425, which gives 78.10–78.43%: not 不一致, not flagged red.
+    expect(row.getByText('尾数差（提示）')).toBeInTheDocument();
+    expect(row.queryByText(/不一致/)).toBeNull();
+    expect(tr).not.toHaveClass('row-flag');
   });
 
   it('district: 预算支出进度 printed 82.26% vs 652.22 ÷ 791.96 = 82.36%', () => {
@@ -123,7 +127,7 @@ describe('预算执行', () => {
     loadRealData([IDS.province]);
     render(<ExecutionPage />);
     const table = projectTable();
-    const header = within(table).getByRole('button', { name: /执行率（计算）/ });
+    const header = within(table).getByRole('button', { name: /执行率（计算，对全年预算）/ });
     const th = header.closest('th') as HTMLElement;
     const sortTo = async (dir: 'ascending' | 'descending') => {
       for (let i = 0; i < 3 && th.getAttribute('aria-sort') !== dir; i++)
@@ -135,6 +139,48 @@ describe('预算执行', () => {
     expect(sortedFirst()).toHaveTextContent('营商环境评估费'); // 47.97%, the lowest
     await sortTo('descending');
     expect(sortedFirst()).toHaveTextContent('专项培训(会议)经费'); // 94.27%, the highest
+  });
+
+  it('every rate column says its base; 年初预算 and 全年预算 rates never share a column', () => {
+    loadRealData([IDS.province, IDS.cityDept, IDS.district]);
+    render(<ExecutionPage />);
+    const headers = (t: HTMLElement) =>
+      within(t)
+        .getAllByRole('columnheader')
+        .map((h) => (h.textContent ?? '').replace(/\s*⇅$/, ''));
+    // 1,838.93% is 42,238.46 ÷ 年初预算 2,296.91 (完成年初预算的1838.93%, line 474).
+    expect(headers(classTable())).toEqual(
+      expect.arrayContaining([
+        '年初预算数',
+        '执行率（原文，对年初预算）',
+        '执行率（计算，对年初预算）',
+      ]),
+    );
+    const sangong = screen.getByRole('table', { name: /“三公”经费：全年预算与决算/ });
+    expect(headers(sangong)).toEqual(
+      expect.arrayContaining([
+        '全年预算数',
+        '执行率（原文，对全年预算）',
+        '执行率（计算，对全年预算）',
+      ]),
+    );
+    expect(headers(projectTable())).toEqual(
+      expect.arrayContaining(['执行率（原文，对全年预算）', '执行率（计算，对全年预算）']),
+    );
+    // The city 部门's 全年预算数 39,700,557.84 元 (line 668) and the district's 预算到位资金
+    // 791.96 (line 1216): two bases, two tables.
+    const full = screen.getByRole('table', { name: /执行情况汇总（执行率对全年预算/ });
+    expect(headers(full)).toContain('全年预算数');
+    expect(full).toHaveTextContent('39,700,557.84');
+    expect(full).not.toHaveTextContent('791.96');
+    const arrived = screen.getByRole('table', { name: /执行情况汇总（执行率对预算到位资金/ });
+    expect(headers(arrived)).toContain('执行率（原文，对预算到位资金）');
+    expect(arrived).toHaveTextContent('791.96');
+    for (const t of screen.getAllByRole('table')) {
+      for (const h of headers(t).filter((x) => x.startsWith('执行率'))) expect(h).toMatch(/对/);
+    }
+    // No document prints a 全年（调整）预算 per 类: the view says so rather than leaving it out silently.
+    expect(screen.getByText(/未印各类科目的全年（调整）预算数/)).toBeInTheDocument();
   });
 
   it('the 2026 budget says it has no execution instead of an empty panel', () => {
@@ -150,7 +196,15 @@ describe('预算执行', () => {
     loadRealData();
     useAppStore.setState({ measureMode: 'share' });
     render(<ExecutionPage />);
-    const chart = screen.getByRole('figure', { name: '完成年初预算的比例（执行率）' });
+    const chart = screen.getByRole('figure', { name: '完成年初预算的比例（执行率，对年初预算）' });
+    // What the rate is against, on the chart itself (legend) and in its data table.
+    expect(chart).toHaveTextContent('执行率 = 决算 ÷ 年初预算（对年初预算）');
+    // 大同市政务服务中心 is 市级, a service center: its caption and legend tag say both.
+    expect(chart).toHaveTextContent('大同市政务服务中心（市级 · 服务中心·单位·2024年决算）');
+    expect(chart).toHaveTextContent('市级服务中心2024：大同市政务服务中心');
+    expect(within(chart).getAllByRole('columnheader')[1]).toHaveTextContent(
+      '执行率（对年初预算；计算 / 原文）',
+    );
     expect(chart).toHaveTextContent('横轴截至200%');
     const alt = within(chart).getByRole('table');
     const total = within(alt).getByRole('row', { name: /一般公共预算财政拨款支出（合计）/ });
@@ -164,12 +218,30 @@ describe('预算执行', () => {
     expect(within(chart).getByRole('img')).toHaveAccessibleName(/1,838.93%，超出200%刻度/);
   });
 
-  it('元 on request: 2,296.91 万元 shows as 22,969,100.00', () => {
+  it('元 on request: 2,296.91 万元 shows as 22,969,100 (no decimals the text does not have)', () => {
     loadRealData([IDS.province]);
     useAppStore.setState({ displayUnit: '元' });
     render(<ExecutionPage />);
     const row = within(rowWith(classTable(), '一般公共预算财政拨款支出（合计）'));
-    expect(row.getByRole('link', { name: '22,969,100.00' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '22,969,100' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '422,384,600' })).toBeInTheDocument();
+  });
+
+  it('三公: the part budgets 公开09 prints (province 公务接待费 0.38, 运行维护费 3.20; city 1.01)', () => {
+    loadRealData([IDS.province, IDS.cityDept]);
+    render(<ExecutionPage />);
+    const table = screen.getByRole('table', { name: /“三公”经费：全年预算与决算/ });
+    const reception = within(rowWith(table, '山西省', '公务接待费'));
+    expect(reception.getAllByRole('link', { name: '0.38' })[0]).toHaveAttribute(
+      'href',
+      expect.stringContaining(`#/source/${IDS.province}?line=380`),
+    );
+    expect(reception.getByText('一致')).toBeInTheDocument();
+    const running = within(rowWith(table, '山西省', '公务用车运行维护费'));
+    expect(running.getAllByRole('link', { name: '3.20' })).toHaveLength(2);
+    const city = within(rowWith(table, '大同市行政审批服务管理局[部门]', '公务用车运行维护费'));
+    expect(city.getAllByRole('link', { name: '1.01' })).toHaveLength(2);
+    expect(within(table).queryByText('原文未印预算数，无法核算')).toBeNull();
   });
 
   it('an empty manifest gives a clear message', () => {

@@ -20,10 +20,14 @@ describe('overview card measures', () => {
     render(<OverviewPage />);
     const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
     const m = card.getByRole('group', { name: '主要指标' });
-    expect(m).toHaveTextContent('基本 846.28（2.00%）／项目 41,393.83（98.00%）');
+    // Shares are computed, not printed: marked ※ (推算值).
+    expect(m).toHaveTextContent('基本 846.28（2.00%※）／项目 41,393.83（98.00%※）');
     // 711.62 ÷ 845.59 = 84.16%, 133.97 ÷ 845.59 = 15.84% (公开05 基本支出 845.59).
-    expect(m).toHaveTextContent('人员 711.62（84.16%）／公用 133.97（15.84%）');
-    expect(m).toHaveTextContent('年初预算 2,296.91 → 决算 42,238.46，完成 1,838.93%');
+    expect(m).toHaveTextContent('人员 711.62（84.16%※）／公用 133.97（15.84%※）');
+    // The rate is against 年初预算, as the text says (完成年初预算的1838.93%, line 474).
+    expect(m).toHaveTextContent(
+      '一般公共预算执行率（对年初预算）年初预算 2,296.91 → 决算 42,238.46，完成年初预算的 1,838.93%',
+    );
     expect(m).toHaveTextContent('“三公”经费（决算数）3.57');
     expect(m).toHaveTextContent('机关运行经费133.97');
     expect(m).toHaveTextContent('41,643.12，中小企业 755.47（1.81%）');
@@ -37,9 +41,24 @@ describe('overview card measures', () => {
     render(<OverviewPage />);
     const card = within(screen.getByRole('article', { name: '朔州市朔城区行政审批服务管理局' }));
     const m = card.getByRole('group', { name: '主要指标' });
-    expect(m).toHaveTextContent('年初预算 1,605.63 → 决算 1,322.38，完成 82.36%');
+    expect(m).toHaveTextContent('年初预算 1,605.63 → 决算 1,322.38，完成年初预算的 82.36%');
     expect(m).toHaveTextContent('无“三公”经费（原文如此）');
     expect(m).toHaveTextContent('12 个项目');
+  });
+
+  it('district: a stated zero is a figure (共有车辆0辆, line 1100), not missing', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    const card = within(screen.getByRole('article', { name: '朔州市朔城区行政审批服务管理局' }));
+    const m = within(card.getByRole('group', { name: '主要指标' }));
+    // 公开10 leaves 车辆数合计 blank (line 902); the text says 共有车辆0辆 (line 1100).
+    const row = m.getByText('车辆（辆）').parentElement;
+    if (row === null) throw new Error('no vehicle row');
+    expect(row).toHaveTextContent('车辆（辆）0');
+    expect(within(row).getByRole('link', { name: '0' })).toHaveAttribute(
+      'href',
+      `#/source/${IDS.district}?line=1100`,
+    );
   });
 
   it('city 部门: department-wide self-evaluation; budget 2026: no execution, targets', () => {
@@ -55,7 +74,24 @@ describe('overview card measures', () => {
     expect(m).toHaveTextContent('“三公”经费（预算数）无“三公”经费（原文如此）');
     expect(m).toHaveTextContent('6 个项目绩效目标');
     // Budget split: 973.99 ÷ 1564.72 = 62.25%, 590.73 ÷ 1564.72 = 37.75% (as the text prints).
-    expect(m).toHaveTextContent('基本 973.99（62.25%）／项目 590.73（37.75%）');
+    expect(m).toHaveTextContent('基本 973.99（62.25%※）／项目 590.73（37.75%※）');
+  });
+
+  it('marks the computed shares as derived (※) and says how: formula and lines', () => {
+    loadRealData();
+    render(<OverviewPage />);
+    expect(screen.getByText(/卡片上的占比带“※”：由本看板按原文金额计算，原文未印出/)).toBeVisible();
+    const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
+    const m = within(card.getByRole('group', { name: '主要指标' }));
+    const basic = m.getByRole('link', { name: /^2\.00%/ });
+    expect(within(basic).getByLabelText('推算值')).toHaveTextContent('※');
+    // 846.28 (公开03 基本支出) ÷ 42,240.10 (支出合计), both on line 172 of the province's text.
+    expect(basic).toHaveAttribute(
+      'title',
+      expect.stringMatching(
+        /^推算值（非原文印出）：基本支出占比 = 基本支出 ÷ 支出合计.*846\.28 ÷ 42240\.10.*第 172 行/,
+      ),
+    );
   });
 
   it('links every measure to its source line', () => {
@@ -72,7 +108,7 @@ describe('overview card measures', () => {
     const m = overviewMeasures(realBundle(IDS.center));
     expect(m.basicProject.a?.v).toBe('204.37');
     // 204.37 ÷ 1127.00 = 18.1340… → 18.13
-    expect(m.basicProject.aShare?.toFixed(2)).toBe('18.13');
+    expect(m.basicProject.aShare?.v).toBe('18.13');
   });
 });
 

@@ -47,6 +47,12 @@ describe('总览', () => {
     ]) {
       expect(screen.getByRole('article', { name })).toBeInTheDocument();
     }
+    const tags = within(
+      within(screen.getByRole('article', { name: '大同市政务服务中心' })).getByRole('list', {
+        name: '文件属性',
+      }),
+    );
+    expect(tags.getByTitle('级次')).toHaveTextContent('市级 · 服务中心');
   });
 
   it.each(manifest.bundles.map((e) => [e.unit.name, e] as const))(
@@ -58,7 +64,9 @@ describe('总览', () => {
         card.getByText(`${entry.fiscalYear}年${entry.unit.scope}${entry.kind}`),
       ).toBeInTheDocument();
       const tags = within(card.getByRole('list', { name: '文件属性' }));
-      for (const tag of [entry.unit.level, entry.unit.scope, entry.kind, `${entry.fiscalYear}年`]) {
+      // The level tag also names a service center's kind ("市级 · 服务中心").
+      expect(tags.getByTitle('级次')).toHaveTextContent(entry.unit.level);
+      for (const tag of [entry.unit.scope, entry.kind, `${entry.fiscalYear}年`]) {
         expect(tags.getByText(tag)).toBeInTheDocument();
       }
       for (const label of ['本年收入合计', '本年支出合计', '基本支出', '项目支出']) {

@@ -140,6 +140,11 @@ describe('comparison bar with many documents', () => {
     render(<ComparisonBar />);
     expect(screen.getAllByRole('checkbox')).toHaveLength(5);
     expect(screen.queryByRole('searchbox')).toBeNull();
+    // 大同市政务服务中心 is a 市级 unit whose kind is a service center: both, in one tag.
+    const center = screen.getByRole('checkbox', { name: /大同市政务服务中心/ }).closest('label');
+    expect(center).toHaveTextContent(
+      /^大同市政务服务中心\d+号 市级 · 服务中心 单位 2024年单位决算$/,
+    );
     expect(screen.getByRole('group', { name: '对比单位（未选择时显示全部）' })).toBeInTheDocument();
   });
 });

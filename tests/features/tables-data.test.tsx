@@ -243,11 +243,11 @@ describe('layoutTable', () => {
 
 describe('shownUnit', () => {
   it.each([
-    ['万元', '万元', { unit: '万元', formatAs: '万元', converted: false }],
-    ['万元', '元', { unit: '元', formatAs: '元', converted: true }],
+    ['万元', '万元', { unit: '万元', formatAs: '万元', printed: '万元', converted: false }],
+    ['万元', '元', { unit: '元', formatAs: '元', printed: '万元', converted: true }],
     // A table printed in 元 is never scaled again.
-    ['元', '万元', { unit: '元', formatAs: '万元', converted: false }],
-    ['元', '元', { unit: '元', formatAs: '万元', converted: false }],
+    ['元', '万元', { unit: '元', formatAs: '元', printed: '元', converted: false }],
+    ['元', '元', { unit: '元', formatAs: '元', printed: '元', converted: false }],
   ] as const)('table in %s, display %s', (tableUnit, display, expected) => {
     expect(shownUnit(tableUnit, display)).toEqual(expected);
   });

@@ -288,7 +288,7 @@ describe('明细表', () => {
     expect(screen.getByRole('table').querySelector('caption')).toHaveTextContent(
       '单位：元（原表为万元',
     );
-    expect(cellTexts(rowOf('合计'))[1]).toBe('422,401,000.00');
+    expect(cellTexts(rowOf('合计'))[1]).toBe('422,401,000');
   });
 
   it('lists the corrections of the document (province: "138,231" read as 138.231)', () => {

@@ -138,12 +138,12 @@ describe('同比变化', () => {
     expect(within(chart).getByRole('note')).toHaveTextContent(/已包含.*大同市政务服务中心/);
   });
 
-  it('元 on request: 6,338.70 万元 shows as 63,387,000.00', () => {
+  it('元 on request: 6,338.70 万元 shows as 63,387,000', () => {
     loadRealData([IDS.province]);
     useAppStore.setState({ displayUnit: '元' });
     render(<YoyPage />);
     expect(
-      within(subjectRow('收入总计')).getByRole('link', { name: '63,387,000.00' }),
+      within(subjectRow('收入总计')).getByRole('link', { name: '63,387,000' }),
     ).toBeInTheDocument();
   });
 

@@ -123,7 +123,8 @@ describe('findings in the real documents (worked out by hand)', () => {
     const f = bundle('datong-service-center-2024-final').findings.find(
       (x) => x.kind === 'percent' && x.printed === '78.28',
     );
-    expect(f).toMatchObject({ expected: '78.26', lines: [587] });
+    // Within the rounding of 2.42 (2.415…2.425 gives 78.10–78.43%): a hint, not an error.
+    expect(f).toMatchObject({ severity: 'info', expected: '78.26', lines: [587] });
   });
 
   it('rounding differences stay informational: the city department has no table errors', () => {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
 import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
-import { checkNarrative, percentAtPrecision } from '@/ingest/narrative-checks';
+import { checkPercent } from '@/domain/consistency';
+import { checkNarrative } from '@/ingest/narrative-checks';
 import { makeSourceDoc } from '@/ingest/source-doc';
 
 function load(file: string, kind: '决算' | '预算'): NarrativeParse {
@@ -795,8 +796,8 @@ describe('checks on crafted narratives', () => {
   });
 
   it('computes percent at the printed precision', () => {
-    expect(percentAtPrecision('6338.70', '36634.89', '17.3')?.toString()).toBe('17.3');
-    expect(percentAtPrecision('0.18', '0.20', '90')?.toString()).toBe('90');
-    expect(percentAtPrecision('1', '0', '0')).toBeNull();
+    expect(checkPercent('6338.70', '36634.89', '17.3').computed?.toString()).toBe('17.3');
+    expect(checkPercent('0.18', '0.20', '90').computed?.toString()).toBe('90');
+    expect(checkPercent('1', '0', '0').computed).toBeNull();
   });
 });

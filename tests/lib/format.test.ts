@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatPercent, formatWanYuan } from '@/lib/format';
+import { formatAmount, formatPercent, formatWanYuan } from '@/lib/format';
 
 describe('formatWanYuan', () => {
   it.each<[string | null, string]>([
@@ -62,5 +62,35 @@ describe('formatPercent', () => {
     [null, '—'],
   ])('%s → %s', (value, text) => {
     expect(formatPercent(value)).toBe(text);
+  });
+});
+
+describe('formatAmount in 元: the printed precision, no invented decimals', () => {
+  it.each<[string | null, '万元' | '元', string]>([
+    // 2,296.91万元 (province, 年初预算) is 22,969,100 元: 2 decimals of 万元 give whole 元.
+    ['2296.91', '万元', '22,969,100'],
+    ['42684.35', '万元', '426,843,500'],
+    ['3.2', '万元', '32,000'],
+    ['0', '万元', '0'],
+    ['-0.84', '万元', '-8,400'],
+    // 1.894万元 (service center project) is 18,940 元; a fifth decimal of 万元 is a tenth of 元.
+    ['1.894', '万元', '18,940'],
+    ['0.12345', '万元', '1,234.5'],
+    // Printed in 元 (部门整体支出绩效自评): shown with its own decimals, not padded.
+    ['30181059.5', '元', '30,181,059.5'],
+    ['39700557.84', '元', '39,700,557.84'],
+    ['1147200', '元', '1,147,200'],
+    [null, '万元', '—'],
+  ])('%s (printed in %s) → %s 元', (value, printed, text) => {
+    expect(formatAmount(value, '元', printed)).toBe(text);
+  });
+
+  it('a computed amount (a Decimal of 万元 at 2 places) shows whole 元', () => {
+    expect(formatAmount(new Decimal('42238.46').minus('2296.91'), '元')).toBe('399,415,500');
+  });
+
+  it('万元 mode is unchanged; a figure printed in 元 stays in 元 as printed', () => {
+    expect(formatAmount('2296.91', '万元')).toBe('2,296.91');
+    expect(formatAmount('30181059.5', '万元', '元')).toBe('30,181,059.5');
   });
 });

@@ -4,15 +4,17 @@
  * every rate is computed by src/domain (executionRate) and set beside the printed one.
  */
 import type { ManifestEntry } from '@/data/load';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, unitTag } from '@/data/labels';
+import { readSangong, sangongFigure } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
 import type { ExecutionStatement } from '@/data/schema-narrative';
 import { headlineFunds } from '@/data/schema-performance';
 import type { FundRow, ProjectEvaluation } from '@/data/schema-performance';
+import { checkPercent } from '@/domain/consistency';
 import { executionRate } from '@/domain/measures';
-import type { Decimal, DecimalString } from '@/domain/money';
-import { compareDecimal, dec, roundHalfUp } from '@/domain/money';
+import type { DecimalString } from '@/domain/money';
+import { compareDecimal } from '@/domain/money';
 import { idRecord } from '@/lib/id-record';
 
 /** Projects whose 执行率 is below this (percent) are picked out as under-executed. */
@@ -26,47 +28,33 @@ export const RATE_AXIS_CAP: DecimalString = '200';
 
 /**
  * How the printed rate relates to the computed one:
- * agrees / differs (at the printed precision) · notStated (the document prints no rate) ·
+ * agrees / differs (at the printed precision) · rounding (differs, but within what the rounding
+ * of the printed amounts allows: a hint, domain checkPercent) · notStated (no printed rate) ·
  * noBudget (the sentence gives no budget, so nothing to compute: 三公 parts) ·
  * zeroBase (budget 0: no rate exists, shown "—"; `stated` may still hold what was printed).
  */
-export type RateCheck = 'agrees' | 'differs' | 'notStated' | 'noBudget' | 'zeroBase';
+export type RateCheck = 'agrees' | 'differs' | 'rounding' | 'notStated' | 'noBudget' | 'zeroBase';
 
 export const RATE_CHECK_LABEL: Record<RateCheck, string> = {
   agrees: '一致',
   differs: '不一致',
+  rounding: '尾数差（提示）',
   notStated: '原文未印执行率',
   noBudget: '原文未印预算数，无法核算',
   zeroBase: '预算为0，无执行率',
 };
 
-function printedPlaces(v: DecimalString): number {
-  const dot = v.indexOf('.');
-  return dot === -1 ? 0 : v.length - dot - 1;
-}
-
 /**
- * Compare a printed rate with the computed one at the precision the document printed ("78" is
- * compared with the computed rate rounded to whole percent), as the ingest checks do.
+ * Compare a printed rate with actual ÷ budget at the precision the document printed ("78" is
+ * compared with the rate rounded to whole percent), as the ingest checks do (one rule:
+ * domain checkPercent).
  */
-export function checkRate(
-  budget: Fig | null,
-  stated: Fig | null,
-  computed: Decimal | null,
-): RateCheck {
+export function checkRate(budget: Fig | null, actual: Fig | null, stated: Fig | null): RateCheck {
   if (budget === null) return 'noBudget';
-  if (computed === null) return 'zeroBase';
+  if (actual === null || executionRate(actual.v, budget.v) === null) return 'zeroBase';
   if (stated === null) return 'notStated';
-  return roundHalfUp(computed, printedPlaces(stated.v)).equals(dec(stated.v))
-    ? 'agrees'
-    : 'differs';
-}
-
-/** Short tag for a unit in chart labels and legends (distinguishes series without colour). */
-export function unitTag(entry: Pick<ManifestEntry, 'unit' | 'fiscalYear'>): string {
-  const { level, scope } = entry.unit;
-  const who = level === '服务中心' ? '服务中心' : `${level}${scope}`;
-  return `${who}${entry.fiscalYear}`;
+  const { verdict } = checkPercent(actual.v, budget.v, stated.v);
+  return verdict === 'exact' ? 'agrees' : verdict === 'rounding' ? 'rounding' : 'differs';
 }
 
 /** Why a unit shows no execution figures, or 'ready'. */
@@ -157,11 +145,20 @@ export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassE
   const document = documentLabel(entry);
   const tag = unitTag(entry);
   const seen = new Map<string, number>();
+  const sangong = readSangong(bundle);
   return bundle.narrative.executions
     .map((s) => {
       const n = (seen.get(s.key) ?? 0) + 1;
       seen.set(s.key, n);
-      const computed = executionRate(s.actual.v, s.budget?.v ?? null);
+      const group =
+        s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget';
+      // 三公 amounts come from the one 三公 reader (公开09 first), as in the 三公经费 view: the
+      // sentence "…支出X万元，完成全年预算的Y%" prints no part budget, the table does.
+      const budget =
+        group === 'sangong' ? (sangongFigure(sangong.budget, s.key) ?? s.budget) : s.budget;
+      const actual =
+        group === 'sangong' ? (sangongFigure(sangong.actual, s.key) ?? s.actual) : s.actual;
+      const computed = executionRate(actual.v, budget?.v ?? null);
       const computedStr = computed === null ? null : computed.toFixed(2);
       return {
         id: `${entry.id}:${s.key}${n > 1 ? `#${n}` : ''}`,
@@ -170,13 +167,13 @@ export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassE
         tag,
         key: s.key,
         subject: subjectLabel(s),
-        group: s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget',
+        group,
         basis: s.basis,
-        budget: s.budget,
-        actual: s.actual,
+        budget,
+        actual,
         stated: s.rate,
         computed: computedStr,
-        check: checkRate(s.budget, s.rate, computed),
+        check: checkRate(budget, actual, s.rate),
         overflow: computedStr !== null && compareDecimal(computedStr, RATE_AXIS_CAP) > 0,
       } satisfies ClassExecutionRow;
     })
@@ -244,7 +241,7 @@ function fundFigures(row: FundRow | null) {
     executed: row?.executed ?? null,
     stated,
     computed: computedStr,
-    check: checkRate(row?.fullYearBudget ?? null, stated, computed),
+    check: checkRate(row?.fullYearBudget ?? null, row?.executed ?? null, stated),
     under: shown !== null && compareDecimal(shown, UNDER_EXECUTION_THRESHOLD) < 0,
   };
 }
@@ -281,6 +278,8 @@ export interface SummaryExecutionRow {
   document: string;
   tag: string;
   what: string;
+  /** What the rate is against, in the document's words: 全年预算 or 预算到位资金. */
+  basis: '全年预算' | '预算到位资金';
   unit: '万元' | '元';
   budget: Fig | null;
   executed: Fig | null;
@@ -302,12 +301,13 @@ export function summaryExecutionRows(entry: ManifestEntry, bundle: Bundle): Summ
       document,
       tag,
       what: '项目支出合计（绩效自评总结报告：预算到位资金、支出金额、预算支出进度）',
+      basis: '预算到位资金',
       unit: '万元',
       budget: s.statedBudget,
       executed: s.statedExecuted,
       stated: s.statedRate,
       computed: computed === null ? null : computed.toFixed(2),
-      check: checkRate(s.statedBudget, s.statedRate, computed),
+      check: checkRate(s.statedBudget, s.statedExecuted, s.statedRate),
     });
   }
   const d = bundle.performance.department;
@@ -320,6 +320,7 @@ export function summaryExecutionRows(entry: ManifestEntry, bundle: Bundle): Summ
       document,
       tag,
       what: `部门整体支出绩效自评（${total.label}：全年预算数、全年执行数、执行率）`,
+      basis: '全年预算',
       unit: d.unit,
       budget: f.fullYearBudget,
       executed: f.executed,

@@ -10,7 +10,7 @@ import { Deferred } from '@/components/deferred';
 import { useLingering } from '@/components/linger';
 import type { ChartTable } from '@/components/chart-frame';
 import { comparisonNotes } from '@/data/compare-notes';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, levelLabel, unitTag } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
 import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
@@ -36,7 +36,6 @@ import {
   UNDER_EXECUTION_THRESHOLD,
   unitExecutionState,
   unitStateMessage,
-  unitTag,
 } from './execution-data';
 import {
   ClassExecutionTable,
@@ -53,6 +52,11 @@ import { idRecord } from '@/lib/id-record';
 const classRowsOf = memoByObjects(classExecutionRows);
 const projectRowsOf = memoByObjects(projectExecutionRows);
 const summaryRowsOf = memoByObjects(summaryExecutionRows);
+
+const SUMMARY_BASES = [
+  '全年预算',
+  '预算到位资金',
+] as const satisfies readonly SummaryExecutionRow['basis'][];
 
 /** Colour-blind-safe, dark enough for white text and a projector; series also carry text tags. */
 const SERIES_COLORS = ['#1f4e9e', '#b45309', '#047857', '#7c3aed', '#be123c'];
@@ -101,7 +105,7 @@ function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: Dis
 }
 
 function captionFor(entries: readonly ManifestEntry[], unit: string): string {
-  return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
+  return `单位：${unit}；${entries.map((e) => `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`).join('；')}`;
 }
 
 function rateLabel(r: ClassExecutionRow): string {
@@ -120,7 +124,10 @@ function rateTable(
   entries: readonly ManifestEntry[],
 ): ChartTable {
   return {
-    columns: ['科目', ...entries.map((e) => `${documentLabel(e)} 执行率（计算 / 原文）`)],
+    columns: [
+      '科目',
+      ...entries.map((e) => `${documentLabel(e)} 执行率（对年初预算；计算 / 原文）`),
+    ],
     rows: subjects.map((s) => [
       s.subject,
       ...entries.map((e) => {
@@ -219,9 +226,10 @@ export function ExecutionPage() {
   return frame(
     <>
       <p className="view-intro">
-        执行率 = 决算数 ÷ 年初预算数（项目为 全年执行数 ÷
-        全年预算数）。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
-        不一致”；预算为0时没有执行率，显示“{NO_VALUE}”。
+        每个执行率都注明所对的预算：一般公共预算按“完成年初预算”计算（决算数 ÷
+        年初预算数）；“三公”经费、项目和部门整体自评按全年预算（调整后的预算，全年执行数 ÷
+        全年预算数）。两种口径不放在同一列。各文件的情况说明只印出年初预算，未印各类科目的全年（调整）预算数，所以一般公共预算没有对全年预算的执行率。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
+        不一致”，只差尾数的标“尾数差（提示）”；预算为0时没有执行率，显示“{NO_VALUE}”。
       </p>
       <UnitProblems
         label="未显示执行情况的单位"
@@ -242,8 +250,8 @@ export function ExecutionPage() {
           <>
             {measureMode === 'share' ? (
               <ChartFrame
-                title="完成年初预算的比例（执行率）"
-                caption={`${captionFor(rateEntries, '%（执行率，按原文金额计算）')}。横轴截至${RATE_AXIS_CAP}%，超出部分画入灰色区域并标出真实数值。`}
+                title="完成年初预算的比例（执行率，对年初预算）"
+                caption={`${captionFor(rateEntries, '%（执行率 = 决算 ÷ 年初预算，按原文金额计算）')}。横轴截至${RATE_AXIS_CAP}%，超出部分画入灰色区域并标出真实数值。`}
                 summary={`各单位一般公共预算财政拨款支出及各类科目的执行率。${overflowRows
                   .map(
                     (r) =>
@@ -265,6 +273,7 @@ export function ExecutionPage() {
                     },
                   ]}
                   labelWidth={210}
+                  basis="年初预算"
                 />
               </ChartFrame>
             ) : (
@@ -287,14 +296,16 @@ export function ExecutionPage() {
             <Deferred minHeight={400}>
               <ClassExecutionTable
                 rows={generalRows}
-                caption={`年初预算、决算与执行率（金额单位：${displayUnit}；“原文”为文件印出的数，“计算”为决算数 ÷ 年初预算数）`}
+                basis="年初预算"
+                caption={`年初预算、决算与执行率（对年初预算；金额单位：${displayUnit}；“原文”为文件印出的数，“计算”为决算数 ÷ 年初预算数）`}
               />
             </Deferred>
             {sangongRows.length > 0 ? (
               <Deferred minHeight={300}>
                 <ClassExecutionTable
                   rows={sangongRows}
-                  caption={`“三公”经费：全年预算与决算（金额单位：${displayUnit}；分项原文未印预算数时无法核算）`}
+                  basis="全年预算"
+                  caption={`“三公”经费：全年预算与决算（执行率对全年预算；金额单位：${displayUnit}；分项原文未印预算数时无法核算）`}
                 />
               </Deferred>
             ) : null}
@@ -334,19 +345,25 @@ export function ExecutionPage() {
             <Deferred minHeight={400}>
               <ProjectExecutionTable
                 rows={projectRows}
-                caption={`项目执行率（金额单位：${displayUnit}，原文以元计的标“元”；${RATE_CHECK_LABEL.differs}处标⚠）`}
+                caption={`项目执行率（对全年预算 = 全年执行数 ÷ 全年预算数；金额单位：${displayUnit}，原文以元计的标“元”；${RATE_CHECK_LABEL.differs}处标⚠）`}
               />
             </Deferred>
           </>
         ) : null}
-        {summaryRows.length > 0 ? (
-          <Deferred minHeight={300}>
-            <SummaryExecutionTable
-              rows={summaryRows}
-              caption={`项目/部门整体执行情况汇总（金额单位：${displayUnit}，原文以元计的按原文标“元”）`}
-            />
-          </Deferred>
-        ) : null}
+        {SUMMARY_BASES.map((basis) => {
+          // One table per basis: a rate against 全年预算 and one against 预算到位资金 never share
+          // a column.
+          const rows = summaryRows.filter((r) => r.basis === basis);
+          return rows.length > 0 ? (
+            <Deferred key={basis} minHeight={300}>
+              <SummaryExecutionTable
+                rows={rows}
+                basis={basis}
+                caption={`项目/部门整体执行情况汇总（执行率对${basis}；金额单位：${displayUnit}，原文以元计的按原文标“元”）`}
+              />
+            </Deferred>
+          ) : null;
+        })}
       </section>
     </>,
   );

@@ -7,70 +7,83 @@ import { AmountCell, ComputedRateCell, RateCheckBadge, StatedRateCell } from './
 
 const classCol = dataTableColumns<ClassExecutionRow>();
 
-const CLASS_COLUMNS: DataColumn<ClassExecutionRow>[] = [
-  classCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
-  classCol.accessor('subject', { header: '科目', sortFn: 'text' }),
-  classCol.accessor('basis', { header: '预算口径', sortFn: 'text' }),
-  classCol.accessor((r) => r.budget?.v ?? null, {
-    id: 'budget',
-    header: '预算数',
-    sortFn: 'decimal',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.budget}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
-  }),
-  classCol.accessor((r) => r.actual.v, {
-    id: 'actual',
-    header: '决算数',
-    sortFn: 'decimal',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.actual}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
-  }),
-  classCol.accessor((r) => r.stated?.v ?? null, {
-    id: 'stated',
-    header: '执行率（原文）',
-    sortFn: 'decimal',
-    cell: ({ row }) => (
-      <StatedRateCell
-        fig={row.original.stated}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
-  }),
-  classCol.accessor('computed', {
-    header: '执行率（计算）',
-    sortFn: 'decimal',
-    cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
-  }),
-  classCol.accessor('check', {
-    header: '核对',
-    sortFn: 'text',
-    cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
-  }),
-];
+/**
+ * Columns of a 类 / 三公 table whose rates are all against one budget (`basis`): the headers say
+ * which, so 年初预算 and 全年预算 rates never share a column.
+ */
+function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecutionRow>[] {
+  return [
+    classCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
+    classCol.accessor('subject', { header: '科目', sortFn: 'text' }),
+    classCol.accessor((r) => r.budget?.v ?? null, {
+      id: 'budget',
+      header: `${basis}数`,
+      sortFn: 'decimal',
+      cell: ({ row }) => (
+        <AmountCell
+          fig={row.original.budget}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+        />
+      ),
+    }),
+    classCol.accessor((r) => r.actual.v, {
+      id: 'actual',
+      header: '决算数',
+      sortFn: 'decimal',
+      cell: ({ row }) => (
+        <AmountCell
+          fig={row.original.actual}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+        />
+      ),
+    }),
+    classCol.accessor((r) => r.stated?.v ?? null, {
+      id: 'stated',
+      header: `执行率（原文，对${basis}）`,
+      sortFn: 'decimal',
+      cell: ({ row }) => (
+        <StatedRateCell
+          fig={row.original.stated}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+        />
+      ),
+    }),
+    classCol.accessor('computed', {
+      header: `执行率（计算，对${basis}）`,
+      sortFn: 'decimal',
+      cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
+    }),
+    classCol.accessor('check', {
+      header: '核对',
+      sortFn: 'text',
+      cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
+    }),
+  ];
+}
+
+const CLASS_COLUMNS: Record<ClassExecutionRow['basis'], DataColumn<ClassExecutionRow>[]> = {
+  年初预算: classColumns('年初预算'),
+  全年预算: classColumns('全年预算'),
+};
 
 export function ClassExecutionTable({
   rows,
+  basis,
   caption,
 }: {
+  /** Rows whose rates are against `basis` only. */
   rows: ClassExecutionRow[];
+  basis: ClassExecutionRow['basis'];
   caption: ReactNode;
 }) {
   return (
     <DataTable
       caption={caption}
       data={rows}
-      columns={CLASS_COLUMNS}
+      columns={CLASS_COLUMNS[basis]}
       getRowId={(r) => r.id}
       rowClassName={(r) => (r.check === 'differs' ? 'row-flag' : undefined)}
     />
@@ -134,7 +147,7 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
   }),
   projectCol.accessor((r) => r.stated?.v ?? null, {
     id: 'stated',
-    header: '执行率（原文）',
+    header: '执行率（原文，对全年预算）',
     sortFn: 'decimal',
     cell: ({ row }) => (
       <StatedRateCell
@@ -145,7 +158,7 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
     ),
   }),
   projectCol.accessor('computed', {
-    header: '执行率（计算）',
+    header: '执行率（计算，对全年预算）',
     sortFn: 'decimal',
     cell: ({ row }) => (
       <>
@@ -181,68 +194,79 @@ export function ProjectExecutionTable({
 
 const summaryCol = dataTableColumns<SummaryExecutionRow>();
 
-const SUMMARY_COLUMNS: DataColumn<SummaryExecutionRow>[] = [
-  summaryCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
-  summaryCol.accessor('what', { header: '汇总口径', sortFn: 'text' }),
-  summaryCol.display({
-    id: 'budget',
-    header: '预算数',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.budget}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-        unit={row.original.unit}
-      />
-    ),
-  }),
-  summaryCol.display({
-    id: 'executed',
-    header: '执行数',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.executed}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-        unit={row.original.unit}
-      />
-    ),
-  }),
-  summaryCol.display({
-    id: 'stated',
-    header: '执行率（原文）',
-    cell: ({ row }) => (
-      <StatedRateCell
-        fig={row.original.stated}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
-  }),
-  summaryCol.display({
-    id: 'computed',
-    header: '执行率（计算）',
-    cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
-  }),
-  summaryCol.display({
-    id: 'check',
-    header: '核对',
-    cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
-  }),
-];
+/** Columns of a summary table whose rates are all against `basis`. */
+function summaryColumns(basis: SummaryExecutionRow['basis']): DataColumn<SummaryExecutionRow>[] {
+  return [
+    summaryCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
+    summaryCol.accessor('what', { header: '汇总口径', sortFn: 'text' }),
+    summaryCol.display({
+      id: 'budget',
+      header: basis === '全年预算' ? '全年预算数' : basis,
+      cell: ({ row }) => (
+        <AmountCell
+          fig={row.original.budget}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+          unit={row.original.unit}
+        />
+      ),
+    }),
+    summaryCol.display({
+      id: 'executed',
+      header: '执行数',
+      cell: ({ row }) => (
+        <AmountCell
+          fig={row.original.executed}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+          unit={row.original.unit}
+        />
+      ),
+    }),
+    summaryCol.display({
+      id: 'stated',
+      header: `执行率（原文，对${basis}）`,
+      cell: ({ row }) => (
+        <StatedRateCell
+          fig={row.original.stated}
+          bundleId={row.original.bundleId}
+          document={row.original.document}
+        />
+      ),
+    }),
+    summaryCol.display({
+      id: 'computed',
+      header: `执行率（计算，对${basis}）`,
+      cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
+    }),
+    summaryCol.display({
+      id: 'check',
+      header: '核对',
+      cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
+    }),
+  ];
+}
+
+const SUMMARY_COLUMNS: Record<SummaryExecutionRow['basis'], DataColumn<SummaryExecutionRow>[]> = {
+  全年预算: summaryColumns('全年预算'),
+  预算到位资金: summaryColumns('预算到位资金'),
+};
 
 export function SummaryExecutionTable({
   rows,
+  basis,
   caption,
 }: {
+  /** Rows whose rates are against `basis` only. */
   rows: SummaryExecutionRow[];
+  basis: SummaryExecutionRow['basis'];
   caption: ReactNode;
 }) {
   return (
     <DataTable
       caption={caption}
       data={rows}
-      columns={SUMMARY_COLUMNS}
+      columns={SUMMARY_COLUMNS[basis]}
       getRowId={(r) => r.id}
       rowClassName={(r) => (r.check === 'differs' ? 'row-flag' : undefined)}
     />

@@ -7,7 +7,7 @@ import { FigureValue } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
 import type { Fig } from '@/data/schema-common';
 import type { DecimalString } from '@/domain/money';
-import { formatPercent, formatPrintedPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+import { formatAmount, formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
 
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
@@ -32,7 +32,7 @@ export function AmountCell({
   if (unit === '元' && fig !== null) {
     return (
       <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
-        {formatWanYuan(fig.v)}
+        {formatAmount(fig.v, '元', '元')}
         <span className="unit-mark"> 元</span>
       </SourceLink>
     );

@@ -50,6 +50,8 @@ interface RateChartProps {
   references?: readonly { at: number; label: string }[];
   /** Width reserved for the category labels (px). */
   labelWidth?: number;
+  /** What every rate is against (年初预算): said in the legend and on the axis. */
+  basis: string;
 }
 
 const BAR = 16;
@@ -70,6 +72,7 @@ export function RateChart({
   cap,
   references = [],
   labelWidth = 200,
+  basis,
 }: RateChartProps) {
   const data = categories.map((c) => {
     const row: Record<string, string | number | null> = { key: c.key, label: c.label };
@@ -91,7 +94,7 @@ export function RateChart({
   const hatchId = `rate-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
   const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
-  const height = categories.length * groupHeight + 60;
+  const height = categories.length * groupHeight + 84;
 
   const byKey = new Map(categories.map((c) => [c.key, c]));
   const shapeFor = (seriesIndex: number) =>
@@ -136,6 +139,9 @@ export function RateChart({
   return (
     <div className="rate-chart">
       <ul className="chart-legend" aria-hidden="true">
+        <li className="legend-basis">
+          执行率 = 决算 ÷ {basis}（对{basis}）：
+        </li>
         {series.map((s) => (
           <li key={s.id}>
             <span className="swatch" style={{ background: s.color }} />
@@ -147,7 +153,7 @@ export function RateChart({
         <BarChart
           data={data}
           layout="vertical"
-          margin={{ top: 24, right: 260, bottom: 8, left: 8 }}
+          margin={{ top: 24, right: 260, bottom: 30, left: 8 }}
           barGap={BAR_GAP}
           barCategoryGap={GROUP_GAP / 2}
         >
@@ -183,6 +189,13 @@ export function RateChart({
             tick={{ fill: TEXT, fontSize: 12 }}
             // Every tick given is drawn: recharts skips measuring each label's width in the DOM.
             interval={0}
+            label={{
+              value: `执行率（%，对${basis}）`,
+              position: 'insideBottom',
+              offset: -22,
+              fill: TEXT,
+              fontSize: 12,
+            }}
           />
           <YAxis
             type="category"

@@ -22,8 +22,8 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
     <div className="measure-row">
       <dt>{label}</dt>
       <dd>
-        {aLabel} {fv(s.a)}（{formatPercent(s.aShare)}）／{bLabel} {fv(s.b)}（
-        {formatPercent(s.bShare)}）
+        {aLabel} {fv(s.a)}（{fv(s.aShare, 'percent')}）／{bLabel} {fv(s.b)}（
+        {fv(s.bShare, 'percent')}）
       </dd>
     </div>
   );
@@ -39,13 +39,13 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
           m.personnelPublic,
         )}
         <div className="measure-row">
-          <dt>一般公共预算执行率</dt>
+          <dt>一般公共预算执行率（对年初预算）</dt>
           <dd>
             {m.execution === null ? (
               <span className="figure-empty">{final ? '原文未说明' : '预算文件，无执行数'}</span>
             ) : (
               <>
-                年初预算 {fv(m.execution.budget)} → 决算 {fv(m.execution.actual)}，完成{' '}
+                年初预算 {fv(m.execution.budget)} → 决算 {fv(m.execution.actual)}，完成年初预算的{' '}
                 {fv(m.execution.stated, 'percent')}
                 {m.execution.stated !== null &&
                 m.execution.computed !== null &&

@@ -1,6 +1,6 @@
 import { Money } from '@/components/money';
 import { SourceLink } from '@/components/source-link';
-import { documentKindLabel, documentLabel, HEADLINE_FIELDS } from '@/data/labels';
+import { documentKindLabel, documentLabel, HEADLINE_FIELDS, levelLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
 import { sourceHref } from '@/store/routes';
@@ -40,7 +40,7 @@ export function DocumentCard({
         <h3 id={headingId}>{entry.unit.name}</h3>
         <p className="doc-card-kind">{documentKindLabel(entry)}</p>
         <ul className="tags" aria-label="文件属性">
-          <li title="级次">{entry.unit.level}</li>
+          <li title="级次">{levelLabel(entry.unit)}</li>
           <li title="口径">{entry.unit.scope}</li>
           <li title="类型">{entry.kind}</li>
           <li title="年度">{entry.fiscalYear}年</li>

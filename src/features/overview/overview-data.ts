@@ -3,16 +3,19 @@
  * from the standard tables and the narrative as printed; rates and shares from src/domain.
  */
 import type { Bundle } from '@/data/schema';
-import type { Fig } from '@/data/schema-common';
+import type { DerivedFig, Fig } from '@/data/schema-common';
 import { executionRate, mean, share } from '@/domain/measures';
 import type { Decimal } from '@/domain/money';
 
 export interface SplitMeasure {
   a: Fig | null;
   b: Fig | null;
-  /** a's share of a + b's printed total (percent), null without a total. */
-  aShare: Decimal | null;
-  bShare: Decimal | null;
+  /**
+   * a's share of the printed total (percent), null without a total. Computed by the dashboard,
+   * not printed: a derived figure naming its formula and lines, shown with ※.
+   */
+  aShare: DerivedFig | null;
+  bShare: DerivedFig | null;
 }
 
 export interface OverviewMeasures {
@@ -52,12 +55,33 @@ function cell(bundle: Bundle, table: string, key: string, col: string, group?: s
   return row?.cells[col] ?? null;
 }
 
-function split(a: Fig | null, b: Fig | null, total: Fig | null): SplitMeasure {
+/** Names of a split's two parts and of the total they are shares of, as the documents print them. */
+interface SplitNames {
+  a: string;
+  b: string;
+  total: string;
+}
+
+/** part ÷ total as a derived figure: "基本支出占比 = 基本支出 ÷ 本年支出合计 × 100% = …". */
+function shareFig(part: Fig | null, partName: string, total: Fig, totalName: string) {
+  const v = share(part?.v ?? '0', total.v);
+  if (v === null) return null;
+  const lines = [...new Set([...(part ? [part.line] : []), total.line])].sort((x, y) => x - y);
+  return {
+    v: v.toFixed(2),
+    derived: {
+      formula: `${partName}占比 = ${partName} ÷ ${totalName} × 100% = ${part?.v ?? '0'} ÷ ${total.v} × 100%`,
+      lines,
+    },
+  } satisfies DerivedFig;
+}
+
+function split(a: Fig | null, b: Fig | null, total: Fig | null, names: SplitNames): SplitMeasure {
   return {
     a,
     b,
-    aShare: total === null ? null : share(a?.v ?? '0', total.v),
-    bShare: total === null ? null : share(b?.v ?? '0', total.v),
+    aShare: total === null ? null : shareFig(a, names.a, total, names.total),
+    bShare: total === null ? null : shareFig(b, names.b, total, names.total),
   };
 }
 
@@ -107,9 +131,12 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
     basis: final ? ('决算数' as const) : ('预算数' as const),
   };
 
-  const vehicles = final
-    ? cell(bundle, '公开10', '国有资产占用情况/车辆数合计（辆）', 'value')
-    : (n.assets?.vehicles ?? null);
+  // 公开10 may leave the count blank while the text states it ("共有车辆0辆"): a stated zero is a
+  // figure, so the narrative fills a blank cell.
+  const vehicles =
+    (final ? cell(bundle, '公开10', '国有资产占用情况/车辆数合计（辆）', 'value') : null) ??
+    n.assets?.vehicles ??
+    null;
 
   const evaluated = bundle.performance.projects;
   const scores = evaluated.flatMap((p) => (p.totalScore !== null ? [p.totalScore.v] : []));
@@ -127,8 +154,16 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
   const dept = bundle.performance.department;
 
   return {
-    basicProject: split(basic, project, expense),
-    personnelPublic: split(personnel, publicCosts, basicFiscal),
+    basicProject: split(basic, project, expense, {
+      a: '基本支出',
+      b: '项目支出',
+      total: final ? '支出合计（公开03）' : '支出合计（预算03）',
+    }),
+    personnelPublic: split(personnel, publicCosts, basicFiscal, {
+      a: '人员经费',
+      b: '公用经费',
+      total: final ? '财政拨款基本支出（公开05）' : '基本支出（预算06）',
+    }),
     execution,
     sangong,
     operatingCosts: n.operatingCosts,

@@ -77,6 +77,9 @@ export function OverviewPage() {
         {`各文件年度为 ${years.map((y) => `${y}年`).join('、')}，每个数字都属于其文件的年度。`}
         请勿把各卡片的金额相加；跨口径、跨年度比较时请注意差异。
       </aside>
+      <p className="view-intro">
+        卡片上的占比带“※”：由本看板按原文金额计算，原文未印出；悬停可见算式与所依据的行。
+      </p>
       {manifestError ? (
         <ErrorPanel title="重新加载数据清单失败" messages={[manifestError.message]} />
       ) : null}

@@ -7,7 +7,7 @@ import { SourceLink } from '@/components/source-link';
 import type { Finding } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
 import type { FormatNote } from '@/data/schema-performance';
-import { formatPercent, formatWanYuan, NO_VALUE } from '@/lib/format';
+import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SEVERITY_LABEL } from './performance-data';
@@ -35,7 +35,7 @@ export function AmountFigure({
   if (unit === '元') {
     return (
       <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
-        {formatWanYuan(fig.v)}
+        {formatAmount(fig.v, '元', '元')}
       </SourceLink>
     );
   }

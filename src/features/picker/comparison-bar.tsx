@@ -3,7 +3,7 @@
  * level, scope, kind and year) and the display options (万元/元, amounts/shares).
  */
 import { useId, useMemo, useState } from 'react';
-import { documentKindLabel, entryMatches } from '@/data/labels';
+import { documentKindLabel, entryMatches, levelLabel } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { DEFAULT_COMPARED_LIMIT, selectEntries } from '@/store/selectors';
 
@@ -69,7 +69,7 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
                   onChange={() => toggleSelected(e.id)}
                 />{' '}
                 <span className="picker-name">{e.unit.name}</span>{' '}
-                <span className="tag">{e.unit.level}</span>{' '}
+                <span className="tag">{levelLabel(e.unit)}</span>{' '}
                 <span className="tag">{e.unit.scope}</span>{' '}
                 <span className="picker-kind">{documentKindLabel(e)}</span>
               </label>

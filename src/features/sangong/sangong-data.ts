@@ -2,31 +2,24 @@
  * 三公经费 view: bundle → bars (one per unit × year × 预算/决算) and the facts that go with them.
  * Pure: no React, no store. All arithmetic goes through src/domain.
  *
- * Sources, in order of preference:
- * - 决算: table 公开09 (row `sangong`, cells `budget.*` / `actual.*`); when it says 本表无数据, the
- *   narrative's 三公 paragraph (`narrative.sangong`), which states 0 万元 explicitly.
- * - 预算: table 预算10 (rows by label, column `total`); `narrative.noActivity` 'sangong' says
- *   本单位无“三公”经费预算.
- * - The year before: `narrative.yoy` keys 'sangong', 'sangong.<part>' — prior values are derived
- *   (current ∓ stated change) and always marked as such. Parts the text does not state stay null.
+ * The document's own year comes from the one 三公 reader, src/data/sangong.ts (also used by
+ * 预算执行); `narrative.noActivity` 'sangong' says 本单位无“三公”经费预算.
+ * The year before: `narrative.yoy` keys 'sangong', 'sangong.<part>' — prior values are derived
+ * (current ∓ stated change) and always marked as such. Parts the text does not state stay null.
  */
 import type { ManifestEntry } from '@/data/load';
 import { documentLabel } from '@/data/labels';
-import type { Bundle, Table } from '@/data/schema';
+import type { Bundle } from '@/data/schema';
+import { readSangong, SANGONG_PARTS } from '@/data/sangong';
+import type { PartKey, SangongSide } from '@/data/sangong';
 import type { DerivedFig, Fig } from '@/data/schema-common';
 import type { CountStatement } from '@/data/schema-narrative';
 import { executionRate, share } from '@/domain/measures';
 import { compareDecimal } from '@/domain/money';
 import type { DecimalString } from '@/domain/money';
 
-/** The four parts of 三公经费, in the order the documents list them. */
-export const SANGONG_PARTS = [
-  { key: 'abroad', label: '因公出国（境）费' },
-  { key: 'vehiclePurchase', label: '公务用车购置费' },
-  { key: 'vehicleRunning', label: '公务用车运行维护费' },
-  { key: 'reception', label: '公务接待费' },
-] as const;
-export type PartKey = (typeof SANGONG_PARTS)[number]['key'];
+export { SANGONG_PARTS };
+export type { PartKey };
 
 export type AnyFig = Fig | DerivedFig;
 /** 预算 = budget (全年预算 in 公开09, or a 预算 document); 决算 = actual spending. */
@@ -119,12 +112,12 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
 
   const narr = bundle.narrative.sangong;
   const noActivity = bundle.narrative.noActivity.find((n) => n.key === 'sangong') ?? null;
+  const own = readSangong(bundle);
+  const table = own.table;
+  const sideBar = (basis: Basis, side: SangongSide) =>
+    bar(year, basis, false, side.sourceLabel, side.total, { ...side.parts }, isZero(side.total));
 
   if (bundle.kind === '决算') {
-    const table = bundle.tables.find((t) => t.id === '公开09');
-    const row = table && !table.noData ? table.rows.find((r) => r.key === 'sangong') : undefined;
-    const narrPart = (k: PartKey): Fig | null =>
-      narr?.parts.find((p) => p.key === `sangong.${k}`)?.amount ?? null;
     if (table?.noData) {
       facts.push({
         bundleId: entry.id,
@@ -134,37 +127,8 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
         line: table.line,
       });
     }
-    if (row) {
-      const cell = (k: string): Fig | null => row.cells[k] ?? null;
-      const partsOf = (side: 'budget' | 'actual') =>
-        Object.fromEntries(
-          SANGONG_PARTS.map(({ key }) => [
-            key,
-            // An empty table cell is zero or n/a; the narrative states the actual part (0 万元).
-            cell(`${side}.${key}`) ?? (side === 'actual' ? narrPart(key) : null),
-          ]),
-        ) as Record<PartKey, Fig | null>;
-      const budget = cell('budget.total');
-      const actual = cell('actual.total');
-      bars.push(
-        bar(year, '预算', false, table?.id ?? '', budget, partsOf('budget'), isZero(budget)),
-      );
-      bars.push(
-        bar(year, '决算', false, table?.id ?? '', actual, partsOf('actual'), isZero(actual)),
-      );
-    } else if (narr) {
-      const parts = Object.fromEntries(
-        SANGONG_PARTS.map(({ key }) => [key, narrPart(key)]),
-      ) as Record<PartKey, Fig | null>;
-      if (narr.budget) {
-        bars.push(
-          bar(year, '预算', false, '情况说明', narr.budget, { ...NO_PARTS }, isZero(narr.budget)),
-        );
-      }
-      if (narr.actual) {
-        bars.push(bar(year, '决算', false, '情况说明', narr.actual, parts, isZero(narr.actual)));
-      }
-    }
+    if (own.budget) bars.push(sideBar('预算', own.budget));
+    if (own.actual) bars.push(sideBar('决算', own.actual));
     const actualBar = bars.find((b) => b.year === year && b.basis === '决算');
     if (actualBar?.none && actualBar.total) {
       facts.push({
@@ -176,7 +140,6 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
       });
     }
   } else {
-    const table = bundle.tables.find((t) => t.id === '预算10');
     const stated = noActivity !== null || table?.noData === true;
     if (stated) {
       const text = noActivity ? `本单位${noActivity.text.replace(/^本单位/, '')}` : '本表无数据';
@@ -188,10 +151,8 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
         line: noActivity?.line ?? table?.line ?? null,
       });
       bars.push(bar(year, '预算', false, table?.id ?? '情况说明', null, { ...NO_PARTS }, true));
-    } else if (table) {
-      bars.push(
-        budgetTableBar(table, (t, p) => bar(year, '预算', false, table.id, t, p, isZero(t))),
-      );
+    } else if (own.budget) {
+      bars.push(sideBar('预算', own.budget));
     }
   }
 
@@ -221,21 +182,6 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
   const missing =
     bars.length === 0 && facts.length === 0 ? '本文件未公开“三公”经费的表格或说明。' : null;
   return { bars, facts, counts, missing };
-}
-
-/** 预算10 rows are keyed by label; the column `total` holds the budget. */
-function budgetTableBar(
-  table: Table,
-  make: (total: Fig | null, parts: Record<PartKey, AnyFig | null>) => SangongBar,
-): SangongBar {
-  const find = (key: string): Fig | null =>
-    table.rows.find((r) => r.key === key)?.cells['total'] ?? null;
-  return make(find('合计'), {
-    abroad: find('因公出国（境）费'),
-    vehiclePurchase: find('公务用车购置费'),
-    vehicleRunning: find('公务用车运行维护费'),
-    reception: find('公务接待费'),
-  });
 }
 
 /** The year before, from the narrative's stated changes (derived; parts only where stated). */

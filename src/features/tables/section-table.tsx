@@ -36,6 +36,8 @@ interface CellContext {
   hrefFor: (line: number, text?: string) => string;
   /** FigureValue's unit (see shownUnit). */
   formatAs: '万元' | '元';
+  /** The unit the table is printed in (see shownUnit); 万元 when not given. */
+  printed?: '万元' | '元';
 }
 
 function RowLabel({ row }: { row: DisplayRow }) {
@@ -66,6 +68,7 @@ function valueColumn(col: DisplayColumn, ctx: CellContext): DataColumn<DisplayRo
         hrefFor={ctx.hrefFor}
         kind={figureKind(col, row.original)}
         unit={ctx.formatAs}
+        printed={ctx.printed ?? '万元'}
       />
     ),
   }) as DataColumn<DisplayRow>;
@@ -234,7 +237,11 @@ export function sectionPainters(section: TableSection, ctx: CellContext): CellPa
       const fig = row.original.cells[col.key];
       if (fig === null || fig === undefined) paintNoFigure(td);
       else
-        paintFigure(td, figureText(fig, figureKind(col, row.original), ctx.formatAs), linkFor(fig));
+        paintFigure(
+          td,
+          figureText(fig, figureKind(col, row.original), ctx.formatAs, ctx.printed),
+          linkFor(fig),
+        );
     };
   }
   return painters;
@@ -268,15 +275,16 @@ export function SectionTable({
   document,
   hrefFor,
   formatAs,
+  printed = '万元',
 }: SectionTableProps) {
   // Columns must be stable between renders (TanStack rebuilds its models when they change).
   const columns = useMemo(
-    () => sectionColumns(section, { document, hrefFor, formatAs }),
-    [section, document, hrefFor, formatAs],
+    () => sectionColumns(section, { document, hrefFor, formatAs, printed }),
+    [section, document, hrefFor, formatAs, printed],
   );
   const painters = useMemo(
-    () => sectionPainters(section, { document, hrefFor, formatAs }),
-    [section, document, hrefFor, formatAs],
+    () => sectionPainters(section, { document, hrefFor, formatAs, printed }),
+    [section, document, hrefFor, formatAs, printed],
   );
   return (
     <DataTable

@@ -120,6 +120,7 @@ export function TableView({ table, document, scope, displayUnit, hrefFor }: Tabl
               document={document}
               hrefFor={hrefFor}
               formatAs={unit.formatAs}
+              printed={unit.printed}
               caption={
                 <>
                   <span className="caption-title">

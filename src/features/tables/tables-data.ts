@@ -316,19 +316,26 @@ export function layoutTable(table: Table): TableLayout {
 export interface ShownUnit {
   /** What the caption says. */
   unit: '万元' | '元';
-  /** FigureValue's `unit`: its values are taken as 万元, so a table printed in 元 passes '万元' (no scaling). */
+  /** FigureValue's `unit`. */
   formatAs: '万元' | '元';
+  /** FigureValue's `printed`: the table's own unit (元 figures keep their printed decimals). */
+  printed: '万元' | '元';
   /** True when the figures are converted from the printed unit. */
   converted: boolean;
 }
 
 /**
- * A table printed in 万元 follows the chosen display unit (元 = × 10,000, exact); a table printed
- * in 元 is always shown as printed.
+ * A table printed in 万元 follows the chosen display unit (元 = × 10,000, at the printed
+ * precision); a table printed in 元 is always shown as printed.
  */
 export function shownUnit(tableUnit: '万元' | '元', displayUnit: '万元' | '元'): ShownUnit {
-  if (tableUnit === '元') return { unit: '元', formatAs: '万元', converted: false };
-  return { unit: displayUnit, formatAs: displayUnit, converted: displayUnit === '元' };
+  if (tableUnit === '元') return { unit: '元', formatAs: '元', printed: '元', converted: false };
+  return {
+    unit: displayUnit,
+    formatAs: displayUnit,
+    printed: '万元',
+    converted: displayUnit === '元',
+  };
 }
 
 /** Corrections and skipped figures of a document, in line order, for the notes under the table. */

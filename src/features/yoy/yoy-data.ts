@@ -5,7 +5,7 @@
  * flag a printed percent that its own figures do not give.
  */
 import type { ManifestEntry } from '@/data/load';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, unitTag } from '@/data/labels';
 import type { Bundle } from '@/data/schema';
 import type { YoyStatement } from '@/data/schema-narrative';
 import { yoyChange } from '@/domain/measures';
@@ -201,8 +201,5 @@ export function unitYoyState(
     : { kind: 'ready', bundle };
 }
 
-/** Short tag for chart labels and legends (distinguishes units without colour). */
-export function yoyUnitTag(entry: Pick<ManifestEntry, 'unit' | 'fiscalYear'>): string {
-  const { level, scope } = entry.unit;
-  return `${level === '服务中心' ? '服务中心' : `${level}${scope}`}${entry.fiscalYear}`;
-}
+/** Short tag for chart labels and legends: the one unitTag of src/data/labels.ts. */
+export const yoyUnitTag = unitTag;

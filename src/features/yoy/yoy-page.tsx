@@ -10,7 +10,7 @@ import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
 import type { ChartTable } from '@/components/chart-frame';
 import { comparisonNotes } from '@/data/compare-notes';
-import { documentLabel } from '@/data/labels';
+import { documentLabel, levelLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { formatAmount, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
@@ -118,7 +118,7 @@ export function YoyPage() {
   const caption = `单位：${measureMode === 'share' ? '%' : displayUnit}；${shown
     .map(
       (e) =>
-        `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}，与${e.fiscalYear - 1}年比）`,
+        `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}，与${e.fiscalYear - 1}年比）`,
     )
     .join('；')}`;
 
@@ -145,7 +145,7 @@ export function YoyPage() {
             caption={`单位：%（原文所印增减幅度）；${shown
               .map(
                 (e) =>
-                  `${e.unit.name}（${e.unit.level}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`,
+                  `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`,
               )
               .join('；')}。向右为增长，向左为下降。`}
             summary={`各单位收入总计、支出总计、财政拨款支出、一般公共预算财政拨款支出、三公经费和机关运行经费与上年相比的增减幅度。${headline
