@@ -57,7 +57,7 @@ describe('overview card measures', () => {
     expect(row).toHaveTextContent('车辆（辆）0');
     expect(within(row).getByRole('link', { name: '0' })).toHaveAttribute(
       'href',
-      `#/source/${IDS.district}?line=1100`,
+      `#/source/${IDS.district}?line=1100&q=0`,
     );
   });
 
