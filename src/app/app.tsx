@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ADD_SLIDE_EVENT } from '@/components/chart-frame';
+import { PrintHeader } from '@/components/print-header';
+import { documentLabel } from '@/data/labels';
 import { WindowFileDrop } from '@/features/data-files/window-file-drop';
 import { ComparisonBar } from '@/features/picker/comparison-bar';
-import { useAppStore } from '@/store/app-store';
+import { useAppStore, useAppStoreShallow } from '@/store/app-store';
+import { selectComparedEntries } from '@/store/selectors';
 import { viewHref } from '@/store/routes';
 import { isComparisonView } from '@/store/types';
 import { NAV_ITEMS } from './nav';
@@ -34,8 +37,18 @@ export function App() {
   const deckSize = useAppStore((s) => s.deck.length);
   const userFileCount = useAppStore((s) => s.userFiles.length);
   const addedMessage = useAddSlideListener();
+  const compared = useAppStoreShallow(selectComparedEntries);
+  const viewLabel = NAV_ITEMS.find((item) => item.view === view)?.label;
   return (
     <div className="app">
+      <PrintHeader
+        title={viewLabel ? `预决算对比看板 · ${viewLabel}` : '预决算对比看板'}
+        selection={
+          isComparisonView(view) && compared.length > 0
+            ? compared.map(documentLabel).join('；')
+            : '—'
+        }
+      />
       <header className="app-header">
         <h1>预决算对比看板</h1>
         <nav aria-label="主导航">

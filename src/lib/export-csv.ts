@@ -8,8 +8,24 @@ import type { ExportTable } from './export-table';
 
 export const UTF8_BOM = '\uFEFF';
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
+/** A plain number as printed ("-3,540.42", "82.36%"): a spreadsheet reads it as a number, safely. */
+const NUMERIC_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+
+/**
+ * OWASP CSV injection: a spreadsheet runs a cell starting with = + - @ (or tab / CR, which some
+ * strip before looking) as a formula. Such text gets a leading ' so it stays text; a real number
+ * such as a printed negative amount keeps its digits.
+ */
+function isFormulaLike(value: string): boolean {
+  return /^[=+\-@\t\r]/.test(value) && !NUMERIC_RE.test(value);
+}
+
+/**
+ * RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. Formula-like
+ * text is prefixed with ' inside a quoted field.
+ */
 export function csvField(value: string): string {
+  if (isFormulaLike(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -1,33 +1,30 @@
 /**
  * Table → .xlsx, written here (no library: the app has a size budget, #5). One sheet of
- * SpreadsheetML in a ZIP whose entries are stored uncompressed (`zip-store.ts`). Row 1 is the
- * title (caption: unit, year, scope), row 2 the header, both bold and frozen, then the rows.
+ * SpreadsheetML in a ZIP deflated by the browser's CompressionStream (`zip-store.ts`). Row 1 is
+ * the title (caption: unit, year, scope), row 2 the header, both bold and frozen, then the rows.
  *
+ * The table as shown is first put in spreadsheet form (`export-sheet.ts`): document labels split
+ * into 单位 / 年度 / 口径 / 类型, flags and direction words beside their figure, one unit a column.
  * Figures stay exact: a cell such as "42,684.35" becomes a number only when it is a plain
- * decimal that a JS number prints back unchanged (`exactNumber`), and the sheet XML then holds
- * the printed digits themselves ("42684.35"), never a binary approximation. Its number format
- * keeps the printed decimals and grouping ("#,##0.00"). Everything else (percentages, "—",
- * labels, derived values marked ※) is a shared string exactly as shown.
+ * decimal that a JS number prints back unchanged, and the sheet XML then holds the printed digits
+ * themselves ("42684.35"), never a binary approximation; its number format keeps the printed
+ * decimals and grouping ("#,##0.00"). A rate "1,838.93%" is the number 18.3893 shown as 0.00%.
+ * Text is always a shared string, which a spreadsheet never evaluates, so a unit named
+ * "=HYPERLINK(…)" stays text.
  *
  * Parts: [Content_Types].xml, _rels/.rels, xl/workbook.xml, xl/_rels/workbook.xml.rels,
  * xl/worksheets/sheet1.xml, xl/styles.xml, xl/sharedStrings.xml.
  */
+import { canonicalDecimal, sheetTable } from './export-sheet';
+import type { SheetCell, SheetTable } from './export-sheet';
 import type { ExportTable } from './export-table';
-import { zipStore } from './zip-store';
+import { zipDeflate } from './zip-store';
+
+export { numberFormatOf } from './export-sheet';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const AMOUNT_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-/** "42,684.35" → "42684.35"; "-0.50" → "-0.5"; "007" → "7": the shortest form of a decimal. */
-function canonicalDecimal(text: string): string {
-  const neg = text.startsWith('-');
-  const [intRaw = '0', fracRaw = ''] = text.replace(/^-/, '').replace(/,/g, '').split('.');
-  const int = intRaw.replace(/^0+(?=\d)/, '');
-  const frac = fracRaw.replace(/0+$/, '');
-  const body = frac ? `${int}.${frac}` : int;
-  return neg && body !== '0' ? `-${body}` : body;
-}
 
 /**
  * The JS number that prints back as exactly this decimal, or null (then store as text). Number
@@ -39,13 +36,6 @@ export function exactNumber(text: string): number | null {
   const canonical = canonicalDecimal(text);
   const n = Number(canonical);
   return Number.isFinite(n) && String(n) === canonical ? n : null;
-}
-
-/** Excel number format showing the decimals and grouping the text had: "1,322.38" → "#,##0.00". */
-export function numberFormatOf(text: string): string {
-  const decimals = text.includes('.') ? (text.split('.')[1]?.length ?? 0) : 0;
-  const int = text.includes(',') ? '#,##0' : '0';
-  return decimals > 0 ? `${int}.${'0'.repeat(decimals)}` : int;
 }
 
 /** Text as XML 1.0 allows it: control characters (but tab, LF, CR), lone surrogates, U+FFFE/F out. */
@@ -97,35 +87,38 @@ function sheetName(title: string): string {
 }
 
 /** Column width in characters: wide enough for the header and the longest cell, within 8–60. */
-function columnWidths(table: ExportTable): number[] {
+function columnWidths(table: SheetTable): number[] {
   return table.columns.map((c, i) => {
     let width = Math.max(8, c.length * 2);
-    for (const row of table.rows) width = Math.max(width, (row[i] ?? '').length * 1.6);
+    for (const row of table.rows) width = Math.max(width, cellLength(row[i] ?? '') * 1.6);
     return Math.round(Math.min(60, width) * 100) / 100;
   });
+}
+
+function cellLength(cell: SheetCell): number {
+  return typeof cell === 'string' ? cell.length : cell.number.length + 2;
 }
 
 const STYLE_BOLD = 1;
 const FIRST_NUMBER_STYLE = 2;
 const FIRST_CUSTOM_FORMAT = 164; // ids below are Excel's built-in formats
 
-function sheetXml(table: ExportTable, sharedString: (text: string) => number, formats: string[]) {
-  const rows: string[][] = [
+function sheetXml(table: SheetTable, sharedString: (text: string) => number, formats: string[]) {
+  const rows: SheetCell[][] = [
     [table.title || ' '],
     table.columns.map((c) => c || ' '),
     ...table.rows,
   ];
   let maxColumns = 1;
   const body = rows.map((row, r) => {
-    const cells = row.map((text, c) => {
+    const cells = row.map((cell, c) => {
       const ref = `${columnName(c)}${r + 1}`;
-      const number = r < 2 ? null : exactNumber(text);
-      if (number !== null) {
-        const format = numberFormatOf(text);
-        let f = formats.indexOf(format);
-        if (f < 0) f = formats.push(format) - 1;
-        return `<c r="${ref}" s="${FIRST_NUMBER_STYLE + f}"><v>${canonicalDecimal(text)}</v></c>`;
+      if (typeof cell === 'object') {
+        let f = formats.indexOf(cell.format);
+        if (f < 0) f = formats.push(cell.format) - 1;
+        return `<c r="${ref}" s="${FIRST_NUMBER_STYLE + f}"><v>${cell.number}</v></c>`;
       }
+      const text = cell;
       if (text === '') return '';
       const style = r < 2 ? ` s="${STYLE_BOLD}"` : '';
       return `<c r="${ref}"${style} t="s"><v>${sharedString(text)}</v></c>`;
@@ -197,7 +190,8 @@ function relationships(rels: [type: string, target: string][]): string {
 }
 
 /** The package parts by path, as XML text (exposed for tests). */
-export function xlsxParts(table: ExportTable): Record<string, string> {
+export function xlsxParts(shown: ExportTable): Record<string, string> {
+  const table = sheetTable(shown);
   const strings: string[] = [];
   const index = new Map<string, number>();
   let stringRefs = 0;
@@ -250,15 +244,15 @@ export function xlsxParts(table: ExportTable): Record<string, string> {
   };
 }
 
-/** The .xlsx file bytes. */
-export function xlsxBytes(table: ExportTable): Uint8Array<ArrayBuffer> {
+/** The .xlsx file bytes, deflated where the platform has CompressionStream. */
+export function xlsxBytes(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
-  return zipStore(
+  return zipDeflate(
     Object.entries(xlsxParts(table)).map(([name, xml]) => ({ name, data: encoder.encode(xml) })),
   );
 }
 
-/** The .xlsx file as a Blob (a Promise, as callers await it). */
-export function xlsxBlob(table: ExportTable): Promise<Blob> {
-  return Promise.resolve(new Blob([xlsxBytes(table)], { type: XLSX_MIME }));
+/** The .xlsx file as a Blob. */
+export async function xlsxBlob(table: ExportTable): Promise<Blob> {
+  return new Blob([await xlsxBytes(table)], { type: XLSX_MIME });
 }

@@ -2,7 +2,9 @@
  * Exports in real Chromium from file:// (under the build's CSP): a chart's data table to CSV
  * (BOM, printed figures) and Excel, its drawing to PNG (2×) and SVG, and the print stylesheet.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Locator, Page } from 'playwright-core';
@@ -67,6 +69,52 @@ describe('exports from file://', () => {
     expect(numbers.some((n) => n.includes('.') && SOURCES.includes(n))).toBe(true);
   });
 
+  it('an Excel file deflated, rates as percent numbers, document labels in their own columns', async () => {
+    const { page } = s;
+    await page.goto(`${INDEX_URL}#/execution`);
+    const wrap = shownView(page)
+      .locator('.data-table-wrap')
+      .filter({ hasText: '年初预算、决算与执行率' })
+      .first();
+    await wrap.locator('tbody tr').first().waitFor();
+    const { bytes } = await download(page, wrap.getByRole('button', { name: '导出 Excel' }));
+    // Every part deflated (method 8 in each local header).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const methods = new Map<string, number>();
+    for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+      const nameLength = view.getUint16(at + 26, true);
+      const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+      methods.set(name, view.getUint16(at + 8, true));
+      at += 30 + nameLength + view.getUint16(at + 28, true) + view.getUint32(at + 18, true);
+    }
+    expect(methods.size).toBe(7);
+    expect(methods.get('xl/worksheets/sheet1.xml')).toBe(8);
+    expect(methods.get('xl/sharedStrings.xml')).toBe(8);
+    const files = unzipSync(new Uint8Array(bytes));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    const strings = [
+      ...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(
+        /<t(?: [^>]*)?>([^<]*)<\/t>/g,
+      ),
+    ].map((m) => m[1] ?? '');
+    const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
+    // Row 2, the header: 单位 / 年度 / 口径 / 类型 apart.
+    const header = [
+      ...(/<row r="2">(.*?)<\/row>/.exec(sheet)?.[1] ?? '').matchAll(/<v>(\d+)<\/v>/g),
+    ].map((m) => strings[Number(m[1])]);
+    expect(header.slice(0, 4)).toEqual(['单位', '年度', '口径', '类型']);
+    // 山西省 2024: 完成年初预算的1838.93% → 18.3893 with a percent format.
+    const rate = /<c r="[A-Z]+\d+" s="(\d+)"><v>18\.3893<\/v><\/c>/.exec(sheet);
+    expect(rate).not.toBeNull();
+    const xf = [
+      ...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*>/g),
+    ][Number(rate?.[1])]?.[0];
+    const fmtId = /numFmtId="(\d+)"/.exec(xf ?? '')?.[1];
+    expect(styles).toContain(`<numFmt numFmtId="${fmtId}" formatCode="0.00%"/>`);
+    expect(strings).toContain('山西省行政审批服务管理局');
+    expect(strings.some((t) => /\d{4}年(单位|部门)(预算|决算)/.test(t))).toBe(false);
+  });
+
   it('a DataTable (明细表) to CSV', async () => {
     const { page } = s;
     await page.goto(`${INDEX_URL}#/tables`);
@@ -118,4 +166,54 @@ describe('exports from file://', () => {
       path: join(ROOT, 'test-results', 'screenshots', 'print-execution.png'),
     });
   });
+
+  it.each(['execution', 'yoy', 'sangong', 'performance'])(
+    'prints %s with title, selection, date and page numbers on every page; no chart title ends a page',
+    async (route) => {
+      const { page } = s;
+      await page.goto(`${INDEX_URL}#/${route}`);
+      await shownView(page).locator('figure.chart-frame .chart-body svg:visible').first().waitFor();
+      // Chart titles and section headings: none may be left alone at the foot of a page.
+      const titles = (await shownView(page).locator('.chart-title, h2, h3').allInnerTexts()).map(
+        (t) => t.trim(),
+      );
+      const heading = (await shownView(page).locator('h2').first().innerText()).trim();
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const dir = mkdtempSync(join(tmpdir(), 'print-'));
+      writeFileSync(join(dir, 'p.pdf'), pdf);
+      mkdirSync(join(ROOT, 'test-results', 'exports'), { recursive: true });
+      writeFileSync(join(ROOT, 'test-results', 'exports', `print-${route}.pdf`), pdf);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      const pages = text.split('\f').filter((p) => p.trim() !== '');
+      expect(pages.length).toBeGreaterThan(1);
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+      pages.forEach((p, i) => {
+        const flat = p.replace(/\s+/g, '');
+        expect(flat, `page ${i + 1}`).toContain(`预决算对比看板·${heading}`.replace(/\s+/g, ''));
+        // The five shipped documents are the default selection: unit and year of each.
+        for (const doc of [
+          '山西省行政审批服务管理局2024年单位决算',
+          '大同市政务服务中心2024年单位决算',
+          '朔州市朔城区行政审批服务管理局2023年部门决算',
+        ]) {
+          expect(flat, `page ${i + 1}`).toContain(doc);
+        }
+        expect(flat, `page ${i + 1}`).toContain(`打印日期：${date}`);
+        expect(flat, `page ${i + 1}`).toContain(`第${i + 1}页/共${pages.length}页`);
+        // The last line of the page body (above the page number) is never a title.
+        const lines = p
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '' && !/第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页/.test(l));
+        expect(lines.length, `page ${i + 1}`).toBeGreaterThan(3);
+        const last = lines[lines.length - 1] ?? '';
+        expect(titles, `page ${i + 1} ends with "${last}"`).not.toContain(last);
+      });
+    },
+  );
 });

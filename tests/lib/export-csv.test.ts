@@ -15,6 +15,41 @@ describe('csvField (RFC 4180)', () => {
   });
 });
 
+describe('csvField against CSV injection (OWASP)', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['+1+2', `"'+1+2"`],
+    ['-1+2', `"'-1+2"`],
+    ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['\tcmd', `"'\tcmd"`],
+    ['\r=1', `"'\r=1"`],
+    ['-', `"'-"`],
+  ])('text %j is written as text: %s', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it.each([
+    ['-3,540.42', '"-3,540.42"'],
+    ['-20.74', '-20.74'],
+    ['-1.31%', '-1.31%'],
+    ['0.00', '0.00'],
+  ])('a printed number %j stays a number: %s', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('a unit name that is a formula goes out as text in a whole file', () => {
+    const csv = toCsv({
+      columns: ['单位', '决算（万元）'],
+      rows: [
+        ['=HYPERLINK("http://x","y")', '3,540.09'],
+        ['大同市政务服务中心', '-3,540.42'],
+      ],
+    });
+    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")","3,540.09"`);
+    expect(csv.split('\r\n')[2]).toBe('大同市政务服务中心,"-3,540.42"');
+  });
+});
+
 describe('toCsv', () => {
   it('starts with the UTF-8 BOM, ends lines with CRLF and keeps figures as printed', () => {
     const csv = toCsv({

@@ -60,10 +60,11 @@ describe('xlsxBlob', () => {
     const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
     expect(sheet).toContain('<v>42684.35</v>');
     expect(sheet).toContain('<v>1127</v>');
+    // A rate is a number shown as percent: 98.95% is 0.9895.
+    expect(sheet).toContain('<v>0.9895</v>');
     for (const text of [
       '本年收入合计（万元，2024年）',
       '山西省行政审批服务管理局',
-      '98.95%',
       '—',
       '12345678901234567.89',
     ]) {
@@ -71,6 +72,7 @@ describe('xlsxBlob', () => {
     }
     // The number keeps its printed look: grouping and two decimals.
     expect(styles).toContain('#,##0.00');
+    expect(styles).toContain('formatCode="0.00%"');
     expect(files['xl/workbook.xml']).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { crc32, zipStore } from '@/lib/zip-store';
+import { crc32, zipDeflate, zipStore } from '@/lib/zip-store';
 
 describe('crc32', () => {
   it('gives the check value of CRC-32/ISO-HDLC', () => {
@@ -49,5 +49,31 @@ describe('zipStore', () => {
 
   it('is reproducible (fixed dates)', () => {
     expect(zipStore(entries)).toEqual(zipStore(entries));
+  });
+});
+
+describe('zipDeflate', () => {
+  const xml = strToU8(`<sheetData>${'<row><c t="s"><v>1</v></c></row>'.repeat(2000)}</sheetData>`);
+  const entries = [
+    { name: 'xl/worksheets/sheet1.xml', data: xml },
+    { name: 'tiny.txt', data: strToU8('a') },
+    { name: 'empty.txt', data: new Uint8Array() },
+  ];
+
+  it('deflates (method 8) what gets smaller, stores the rest, and reads back the same', async () => {
+    const zip = await zipDeflate(entries);
+    const view = new DataView(zip.buffer);
+    expect(view.getUint16(8, true)).toBe(8); // first entry: deflated
+    const compressed = view.getUint32(18, true);
+    expect(view.getUint32(22, true)).toBe(xml.length); // uncompressed size
+    expect(compressed).toBeLessThan(xml.length / 20);
+    // The second entry (one byte) would grow: stored.
+    const second = 30 + (entries[0]?.name.length ?? 0) + compressed;
+    expect(view.getUint32(second, true)).toBe(0x04034b50);
+    expect(view.getUint16(second + 8, true)).toBe(0);
+    const files = unzipSync(zip);
+    expect(strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array())).toBe(strFromU8(xml));
+    expect(strFromU8(files['tiny.txt'] ?? new Uint8Array())).toBe('a');
+    expect(files['empty.txt']?.length).toBe(0);
   });
 });
