@@ -1,0 +1,124 @@
+/**
+ * Layout in real Chromium from file://, at the two screen sizes the dashboard is used at
+ * (1920×1080 desktop, 1280×720 projector/laptop): every view is screenshot to
+ * test-results/screenshots/views/<route>-<size>.png (look at them), no text of any chart is
+ * clipped by its drawing or its frame, the first chart of a comparison view starts on the first
+ * screen, and no table scrolls sideways on a desktop screen.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { INDEX_URL, SCREENSHOTS, sessionPerTest, shownView, waitOrExplain } from './browser';
+import type { Session } from './browser';
+
+const SIZES = [
+  { name: '1920', width: 1920, height: 1080 },
+  { name: '1280', width: 1280, height: 720 },
+] as const;
+
+/** Each view, its heading, and a text that shows its data has arrived (from the seed texts). */
+const VIEWS: readonly { route: string; heading: string | RegExp; ready?: string }[] = [
+  { route: 'overview', heading: '总览', ready: '42,684.35' },
+  // Province 一般公共预算 决算 42,238.46 (line 474).
+  { route: 'execution', heading: '预算执行', ready: '42,238.46' },
+  // Province 收入总计 增加 6,338.70 (line 422).
+  { route: 'yoy', heading: '同比变化', ready: '6,338.70' },
+  // Province 三公 2024 决算 3.57.
+  { route: 'sangong', heading: '三公经费', ready: '3.57' },
+  { route: 'performance', heading: '绩效评价', ready: '营商环境评估费' },
+  { route: 'tables', heading: '明细表', ready: '1,564.72' },
+  { route: 'checks', heading: '数据校验', ready: '82.36' },
+  {
+    route: 'source/shanxi-province-bureau-2024-final?line=113',
+    heading: /^原文：/,
+    ready: '42684.35',
+  },
+  { route: 'data', heading: '数据文件' },
+];
+
+const CHART_VIEWS = ['execution', 'yoy', 'sangong', 'performance'];
+
+let s: Session;
+sessionPerTest((next) => (s = next), { quiet: true });
+
+async function open(page: Page, route: string, heading: string | RegExp, ready?: string) {
+  await page.goto(`${INDEX_URL}#/${route}`);
+  const view = shownView(page);
+  await waitOrExplain(s, view.getByRole('heading', { level: 2, name: heading }), route);
+  if (ready) {
+    await expect.poll(() => view.evaluate((el) => el.textContent ?? '')).toContain(ready);
+  }
+  // Charts draw after their bundles arrive; then fonts and a frame.
+  if (CHART_VIEWS.includes(route)) {
+    await view.locator('.chart-body svg text').first().waitFor();
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Every SVG <text> of the shown view whose box leaves its <svg> viewport or its chart frame's
+ * body, as "text (where)". Empty texts and texts inside hidden parts are skipped.
+ */
+function clippedTexts(page: Page): Promise<string[]> {
+  return shownView(page).evaluate((view) => {
+    const out: string[] = [];
+    for (const t of view.querySelectorAll('svg text')) {
+      const text = (t.textContent ?? '').trim();
+      if (!text) continue;
+      const box = t.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const svg = t.closest('svg');
+      if (!svg) continue;
+      const vp = svg.getBoundingClientRect();
+      const body = t.closest('.chart-body') ?? svg.parentElement;
+      const frame = body?.getBoundingClientRect() ?? vp;
+      const slack = 0.5;
+      const inside = (r: DOMRect) =>
+        box.left >= r.left - slack &&
+        box.right <= r.right + slack &&
+        box.top >= r.top - slack &&
+        box.bottom <= r.bottom + slack;
+      if (!inside(vp) || !inside(frame)) {
+        const title = t.closest('figure')?.getAttribute('data-chart-title') ?? '';
+        out.push(
+          `${text} (${title}: text ${Math.round(box.left)}–${Math.round(box.right)} × ` +
+            `${Math.round(box.top)}–${Math.round(box.bottom)}, svg ${Math.round(vp.left)}–` +
+            `${Math.round(vp.right)} × ${Math.round(vp.top)}–${Math.round(vp.bottom)})`,
+        );
+      }
+    }
+    return out;
+  });
+}
+
+describe.each(SIZES)('at $width×$height', (size) => {
+  it.each(VIEWS)(
+    '#/$route: screenshot, and no chart text is clipped',
+    async ({ route, heading, ready }) => {
+      const { page } = s;
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await open(page, route, heading, ready);
+      const dir = join(SCREENSHOTS, 'views');
+      mkdirSync(dir, { recursive: true });
+      const name = route.split(/[/?]/)[0] ?? route;
+      await page.screenshot({ path: join(dir, `${name}-${size.name}.png`) });
+      expect(await clippedTexts(page)).toEqual([]);
+    },
+  );
+});
+
+describe('first screen at 1280×720, all five documents', () => {
+  it.each(CHART_VIEWS)('#/%s shows at least 200 px of its first chart', async (route) => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const view = VIEWS.find((v) => v.route === route);
+    if (!view) throw new Error(route);
+    await open(page, route, view.heading, view.ready);
+    const top = await shownView(page)
+      .locator('.chart-body svg')
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().top);
+    expect(720 - top).toBeGreaterThanOrEqual(200);
+  });
+});
