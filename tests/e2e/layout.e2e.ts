@@ -122,3 +122,46 @@ describe('first screen at 1280×720, all five documents', () => {
     expect(720 - top).toBeGreaterThanOrEqual(200);
   });
 });
+
+/** Width (px) of the bar whose label reads `label` in the small multiple titled `unit`. */
+function barWidth(page: Page, unit: string, label: string): Promise<number> {
+  return shownView(page).evaluate(
+    (view, [u, l]) => {
+      const chart = [...view.querySelectorAll('.small-multiple')].find(
+        (m) => m.querySelector('h4')?.textContent === u,
+      );
+      const text = [...(chart?.querySelectorAll('svg text') ?? [])].find(
+        (t) => t.textContent === l,
+      );
+      const rect = text?.parentElement?.querySelector('rect');
+      if (!rect) throw new Error(`no bar labelled ${l} in ${u}`);
+      return rect.getBoundingClientRect().width;
+    },
+    [unit, label] as const,
+  );
+}
+
+describe('预算执行 small multiples', () => {
+  // 决算 of 一般公共预算财政拨款支出: province 42,238.46 (line 474), district 1,322.38.
+  const PROVINCE = ['山西省行政审批服务管理局 2024年单位决算', '决算 42,238.46'] as const;
+  const DISTRICT = ['朔州市朔城区行政审批服务管理局 2023年部门决算', '决算 1,322.38'] as const;
+
+  it('share one scale by default; 各图独立刻度 gives each its own', async () => {
+    const { page } = s;
+    await open(page, 'execution', '预算执行', '42,238.46');
+    await shownView(page).locator('.small-multiple svg').nth(3).waitFor();
+    const province = await barWidth(page, ...PROVINCE);
+    const district = await barWidth(page, ...DISTRICT);
+    // One scale: the lengths are in the amounts' ratio, 42,238.46 ÷ 1,322.38 ≈ 31.94.
+    expect(province / district).toBeGreaterThan(31.94 * 0.9);
+    expect(province / district).toBeLessThan(31.94 * 1.1);
+
+    await shownView(page)
+      .getByLabel(/^各图独立刻度/)
+      .check();
+    await expect
+      .poll(async () => (await barWidth(page, ...DISTRICT)) / (await barWidth(page, ...PROVINCE)))
+      // Own scales: each unit's largest bar fills its chart (district: budget 1,605.63 is larger).
+      .toBeGreaterThan(0.7);
+  });
+});

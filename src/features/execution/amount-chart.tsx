@@ -1,6 +1,8 @@
 /**
- * 年初预算 vs 决算 amounts for one unit, per subject (small multiple: each unit on its own scale,
- * since the province is ~30× the district and one shared axis would flatten the small units).
+ * 年初预算 vs 决算 amounts for one unit, per subject (one of the small multiples). By default all
+ * small multiples share one scale (`scaleMax`), so a bar's length compares across units (the
+ * province is ~30× the district: on scales of their own the district's bar looked the longer);
+ * without `scaleMax` the chart uses its own scale, to read a small unit's parts.
  * `Number()` only for pixel geometry; labels are formatted from the decimal strings.
  * No grid: the amount axis is hidden (each bar is labelled with its exact amount), so grid lines
  * would mark values nobody can read; drawing them was a tenth of each small chart's cost.
@@ -22,6 +24,8 @@ interface AmountChartProps {
   title: string;
   pairs: readonly AmountPair[];
   unit: '万元' | '元';
+  /** The amount (万元, geometry only) at the right end of the axis; none: this chart's own. */
+  scaleMax?: number | undefined;
 }
 
 const TEXT = '#1f2933';
@@ -29,7 +33,12 @@ const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
 
 /** Memoised: a chart kept while it leaves (useLingering) is not drawn again with the same figures. */
-export const AmountChart = memo(function AmountChart({ title, pairs, unit }: AmountChartProps) {
+export const AmountChart = memo(function AmountChart({
+  title,
+  pairs,
+  unit,
+  scaleMax,
+}: AmountChartProps) {
   const data = pairs.map((p) => ({
     label: p.label,
     budget: p.budget === null ? null : Number(p.budget.v),
@@ -81,7 +90,12 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
               <rect width="2" height="6" fill={BUDGET} />
             </pattern>
           </defs>
-          <XAxis type="number" hide />
+          <XAxis
+            type="number"
+            hide
+            domain={scaleMax === undefined ? [0, 'auto'] : [0, scaleMax]}
+            allowDataOverflow={false}
+          />
           <YAxis
             type="category"
             dataKey="label"
