@@ -9,6 +9,7 @@
  */
 import { memo } from 'react';
 import type { BarShapeProps } from 'recharts';
+import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
@@ -31,6 +32,10 @@ interface AmountChartProps {
 const TEXT = '#1f2933';
 const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
+const AXIS_WIDTH = 200;
+// "一般公共预算财政拨款支出（合计）" wraps: at 12px it needs the axis' whole width in our font and
+// more in wider ones (it lost its beginning at 1920 px).
+const CATEGORY_TICK = wrappedTick({ width: AXIS_WIDTH - 12, fontSize: 12, fill: TEXT });
 
 /** Memoised: a chart kept while it leaves (useLingering) is not drawn again with the same figures. */
 export const AmountChart = memo(function AmountChart({
@@ -99,8 +104,8 @@ export const AmountChart = memo(function AmountChart({
           <YAxis
             type="category"
             dataKey="label"
-            width={200}
-            tick={{ fill: TEXT, fontSize: 12 }}
+            width={AXIS_WIDTH}
+            tick={CATEGORY_TICK}
             interval={0}
           />
           <Bar dataKey="budget" barSize={16} isAnimationActive={false} shape={shape('budget')} />
