@@ -147,6 +147,12 @@ export type CellPainters<T extends RowData> = Readonly<Record<string, CellPainte
  * is in the DOM, exactly as before: a short table gains nothing from virtual rows.
  */
 export const VIRTUAL_ROW_THRESHOLD = 150;
+/**
+ * Up to this many rows a table shows every row, with no scroll box of its own (a fixed-height box
+ * hid rows with no hint). A longer one keeps the box and says how many rows it has.
+ */
+export const SHORT_TABLE_ROWS = 30;
+
 /** A one-line row at the table's font size (px), until the row is rendered and measured. */
 export const ROW_HEIGHT_ESTIMATE = 31;
 /** Rows rendered beyond each edge of the view at least: room for Tab and fast scrolling. */
@@ -438,6 +444,9 @@ export function DataTable<T extends RowData>({
   const rows = table.getRowModel().rows;
   const headerGroups = table.getHeaderGroups();
   const long = rows.length > VIRTUAL_ROW_THRESHOLD;
+  const short = rows.length <= SHORT_TABLE_ROWS;
+  // Every row of a tree, collapsed ones included (the core model already holds them all).
+  const allRows = getSubRows === undefined ? rows.length : table.getCoreRowModel().flatRows.length;
   const virtual = long && !renderAll;
   const leafColumns = table.getAllLeafColumns();
   // Painted rows need only the column ids: a row's cells (objects TanStack makes on first use and
@@ -736,39 +745,57 @@ export function DataTable<T extends RowData>({
     ));
   }
 
+  const rowCount =
+    short && allRows === rows.length ? null : (
+      <p className="table-row-count">
+        共 {allRows} 行
+        {allRows === rows.length
+          ? '，在表格框内滚动查看'
+          : `，当前显示 ${rows.length} 行（其余在收起的分组中）`}
+      </p>
+    );
+
   return (
-    <div
-      className={['data-table-wrap', virtual ? 'virtual' : null, className]
-        .filter(Boolean)
-        .join(' ')}
-      ref={wrapRef}
-    >
-      {exportable ? (
-        <ExportMenu
-          name={() => exportName ?? captionText(tableRef.current)}
-          label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
-          getTable={exportTable}
-        />
-      ) : null}
-      <table
-        className={virtual && frozenWidths?.length ? 'data-table fixed-columns' : 'data-table'}
-        ref={tableRef}
-        aria-rowcount={long ? headerGroups.length + rows.length : undefined}
+    <>
+      {rowCount}
+      <div
+        className={[
+          'data-table-wrap',
+          virtual ? 'virtual' : null,
+          short ? 'short' : null,
+          className,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        ref={wrapRef}
       >
-        <caption>{caption}</caption>
-        {virtual && frozenWidths?.length ? (
-          <colgroup>
-            {frozenWidths.map((w, i) => (
-              <col key={i} style={{ width: w }} />
-            ))}
-          </colgroup>
+        {exportable ? (
+          <ExportMenu
+            name={() => exportName ?? captionText(tableRef.current)}
+            label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
+            getTable={exportTable}
+          />
         ) : null}
-        <MemoTableHead headerGroups={headerGroups} long={long} sorting={sorting} />
-        <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur} onClick={onBodyClick}>
-          {body}
-        </tbody>
-      </table>
-    </div>
+        <table
+          className={virtual && frozenWidths?.length ? 'data-table fixed-columns' : 'data-table'}
+          ref={tableRef}
+          aria-rowcount={long ? headerGroups.length + rows.length : undefined}
+        >
+          <caption>{caption}</caption>
+          {virtual && frozenWidths?.length ? (
+            <colgroup>
+              {frozenWidths.map((w, i) => (
+                <col key={i} style={{ width: w }} />
+              ))}
+            </colgroup>
+          ) : null}
+          <MemoTableHead headerGroups={headerGroups} long={long} sorting={sorting} />
+          <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur} onClick={onBodyClick}>
+            {body}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
