@@ -182,7 +182,7 @@ export function YoyPage() {
               rows={rows}
               entries={shown}
               mode={measureMode}
-              caption={`${measureMode === 'share' ? '增减幅度（%，原文）' : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
+              caption={`${measureMode === 'share' ? `增减额（金额单位：${displayUnit}）与增减幅度（%，原文）` : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
             />
           </Deferred>
         </>
