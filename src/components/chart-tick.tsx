@@ -8,7 +8,8 @@
  * font, other characters are counted at 0.7em (DejaVu Sans, among the widest, draws digits at 0.64em).
  */
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+// CJK characters and punctuation; "…" and "—" are drawn 1em wide by CJK fonts too.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2010-\u2027]/;
 
 /** Estimated width of `text` in px at `fontSize`, a little above what any common font draws. */
 export function estimateTextWidth(text: string, fontSize: number): number {

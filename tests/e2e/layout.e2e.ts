@@ -92,6 +92,30 @@ function clippedTexts(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Each table box of the shown view: its caption, body rows, whether it scrolls down or sideways,
+ * and the row-count line before it.
+ */
+function tableBoxes(page: Page) {
+  return shownView(page).evaluate((view) =>
+    [...view.querySelectorAll<HTMLElement>('.data-table-wrap')]
+      .filter((w) => w.getClientRects().length > 0)
+      .map((w) => {
+        const table = w.querySelector('table');
+        const aria = table?.getAttribute('aria-rowcount');
+        const head = table?.querySelectorAll('thead tr').length ?? 0;
+        const before = w.previousElementSibling;
+        return {
+          caption: (table?.caption?.textContent ?? '').slice(0, 40),
+          rows: aria ? Number(aria) - head : (table?.querySelectorAll('tbody tr').length ?? 0),
+          vscroll: w.scrollHeight > w.clientHeight + 1,
+          hscroll: w.scrollWidth > w.clientWidth + 1,
+          count: before?.classList.contains('table-row-count') ? (before.textContent ?? '') : '',
+        };
+      }),
+  );
+}
+
 describe.each(SIZES)('at $width×$height', (size) => {
   it.each(VIEWS)(
     '#/$route: screenshot, and no chart text is clipped',
@@ -104,6 +128,19 @@ describe.each(SIZES)('at $width×$height', (size) => {
       const name = route.split(/[/?]/)[0] ?? route;
       await page.screenshot({ path: join(dir, `${name}-${size.name}.png`) });
       expect(await clippedTexts(page)).toEqual([]);
+      const tables = await tableBoxes(page);
+      // No table hides rows in a box without saying how many there are; short ones have no box.
+      for (const t of tables) {
+        if (t.rows <= 30)
+          expect(t, 'a short table shows every row').toMatchObject({ vscroll: false });
+        if (t.vscroll) expect(t.count, 'a scrolling table says its rows').toMatch(/^共 \d+ 行/);
+      }
+      if (size.width === 1920) {
+        expect(
+          tables.filter((t) => t.hscroll),
+          'tables scrolling sideways',
+        ).toEqual([]);
+      }
     },
   );
 });
@@ -179,5 +216,46 @@ describe('预算执行 small multiples', () => {
       .poll(async () => (await barWidth(page, ...DISTRICT)) / (await barWidth(page, ...PROVINCE)))
       // Own scales: each unit's largest bar fills its chart (district: budget 1,605.63 is larger).
       .toBeGreaterThan(0.7);
+  });
+});
+
+describe('同比 chart', () => {
+  it('gives the amount beside each percent', async () => {
+    const { page } = s;
+    await open(page, 'yoy', '同比变化', '6,338.70');
+    const labels = await shownView(page)
+      .locator('.chart-body svg text')
+      .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+    // Service center 三公: 比上年度减少0.72万元，下降100% (line 512); province 收入 增加 6,338.70.
+    expect(labels).toContain('服务中心2024 下降100%（减少0.72万元）');
+    expect(labels).toContain('省级单位2024 增长17.3%（增加6,338.70万元）');
+  });
+});
+
+describe('绩效 scatter', () => {
+  it.each(SIZES)('labels outliers on either axis, no label over another ($name)', async (size) => {
+    const { page } = s;
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(page, 'performance', '绩效评价', '营商环境评估费');
+    const chart = shownView(page).locator('figure[data-chart-title="自评得分与执行率"]');
+    await chart.locator('svg text').first().waitFor();
+    const labels = await chart.locator('.chart-body svg text.scatter-label').evaluateAll((ts) =>
+      ts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', l: r.left, r: r.right, t: r.top, b: r.bottom };
+      }),
+    );
+    const names = labels.map((l) => l.text);
+    // QT其他养人2: 执行率 34.24%, 总分 90.42 优 (service center, lines 684, 695): low rate only.
+    expect(names).toContain('QT其他养人2');
+    // 营商环境评估费: 39.8 差 (province): low score.
+    expect(names.some((n) => n.startsWith('营商环境评估'))).toBe(true);
+    const clashes = labels.flatMap((a, i) =>
+      labels
+        .slice(i + 1)
+        .filter((b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b)
+        .map((b) => `${a.text} × ${b.text}`),
+    );
+    expect(clashes).toEqual([]);
   });
 });

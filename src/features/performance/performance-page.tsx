@@ -128,7 +128,7 @@ export function PerformancePage() {
             <Deferred minHeight={600}>
               <ChartFrame
                 title="自评得分与执行率"
-                caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80的项目标出名称。`}
+                caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80或执行率低于80%的项目标出名称（标签放不下时见悬停提示和数据表）。`}
                 summary={`自评得分对执行率的散点图，共 ${projects.length - unplotted.length} 个项目：${series
                   .map((s) => `${s.label} ${s.points.length} 个`)
                   .join('；')}。`}
