@@ -756,46 +756,40 @@ export function DataTable<T extends RowData>({
     );
 
   return (
-    <>
+    <div
+      className={['data-table-wrap', virtual ? 'virtual' : null, short ? 'short' : null, className]
+        .filter(Boolean)
+        .join(' ')}
+      ref={wrapRef}
+    >
+      {/* Inside the box: a sibling would become a grid item in layouts that place the table. */}
       {rowCount}
-      <div
-        className={[
-          'data-table-wrap',
-          virtual ? 'virtual' : null,
-          short ? 'short' : null,
-          className,
-        ]
-          .filter(Boolean)
-          .join(' ')}
-        ref={wrapRef}
+      {exportable ? (
+        <ExportMenu
+          name={() => exportName ?? captionText(tableRef.current)}
+          label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
+          getTable={exportTable}
+        />
+      ) : null}
+      <table
+        className={virtual && frozenWidths?.length ? 'data-table fixed-columns' : 'data-table'}
+        ref={tableRef}
+        aria-rowcount={long ? headerGroups.length + rows.length : undefined}
       >
-        {exportable ? (
-          <ExportMenu
-            name={() => exportName ?? captionText(tableRef.current)}
-            label={exportName ?? (typeof caption === 'string' ? caption : '表格')}
-            getTable={exportTable}
-          />
+        <caption>{caption}</caption>
+        {virtual && frozenWidths?.length ? (
+          <colgroup>
+            {frozenWidths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
         ) : null}
-        <table
-          className={virtual && frozenWidths?.length ? 'data-table fixed-columns' : 'data-table'}
-          ref={tableRef}
-          aria-rowcount={long ? headerGroups.length + rows.length : undefined}
-        >
-          <caption>{caption}</caption>
-          {virtual && frozenWidths?.length ? (
-            <colgroup>
-              {frozenWidths.map((w, i) => (
-                <col key={i} style={{ width: w }} />
-              ))}
-            </colgroup>
-          ) : null}
-          <MemoTableHead headerGroups={headerGroups} long={long} sorting={sorting} />
-          <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur} onClick={onBodyClick}>
-            {body}
-          </tbody>
-        </table>
-      </div>
-    </>
+        <MemoTableHead headerGroups={headerGroups} long={long} sorting={sorting} />
+        <tbody ref={bodyRef} onFocus={onBodyFocus} onBlur={onBodyBlur} onClick={onBodyClick}>
+          {body}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -94,7 +94,7 @@ function clippedTexts(page: Page): Promise<string[]> {
 
 /**
  * Each table box of the shown view: its caption, body rows, whether it scrolls down or sideways,
- * and the row-count line before it.
+ * and its row-count line.
  */
 function tableBoxes(page: Page) {
   return shownView(page).evaluate((view) =>
@@ -104,13 +104,13 @@ function tableBoxes(page: Page) {
         const table = w.querySelector('table');
         const aria = table?.getAttribute('aria-rowcount');
         const head = table?.querySelectorAll('thead tr').length ?? 0;
-        const before = w.previousElementSibling;
+        const count = w.querySelector(':scope > .table-row-count');
         return {
           caption: (table?.caption?.textContent ?? '').slice(0, 40),
           rows: aria ? Number(aria) - head : (table?.querySelectorAll('tbody tr').length ?? 0),
           vscroll: w.scrollHeight > w.clientHeight + 1,
           hscroll: w.scrollWidth > w.clientWidth + 1,
-          count: before?.classList.contains('table-row-count') ? (before.textContent ?? '') : '',
+          count: count?.textContent ?? '',
         };
       }),
   );
