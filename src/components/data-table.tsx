@@ -147,6 +147,12 @@ export type CellPainters<T extends RowData> = Readonly<Record<string, CellPainte
  * is in the DOM, exactly as before: a short table gains nothing from virtual rows.
  */
 export const VIRTUAL_ROW_THRESHOLD = 150;
+/**
+ * Up to this many rows a table shows every row, with no scroll box of its own (a fixed-height box
+ * hid rows with no hint). A longer one keeps the box and says how many rows it has.
+ */
+export const SHORT_TABLE_ROWS = 30;
+
 /** A one-line row at the table's font size (px), until the row is rendered and measured. */
 export const ROW_HEIGHT_ESTIMATE = 31;
 /** Rows rendered beyond each edge of the view at least: room for Tab and fast scrolling. */
@@ -438,6 +444,9 @@ export function DataTable<T extends RowData>({
   const rows = table.getRowModel().rows;
   const headerGroups = table.getHeaderGroups();
   const long = rows.length > VIRTUAL_ROW_THRESHOLD;
+  const short = rows.length <= SHORT_TABLE_ROWS;
+  // Every row of a tree, collapsed ones included (the core model already holds them all).
+  const allRows = getSubRows === undefined ? rows.length : table.getCoreRowModel().flatRows.length;
   const virtual = long && !renderAll;
   const leafColumns = table.getAllLeafColumns();
   // Painted rows need only the column ids: a row's cells (objects TanStack makes on first use and
@@ -736,13 +745,25 @@ export function DataTable<T extends RowData>({
     ));
   }
 
+  const rowCount =
+    short && allRows === rows.length ? null : (
+      <p className="table-row-count">
+        共 {allRows} 行
+        {allRows === rows.length
+          ? '，在表格框内滚动查看'
+          : `，当前显示 ${rows.length} 行（其余在收起的分组中）`}
+      </p>
+    );
+
   return (
     <div
-      className={['data-table-wrap', virtual ? 'virtual' : null, className]
+      className={['data-table-wrap', virtual ? 'virtual' : null, short ? 'short' : null, className]
         .filter(Boolean)
         .join(' ')}
       ref={wrapRef}
     >
+      {/* Inside the box: a sibling would become a grid item in layouts that place the table. */}
+      {rowCount}
       {exportable ? (
         <ExportMenu
           name={() => exportName ?? captionText(tableRef.current)}

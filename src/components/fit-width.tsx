@@ -27,6 +27,11 @@ export function rememberChartWidth(kind: ChartWidthKind, width: number): void {
   if (width > 0) lastWidth.set(kind, Math.round(width));
 }
 
+/** The width last measured for this kind of chart (px), or null before any was drawn. */
+export function rememberedChartWidth(kind: ChartWidthKind): number | null {
+  return lastWidth.get(kind) ?? null;
+}
+
 /** For tests: forget every width measured so far. */
 export function forgetChartWidths(): void {
   lastWidth.clear();
@@ -37,16 +42,21 @@ interface FitWidthProps {
   kind: ChartWidthKind;
   height: number;
   children: ReactNode;
+  /** Told each measured width: for a chart that lays out its labels in pixels. */
+  onWidth?: (width: number) => void;
 }
 
-export function FitWidth({ kind, height, children }: FitWidthProps) {
+export function FitWidth({ kind, height, children, onWidth }: FitWidthProps) {
   const width = lastWidth.get(kind) ?? -1;
   return (
     <ResponsiveContainer
       width="100%"
       height={height}
       initialDimension={{ width, height }}
-      onResize={(w) => rememberChartWidth(kind, w)}
+      onResize={(w) => {
+        rememberChartWidth(kind, w);
+        onWidth?.(Math.round(w));
+      }}
     >
       {children}
     </ResponsiveContainer>

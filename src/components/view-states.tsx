@@ -46,25 +46,33 @@ export function viewGate({ status, manifestError, units }: ComparedUnits): React
   return null;
 }
 
-/** Which units are shown, and what must be said about comparing them. */
+/**
+ * Which units are shown, and what must be said about comparing them: one line (how many files,
+ * how many notes, never added up) that opens to the list (a <details>, keyboard-operable).
+ */
 export function CompareNotes({ selected, units }: Pick<ComparedUnits, 'selected' | 'units'>) {
   const notes = comparisonNotes(units.map((u) => u.entry));
   return (
     <aside className="scope-note" role="note" aria-label="对比说明">
-      <p className="scope-note-line">
-        {selected
-          ? `已选 ${units.length} 个文件：`
-          : `未选择对比单位，显示全部 ${units.length} 个文件：`}
-        {units.map((u) => documentLabel(u.entry)).join('；')}。
-      </p>
-      {notes.length > 0 ? (
-        <ul className="scope-note-list">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
-      <p className="scope-note-line">各单位、各年度的数字分别列示，不相加。</p>
+      <details className="notes-fold">
+        <summary>
+          <span className="notes-fold-count">
+            {selected
+              ? `已选 ${units.length} 个文件`
+              : `未选择对比单位，显示全部 ${units.length} 个文件`}
+            {notes.length > 0 ? `，${notes.length} 条口径说明` : ''}
+            ；各单位、各年度的数字分别列示，不相加。
+          </span>
+        </summary>
+        <p className="scope-note-line">{units.map((u) => documentLabel(u.entry)).join('；')}。</p>
+        {notes.length > 0 ? (
+          <ul className="scope-note-list">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
     </aside>
   );
 }

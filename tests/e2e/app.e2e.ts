@@ -291,7 +291,9 @@ describe('from file://, offline', () => {
     await page.getByRole('heading', { level: 2, name: '同比变化' }).waitFor();
     expect(await page.locator('main [data-parked] h2', { hasText: '预算执行' }).count()).toBe(1);
     expect(await visibleHeadings()).toEqual(['同比变化']);
-    // A change made meanwhile shows when it is shown again: only the province now.
+    // A change made meanwhile shows when it is shown again: only the province now (the
+    // comparison bar opens from its summary line).
+    await page.locator('.comparison-bar summary').click();
     await page
       .locator('.comparison-bar label', { hasText: '山西省行政审批服务管理局' })
       .getByRole('checkbox')

@@ -115,6 +115,9 @@ describe('comparison bar with many documents', () => {
   it('lists thirty, says how many more match, and says what the views show', async () => {
     setManifest(1500);
     render(<ComparisonBar />);
+    // The bar is folded to its summary line until opened.
+    expect(screen.getByText(/^对比单位：前 20 份（共 1500 份）/)).toBeInTheDocument();
+    await userEvent.click(screen.getByText(/^对比单位：/));
     const picker = screen.getByRole('group', {
       name: '对比单位（未选择时各视图显示前 20 份，共 1500 份）',
     });

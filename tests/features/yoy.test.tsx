@@ -73,15 +73,10 @@ describe('同比变化', () => {
     loadRealData([IDS.cityBudget, IDS.cityDept]);
     render(<YoyPage />);
     const row = subjectRow('收入总计');
-    const budgetCells = within(row).getAllByRole('cell').slice(1, 5);
-    const [current, prior, change, pct] = budgetCells as [
-      HTMLElement,
-      HTMLElement,
-      HTMLElement,
-      HTMLElement,
-    ];
-    expect(current).toHaveTextContent('1,564.72');
-    expect(prior).toHaveTextContent('1,585.46※');
+    // 本年 with the derived 上年 under it, 增减额, 增减幅度.
+    const budgetCells = within(row).getAllByRole('cell').slice(1, 4);
+    const [amounts, change, pct] = budgetCells as [HTMLElement, HTMLElement, HTMLElement];
+    expect(amounts).toHaveTextContent(/^1,564\.72上年 1,585\.46※$/);
     expect(change).toHaveTextContent('减少 20.74');
     expect(pct).toHaveTextContent('下降 1.31%');
     expect(pct).toHaveTextContent('比上年');
@@ -123,13 +118,17 @@ describe('同比变化', () => {
     expect(first()).toHaveTextContent('205 教育支出'); // 下降 35.3%
   });
 
-  it('rates mode: only the % columns, and a chart of % change with a text alternative', () => {
+  it('rates mode: the % with the amount beside it, and a chart of % change with a text alternative', () => {
     loadRealData();
     useAppStore.setState({ measureMode: 'share' });
     render(<YoyPage />);
     const table = yoyTable();
-    expect(within(table).queryByRole('columnheader', { name: /增减额/ })).toBeNull();
+    // A percent alone hides its size: 下降100% was 减少0.72 (service center 三公, line 512).
+    expect(within(table).getAllByRole('columnheader', { name: /增减额/ })).toHaveLength(5);
     expect(within(table).getAllByRole('columnheader', { name: /增减幅度/ })).toHaveLength(5);
+    expect(
+      within(subjectRow('“三公”经费')).getByRole('link', { name: '0.72' }),
+    ).toBeInTheDocument();
     const chart = screen.getByRole('figure', { name: '主要收支与上年相比的增减幅度' });
     const alt = within(within(chart).getByRole('table'));
     const income = alt.getByRole('row', { name: /^收入总计/ });

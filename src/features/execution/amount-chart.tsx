@@ -1,12 +1,15 @@
 /**
- * 年初预算 vs 决算 amounts for one unit, per subject (small multiple: each unit on its own scale,
- * since the province is ~30× the district and one shared axis would flatten the small units).
+ * 年初预算 vs 决算 amounts for one unit, per subject (one of the small multiples). By default all
+ * small multiples share one scale (`scaleMax`), so a bar's length compares across units (the
+ * province is ~30× the district: on scales of their own the district's bar looked the longer);
+ * without `scaleMax` the chart uses its own scale, to read a small unit's parts.
  * `Number()` only for pixel geometry; labels are formatted from the decimal strings.
  * No grid: the amount axis is hidden (each bar is labelled with its exact amount), so grid lines
  * would mark values nobody can read; drawing them was a tenth of each small chart's cost.
  */
 import { memo, useId } from 'react';
 import type { BarShapeProps } from 'recharts';
+import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
@@ -22,15 +25,26 @@ interface AmountChartProps {
   title: string;
   pairs: readonly AmountPair[];
   unit: '万元' | '元';
+  /** The amount (万元, geometry only) at the right end of the axis; none: this chart's own. */
+  scaleMax?: number | undefined;
 }
 
 /** Theme colour (app.css :root; the presenter's themes change it). */
 const TEXT = 'var(--chart-text)';
 const BUDGET = '#52606d';
 const ACTUAL = '#1f4e9e';
+const AXIS_WIDTH = 200;
+// "一般公共预算财政拨款支出（合计）" wraps: at 12px it needs the axis' whole width in our font and
+// more in wider ones (it lost its beginning at 1920 px).
+const CATEGORY_TICK = wrappedTick({ width: AXIS_WIDTH - 12, fontSize: 12, fill: TEXT });
 
 /** Memoised: a chart kept while it leaves (useLingering) is not drawn again with the same figures. */
-export const AmountChart = memo(function AmountChart({ title, pairs, unit }: AmountChartProps) {
+export const AmountChart = memo(function AmountChart({
+  title,
+  pairs,
+  unit,
+  scaleMax,
+}: AmountChartProps) {
   const data = pairs.map((p) => ({
     label: p.label,
     budget: p.budget === null ? null : Number(p.budget.v),
@@ -85,12 +99,17 @@ export const AmountChart = memo(function AmountChart({ title, pairs, unit }: Amo
               <rect width="2" height="6" fill={BUDGET} />
             </pattern>
           </defs>
-          <XAxis type="number" hide />
+          <XAxis
+            type="number"
+            hide
+            domain={scaleMax === undefined ? [0, 'auto'] : [0, scaleMax]}
+            allowDataOverflow={false}
+          />
           <YAxis
             type="category"
             dataKey="label"
-            width={200}
-            tick={{ fill: TEXT, fontSize: 12 }}
+            width={AXIS_WIDTH}
+            tick={CATEGORY_TICK}
             interval={0}
           />
           <Bar dataKey="budget" barSize={16} isAnimationActive={false} shape={shape('budget')} />

@@ -2,6 +2,7 @@
  * 预算执行: 年初预算 vs 决算 per unit and per 功能分类 类 (narrative statements), project-level
  * 全年预算数 vs 全年执行数, each printed rate beside the rate the dashboard computes.
  */
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
 import { NoteList } from '@/components/note-list';
@@ -82,12 +83,23 @@ const amountPairsOf = memoByObjects((entry: ManifestEntry, bundle: Bundle): Amou
  * of the comparison keeps its chart (hidden, with the figures it had) until the frame after is
  * painted, then unmounts (useLingering): removing 19 charts was half of a selection change.
  */
-function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: DisplayUnit }) {
+function AmountMultiples({
+  charts,
+  unit,
+  scaleMax,
+}: {
+  charts: AmountMultiple[];
+  unit: DisplayUnit;
+  /** Shared axis end (万元, geometry only); undefined: each chart its own scale. */
+  scaleMax: number | undefined;
+}) {
   const shown = useLingering(charts, (c) => c.entry.id);
   return (
     <div className="small-multiples">
       {shown.map(({ item: { entry, pairs }, leaving }, i) => {
-        const chart = <AmountChart title={documentLabel(entry)} unit={unit} pairs={pairs} />;
+        const chart = (
+          <AmountChart title={documentLabel(entry)} unit={unit} pairs={pairs} scaleMax={scaleMax} />
+        );
         return (
           <div
             key={entry.id}
@@ -101,6 +113,28 @@ function AmountMultiples({ charts, unit }: { charts: AmountMultiple[]; unit: Dis
         );
       })}
     </div>
+  );
+}
+
+/** The largest amount drawn in any small multiple (万元; `Number()` for pixel geometry only). */
+function largestAmount(charts: readonly AmountMultiple[]): number {
+  let max = 0;
+  for (const { pairs } of charts) {
+    for (const p of pairs) {
+      for (const f of [p.budget, p.actual]) if (f !== null) max = Math.max(max, Number(f.v));
+    }
+  }
+  return max;
+}
+
+/** The labelled switch between one shared scale (default) and a scale per small chart. */
+function ScaleSwitch({ own, onChange }: { own: boolean; onChange: (own: boolean) => void }) {
+  const id = useId();
+  return (
+    <p className="scale-switch">
+      <input id={id} type="checkbox" checked={own} onChange={(e) => onChange(e.target.checked)} />{' '}
+      <label htmlFor={id}>各图独立刻度（看清小单位的构成；条形长短不能跨图比较）</label>
+    </p>
   );
 }
 
@@ -156,6 +190,8 @@ export function ExecutionPage() {
   const compared = useComparedUnits();
   const displayUnit = useAppStore((s) => s.displayUnit);
   const measureMode = useAppStore((s) => s.measureMode);
+  // Off: one scale for all small multiples, so bar lengths compare across units.
+  const [ownScales, setOwnScales] = useState(false);
 
   const heading = <h2 id="execution-title">预算执行</h2>;
   const frame = (body: ReactNode) => (
@@ -181,6 +217,10 @@ export function ExecutionPage() {
     state.kind === 'ready' ? [{ entry, bundle: state.bundle }] : [],
   );
   const classRows = withRates.flatMap(({ entry, bundle }) => classRowsOf(entry, bundle));
+  const amountCharts = withRates.map(({ entry, bundle }) => ({
+    entry,
+    pairs: amountPairsOf(entry, bundle),
+  }));
   const generalRows = classRows.filter((r) => r.group === 'generalBudget');
   const sangongRows = classRows.filter((r) => r.group === 'sangong');
   const subjects = subjectsAcrossUnits(classRows);
@@ -277,21 +317,22 @@ export function ExecutionPage() {
                 />
               </ChartFrame>
             ) : (
-              <ChartFrame
-                title="年初预算与决算金额"
-                caption={`${captionFor(rateEntries, displayUnit)}。每个单位一张小图，各用自己的刻度（省级约为区县级的30倍），请勿跨图比较长短。`}
-                summary="各单位一般公共预算财政拨款支出及各类科目的年初预算与决算金额，每个单位一张小图。"
-                table={amountTable(generalRows, displayUnit)}
-                notes={rateNotes}
-              >
-                <AmountMultiples
-                  charts={withRates.map(({ entry, bundle }) => ({
-                    entry,
-                    pairs: amountPairsOf(entry, bundle),
-                  }))}
-                  unit={displayUnit}
-                />
-              </ChartFrame>
+              <>
+                <ScaleSwitch own={ownScales} onChange={setOwnScales} />
+                <ChartFrame
+                  title="年初预算与决算金额"
+                  caption={`${captionFor(rateEntries, displayUnit)}。每个单位一张小图，${ownScales ? '各用自己的刻度（省级约为区县级的30倍），请勿跨图比较长短' : '各图共用同一刻度，条形长短可跨图比较'}。`}
+                  summary="各单位一般公共预算财政拨款支出及各类科目的年初预算与决算金额，每个单位一张小图。"
+                  table={amountTable(generalRows, displayUnit)}
+                  notes={rateNotes}
+                >
+                  <AmountMultiples
+                    charts={amountCharts}
+                    unit={displayUnit}
+                    scaleMax={ownScales ? undefined : largestAmount(amountCharts)}
+                  />
+                </ChartFrame>
+              </>
             )}
             <Deferred minHeight={400}>
               <ClassExecutionTable

@@ -14,6 +14,7 @@
 import { useId } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
@@ -74,6 +75,7 @@ export function RateChart({
   labelWidth = 200,
   basis,
 }: RateChartProps) {
+  const categoryTick = wrappedTick({ width: labelWidth - 12, fontSize: 13, fill: TEXT });
   const data = categories.map((c) => {
     const row: Record<string, string | number | null> = { key: c.key, label: c.label };
     series.forEach((s, i) => {
@@ -201,7 +203,7 @@ export function RateChart({
             type="category"
             dataKey="label"
             width={labelWidth}
-            tick={{ fill: TEXT, fontSize: 13 }}
+            tick={categoryTick}
             interval={0}
           />
           {references.map((r) => (

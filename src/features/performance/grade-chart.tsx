@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
 import { formatPercent } from '@/lib/format';
 import type { MeasureMode } from '@/store/types';
@@ -119,11 +120,15 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
             dataKey="id"
             width={330}
             interval={0}
-            tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
-            tickFormatter={(id: string) => {
-              const r = byId.get(id);
-              return r ? `${r.label} 共${r.mix.graded}项` : id;
-            }}
+            tick={wrappedTick({
+              width: 330 - 12,
+              fontSize: 13,
+              fill: 'var(--chart-text)',
+              format: (id) => {
+                const r = byId.get(String(id));
+                return r ? `${r.label} 共${r.mix.graded}项` : String(id);
+              },
+            })}
           />
           {GRADES.map((g) => (
             <Bar

@@ -68,28 +68,7 @@ export function PerformancePage() {
             </p>
           ) : null}
 
-          <section aria-labelledby="perf-projects-title" className="perf-section">
-            <h3 id="perf-projects-title">项目支出绩效自评</h3>
-            {withoutProjects.length > 0 ? (
-              <ul className="unit-status" aria-label="没有项目自评表的文件">
-                {withoutProjects.map((r) => (
-                  <NoProjectsNote key={r.unit.entry.id} result={r} />
-                ))}
-              </ul>
-            ) : null}
-            {projects.length > 0 ? (
-              <Deferred minHeight={600}>
-                <ProjectTable
-                  rows={projects}
-                  caption={`全部项目自评（${projects.length} 个；年度：${yearsText}；金额单位：${displayUnit}；得分满分100；执行率 = 全年执行数 ÷ 全年预算数，带 ※ 者原文未印、为计算值；点击表头排序）`}
-                />
-              </Deferred>
-            ) : null}
-            {summaries.map((s) => (
-              <SummaryNote key={s.bundleId} block={s} hrefFor={hrefFor(s.bundleId)} />
-            ))}
-          </section>
-
+          {/* The grade mix first: a chart on the first screen, the long project table after it. */}
           {mixes.length > 0 ? (
             <ChartFrame
               title="自评等级分布（各单位）"
@@ -123,12 +102,33 @@ export function PerformancePage() {
               <GradeChart mixes={mixes} mode={mode} />
             </ChartFrame>
           ) : null}
+          <section aria-labelledby="perf-projects-title" className="perf-section">
+            <h3 id="perf-projects-title">项目支出绩效自评</h3>
+            {withoutProjects.length > 0 ? (
+              <ul className="unit-status" aria-label="没有项目自评表的文件">
+                {withoutProjects.map((r) => (
+                  <NoProjectsNote key={r.unit.entry.id} result={r} />
+                ))}
+              </ul>
+            ) : null}
+            {projects.length > 0 ? (
+              <Deferred minHeight={600}>
+                <ProjectTable
+                  rows={projects}
+                  caption={`全部项目自评（${projects.length} 个；年度：${yearsText}；金额单位：${displayUnit}；得分满分100；执行率 = 全年执行数 ÷ 全年预算数，带 ※ 者原文未印、为计算值；点击表头排序）`}
+                />
+              </Deferred>
+            ) : null}
+            {summaries.map((s) => (
+              <SummaryNote key={s.bundleId} block={s} hrefFor={hrefFor(s.bundleId)} />
+            ))}
+          </section>
 
           {projects.length > 0 ? (
             <Deferred minHeight={600}>
               <ChartFrame
                 title="自评得分与执行率"
-                caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80的项目标出名称。`}
+                caption={`横轴：执行率（%）；纵轴：自评得分（满分100）；每个单位一个系列（形状不同）；年度：${yearsText}；得分低于80或执行率低于80%的项目标出名称（标签放不下时见悬停提示和数据表）。`}
                 summary={`自评得分对执行率的散点图，共 ${projects.length - unplotted.length} 个项目：${series
                   .map((s) => `${s.label} ${s.points.length} 个`)
                   .join('；')}。`}

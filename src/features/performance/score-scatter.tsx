@@ -1,12 +1,13 @@
 /**
  * Score against execution rate: one series per unit, each with its own marker shape and colour;
- * grade bands drawn as reference lines; projects scoring below 80 are labelled by name.
+ * grade bands drawn as reference lines; outliers on either axis (score below 80, or execution rate
+ * below 80%) are labelled by name, each label placed where it overlaps no other.
  * Numbers here are geometry only; each point's hover text (an SVG <title>: the browser's own
  * tooltip, no tooltip component shipped) comes from the printed figures.
  */
+import { useState } from 'react';
 import {
   CartesianGrid,
-  LabelList,
   ReferenceLine,
   Scatter,
   ScatterChart,
@@ -16,7 +17,8 @@ import {
   ZAxis,
 } from 'recharts';
 import { horizontalAtTicks, verticalAtTicks } from '@/components/chart-grid';
-import { FitWidth } from '@/components/fit-width';
+import { estimateTextWidth } from '@/components/chart-tick';
+import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import type { ScatterShapeProps } from 'recharts';
 import { formatPercent } from '@/lib/format';
 import type { ScatterPoint, ScatterSeries } from './performance-data';
@@ -40,37 +42,144 @@ export function pointTitle(p: ScatterPoint): string {
   ].join('\n');
 }
 
-/** A series' marker with the point's hover text. */
+/** Where a point's name label goes, relative to the point (px), or none. */
+interface LabelSpot {
+  text: string;
+  dx: number;
+  dy: number;
+  anchor: 'start' | 'end' | 'middle';
+}
+
+type PlacedPoint = ScatterPoint & { spot: LabelSpot | null };
+
+/** A series' marker with the point's hover text and, for an outlier, its name. */
 function pointShape(type: (typeof SHAPES)[number], fill: string) {
   return function PointShape(props: ScatterShapeProps) {
     if (props.cx === undefined || props.cy === undefined) return <g />;
+    const p = props.payload as PlacedPoint;
     return (
       <g>
-        <title>{pointTitle(props.payload as ScatterPoint)}</title>
+        <title>{pointTitle(p)}</title>
         <Symbols cx={props.cx} cy={props.cy} size={props.size} type={type} fill={fill} />
+        {p.spot ? (
+          <text
+            x={props.cx + p.spot.dx}
+            y={props.cy + p.spot.dy}
+            textAnchor={p.spot.anchor}
+            className="scatter-label"
+            dominantBaseline="central"
+            fontSize={LABEL_FONT}
+            fill="var(--chart-text)"
+            // A halo: a name may cross a grade line (theme colours, app.css).
+            stroke="var(--chart-halo)"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            {p.spot.text}
+          </text>
+        ) : null}
       </g>
     );
   };
 }
 
-/** Points scoring below 80 (良) get a name label. */
+/** Scores below 80 (良) and execution rates below 80% are outliers, labelled by name. */
 const LABEL_BELOW = 80;
+const LABEL_FONT = 12;
+const HEIGHT = 460;
+const MARGIN = { top: 16, right: 72, bottom: 24, left: 8 };
+/** recharts' default axis sizes: the y axis' width, the x axis' height (px). */
+const Y_AXIS = 60;
+const X_AXIS = 30;
+
+export function isOutlier(p: ScatterPoint): boolean {
+  return p.y < LABEL_BELOW || p.x < LABEL_BELOW;
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
- * Label on the right unless another labelled point sits just to the right at about the same
- * height (the labels would overlap); then on the left. Null: no label.
+ * A label spot for each outlier: right of its point, else left, above, below or at a corner —
+ * the first that overlaps no label already placed, no point and stays in the plot. The lowest
+ * scores and rates are placed first. An outlier with no free spot gets none (its hover text and
+ * the data table still name it) rather than a label printed over another.
  */
-function labelSide(p: ScatterPoint, low: readonly ScatterPoint[]): 'left' | 'right' | null {
-  if (p.y >= LABEL_BELOW) return null;
-  const crowded = low.some(
-    (q) => q !== p && q.x > p.x && q.x - p.x < 12 && Math.abs(q.y - p.y) < 6,
-  );
-  return crowded ? 'left' : 'right';
+export function placeLabels(
+  points: readonly ScatterPoint[],
+  width: number,
+  maxX: number,
+): Map<ScatterPoint, LabelSpot> {
+  const plot: Box = {
+    left: MARGIN.left + Y_AXIS,
+    right: width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: HEIGHT - MARGIN.bottom - X_AXIS,
+  };
+  const px = (p: ScatterPoint) => ({
+    x: plot.left + (p.x / maxX) * (plot.right - plot.left),
+    y: plot.bottom - (p.y / 100) * (plot.bottom - plot.top),
+  });
+  const taken: Box[] = points.map((p) => {
+    const c = px(p);
+    return { left: c.x - 4, right: c.x + 4, top: c.y - 4, bottom: c.y + 4 };
+  });
+  const spots = new Map<ScatterPoint, LabelSpot>();
+  const outliers = points.filter(isOutlier).sort((a, b) => Math.min(a.x, a.y) - Math.min(b.x, b.y));
+  for (const p of outliers) {
+    const c = px(p);
+    const text = shortName(p.name);
+    const w = estimateTextWidth(text, LABEL_FONT);
+    const h = LABEL_FONT + 4;
+    const candidates: LabelSpot[] = [
+      { text, dx: 10, dy: 0, anchor: 'start' },
+      { text, dx: -10, dy: 0, anchor: 'end' },
+      { text, dx: 0, dy: -15, anchor: 'middle' },
+      { text, dx: 0, dy: 15, anchor: 'middle' },
+      { text, dx: 8, dy: -15, anchor: 'start' },
+      { text, dx: 8, dy: 15, anchor: 'start' },
+      { text, dx: -8, dy: -15, anchor: 'end' },
+      { text, dx: -8, dy: 15, anchor: 'end' },
+    ];
+    for (const spot of candidates) {
+      const x = c.x + spot.dx;
+      const left = spot.anchor === 'start' ? x : spot.anchor === 'end' ? x - w : x - w / 2;
+      // Padded: positions and widths are estimates of what recharts and the font will draw.
+      const pad = 4;
+      const box = {
+        left: left - pad,
+        right: left + w + pad,
+        top: c.y + spot.dy - h / 2 - pad / 2,
+        bottom: c.y + spot.dy + h / 2 + pad / 2,
+      };
+      const inPlot =
+        box.left >= plot.left && box.right <= width && box.top >= 0 && box.bottom <= plot.bottom;
+      if (inPlot && !taken.some((t) => overlaps(t, box))) {
+        taken.push(box);
+        spots.set(p, spot);
+        break;
+      }
+    }
+  }
+  return spots;
 }
 
 export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
-  const lowPoints = series.flatMap((s) => s.points).filter((p) => p.y < LABEL_BELOW);
+  const [width, setWidth] = useState(() => rememberedChartWidth('full') ?? 1200);
   const maxX = Math.max(100, ...series.flatMap((s) => s.points.map((p) => p.x)));
+  const domainX = Math.ceil(maxX / 10) * 10;
+  const spots = placeLabels(
+    series.flatMap((s) => s.points),
+    width,
+    domainX,
+  );
   return (
     <div className="perf-chart">
       {/* Our own legend, as the other charts have (recharts' Legend would add its code to the app
@@ -91,8 +200,8 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
           </li>
         ))}
       </ul>
-      <FitWidth kind="full" height={460}>
-        <ScatterChart margin={{ top: 16, right: 72, bottom: 24, left: 8 }}>
+      <FitWidth kind="full" height={HEIGHT} onWidth={setWidth}>
+        <ScatterChart margin={MARGIN}>
           <CartesianGrid
             stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={horizontalAtTicks}
@@ -103,7 +212,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             dataKey="x"
             name="执行率"
             unit="%"
-            domain={[0, Math.ceil(maxX / 10) * 10]}
+            domain={[0, domainX]}
             tick={{ fill: 'var(--chart-text)', fontSize: 13 }}
             label={{
               value: '执行率（%）',
@@ -143,39 +252,14 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
             <Scatter
               key={s.bundleId}
               name={s.label}
-              data={s.points.map((p) => ({
-                ...p,
-                right: labelSide(p, lowPoints) === 'right' ? shortName(p.name) : '',
-                left: labelSide(p, lowPoints) === 'left' ? shortName(p.name) : '',
-              }))}
+              data={s.points.map((p): PlacedPoint => ({ ...p, spot: spots.get(p) ?? null }))}
               fill={COLORS[i % COLORS.length] ?? '#1f4e89'}
               shape={pointShape(
                 SHAPES[i % SHAPES.length] ?? 'circle',
                 COLORS[i % COLORS.length] ?? '#1f4e89',
               )}
               isAnimationActive={false}
-            >
-              <LabelList
-                dataKey="right"
-                position="right"
-                fontSize={12}
-                fill="var(--chart-text)"
-                // A halo: a name may cross a grade line.
-                stroke="var(--chart-halo)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              />
-              <LabelList
-                dataKey="left"
-                position="left"
-                fontSize={12}
-                fill="var(--chart-text)"
-                // A halo: a name may cross a grade line.
-                stroke="var(--chart-halo)"
-                strokeWidth={3}
-                paintOrder="stroke"
-              />
-            </Scatter>
+            />
           ))}
         </ScatterChart>
       </FitWidth>

@@ -1,6 +1,9 @@
 /**
  * The comparison bar above every comparison view: which units are compared (each shown with
  * level, scope, kind and year) and the display options (万元/元, amounts/shares).
+ * Folded to one summary line by default (a <details>, so the keyboard opens it with Enter or
+ * Space): open, its five-document list and options took a third of a 1280×720 screen and pushed
+ * every chart below the fold.
  */
 import { useId, useMemo, useState } from 'react';
 import { documentKindLabel, entryMatches, levelLabel } from '@/data/labels';
@@ -43,91 +46,109 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
       ? `（未选择时各视图显示前 ${DEFAULT_COMPARED_LIMIT} 份，共 ${entries.length} 份）`
       : '（未选择时显示全部）';
 
+  const chosenText = all
+    ? entries.length > DEFAULT_COMPARED_LIMIT
+      ? `前 ${DEFAULT_COMPARED_LIMIT} 份（共 ${entries.length} 份）`
+      : `全部 ${entries.length} 份文件`
+    : `已选 ${selectedIds.length} 份文件`;
+  const modeText = measureMode === 'share' ? '占比 / 比率' : '金额';
+
   return (
     <section className="comparison-bar" aria-label="对比设置">
-      <fieldset className="unit-picker">
-        <legend>对比单位{legend}</legend>
-        {large ? (
-          <p className="picker-search">
-            <label htmlFor={searchId}>查找单位</label>{' '}
-            <input
-              id={searchId}
-              type="search"
-              value={query}
-              placeholder="名称、级次、年度或类型"
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </p>
-        ) : null}
-        <ul>
-          {listed.map((e) => (
-            <li key={e.id}>
-              <label>
+      <details className="comparison-details">
+        <summary>
+          <span className="comparison-summary">
+            对比单位：{chosenText} · 金额单位：{displayUnit}
+            {showMode ? ` · 显示：${modeText}` : ''}
+          </span>{' '}
+          <span className="comparison-change" aria-hidden="true" />
+        </summary>
+        <div className="comparison-body">
+          <fieldset className="unit-picker">
+            <legend>对比单位{legend}</legend>
+            {large ? (
+              <p className="picker-search">
+                <label htmlFor={searchId}>查找单位</label>{' '}
                 <input
-                  type="checkbox"
-                  checked={selectedIds.includes(e.id)}
-                  onChange={() => toggleSelected(e.id)}
-                />{' '}
-                <span className="picker-name">{e.unit.name}</span>{' '}
-                <span className="tag">{levelLabel(e.unit)}</span>{' '}
-                <span className="tag">{e.unit.scope}</span>{' '}
-                <span className="picker-kind">{documentKindLabel(e)}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {unlisted > 0 ? (
-          <p className="picker-more">
-            另有 {unlisted} 份匹配的文件未列出，请输入名称、年度或类型缩小范围。
-          </p>
-        ) : large && listed.length === 0 ? (
-          <p className="picker-more">没有与“{query.trim()}”匹配的文件。</p>
-        ) : null}
-        {!all ? (
-          <button type="button" className="link-button" onClick={() => setSelectedIds([])}>
-            {entries.length > DEFAULT_COMPARED_LIMIT ? '清除选择' : '清除选择（显示全部）'}
-          </button>
-        ) : null}
-      </fieldset>
-      <div className="display-options">
-        <fieldset>
-          <legend>金额单位</legend>
-          {(['万元', '元'] as const).map((u) => (
-            <label key={u}>
-              <input
-                type="radio"
-                name="display-unit"
-                checked={displayUnit === u}
-                onChange={() => setDisplayUnit(u)}
-              />{' '}
-              {u}
-            </label>
-          ))}
-        </fieldset>
-        {showMode ? (
-          <fieldset>
-            <legend>显示</legend>
-            <label>
-              <input
-                type="radio"
-                name="measure-mode"
-                checked={measureMode === 'absolute'}
-                onChange={() => setMeasureMode('absolute')}
-              />{' '}
-              金额
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="measure-mode"
-                checked={measureMode === 'share'}
-                onChange={() => setMeasureMode('share')}
-              />{' '}
-              占比 / 比率
-            </label>
+                  id={searchId}
+                  type="search"
+                  value={query}
+                  placeholder="名称、级次、年度或类型"
+                  onChange={(e) => setQuery(e.target.value)}
+                />
+              </p>
+            ) : null}
+            <ul>
+              {listed.map((e) => (
+                <li key={e.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={selectedIds.includes(e.id)}
+                      onChange={() => toggleSelected(e.id)}
+                    />{' '}
+                    <span className="picker-name">{e.unit.name}</span>{' '}
+                    <span className="tag">{levelLabel(e.unit)}</span>{' '}
+                    <span className="tag">{e.unit.scope}</span>{' '}
+                    <span className="picker-kind">{documentKindLabel(e)}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {unlisted > 0 ? (
+              <p className="picker-more">
+                另有 {unlisted} 份匹配的文件未列出，请输入名称、年度或类型缩小范围。
+              </p>
+            ) : large && listed.length === 0 ? (
+              <p className="picker-more">没有与“{query.trim()}”匹配的文件。</p>
+            ) : null}
+            {!all ? (
+              <button type="button" className="link-button" onClick={() => setSelectedIds([])}>
+                {entries.length > DEFAULT_COMPARED_LIMIT ? '清除选择' : '清除选择（显示全部）'}
+              </button>
+            ) : null}
           </fieldset>
-        ) : null}
-      </div>
+          <div className="display-options">
+            <fieldset>
+              <legend>金额单位</legend>
+              {(['万元', '元'] as const).map((u) => (
+                <label key={u}>
+                  <input
+                    type="radio"
+                    name="display-unit"
+                    checked={displayUnit === u}
+                    onChange={() => setDisplayUnit(u)}
+                  />{' '}
+                  {u}
+                </label>
+              ))}
+            </fieldset>
+            {showMode ? (
+              <fieldset>
+                <legend>显示</legend>
+                <label>
+                  <input
+                    type="radio"
+                    name="measure-mode"
+                    checked={measureMode === 'absolute'}
+                    onChange={() => setMeasureMode('absolute')}
+                  />{' '}
+                  金额
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name="measure-mode"
+                    checked={measureMode === 'share'}
+                    onChange={() => setMeasureMode('share')}
+                  />{' '}
+                  占比 / 比率
+                </label>
+              </fieldset>
+            ) : null}
+          </div>
+        </div>
+      </details>
     </section>
   );
 }

@@ -109,7 +109,6 @@ export function SangongPage() {
         <>
           <CompareNotes selected={compared.selected} units={compared.units} />
           <UnitStatusList units={compared.units} />
-          {facts.length > 0 ? <FactList facts={facts} /> : null}
           {missing.length > 0 ? (
             <ul className="unit-status" aria-label="没有三公经费数据的文件">
               {missing.map((r) => (
@@ -120,9 +119,12 @@ export function SangongPage() {
             </ul>
           ) : null}
           {bars.length === 0 ? (
-            <p className="state-message" role="status">
-              所选文件没有可显示的三公经费数字。
-            </p>
+            <>
+              {facts.length > 0 ? <FactList facts={facts} /> : null}
+              <p className="state-message" role="status">
+                所选文件没有可显示的三公经费数字。
+              </p>
+            </>
           ) : (
             <>
               <ChartFrame
@@ -137,6 +139,8 @@ export function SangongPage() {
               >
                 <SangongChart rows={chartRows(bars, mode)} unit={displayUnit} mode={mode} />
               </ChartFrame>
+              {/* After the chart, which marks these rows too: the chart starts on the first screen. */}
+              {facts.length > 0 ? <FactList facts={facts} /> : null}
               <Deferred minHeight={400}>
                 <SangongDetailTable
                   caption={`三公经费明细（${unitCaption}${mode === 'share' ? `，金额单位：${displayUnit}` : ''}；点击数字查看原文；※ 为推算值）`}

@@ -7,9 +7,11 @@
  * five documents today) would be drawn to the edge with a break mark and its true value printed,
  * as in the execution chart. `Number()` only for pixel geometry; labels are formatted text.
  */
+import { useState } from 'react';
 import type { BarShapeProps } from 'recharts';
+import { estimateTextWidth, wrappedTick } from '@/components/chart-tick';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
-import { FitWidth } from '@/components/fit-width';
+import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
 
@@ -39,6 +41,50 @@ const GROUP_GAP = 14;
 /** Theme colours (app.css :root; the presenter's themes change them). */
 const TEXT = 'var(--chart-text)';
 const HALO = 'var(--chart-halo)';
+const LABEL_FONT = 12;
+const AXIS_WIDTH = 200;
+const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
+/** Gap between a bar's end and its label, plus slack (px). */
+const LABEL_GAP = 10;
+
+/**
+ * The axis' [low, high] (in %) and tick step, so that every bar's label fits beside it within a
+ * plot `plotWidth` px wide: each bar ends at its value and its label needs `labelWidth` px beyond
+ * it (right of a growth, left of a fall). Widening the range shrinks the scale, so the room is
+ * found by iterating to a fixed point (a few rounds); if the labels cannot fit at all, the range
+ * stops growing at 10× the cap.
+ */
+export function labelRoomDomain(
+  bars: readonly { value: number; labelWidth: number }[],
+  plotWidth: number,
+): { domain: [number, number]; step: number } {
+  let lo = Math.min(0, ...bars.map((b) => b.value));
+  let hi = Math.max(25, ...bars.map((b) => b.value));
+  const limit = PCT_AXIS_CAP * 10;
+  for (let round = 0; round < 30; round += 1) {
+    const perPx = (hi - lo) / Math.max(plotWidth, 1);
+    let nextLo = lo;
+    let nextHi = hi;
+    for (const b of bars) {
+      const room = (b.labelWidth + LABEL_GAP) * perPx;
+      if (b.value < 0) nextLo = Math.min(nextLo, b.value - room);
+      else nextHi = Math.max(nextHi, b.value + room);
+    }
+    nextLo = Math.max(nextLo, -limit);
+    nextHi = Math.min(nextHi, limit);
+    if (nextLo === lo && nextHi === hi) break;
+    lo = nextLo;
+    hi = nextHi;
+  }
+  const range = hi - lo;
+  const step = range <= 80 ? 10 : range <= 160 ? 25 : range <= 400 ? 50 : 100;
+  return {
+    domain: [Math.floor(lo / step) * step, Math.ceil(hi / step) * step],
+    step,
+  };
+}
+
+const CATEGORY_TICK = wrappedTick({ width: AXIS_WIDTH - 12, fontSize: 13, fill: TEXT });
 
 export function PctChart({
   categories,
@@ -57,16 +103,21 @@ export function PctChart({
     });
     return row;
   });
-  const values = data
-    .flatMap((d) => series.map((_, i) => d[`s${i}`]))
-    .filter((v) => typeof v === 'number');
-  // Room beyond the longest bar for its label (geometry only).
-  const pos = Math.max(25, ...values);
-  const neg = Math.min(0, ...values);
-  const step = pos - neg > 150 ? 50 : 25;
-  const lo = neg < 0 ? -Math.ceil((-neg * 1.9) / step) * step : 0;
-  const hi = Math.ceil((pos * 1.6) / step) * step;
-  const domain: [number, number] = [lo, hi];
+  // Room beyond each bar for its label (geometry only), at the width the chart has.
+  const [width, setWidth] = useState(() => rememberedChartWidth('full') ?? 1200);
+  const plotWidth = width - MARGIN.left - MARGIN.right - AXIS_WIDTH;
+  const { domain, step } = labelRoomDomain(
+    categories.flatMap((c) =>
+      series.flatMap((s) => {
+        const bar = c.bars[s.id];
+        return bar === undefined
+          ? []
+          : [{ value: geometry(bar.value), labelWidth: estimateTextWidth(bar.label, LABEL_FONT) }];
+      }),
+    ),
+    plotWidth,
+  );
+  const [lo, hi] = domain;
   const ticks = Array.from({ length: (hi - lo) / step + 1 }, (_, i) => lo + i * step);
   const byKey = new Map(categories.map((c) => [c.key, c]));
   const height = categories.length * (series.length * (BAR + BAR_GAP) + GROUP_GAP) + 50;
@@ -97,7 +148,7 @@ export function PctChart({
             y={y + h / 2}
             textAnchor={negative ? 'end' : 'start'}
             dominantBaseline="central"
-            fontSize={12}
+            fontSize={LABEL_FONT}
             fill={TEXT}
             stroke={HALO}
             strokeWidth={3}
@@ -119,11 +170,11 @@ export function PctChart({
           </li>
         ))}
       </ul>
-      <FitWidth kind="full" height={height}>
+      <FitWidth kind="full" height={height} onWidth={setWidth}>
         <BarChart
           data={data}
           layout="vertical"
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          margin={MARGIN}
           barGap={BAR_GAP}
           barCategoryGap={GROUP_GAP / 2}
         >
@@ -145,8 +196,8 @@ export function PctChart({
           <YAxis
             type="category"
             dataKey="label"
-            width={200}
-            tick={{ fill: TEXT, fontSize: 13 }}
+            width={AXIS_WIDTH}
+            tick={CATEGORY_TICK}
             interval={0}
           />
           <ReferenceLine x={0} stroke={TEXT} strokeWidth={2} />

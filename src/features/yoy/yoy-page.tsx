@@ -42,6 +42,11 @@ function changeWords(c: YoyCell, unit: DisplayUnit): string {
   return `${s.direction}${formatAmount(s.change?.v ?? null, unit)}`;
 }
 
+/** "（增加146.58万元）" after a percent; nothing for 持平 (already "与上年相同"). */
+function amountAside(c: YoyCell, unit: DisplayUnit): string {
+  return c.statement.direction === '持平' ? '' : `（${changeWords(c, unit)}${unit}）`;
+}
+
 function chartTable(
   rows: readonly YoyRow[],
   entries: readonly ManifestEntry[],
@@ -111,7 +116,16 @@ export function YoyPage() {
         const c = r.cells[e.id];
         return c === undefined || c.signedPct === null
           ? []
-          : [[e.id, { value: c.signedPct, label: `${yoyUnitTag(e)} ${pctWords(c)}` }]];
+          : [
+              [
+                e.id,
+                // The amount beside the percent: −100% of 0.72 万元 is not a large change.
+                {
+                  value: c.signedPct,
+                  label: `${yoyUnitTag(e)} ${pctWords(c)}${amountAside(c, displayUnit)}`,
+                },
+              ],
+            ];
       }),
     ),
   }));
@@ -142,7 +156,7 @@ export function YoyPage() {
         <>
           <ChartFrame
             title="主要收支与上年相比的增减幅度"
-            caption={`单位：%（原文所印增减幅度）；${shown
+            caption={`单位：%（原文所印增减幅度；括号内为增减额，${displayUnit}）；${shown
               .map(
                 (e) =>
                   `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`,
@@ -169,7 +183,7 @@ export function YoyPage() {
               rows={rows}
               entries={shown}
               mode={measureMode}
-              caption={`${measureMode === 'share' ? '增减幅度（%，原文）' : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
+              caption={`${measureMode === 'share' ? `增减额（金额单位：${displayUnit}）与增减幅度（%，原文）` : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
             />
           </Deferred>
         </>

@@ -1,5 +1,6 @@
 /**
- * The 同比 table: one row per subject, one column group per unit (本年 / 上年※ / 增减额 / 增减幅度).
+ * The 同比 table: one row per subject, one column group per unit (本年 with 上年※ under it /
+ * 增减额 / 增减幅度; rates mode: 增减额 / 增减幅度).
  * Columns depend on the compared units, so they are built per render from the entries; the cells
  * themselves (yoy-cells.tsx) carry no view state.
  */
@@ -24,26 +25,33 @@ function unitColumns(entry: ManifestEntry, mode: MeasureMode): DataColumn<YoyRow
     sortFn: 'decimal',
     cell: ({ row }) => <YoyPctCell cell={cell(row.original)} showBasis />,
   });
-  if (mode === 'share') return [pct];
+  // The amount beside the percent in both modes: −100% of 0.72 万元 is not a large change.
+  const change = col.accessor((r) => cell(r)?.signedChange ?? null, {
+    id: `${id}:change`,
+    header: '增减额',
+    sortFn: 'decimal',
+    cell: ({ row }) => <YoyChangeCell cell={cell(row.original)} />,
+  });
+  if (mode === 'share') return [change, pct];
   return [
+    // 本年 with the derived 上年 under it: one column less per unit, so five units fit a
+    // 1920 px screen without scrolling sideways.
     col.accessor((r) => cell(r)?.statement.current.v ?? null, {
       id: `${id}:current`,
-      header: `${entry.fiscalYear}年`,
+      header: `${entry.fiscalYear}年 / 上年※（${yoyBase(entry) === '上年预算' ? '预算' : '决算'}，推算）`,
       sortFn: 'decimal',
-      cell: ({ row }) => <YoyAmountCell cell={cell(row.original)} which="current" />,
+      cell: ({ row }) => (
+        <>
+          <YoyAmountCell cell={cell(row.original)} which="current" />
+          {cell(row.original) === undefined ? null : (
+            <span className="yoy-prior">
+              上年 <YoyAmountCell cell={cell(row.original)} which="prior" />
+            </span>
+          )}
+        </>
+      ),
     }),
-    col.accessor((r) => cell(r)?.statement.prior.v ?? null, {
-      id: `${id}:prior`,
-      header: `上年※（${yoyBase(entry) === '上年预算' ? '预算' : '决算'}，推算）`,
-      sortFn: 'decimal',
-      cell: ({ row }) => <YoyAmountCell cell={cell(row.original)} which="prior" />,
-    }),
-    col.accessor((r) => cell(r)?.signedChange ?? null, {
-      id: `${id}:change`,
-      header: '增减额',
-      sortFn: 'decimal',
-      cell: ({ row }) => <YoyChangeCell cell={cell(row.original)} />,
-    }),
+    change,
     pct,
   ];
 }

@@ -1,0 +1,104 @@
+/**
+ * Category-axis labels that fit the axis' width: a long label wraps onto a second line (at a
+ * space or before a bracket when it can), and one that still does not fit is shortened with "…";
+ * the full text is the label's SVG <title> (the browser's tooltip).
+ *
+ * Widths are estimated, not measured (measuring every label in the DOM was a third of drawing a
+ * chart, issue #5), with room for wider fonts than ours: a CJK character is 1em in every CJK
+ * font, other characters are counted at 0.7em (DejaVu Sans, among the widest, draws digits at 0.64em).
+ */
+
+// CJK characters and punctuation; "…" and "—" are drawn 1em wide by CJK fonts too.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2010-\u2027]/;
+
+/** Estimated width of `text` in px at `fontSize`, a little above what any common font draws. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += CJK.test(ch) ? 1 : 0.7;
+  return em * fontSize;
+}
+
+/**
+ * `text` split into at most `maxLines` lines no wider than `width` px; the last line ends in "…"
+ * when the text does not fit.
+ */
+export function wrapLabel(text: string, width: number, fontSize: number, maxLines = 2): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && lines.length < maxLines) {
+    if (estimateTextWidth(rest, fontSize) <= width) {
+      lines.push(rest);
+      return lines;
+    }
+    const chars = [...rest];
+    let fit = 0;
+    let used = 0;
+    for (const ch of chars) {
+      const w = estimateTextWidth(ch, fontSize);
+      if (used + w > width) break;
+      used += w;
+      fit += 1;
+    }
+    if (lines.length === maxLines - 1) {
+      // Last line: shorten, leaving room for the ellipsis.
+      let cut = fit;
+      while (cut > 0 && estimateTextWidth(`${chars.slice(0, cut).join('')}…`, fontSize) > width) {
+        cut -= 1;
+      }
+      lines.push(`${chars.slice(0, cut).join('')}…`);
+      return lines;
+    }
+    // Prefer to break at a space or before an opening bracket in the second half of the line.
+    let at = fit;
+    for (let i = fit; i > fit / 2; i -= 1) {
+      const ch = chars[i];
+      if (ch === ' ' || ch === '（' || ch === '(') {
+        at = i;
+        break;
+      }
+    }
+    lines.push(chars.slice(0, at).join('').trimEnd());
+    rest = chars.slice(at).join('').trimStart();
+  }
+  return lines;
+}
+
+interface WrappedTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+/**
+ * A recharts `tick` for a vertical chart's category axis of `width` px (the axis' own width
+ * less its tick line and gap): the label right-aligned, wrapped to fit, full text as its title.
+ */
+export function wrappedTick({
+  width,
+  fontSize,
+  fill,
+  format = (v) => String(v ?? ''),
+}: {
+  width: number;
+  fontSize: number;
+  fill: string;
+  format?: (value: unknown) => string;
+}) {
+  return function WrappedTick({ x = 0, y = 0, payload }: WrappedTickProps) {
+    const text = format(payload?.value);
+    const lines = wrapLabel(text, width, fontSize);
+    const first = -((lines.length - 1) * 1.2) / 2;
+    return (
+      <g className="wrapped-tick">
+        <title>{text}</title>
+        <text x={x} y={y} textAnchor="end" fontSize={fontSize} fill={fill}>
+          {lines.map((line, i) => (
+            <tspan key={i} x={x} dy={`${i === 0 ? first + 0.35 : 1.2}em`}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      </g>
+    );
+  };
+}
