@@ -170,3 +170,11 @@ export async function waitOrExplain(s: Session, locator: Locator, name: string):
     );
   }
 }
+
+/** Opens the folded comparison bar of the view on screen (its radios and checkboxes are inside). */
+export async function openComparisonBar(page: Page): Promise<void> {
+  const details = page.locator('details.comparison-details:visible');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+}

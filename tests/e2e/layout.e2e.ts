@@ -227,7 +227,7 @@ describe('同比 chart', () => {
       .locator('.chart-body svg text')
       .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
     // Service center 三公: 比上年度减少0.72万元，下降100% (line 512); province 收入 增加 6,338.70.
-    expect(labels).toContain('服务中心2024 下降100%（减少0.72万元）');
+    expect(labels).toContain('市级服务中心2024 下降100%（减少0.72万元）');
     expect(labels).toContain('省级单位2024 增长17.3%（增加6,338.70万元）');
   });
 });

@@ -85,7 +85,7 @@ async function expectRowsMatchBundle(page: Page): Promise<number> {
     const total = src.cells.total;
     if (total) {
       expect(r.total).toBe(shown(total.v));
-      expect(r.href).toMatch(new RegExp(`[?&]line=${total.line}$`));
+      expect(r.href).toMatch(new RegExp(`[?&]line=${total.line}(&|$)`));
     }
   });
   return rows[0]?.index ?? -1;

@@ -8,7 +8,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { INDEX_URL, SCREENSHOTS, expectQuiet, sessionPerTest, shownView } from './browser';
+import {
+  INDEX_URL,
+  SCREENSHOTS,
+  expectQuiet,
+  openComparisonBar,
+  sessionPerTest,
+  shownView,
+} from './browser';
 import type { Session } from './browser';
 import { auditSlide } from './slide-audit';
 
@@ -73,6 +80,7 @@ async function addEveryChart(page: Page): Promise<string[]> {
     await page.getByRole('heading', { level: 2, name: v.heading }).waitFor();
     const view = shownView(page);
     const seen: string[] = [];
+    await openComparisonBar(page);
     for (const mode of ['金额', '占比 / 比率']) {
       await page.getByRole('radio', { name: mode }).check();
       // The charts of this mode are drawn once the first one named here is.

@@ -5,7 +5,14 @@
  * Figures are typed from the source texts (public/data/sources/).
  */
 import type { Page } from 'playwright-core';
-import { INDEX_URL, expectQuiet, screenshot, sessionPerTest, shownView } from './browser';
+import {
+  INDEX_URL,
+  expectQuiet,
+  openComparisonBar,
+  screenshot,
+  sessionPerTest,
+  shownView,
+} from './browser';
 import type { Session } from './browser';
 
 const PROVINCE = 'shanxi-province-bureau-2024-final';
@@ -35,6 +42,7 @@ describe('the address, from file://', () => {
     const caption = view.locator('table caption').first();
     await expect.poll(() => caption.textContent()).toContain('大同市政务服务中心 2024年单位决算');
     expect(await caption.textContent()).toContain('单位：元');
+    await openComparisonBar(page);
     expect(await page.getByRole('radio', { name: '元', exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: '占比 / 比率' }).isChecked()).toBe(true);
     expect(await hashOf(page)).toBe(hash);
@@ -58,6 +66,7 @@ describe('the address, from file://', () => {
     await page.goto(`${INDEX_URL}#/tables?money=dollar&mode=pie&doc=%3Cx%3E&table=nope`);
     const view = shownView(page);
     await view.getByRole('heading', { level: 2, name: '明细表' }).waitFor();
+    await openComparisonBar(page);
     expect(await page.getByRole('radio', { name: '万元' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: '金额' }).isChecked()).toBe(true);
     // The first document (2026 budget) on its first table, 预算01: 收入总计 1,564.72 (line 121).
@@ -74,6 +83,8 @@ describe('the address, from file://', () => {
   it('返回 goes back to 预算执行, scrolled to the figure clicked, which has the focus', async () => {
     const { page } = s;
     const from = `#/execution?units=${PROVINCE}`;
+    // A laptop screen, so the figure is below the fold and 返回 has a place to scroll back to.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${INDEX_URL}${from}`);
     const view = shownView(page);
     // The province's printed execution rate 1,838.93% (line 474), below the fold.
