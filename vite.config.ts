@@ -99,7 +99,7 @@ function firstPaint(): Plugin {
           if (!app || !html.includes('</body>')) this.error('app script or </body> not found');
           let code = app[2] ?? '';
           // A second pass with terser after the default minifier: 4 KB gzip less for this app
-          // (the size target is 250 KB gzip, issue #5), ~15 s of build time. Not in `vite build
+          // (the size target is 250 KB gzip; docs/performance.md), ~15 s of build time. Not in `vite build
           // --minify false` (the benchmark's profiling build keeps readable names).
           if (minifyApp) {
             const out = await minify(code, {

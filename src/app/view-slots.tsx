@@ -1,7 +1,7 @@
 /**
  * The views under the navigation: the current one, and the comparison views kept drawn but hidden.
  *
- * Why keep views (issue #5, view switch ≤ 100 ms at 500 units): a newly mounted recharts chart is
+ * Why keep views (view switch ≤ 100 ms at 500 units): a newly mounted recharts chart is
  * drawn in two passes, its shell and then, in a task of its own, its bars (registered by effects).
  * Measured at 500 units, a first visit to 预算执行 took 175 ms, 60–90 ms of it in recharts'
  * second pass, whatever the chart's size. A view that is already drawn is shown with a style

@@ -4,7 +4,7 @@
  * recharts' default generators run the axis' full tick layout (getTicks with the default
  * interval 'preserveEnd'), which measures every tick label in the DOM to drop those that would
  * overlap. The grid has no labels: it needs only where the ticks fall. At 500 units that
- * measuring was a third of drawing a chart (issue #5). These generators place a line at each
+ * measuring was a third of drawing a chart. These generators place a line at each
  * tick the axis was given (or its automatic "nice" ticks) and at both ends of the plot, as the
  * default does.
  */

@@ -4,7 +4,7 @@
  * the full text is the label's SVG <title> (the browser's tooltip).
  *
  * Widths are estimated, not measured (measuring every label in the DOM was a third of drawing a
- * chart, issue #5), with room for wider fonts than ours: a CJK character is 1em in every CJK
+ * chart; docs/performance.md), with room for wider fonts than ours: a CJK character is 1em in every CJK
  * font, other characters are counted at 0.7em (DejaVu Sans, among the widest, draws digits at 0.64em).
  */
 

@@ -1,5 +1,5 @@
 /**
- * Progressive rendering (issue #5: a view switch must paint its first chart within 100 ms, and a
+ * Progressive rendering (a view switch must paint its first chart within 100 ms, and a
  * view has many charts and tables). A view renders its first chart at once and wraps what
  * follows in <Deferred>: each deferred block renders one frame after the one before it, so the
  * browser paints between them. Printing renders every block at once.

@@ -4,7 +4,7 @@
  *
  * ResponsiveContainer renders nothing until its effect has measured the container, so a chart
  * costs two passes: the page is committed and laid out (a forced layout in that effect), then the
- * chart renders and the page is laid out again (issue #5: half of a view switch at 500 units).
+ * chart renders and the page is laid out again (half of a view switch at 500 units).
  * Given the width measured the last time a chart of the same kind was on screen (or, for a
  * full-width chart, that of any chart frame's body: ChartFrame reports it), the chart renders in
  * the first pass; the effect's measurement then finds the same width and changes

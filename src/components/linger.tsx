@@ -1,7 +1,7 @@
 /**
  * Unmounting after the paint. Removing a recharts chart costs about as much as drawing one: each
  * of its parts dispatches to the chart's store as it unmounts, and its DOM is taken apart
- * (issue #5: 60 ms of the switch from 预算执行 to another view, half of a selection change that
+ * (60 ms of the switch from 预算执行 to another view, half of a selection change that
  * removes units). With `useLingering`, items that leave a list stay mounted, not drawn, until the
  * frame that shows what replaced them has been painted and the page is idle; then they unmount in
  * a task of their own.

@@ -1,7 +1,7 @@
 /**
  * Loads the manifest, bundles and source texts by inserting classic <script> tags.
  * Why scripts and not fetch: the built app must open from file://, where fetch and XHR are
- * blocked but classic scripts load (docs in README, measured in shared/OFFLINE.md). Each data
+ * blocked but classic scripts load (docs in README, measured in docs/offline.md). Each data
  * script assigns into a window global; this module reads the global and validates it.
  *
  * Every function returns a result and never throws, so one missing or broken bundle becomes a

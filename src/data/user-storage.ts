@@ -1,6 +1,6 @@
 /**
  * Keeps the user's loaded bundles across reloads in IndexedDB (works from file:// in Chromium,
- * shared/OFFLINE.md). IndexedDB rather than localStorage: a bundle is 100–170 KB of JSON and
+ * docs/offline.md). IndexedDB rather than localStorage: a bundle is 100–170 KB of JSON and
  * localStorage holds about 5 MB per origin — and every file:// page shares one origin — so a
  * handful of bundles would already fill it; IndexedDB's quota is a share of the disk.
  */

@@ -1,5 +1,5 @@
 /**
- * Table → .xlsx, written here (no library: the app has a size budget, #5). One sheet of
+ * Table → .xlsx, written here (no library: the app has a size budget). One sheet of
  * SpreadsheetML in a ZIP deflated by the browser's CompressionStream (`zip-store.ts`). Row 1 is
  * the title (caption: unit, year, scope), row 2 the header, both bold and frozen, then the rows.
  *

@@ -107,7 +107,7 @@ function scheduleFrame(flush: () => void): void {
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {
-  // Bundles load on demand (issue #5: a province has thousands of documents; loading and
+  // Bundles load on demand (a province has thousands of documents; loading and
   // validating all of them at start-up took minutes). These live outside the state: they change
   // per request and nothing renders them.
   let dataHost: ScriptHost | null = null;

@@ -1,5 +1,5 @@
 /**
- * Parked views (issue #5: a view switch must paint its first chart within 100 ms at 500 units).
+ * Parked views (a view switch must paint its first chart within 100 ms at 500 units).
  *
  * Drawing a view's first recharts chart takes two passes over a hundred milliseconds at 500 units
  * however the page is written: recharts registers axes and bars in effects and draws the bars in a

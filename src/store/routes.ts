@@ -1,7 +1,7 @@
 /**
  * Hash routes: `#/overview?units=a,b`, `#/source/<id>?line=N&q=42684.35&units=a,b`,
  * `#/tables?units=a&money=yuan&mode=share&doc=<id>&table=<id>`. Hash only, never the History
- * API: from file:// pushState throws and deep links miss (shared/OFFLINE.md).
+ * API: from file:// pushState throws and deep links miss (docs/offline.md).
  */
 import { VIEW_NAMES } from './types';
 import type { DisplayUnit, MeasureMode, Route, Slide, SourceTarget, ViewName } from './types';

@@ -1,4 +1,4 @@
-/** Asks the store to load the bundles a component shows (they load on demand, issue #5). */
+/** Asks the store to load the bundles a component shows (they load on demand; docs/performance.md). */
 import { useEffect } from 'react';
 import { useAppStore } from './app-store';
 

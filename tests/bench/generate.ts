@@ -1,5 +1,5 @@
 /**
- * Synthetic data for the benchmark (issue #5): bundles of the real schema, cloned from the real
+ * Synthetic data for the benchmark: bundles of the real schema, cloned from the real
  * bundles in public/data/*.json and perturbed with a seeded PRNG, written as the ingest writes
  * them (classic scripts wrapping `JSON.parse("…")`, src/ingest/run.ts) plus the manifest.
  *

@@ -1,5 +1,5 @@
 /**
- * Measurements in headless Debian Chromium from file:// (issue #5). Every run uses a fresh
+ * Measurements in headless Debian Chromium from file://. Every run uses a fresh
  * browser context; every wait has a timeout, so a hung measurement becomes `null`, never a hang.
  *
  * Timing is taken inside the page: a probe injected with `page.addInitScript` watches the DOM

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue #5): build once, generate synthetic data of the real schema for 5 / 50 /
+ * `npm run bench`: build once, generate synthetic data of the real schema for 5 / 50 /
  * 500 / 2,000 units × 3 years, measure the app and a framework-free floor page from file:// in
  * headless Chromium, profile (an unminified build) at the --profile-sizes, and prepend a result
  * section to BENCHMARKS.md.

@@ -27,7 +27,7 @@ const CHART_VIEWS: readonly { route: string; heading: string; charts: string[] }
   {
     route: 'execution',
     heading: '预算执行',
-    charts: ['年初预算与决算金额', '完成年初预算的比例（执行率）'],
+    charts: ['年初预算与决算金额', '完成年初预算的比例（执行率，对年初预算）'],
   },
   { route: 'yoy', heading: '同比变化', charts: ['主要收支与上年相比的增减幅度'] },
   {
@@ -48,7 +48,7 @@ const CHART_VIEWS: readonly { route: string; heading: string; charts: string[] }
  * its 营商环境评估费 self-evaluation scored 39.8 差 (line 588; the point's hover text, an SVG <title>).
  */
 const SLIDE_FIGURES: Record<string, string[]> = {
-  '完成年初预算的比例（执行率）': ['1,838.93%'],
+  '完成年初预算的比例（执行率，对年初预算）': ['1,838.93%'],
   年初预算与决算金额: ['2,296.91', '42,238.46'],
   '三公经费：各单位、各年度，分项堆叠（预算数与决算数）': ['3.57'],
   自评得分与执行率: ['营商环境评估费', '得分：39.8（差）'],

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The dashboard at a province's scale (issue #5): with many documents the views compare a
+ * The dashboard at a province's scale: with many documents the views compare a
  * bounded default, the overview pages its cards and loads only their bundles, and the picker
  * lists a searchable window instead of every document.
  */

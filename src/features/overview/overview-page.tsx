@@ -12,13 +12,13 @@ const SCOPE_NOTE = '部门决算合并了其所属单位，单位决算、单位
 
 /**
  * Cards per page. A province has thousands of documents; a page of cards is what a reader takes
- * in at once, and only these cards' bundles are loaded (issue #5).
+ * in at once, and only these cards' bundles are loaded.
  */
 export const OVERVIEW_PAGE_SIZE = 24;
 
 const Card = memo(DocumentCard);
 
-/** 总览: one card per document with its headline totals (issue #2), filtered and paged. */
+/** 总览: one card per document with its headline totals, filtered and paged. */
 export function OverviewPage() {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError);

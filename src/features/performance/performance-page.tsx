@@ -1,5 +1,5 @@
 /**
- * 绩效评价 view (issue #5): project self-evaluation scores (sortable table with findings beside
+ * 绩效评价 view: project self-evaluation scores (sortable table with findings beside
  * each project), grade mix per unit, score against execution rate, the department-wide
  * self-evaluation and the budget's performance targets. Derivation: ./performance-data.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * 三公经费 view (issue #4): for each compared unit every year the data gives (the document's
+ * 三公经费 view: for each compared unit every year the data gives (the document's
  * year, budget and actual; the year before, derived from the stated changes), stacked by the four
  * parts. "No 三公 spending" is shown as a fact. Derivation: ./sangong-data.ts.
  */
