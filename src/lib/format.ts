@@ -89,7 +89,7 @@ function groupAsPrinted(value: Decimal, places: number): string {
 
 /**
  * An amount in the chosen unit. `printed` is the unit the document printed it in:
- * - 万元 shown in 万元: 2 decimals (formatWanYuan);
+ * - 万元 shown in 万元: 2 decimals (formatWanYuan), or more where the document printed more;
  * - 万元 shown in 元: × 10,000 at the precision printed, never more: 4 fewer decimals than the 万元
  *   figure had ("2296.91" → "22,969,100", "0.12345" → "1,234.5"); a computed Decimal counts as
  *   万元 at 2 places. "22,969,100.00" would claim a precision the document does not have;
@@ -103,7 +103,10 @@ export function formatAmount(
   if (value === null || value === undefined) return NO_VALUE;
   const places = typeof value === 'string' ? printedPlaces(value) : 2;
   if (printed === '元') return groupAsPrinted(dec(value), places);
-  if (unit === '万元') return formatWanYuan(value);
+  // A figure printed with more than 2 decimals (a self-evaluation's 全年执行数 1.894万元) keeps
+  // them: rounding it to 1.89 would show a figure the document does not print.
+  if (unit === '万元')
+    return places > 2 ? groupAsPrinted(dec(value), places) : formatWanYuan(value);
   return groupAsPrinted(dec(value).times(10000), Math.max(0, places - 4));
 }
 

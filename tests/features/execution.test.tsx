@@ -90,7 +90,7 @@ describe('预算执行', () => {
     const low = rowWith(projectTable(), '营商环境评估费');
     // 年初预算数 and 全年预算数 both 100.00
     expect(within(low).getAllByRole('link', { name: '100.00' })).toHaveLength(2);
-    expect(within(low).getByRole('link', { name: '47.97' })).toBeInTheDocument(); // 47.973 全年执行数
+    expect(within(low).getByRole('link', { name: '47.973' })).toBeInTheDocument(); // 全年执行数 as printed, line 574
     expect(within(low).getByRole('link', { name: '47.97%' })).toBeInTheDocument();
     expect(low).toHaveTextContent('▼ 低于80%');
     const ok = rowWith(projectTable(), '专项培训(会议)经费');
@@ -105,6 +105,8 @@ describe('预算执行', () => {
     const tr = rowWith(projectTable(), 'J残疾人就业保障金');
     const row = within(tr);
     expect(row.getByRole('link', { name: '78.28%' })).toBeInTheDocument();
+    // 全年执行数 as printed on line 587, three decimals, not rounded to 1.89.
+    expect(row.getByRole('link', { name: '1.894' })).toBeInTheDocument();
     expect(row.getByText('78.26%')).toBeInTheDocument();
     // 2.42 may be 2.415…2.425, which gives 78.10–78.43%: not 不一致, not flagged red.
     expect(row.getByText('尾数差（提示）')).toBeInTheDocument();

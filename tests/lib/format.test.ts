@@ -93,4 +93,10 @@ describe('formatAmount in 元: the printed precision, no invented decimals', () 
     expect(formatAmount('2296.91', '万元')).toBe('2,296.91');
     expect(formatAmount('30181059.5', '万元', '元')).toBe('30,181,059.5');
   });
+
+  it('a 万元 figure printed with 3 decimals keeps them in 万元 mode (1.894, not 1.89)', () => {
+    // 大同市政务服务中心, J残疾人就业保障金: 全年执行数 1.894 (its self-evaluation, line 587).
+    expect(formatAmount('1.894', '万元')).toBe('1.894');
+    expect(formatAmount('1234.5678', '万元')).toBe('1,234.5678');
+  });
 });
