@@ -204,19 +204,20 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         { builtIn: builtInEntries(s), user: s.userFiles },
         rec.addedAt,
       );
-      if (result.ok && result.bundle.id !== rec.id) {
-        // Edited storage: under this key the file could never be removed from the views.
+      // A stored file that cannot be restored is listed with its problem, never dropped silently:
+      // the user decides to remove it.
+      const unrestorable = (problem: string) =>
         set((st) => ({
           userFiles: [
             ...st.userFiles,
-            {
-              id: rec.id,
-              fileName: rec.fileName,
-              addedAt: rec.addedAt,
-              problem: `保存的文件无法恢复：文件 ${rec.fileName}：id “${result.bundle.id}” 与浏览器存储中的记录编号 “${rec.id}” 不一致；请移除后重新导入`,
-            },
+            { id: rec.id, fileName: rec.fileName, addedAt: rec.addedAt, problem },
           ],
         }));
+      if (result.ok && result.bundle.id !== rec.id) {
+        // Edited storage: under this key the file could never be removed from the views.
+        unrestorable(
+          `保存的文件无法恢复：文件 ${rec.fileName}：id “${result.bundle.id}” 与浏览器存储中的记录编号 “${rec.id}” 不一致；请移除后重新导入`,
+        );
       } else if (result.ok) {
         set((st) =>
           withUserBundle(
@@ -228,18 +229,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           ),
         );
       } else {
-        // Reported and kept in storage, never dropped silently: the user decides to remove it.
-        set((st) => ({
-          userFiles: [
-            ...st.userFiles,
-            {
-              id: rec.id,
-              fileName: rec.fileName,
-              addedAt: rec.addedAt,
-              problem: `保存的文件无法恢复：${result.message}`,
-            },
-          ],
-        }));
+        unrestorable(`保存的文件无法恢复：${result.message}`);
       }
     }
   };
