@@ -179,6 +179,13 @@ describe('exports from file://', () => {
       );
       const heading = (await shownView(page).locator('h2').first().innerText()).trim();
       await page.emulateMedia({ media: 'print' });
+      // Charts answer the print width in the next frames; print the layout they settle on.
+      await page.evaluate(
+        () =>
+          new Promise((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300))),
+          ),
+      );
       const pdf = await page.pdf({ preferCSSPageSize: true });
       const dir = mkdtempSync(join(tmpdir(), 'print-'));
       writeFileSync(join(dir, 'p.pdf'), pdf);
