@@ -2,8 +2,26 @@
 import type { ReactNode } from 'react';
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
+import type { Fig } from '@/data/schema-common';
 import type { ClassExecutionRow, ProjectExecutionRow, SummaryExecutionRow } from './execution-data';
 import { AmountCell, ComputedRateCell, RateCheckBadge, StatedRateCell } from './figure-cells';
+
+/**
+ * The cell of an amount column: the row's figure `pick`, linked to its source line, in the row's
+ * printed unit (万元 unless the row says 元).
+ */
+function amountCell<R extends { bundleId: string; document: string; unit?: '万元' | '元' }>(
+  pick: (r: R) => Fig | null,
+) {
+  return ({ row }: { row: { original: R } }) => (
+    <AmountCell
+      fig={pick(row.original)}
+      bundleId={row.original.bundleId}
+      document={row.original.document}
+      unit={row.original.unit ?? '万元'}
+    />
+  );
+}
 
 const classCol = dataTableColumns<ClassExecutionRow>();
 
@@ -19,25 +37,13 @@ function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecut
       id: 'budget',
       header: `${basis}数`,
       sortFn: 'decimal',
-      cell: ({ row }) => (
-        <AmountCell
-          fig={row.original.budget}
-          bundleId={row.original.bundleId}
-          document={row.original.document}
-        />
-      ),
+      cell: amountCell((r) => r.budget),
     }),
     classCol.accessor((r) => r.actual.v, {
       id: 'actual',
       header: '决算数',
       sortFn: 'decimal',
-      cell: ({ row }) => (
-        <AmountCell
-          fig={row.original.actual}
-          bundleId={row.original.bundleId}
-          document={row.original.document}
-        />
-      ),
+      cell: amountCell((r) => r.actual),
     }),
     classCol.accessor((r) => r.stated?.v ?? null, {
       id: 'stated',
@@ -110,40 +116,19 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
     id: 'initialBudget',
     header: '年初预算数',
     sortFn: 'decimal',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.initialBudget}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-        unit={row.original.unit}
-      />
-    ),
+    cell: amountCell((r) => r.initialBudget),
   }),
   projectCol.accessor((r) => r.fullYearBudget?.v ?? null, {
     id: 'fullYearBudget',
     header: '全年预算数',
     sortFn: 'decimal',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.fullYearBudget}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-        unit={row.original.unit}
-      />
-    ),
+    cell: amountCell((r) => r.fullYearBudget),
   }),
   projectCol.accessor((r) => r.executed?.v ?? null, {
     id: 'executed',
     header: '全年执行数',
     sortFn: 'decimal',
-    cell: ({ row }) => (
-      <AmountCell
-        fig={row.original.executed}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-        unit={row.original.unit}
-      />
-    ),
+    cell: amountCell((r) => r.executed),
   }),
   projectCol.accessor((r) => r.stated?.v ?? null, {
     id: 'stated',
@@ -202,26 +187,12 @@ function summaryColumns(basis: SummaryExecutionRow['basis']): DataColumn<Summary
     summaryCol.display({
       id: 'budget',
       header: basis === '全年预算' ? '全年预算数' : basis,
-      cell: ({ row }) => (
-        <AmountCell
-          fig={row.original.budget}
-          bundleId={row.original.bundleId}
-          document={row.original.document}
-          unit={row.original.unit}
-        />
-      ),
+      cell: amountCell((r) => r.budget),
     }),
     summaryCol.display({
       id: 'executed',
       header: '执行数',
-      cell: ({ row }) => (
-        <AmountCell
-          fig={row.original.executed}
-          bundleId={row.original.bundleId}
-          document={row.original.document}
-          unit={row.original.unit}
-        />
-      ),
+      cell: amountCell((r) => r.executed),
     }),
     summaryCol.display({
       id: 'stated',
