@@ -14,8 +14,8 @@ export type PdfReadOutcome =
   | { ok: false; code: string; message: string };
 
 export interface PdfReadOptions {
-  /** After each page, 1-based; the reader yields to the page after calling it. */
-  onPage?: (page: number, pages: number) => void;
+  /** After each page, 1-based; awaited, and the reader yields to the page after it. */
+  onPage?: (page: number, pages: number) => void | Promise<void>;
   /** Checked between pages: an abort stops reading with code `cancelled`. */
   signal?: AbortSignal;
   /** More pages than this: refused (code `too-long`) before any page is read. */

@@ -30,7 +30,7 @@ export async function readPdfWith(
     const text = await extractPdfText(bytes, pdfjs, {
       readResource: readBundledResource,
       onPage: async (page, pages) => {
-        onPage?.(page, pages);
+        await onPage?.(page, pages);
         await yieldToPage();
       },
       ...(signal ? { signal } : {}),
