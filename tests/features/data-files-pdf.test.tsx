@@ -96,6 +96,10 @@ describe('数据文件: a dropped PDF', () => {
       '✗ 文件 later.json：已取消导入，未保存任何数据',
     ]);
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    // Focus went back to the picker, not to the page's body.
+    expect(
+      screen.getByLabelText('选择数据包或公开文本（.json、.txt、.pdf，可多选）'),
+    ).toHaveFocus();
     expect(screen.queryByRole('button', { name: '取消' })).not.toBeInTheDocument();
     const s = useAppStore.getState();
     expect(s.userFiles).toEqual([]);

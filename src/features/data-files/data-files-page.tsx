@@ -80,7 +80,7 @@ export function DataFilesPage() {
         <p className="drop-zone-hint">也可以把文件拖放到此处或窗口的任意位置。</p>
       </div>
 
-      <ImportProgress />
+      <ImportProgress returnFocus={() => document.getElementById(inputId)?.focus()} />
 
       <div className="import-outcomes" aria-live="polite">
         {outcomes.length > 0 ? (
@@ -134,7 +134,7 @@ export function DataFilesPage() {
 }
 
 /** A PDF being read: page n of N, a bar, and 取消 (nothing of the PDF is stored then). */
-function ImportProgress() {
+function ImportProgress({ returnFocus }: { returnFocus: () => void }) {
   const progress = useAppStore((s) => s.userImportProgress);
   const cancel = useAppStore((s) => s.cancelUserImport);
   if (!progress) return null;
@@ -152,7 +152,14 @@ function ImportProgress() {
       ) : (
         <progress aria-label={`${fileName} 读取进度`} max={pages} value={page} />
       )}
-      <button type="button" onClick={cancel}>
+      <button
+        type="button"
+        onClick={() => {
+          cancel();
+          // The button goes with the bar: focus returns to the picker, not to <body>.
+          returnFocus();
+        }}
+      >
         取消
       </button>
     </div>
