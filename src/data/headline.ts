@@ -3,14 +3,8 @@
  * severity), read from its standard tables. Browser-safe: the ingest writes the manifest with it,
  * and the app builds the manifest entry of a bundle the user loads from disk with it.
  */
-import type { Bundle, Finding, Headline, Table } from './schema';
-
-function cellOf(tables: readonly Table[], id: string, key: string, col: string, group?: string) {
-  const row = tables
-    .find((t) => t.id === id)
-    ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
-  return row?.cells[col] ?? null;
-}
+import type { Bundle, Finding, Headline } from './schema';
+import { tableCell as cellOf } from './table-cell';
 
 /** The manifest's headline figures, read from the standard tables. */
 export function headlineOf(bundle: Bundle): Headline {

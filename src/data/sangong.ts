@@ -7,9 +7,11 @@
  *   公开09 has no row (本表无数据), the narrative's 三公 paragraph: its total budget and actual and
  *   its actual parts; it prints no budget per part.
  * - 预算: table 预算10 (rows by label, column `total`).
+ * Figures are in 万元 whatever unit the table is printed in (table-cell.ts).
  */
 import type { Bundle, Table } from './schema';
 import type { Fig } from './schema-common';
+import { tableCell } from './table-cell';
 
 /** The four parts of 三公经费, in the order the documents list them. */
 export const SANGONG_PARTS = [
@@ -55,8 +57,7 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
   if (bundle.kind === '预算') {
     const table = bundle.tables.find((t) => t.id === '预算10') ?? null;
     if (table === null || table.noData) return { budget: null, actual: null, table };
-    const find = (label: string): Fig | null =>
-      table.rows.find((r) => r.key === label)?.cells['total'] ?? null;
+    const find = (label: string): Fig | null => tableCell([table], table.id, label, 'total');
     const byLabel = Object.fromEntries(SANGONG_PARTS.map((p) => [p.key, p.label])) as Record<
       PartKey,
       string
@@ -78,7 +79,7 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
   const table = bundle.tables.find((t) => t.id === '公开09') ?? null;
   const row = table && !table.noData ? table.rows.find((r) => r.key === 'sangong') : undefined;
   if (table !== null && row !== undefined) {
-    const cell = (k: string): Fig | null => row.cells[k] ?? null;
+    const cell = (k: string): Fig | null => tableCell([table], table.id, 'sangong', k);
     return {
       budget: {
         sourceLabel: table.id,

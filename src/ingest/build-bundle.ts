@@ -6,11 +6,14 @@
 import { headlineOf } from '../data/headline';
 import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
+import { tablesIn万元 } from '../data/table-cell';
 import { bundleIdOf } from './bundle-id';
 import { checkCompleteness } from './checks/completeness';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
+import type { DocMeta } from './metadata';
 import { readMeta } from './metadata';
+import { buildNational, narrativeDoc, readNational } from './national/build-national';
 import { parseNarrative } from './narrative';
 import { checkNarrative } from './narrative-checks';
 import { parsePerformance } from './performance';
@@ -40,19 +43,20 @@ const REQUIRED_ROWS: Record<string, string[]> = {
   预算04: ['本年收入合计', '本年支出合计'],
 };
 
-function kindOf(doc: SourceDoc): '决算' | '预算' {
+/** Shanxi labels its tables 公开01表 … 公开10表 (决算) and 预算公开表1 … 13 (预算). */
+const SHANXI_LABEL = /公开(0[1-9]|10)表|预算公开表/;
+
+/** The Shanxi layout when its labels and tables are there, else null (the national reader). */
+function shanxiKind(doc: SourceDoc): '决算' | '预算' | null {
+  if (!doc.lines.some((l) => SHANXI_LABEL.test(l))) return null;
   const final = parseTables(doc, '决算').tables.length;
   const budget = parseTables(doc, '预算').tables.length;
-  if (final === 0 && budget === 0) {
-    throw new IngestError(
-      doc.file,
-      1,
-      '未识别的文档格式：全文找不到任何标准公开表（决算公开01–10表或预算公开表1–13），请确认这是一份预决算公开文本',
-      doc.lines.length,
-    );
-  }
+  if (final === 0 && budget === 0) return null;
   return final >= budget ? '决算' : '预算';
 }
+
+const NOT_A_DISCLOSURE =
+  '未识别的文档格式：全文找不到任何标准公开表（如“收入支出决算总表”“财政拨款收支预算总表”，或山西的决算公开01–10表、预算公开表1–13，表名后应有“单位：万元/元”行），请确认这是一份部门预决算公开文本';
 
 function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readonly Table[]): void {
   const expected = TABLE_SPECS.filter((s) => s.docKind === kind).map((s) => s.id);
@@ -108,6 +112,44 @@ function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readon
   }
 }
 
+interface ReadTables {
+  layout: 'shanxi' | 'national';
+  kind: '决算' | '预算';
+  tables: Table[];
+  meta: DocMeta;
+  findings: Finding[];
+  skipped: Bundle['skipped'];
+  figureCount: number;
+}
+
+/**
+ * The standard tables and who published the document: the Shanxi reader when its labelled tables
+ * are there (the shipped documents), else the national reader, which finds tables by title.
+ */
+function readDocument(doc: SourceDoc, text: string): ReadTables {
+  const shanxi = shanxiKind(doc);
+  if (shanxi !== null) {
+    const { tables, skipped, figureCount } = parseTables(doc, shanxi);
+    requireTables(doc, shanxi, tables);
+    const meta = readMeta(doc, shanxi);
+    return {
+      layout: 'shanxi',
+      kind: shanxi,
+      tables,
+      meta,
+      findings: checkTables(tables),
+      skipped,
+      figureCount,
+    };
+  }
+  const layout = readNational(text);
+  if (!layout.tables.some((t) => t.kind !== 'other')) {
+    throw new IngestError(doc.file, 1, NOT_A_DISCLOSURE, doc.lines.length);
+  }
+  const national = buildNational(doc, text, layout);
+  return { layout: 'national', kind: national.meta.kind, ...national };
+}
+
 /**
  * The bundle of one text. Its id comes from the document's content (bundle-id.ts); its source
  * text is expected at `sources/<id>.txt`, where the ingest run puts it.
@@ -121,20 +163,21 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
       doc.lines.length,
     );
   }
-  const kind = kindOf(doc);
-  const { tables, skipped: tableSkipped, figureCount } = parseTables(doc, kind);
-  requireTables(doc, kind, tables);
-  const meta = readMeta(doc, kind);
+  const read = readDocument(doc, text);
+  const { kind, tables, meta, figureCount } = read;
   const id = bundleIdOf(meta);
-  const { narrative, skipped: narrativeSkipped } = parseNarrative(doc, kind);
-  const { performance, corrections, skipped: perfSkipped } = parsePerformance(doc);
+  // A national text: form feeds and a 目录 without page numbers (national/build-national.ts).
+  const prose = read.layout === 'national' ? narrativeDoc(doc) : doc;
+  const { narrative, skipped: narrativeSkipped } = parseNarrative(prose, kind);
+  const { performance, corrections, skipped: perfSkipped } = parsePerformance(prose);
+  const tableSkipped = read.skipped;
 
   const findings: Finding[] = [
-    ...checkTables(tables),
+    ...read.findings,
     ...checkNarrative(narrative),
-    ...checkNarrativeAgainstTables(narrative, tables, kind),
+    ...checkNarrativeAgainstTables(narrative, tablesIn万元(tables), kind),
     ...checkPerformance(performance),
-    ...checkCompleteness(doc),
+    ...checkCompleteness(prose),
   ];
 
   const bundle: Bundle = {

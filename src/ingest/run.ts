@@ -26,6 +26,8 @@ export interface RunOptions {
   outDir: string;
   /** Further disclosure texts to add to the sources folder. */
   extraFiles?: readonly string[];
+  /** Further documents already read as text (a PDF's layout text), by the file they came from. */
+  extraTexts?: readonly { file: string; text: string }[];
 }
 
 export interface RunReport {
@@ -127,7 +129,7 @@ function oneDocumentPerId(built: readonly Built[], outDir: string): Built[] {
     previous.get(name);
   for (const b of built) {
     const name = basename(b.input.file);
-    const stem = name.replace(/\.txt$/i, '');
+    const stem = name.replace(/\.(txt|pdf)$/i, '');
     const id = b.bundle.id;
     if (stem === id) continue;
     const owner = ownerOf(stem);
@@ -205,6 +207,9 @@ export function runIngest(opts: RunOptions): RunReport {
     // The sources file itself named again: it is already an input.
     if (inputs.some((i) => i.inSources && resolve(i.file) === resolve(file))) continue;
     inputs.push({ file, text: readText(file), inSources: false });
+  }
+  for (const { file, text } of opts.extraTexts ?? []) {
+    inputs.push({ file, text, inSources: false });
   }
   if (inputs.length === 0) {
     throw new IngestError(opts.sourcesDir, null, '没有找到任何 .txt 源文件');

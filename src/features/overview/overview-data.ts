@@ -4,6 +4,7 @@
  */
 import type { Bundle } from '@/data/schema';
 import type { DerivedFig, Fig } from '@/data/schema-common';
+import { tableCell } from '@/data/table-cell';
 import { executionRate, mean, share } from '@/domain/measures';
 import type { Decimal } from '@/domain/money';
 
@@ -48,11 +49,9 @@ export interface OverviewMeasures {
   targets: number;
 }
 
+/** In 万元 whatever the table's printed unit: the overview sets documents side by side. */
 function cell(bundle: Bundle, table: string, key: string, col: string, group?: string): Fig | null {
-  const row = bundle.tables
-    .find((t) => t.id === table)
-    ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
-  return row?.cells[col] ?? null;
+  return tableCell(bundle.tables, table, key, col, group);
 }
 
 /** Names of a split's two parts and of the total they are shares of, as the documents print them. */

@@ -27,9 +27,12 @@ class Checker {
       ?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
   }
 
+  /** undefined when the row, or the column, is not in the table: absent is not zero. */
   cell(ref: Ref): Fig | null | undefined {
     const row = this.row(ref.table, ref.key, ref.group);
     if (row === undefined) return undefined;
+    // A national table may lack a column the Shanxi one has (预算01 without 上年结转安排).
+    if (!this.tables.get(ref.table)?.columns.some((c) => c.key === ref.col)) return undefined;
     return row.cells[ref.col] ?? null;
   }
 

@@ -25,7 +25,7 @@ export interface Header {
   /** Group headings with their positions. */
   groupSegments: { text: string; center: number }[];
   /** Segments of a line made only of 预算数/决算数 tokens (the pair layout), left to right. */
-  phases: { phase: 'budget' | 'actual'; center: number }[];
+  phases: { phase: 'budget' | 'actual'; center: number; start: number }[];
 }
 
 /**
@@ -75,6 +75,7 @@ export function readHeader(
         phases.push({
           phase: s.text.startsWith('预算') ? 'budget' : 'actual',
           center: cellCenter(s),
+          start: s.start,
         });
       });
     }

@@ -66,6 +66,9 @@ export interface LayoutResult {
 }
 
 const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
+const PART = /^\s*第[一二三四五六七八九十]+部分/;
+/** A sentence of the narrative, never a table row. */
+const PROSE = /[，。]|\d万元/;
 const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
 const NO_DATA = /本表无数据|故本表为空表|本表为空|无数据/;
 const ROW_LABEL = /^(合计|总计|本年(收入|支出)合计|[一二三四五六七八九十]+、)/;
@@ -76,6 +79,12 @@ const CODE_ONE = /^\d{3}(\d{2}){0,2}$/;
 type ColumnRule = readonly [RegExp, string];
 
 const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
+  // The budget's 基本支出 table: 经济分类 rows × 合计, 人员经费, 公用经费.
+  basicExpenditure: [
+    [/人员经费/, 'personnel'],
+    [/公用经费/, 'public'],
+    [/合计|小计/, 'total'],
+  ],
   expenditure: [
     [/基本支出/, 'basic'],
     [/项目支出/, 'project'],
@@ -83,6 +92,25 @@ const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
     [/经营支出/, 'operating'],
     [/附属单位补助/, 'affiliatedSubsidy'],
     [/合计|小计/, 'total'],
+  ],
+  // 一般公共预算 / 国有资本经营预算 财政拨款支出 by 功能分类: 合计 (or 小计), 基本支出, 项目支出.
+  generalExpenditure: [
+    [/基本支出/, 'basic'],
+    [/项目支出/, 'project'],
+    [/合计|小计/, 'total'],
+  ],
+  stateCapital: [
+    [/基本支出/, 'basic'],
+    [/项目支出/, 'project'],
+    [/合计|小计/, 'total'],
+  ],
+  govFund: [
+    [/年初结转/, 'openingBalance'],
+    [/年末结转/, 'closingBalance'],
+    [/基本支出/, 'basic'],
+    [/项目支出/, 'project'],
+    [/本年收入/, 'income'],
+    [/本年支出|合计|小计/, 'total'],
   ],
   income: [
     [/附属单位上缴/, 'affiliated'],
@@ -125,6 +153,8 @@ interface Leaf {
   key: string;
   header: string;
   center: number;
+  /** Where the heading starts: in PDF renderings more reliable than its centre (see place). */
+  start: number;
 }
 
 interface Region {
@@ -151,7 +181,15 @@ function locate(lines: readonly LayoutLine[]): Region[] {
       if (k > i && matchTitle(lines[k]?.text ?? '') !== null) return;
     }
   });
-  return found.map((r, k) => ({ ...r, end: found[k + 1]?.at ?? lines.length }));
+  // A table also ends at the next part of the document (第三部分 情况说明 after the last table).
+  const partAt = (from: number) => {
+    const k = lines.findIndex((l, i) => i > from && PART.test(l.text));
+    return k === -1 ? lines.length : k;
+  };
+  return found.map((r, k) => ({
+    ...r,
+    end: Math.min(found[k + 1]?.at ?? lines.length, partAt(r.unitAt)),
+  }));
 }
 
 function isBodyStart(cells: readonly Cell[]): boolean {
@@ -169,7 +207,7 @@ function leavesOf(stacks: readonly HeaderStack[], rules: readonly ColumnRule[]):
   const out: Leaf[] = [];
   for (const s of stacks) {
     const key = ruleKey(rules, s.text);
-    if (key !== null) out.push({ key, header: s.text, center: s.center });
+    if (key !== null) out.push({ key, header: s.text, center: s.center, start: s.start });
   }
   return out;
 }
@@ -216,6 +254,7 @@ function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKi
         key: `${p.phase}.${key}`,
         header: `${item?.header ?? ''}·${p.phase === 'budget' ? '预算数' : '决算数'}`,
         center: p.center,
+        start: p.start,
       };
     });
   }
@@ -239,6 +278,28 @@ interface Ctx {
   problems: LayoutProblem[];
 }
 
+/**
+ * Figures are right-aligned in their column and a heading starts inside its own column, so a
+ * figure belongs to the last heading that starts before the figure ends. This holds however a
+ * rendering squeezes CJK headings (a heading's START is placed where it is printed, its centre is
+ * not), and it needs no full row to calibrate. Only an assignment that keeps the order of the
+ * figures, one column each, is taken; otherwise null (the centre alignment decides).
+ */
+function byHeadingStart(amounts: readonly Cell[], leaves: readonly Leaf[]): number[] | null {
+  if (leaves.length === 0 || leaves.some((l, i) => i > 0 && l.start <= (leaves[i - 1]?.start ?? 0)))
+    return null;
+  const slots: number[] = [];
+  for (const a of amounts) {
+    let slot = -1;
+    leaves.forEach((l, i) => {
+      if (l.start < a.end) slot = i;
+    });
+    if (slot === -1 || (slots.length > 0 && slot <= (slots[slots.length - 1] ?? -1))) return null;
+    slots.push(slot);
+  }
+  return slots;
+}
+
 function place(
   amounts: readonly Cell[],
   leaves: readonly Leaf[],
@@ -247,10 +308,12 @@ function place(
 ): Record<string, Figure> {
   const values: Record<string, Figure> = {};
   if (amounts.length === 0) return values;
-  const slots = alignInOrder(
-    amounts.map(cellCenter),
-    leaves.map((c) => c.center),
-  );
+  const slots =
+    byHeadingStart(amounts, leaves) ??
+    alignInOrder(
+      amounts.map(cellCenter),
+      leaves.map((c) => c.center),
+    );
   if (slots === null) {
     ctx.problems.push({
       page: l.page,
@@ -320,7 +383,7 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
   let last: { row: LayoutRow; at: LayoutLine; labelStart: number } | null = null;
   const used = new Set<number>();
   parsed.forEach((t, i) => {
-    if (t === null || used.has(i) || /。/.test(t.l.text)) return;
+    if (t === null || used.has(i) || PROSE.test(t.l.text)) return;
     const next = parsed[i + 1];
     const codeBelow =
       next !== null && next !== undefined && next.code !== null && adjacent(t.l, next.l);
@@ -390,7 +453,7 @@ function readPaired(
   const rows: LayoutRow[] = [];
   const leftCenter = left[0]?.center ?? 0;
   for (const l of body) {
-    if (/。/.test(l.text)) continue;
+    if (PROSE.test(l.text)) continue;
     const cells = cellsOf(l.text);
     let side: '收入' | '支出' | null = null;
     let current: { label: Cell; amounts: Cell[]; side: '收入' | '支出' } | null = null;
@@ -416,6 +479,50 @@ function readPaired(
         page: l.page,
         line: l.line,
       });
+    }
+  }
+  return rows;
+}
+
+const ECON_CODE = /^\d{3}(\d{2})?$/;
+const ECON_TOTAL = /^(人员经费|公用经费)(合计)?$/;
+
+/**
+ * The 决算's 基本支出 table: (code, label, 决算数) triples, often two per line, and the
+ * 人员经费合计 / 公用经费合计 lines. Each figure is the first amount after its label.
+ */
+function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
+  const rows: LayoutRow[] = [];
+  for (const l of body) {
+    if (/。/.test(l.text)) continue;
+    const cells = cellsOf(l.text);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]?.text ?? '';
+      const label = c.replace(/\s+/g, '');
+      let code: string | null = null;
+      let name: string;
+      let at: number;
+      if (ECON_CODE.test(c) && cells[i + 1] !== undefined && !isAmount(cells[i + 1]?.text ?? '')) {
+        code = c;
+        name = (cells[i + 1]?.text ?? '').replace(/\s+/g, '');
+        at = i + 2;
+      } else if (ECON_TOTAL.test(label)) {
+        name = label.endsWith('合计') ? label : `${label}合计`;
+        at = i + 1;
+      } else continue;
+      const v = cells[at]?.text ?? '';
+      // A blank 决算数: what follows is the next half's code and label, not a figure.
+      const nextIsRow = ECON_CODE.test(v) && !isAmount(cells[at + 1]?.text ?? '0');
+      if (!isAmount(v) || nextIsRow) continue;
+      rows.push({
+        code,
+        label: name,
+        side: null,
+        values: { amount: { v: amountText(v), page: l.page, line: l.line } },
+        page: l.page,
+        line: l.line,
+      });
+      i = at;
     }
   }
   return rows;
@@ -477,6 +584,10 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
         : amountCols.slice(1, 2);
     leaves = [...left, ...right];
     rows = readPaired(body, left, right, ctx);
+  } else if (kind === 'basicExpenditure' && r.spec.docKind === '决算') {
+    // 经济分类 in two halves per line (人员经费 | 公用经费), one 决算数 column each.
+    rows = readEcon(body);
+    leaves = [{ key: 'amount', header: '决算数', center: 0, start: 0 }];
   } else if (kind === 'threePublic') {
     leaves = threePublicLeaves(header, r.spec.docKind);
     rows = readSingle(body, leaves, ctx);

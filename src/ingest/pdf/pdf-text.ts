@@ -106,6 +106,50 @@ function translate(err: unknown): PdfTextError {
   );
 }
 
+/**
+ * Some fonts map ideographs to the look-alike Kangxi radicals (U+2F00–U+2FDF: "⼤" for 大, "⽀" for
+ * 支), and text extraction yields those: NFKC turns each into its ideograph, and only those
+ * characters are normalised, so full-width brackets and colons stay as printed.
+ */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2E80-\u2FDF]/g, (ch) => SIMPLIFIED_RADICALS[ch] ?? ch.normalize('NFKC'));
+}
+
+/**
+ * The CJK Radicals Supplement has no NFKC mapping for its simplified forms; these are the ones
+ * that stand for a whole character of a disclosure's vocabulary (部⻔ → 部门, ⻓期 → 长期).
+ */
+const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = {
+  '\u2EA0': '民',
+  '\u2EB0': '纟',
+  '\u2EC4': '西',
+  '\u2EC5': '见',
+  '\u2EC6': '角',
+  '\u2EC8': '讠',
+  '\u2EC9': '贝',
+  '\u2ECB': '车',
+  '\u2ECC': '辶',
+  '\u2ED0': '钅',
+  '\u2ED3': '长',
+  '\u2ED4': '门',
+  '\u2ED8': '青',
+  '\u2EDA': '页',
+  '\u2EDB': '风',
+  '\u2EDC': '飞',
+  '\u2EDD': '食',
+  '\u2EE0': '饣',
+  '\u2EE2': '马',
+  '\u2EE5': '鱼',
+  '\u2EE6': '鸟',
+  '\u2EE7': '卤',
+  '\u2EE8': '麦',
+  '\u2EE9': '黄',
+  '\u2EEA': '黾',
+  '\u2EEC': '齐',
+  '\u2EEE': '齿',
+  '\u2EF0': '龙',
+};
+
 /** Minimal gap, in points relative to the font size, that separates two runs by one space. */
 const SPACE_GAP = 0.15;
 /** A gap this wide (relative to the font size) is a column gap: at least two spaces. */
@@ -149,7 +193,13 @@ export function layoutLines(items: readonly Item[]): PdfLine[] {
       const gap = r.x - prevEnd;
       const minSpaces =
         text === '' ? 0 : gap >= COLUMN_GAP * r.size ? 2 : gap >= SPACE_GAP * r.size ? 1 : 0;
-      const col = Math.max(Math.round(r.x / cell), text.length + minSpaces);
+      // Touching runs are one word split by the PDF (a glyph from another font, a radical):
+      // joined as is. The grid places only runs after a gap — a CJK character is one character
+      // but two cells wide, so placing touching runs on the grid would tear words apart.
+      const col =
+        text !== '' && minSpaces === 0
+          ? text.length
+          : Math.max(Math.round(r.x / cell), text.length + minSpaces);
       text += ' '.repeat(col - text.length) + r.text;
       prevEnd = r.x + r.width;
     }
@@ -231,7 +281,13 @@ export async function extractPdfText(
         const x = a * px + c * py + e;
         const y = b * px + d * py + f;
         const size = Math.hypot(it.transform[2] ?? 0, it.transform[3] ?? 0) || it.height || 10;
-        items.push({ x, y, width: it.width, size, text: it.str.replace(/\s+$/, '') });
+        items.push({
+          x,
+          y,
+          width: it.width,
+          size,
+          text: unifyRadicals(it.str.replace(/\s+$/, '')),
+        });
       }
       if (items.length === 0) empty.push(n);
       pages.push({ page: n, lines: layoutLines(items) });

@@ -1,0 +1,46 @@
+/**
+ * A standard table's cell as a figure in 万元, whatever unit the table is printed in. Tables keep
+ * their printed unit (many budget tables outside Shanxi are in 元); every measure that sets a
+ * figure beside another document's reads it here, so 元 never passes for 万元. 元 → 万元 is a
+ * shift of the decimal point by four places: exact in decimal.js, never rounded.
+ */
+import { dec } from '../domain/money';
+import type { Table } from './schema';
+import type { Fig } from './schema-common';
+
+/** "96282213.44" 元 → "9628.221344" 万元; a 万元 figure is returned as is. */
+export function figIn万元(unit: Table['unit'], fig: Fig): Fig {
+  return unit === '元' ? { ...fig, v: dec(fig.v).div(10000).toFixed() } : fig;
+}
+
+/** The cell of row `key` (in `group`, for two-sided tables) and column `col`, in 万元. */
+export function tableCell(
+  tables: readonly Table[],
+  id: string,
+  key: string,
+  col: string,
+  group?: string,
+): Fig | null {
+  const table = tables.find((t) => t.id === id);
+  const row = table?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
+  const fig = row?.cells[col] ?? null;
+  return table === undefined || fig === null ? null : figIn万元(table.unit, fig);
+}
+
+/** Every table with its figures in 万元 (for checks that compare figures across tables). */
+export function tablesIn万元(tables: readonly Table[]): Table[] {
+  return tables.map((t) =>
+    t.unit === '万元'
+      ? t
+      : {
+          ...t,
+          unit: '万元',
+          rows: t.rows.map((r) => ({
+            ...r,
+            cells: Object.fromEntries(
+              Object.entries(r.cells).map(([k, f]) => [k, f === null ? null : figIn万元('元', f)]),
+            ),
+          })),
+        },
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * National-layout documents → bundles, through the same buildBundle the CLI and the browser use.
+ * Expected figures are typed from the seed text (seed 000 = 大同市行政审批服务管理局[部门] 2024
+ * 部门决算, whose figures the national fixtures lay out) and from the 普陀 PDF as printed.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { headlineOf } from '@/data/headline';
+import { readSangong } from '@/data/sangong';
+import type { Bundle, Table } from '@/data/schema';
+import { buildBundle } from '@/ingest/build-bundle';
+import { ingestText } from '@/ingest/browser';
+import { layoutText, unifyRadicals } from '@/ingest/pdf/pdf-text';
+import { readPdfTextNode } from '@/ingest/pdf/pdf-text-node';
+import { makeSourceDoc } from '@/ingest/source-doc';
+
+const FIXTURES = new URL('../fixtures/national/', import.meta.url);
+const readText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const readBytes = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+
+async function pdfBundle(name: string): Promise<{ bundle: Bundle; text: string }> {
+  const text = layoutText(await readPdfTextNode(readBytes(name)));
+  return { bundle: buildBundle(makeSourceDoc(name, text), text).bundle, text };
+}
+
+function table(b: Bundle, id: string): Table {
+  const t = b.tables.find((x) => x.id === id);
+  if (t === undefined) throw new Error(`no ${id}`);
+  return t;
+}
+
+function cell(b: Bundle, id: string, key: string, col: string, group?: string) {
+  const r = table(b, id).rows.find(
+    (x) => x.key === key && (group === undefined || x.group === group),
+  );
+  if (r === undefined) throw new Error(`no row ${key} in ${id}`);
+  return r.cells[col] ?? null;
+}
+
+/** The printed line a figure links to, and its page (form feeds before it, plus one). */
+function placeOf(text: string, line: number) {
+  const lines = text.split('\n');
+  const before = lines.slice(0, line - 1).join('\n');
+  return { text: lines[line - 1] ?? '', page: (before.match(/\f/g) ?? []).length + 1 };
+}
+
+describe('a 部门决算 PDF in the national layout (seed 000 figures, Shanghai template)', () => {
+  const read = pdfBundle('datong-dept-2024-final.national.pdf');
+
+  it('knows the unit, year and kind from the cover, and takes its id from them', async () => {
+    const { bundle } = await read;
+    expect(bundle.unit).toEqual({ name: '大同市行政审批服务管理局', level: '市级', scope: '部门' });
+    expect(bundle.kind).toBe('决算');
+    expect(bundle.fiscalYear).toBe(2024);
+    expect(bundle.id).toBe('datong-city-dept-2024-final');
+  });
+
+  it('reads the headline figures, each linked to the page and line it is printed on', async () => {
+    const { bundle, text } = await read;
+    // Seed 000 line 119: 本年收入合计 3540.62, 本年支出合计 3540.42.
+    const income = cell(bundle, '公开01', '本年收入合计', 'amount', 'income');
+    expect(income?.v).toBe('3540.62');
+    expect(cell(bundle, '公开01', '本年支出合计', 'amount', 'expense')?.v).toBe('3540.42');
+    const at = placeOf(text, income?.line ?? 0);
+    expect(at.text).toContain('本年收入合计');
+    expect(at.text).toContain('3,540.62');
+    expect(at.page).toBe(4);
+    // Seed line 264: 财政拨款 本年收入合计 3540.32, 本年支出合计 3540.09 (合计 and 一般公共预算).
+    expect(cell(bundle, '公开04', '本年收入合计', 'amount', 'income')?.v).toBe('3540.32');
+    expect(cell(bundle, '公开04', '本年支出合计', 'total', 'expense')?.v).toBe('3540.09');
+    expect(cell(bundle, '公开04', '本年支出合计', 'general', 'expense')?.v).toBe('3540.09');
+    // Seed line 188: 支出决算表 合计 3540.42 = 基本 1520.09 + 项目 2020.32.
+    const h = headlineOf(bundle);
+    expect([h.incomeTotal?.v, h.expenseTotal?.v, h.basicExpense?.v, h.projectExpense?.v]).toEqual([
+      '3540.62',
+      '3540.42',
+      '1520.09',
+      '2020.32',
+    ]);
+  });
+
+  it('puts figures of rows with blank cells into their own columns', async () => {
+    const { bundle } = await read;
+    // Seed line 211: 210 卫生健康支出 71.24 | 71.24 | (项目支出 blank).
+    expect(cell(bundle, '公开03', '210', 'total')?.v).toBe('71.24');
+    expect(cell(bundle, '公开03', '210', 'basic')?.v).toBe('71.24');
+    expect(cell(bundle, '公开03', '210', 'project')).toBeNull();
+    // Seed line 202: 20199 其他一般公共服务支出 5.44 | (基本支出 blank) | 5.44.
+    expect(cell(bundle, '公开03', '20199', 'basic')).toBeNull();
+    expect(cell(bundle, '公开03', '20199', 'project')?.v).toBe('5.44');
+    // Seed line 245: 一般公共服务支出 3114.29 in 合计 and 一般公共预算, nothing in 政府性基金.
+    expect(cell(bundle, '公开04', '一般公共服务支出', 'total', 'expense')?.v).toBe('3114.29');
+    expect(cell(bundle, '公开04', '一般公共服务支出', 'general', 'expense')?.v).toBe('3114.29');
+    expect(cell(bundle, '公开04', '一般公共服务支出', 'fund', 'expense')).toBeNull();
+  });
+
+  it('reads the 基本支出 table in two halves, 三公 as (预算数, 决算数) pairs, and empty tables', async () => {
+    const { bundle } = await read;
+    // Seed line 336: 30101 基本工资 420.10 | 30201 办公费 16.98; line 364: 人员/公用经费合计.
+    expect(cell(bundle, '公开06', '30101', 'amount')?.v).toBe('420.10');
+    expect(cell(bundle, '公开06', '30201', 'amount')?.v).toBe('16.98');
+    expect(cell(bundle, '公开06', '人员经费合计', 'amount')?.v).toBe('1387.14');
+    expect(cell(bundle, '公开06', '公用经费合计', 'amount')?.v).toBe('132.63');
+    // Seed lines 535 and 541: 三公 全年预算 1.01, 决算 1.01, all of it 公务用车运行维护费.
+    const sg = readSangong(bundle);
+    expect(sg.budget?.total?.v).toBe('1.01');
+    expect(sg.actual?.total?.v).toBe('1.01');
+    expect(sg.actual?.parts.vehicleRunning?.v).toBe('1.01');
+    expect(table(bundle, '公开07').noData).toBe(true);
+    expect(table(bundle, '公开08').noData).toBe(true);
+  });
+
+  it('reads the 情况说明 printed after the tables, wrapped as the PDF wraps it', async () => {
+    const { bundle } = await read;
+    // Seed line 509: 完成年初预算的109.76% (一般公共预算财政拨款支出 3,540.09 against 3,225.30).
+    const total = bundle.narrative.executions.find((e) => e.key === 'total');
+    expect(total?.rate?.v).toBe('109.76');
+    expect(total?.budget?.v).toBe('3225.30');
+    expect(bundle.narrative.sangong?.actual?.v).toBe('1.01');
+    // All nine tables are there: nothing is missing, and the tables agree with the text.
+    expect(bundle.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('national layout text (pdftotext -layout or written by hand)', () => {
+  it('converts a table printed in 元 to 万元 only where documents are compared', () => {
+    const text = readText('datong-dept-2024-final.layout.txt');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    // The fixture prints the 支出决算表 in 元: 15,200,900.00 元 = seed's 1,520.09 万元.
+    expect(table(bundle, '公开03').unit).toBe('元');
+    expect(cell(bundle, '公开03', '合计', 'basic')?.v).toBe('15200900.00');
+    expect(headlineOf(bundle).basicExpense?.v).toBe('1520.09');
+  });
+
+  it('ingests a document that omits standard tables, and says which are missing', () => {
+    const text = readText('datong-dept-2024-final.layout.txt');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    const missing = bundle.findings.filter(
+      (f) => f.kind === 'completeness' && f.id.startsWith('completeness-table'),
+    );
+    expect(missing.map((f) => f.expected)).toEqual([
+      '收入决算表',
+      '一般公共预算财政拨款支出决算表',
+      '一般公共预算财政拨款基本支出决算表',
+      '政府性基金预算财政拨款收入支出决算表',
+      '国有资本经营预算财政拨款支出决算表',
+    ]);
+  });
+
+  it('refuses a text that is no disclosure, in Chinese, naming the file', () => {
+    const out = ingestText('notes.txt', '会议纪要\n今天讨论了明年的工作安排。\n');
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.message).toMatch(/文件 notes\.txt.*未识别的文档格式/);
+  });
+});
+
+describe('a 部门预算 PDF of 上海市普陀区 (tables in 元, 三公 in 万元)', () => {
+  const read = pdfBundle('putuo-justice-2026-budget.pdf');
+
+  it('reads the unit from 编制部门 and the year from the table titles', async () => {
+    const { bundle } = await read;
+    expect(bundle.unit.name).toBe('上海市普陀区司法局');
+    expect(bundle.unit.level).toBe('区县级');
+    expect([bundle.kind, bundle.fiscalYear]).toEqual(['预算', 2026]);
+    expect(bundle.id).toMatch(/^county-dept-[0-9a-f]{8}-2026-budget$/);
+  });
+
+  it('keeps 元 as printed and compares in 万元', async () => {
+    const { bundle } = await read;
+    // 部门支出预算总表, 合计: 96,282,213.44 = 基本 25,741,666.44 + 项目 70,540,547.00 (元).
+    expect(table(bundle, '预算03').unit).toBe('元');
+    expect(cell(bundle, '预算03', '合计', 'basic')?.v).toBe('25741666.44');
+    expect(headlineOf(bundle).basicExpense?.v).toBe('2574.166644');
+    expect(headlineOf(bundle).projectExpense?.v).toBe('7054.0547');
+    // “三公”经费和机关运行经费预算表 (万元): 合计 10.81 = 公务用车运行维护费 9.98 + 公务接待费 0.83.
+    const sg = readSangong(bundle);
+    expect(sg.budget?.total?.v).toBe('10.81');
+    expect(sg.budget?.parts.vehicleRunning?.v).toBe('9.98');
+    expect(sg.budget?.parts.reception?.v).toBe('0.83');
+  });
+});
+
+it('turns the look-alike radicals some fonts extract back into the characters printed', () => {
+  expect(unifyRadicals('部⻔⼤同⻘苗（室）')).toBe('部门大同青苗（室）');
+});
