@@ -212,6 +212,11 @@ describe('a .pdf disclosure in 数据文件, from file://', () => {
       '— 第 5 页 —',
     ]);
     await page.setViewportSize({ width: 1280, height: 720 });
+    // Wide rows are not wrapped: 九、卫生健康支出 keeps its 71.24 on its own line (page 2, line 7).
+    const rowHeight = async (n: number) =>
+      (await page.locator(`#L${n}`).boundingBox())?.height ?? 0;
+    expect(await rowHeight(14)).toBeLessThan((await rowHeight(13)) * 1.5);
+    expect(await page.locator('#L14').innerText()).toMatch(/九、卫生健康支出\s+71\.24$/);
     await screenshot(page, 'ingest-pdf-source');
     expectQuiet(s);
   });

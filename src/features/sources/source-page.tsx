@@ -119,7 +119,12 @@ function SourceViewer({ target }: { target: SourceTarget }) {
               第 {missingLine} 行不存在：本文共 {lines.length} 行。
             </p>
           ) : null}
-          <div className="source-text" role="region" aria-label="原文文本" tabIndex={0}>
+          <div
+            className={places ? 'source-text source-text-paged' : 'source-text'}
+            role="region"
+            aria-label="原文文本"
+            tabIndex={0}
+          >
             {lines.map((raw, i) => {
               const n = i + 1;
               const isTarget = n === target.line;
