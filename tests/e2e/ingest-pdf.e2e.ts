@@ -164,16 +164,22 @@ describe('a .pdf disclosure in 数据文件, from file://', () => {
   it('reads a national-layout PDF: the same document as a built-in one is named; another unit’s becomes a document linked to its page and line', async () => {
     const { page } = s;
     await openDataFiles(page);
-    // The committed PDF is 大同市行政审批服务管理局's 2024 部门决算, which is also built in.
+    // Both committed PDFs are 大同市行政审批服务管理局's 2024 部门决算, which is also built in:
+    // one in a non-embedded font (CMaps), one printed by Chromium with embedded fonts.
     await drop(page, [
       { name: 'datong-dept-2024-final.pdf', bytes: fixture('datong-dept-2024-final.pdf') },
+      { name: 'national.pdf', bytes: fixture('datong-dept-2024-final.national.pdf') },
     ]);
-    const outcomes = page.locator('.import-outcomes');
-    await expect
-      .poll(() => outcomes.innerText(), { timeout: 30_000 })
-      .toMatch(
-        /文件 datong-dept-2024-final\.pdf：这是“.*大同市行政审批服务管理局.*”（编号 datong-city-dept-2024-final），与内置数据包.*是同一单位、年度和类型的文档，未导入/,
+    const alerts = page.locator('.import-outcomes [role="alert"]');
+    await expect.poll(() => alerts.count(), { timeout: 30_000 }).toBe(2);
+    for (const [k, name] of ['datong-dept-2024-final\\.pdf', 'national\\.pdf'].entries()) {
+      expect(await alerts.nth(k).innerText()).toMatch(
+        new RegExp(
+          `文件 ${name}：这是“.*大同市行政审批服务管理局.*”（编号 datong-city-dept-2024-final），与内置数据包.*是同一单位、年度和类型的文档，未导入`,
+        ),
       );
+    }
+    const outcomes = page.locator('.import-outcomes');
 
     const UNIT = '测试市行政审批服务管理局';
     await drop(page, [{ name: '测试市部门决算.pdf', bytes: renamedDatongPdf(UNIT) }]);
