@@ -441,7 +441,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           outcomes.push({
             fileName,
             ok: true,
-            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${kept}${pdfNote}`,
+            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${pdfNote}${kept}`,
           });
         }
         if (importController === controller) importController = null;

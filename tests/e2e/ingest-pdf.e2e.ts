@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cellsOf } from '@/ingest/layout/layout-lines';
+import { layoutTextPdf } from '../ingest/helpers/layout-pdf';
 import { cjkTextPdf, imageOnlyPdf } from '../ingest/helpers/tiny-pdf';
 import type { PlacedText } from '../ingest/helpers/tiny-pdf';
 import { DIST, INDEX_URL, expectQuiet, screenshot, sessionPerTest, waitOrExplain } from './browser';
@@ -59,22 +59,8 @@ function longPdf(count: number): Uint8Array {
 
 /** The national-layout fixture printed as the committed PDF is, with another unit's name. */
 function renamedDatongPdf(unit: string): Uint8Array {
-  const lines = readFileSync(join(FIXTURES, 'datong-dept-2024-final.layout.txt'), 'utf8')
-    .replace(/\n$/, '')
-    .replaceAll('大同市行政审批服务管理局', unit)
-    .split('\n');
-  const pages: string[][] = [];
-  for (const line of lines) {
-    const current = pages[pages.length - 1];
-    if (current === undefined || /^\s+[一二三四]、\S*表$/.test(line)) pages.push([line]);
-    else current.push(line);
-  }
-  const placed = pages.map((p) =>
-    p.flatMap((l, i) =>
-      cellsOf(l).map((c) => ({ x: 20 + c.start * 10, y: 30 + i * 16, text: c.text })),
-    ),
-  );
-  return cjkTextPdf(placed, 1400, 60 + Math.max(...pages.map((p) => p.length)) * 16);
+  const text = readFileSync(join(FIXTURES, 'datong-dept-2024-final.layout.txt'), 'utf8');
+  return layoutTextPdf(text.replaceAll('大同市行政审批服务管理局', unit));
 }
 
 let s: Session;

@@ -16,6 +16,7 @@ import { ingestText } from '@/ingest/browser';
 import { readPdfWith } from '@/ingest/pdf/read-pdf';
 import { resetAppStore, useAppStore } from '@/store/app-store';
 import { selectEntries } from '@/store/selectors';
+import { layoutTextPdf } from '../ingest/helpers/layout-pdf';
 import { cjkTextPdf } from '../ingest/helpers/tiny-pdf';
 import { IDS, loadRealData, realBundle } from './real-data';
 
@@ -135,6 +136,43 @@ describe('数据文件: a dropped PDF', () => {
     const builtIn = screen.getByRole('list', { name: '内置数据' });
     expect(within(builtIn).getAllByRole('listitem')).toHaveLength(5);
     expect(useAppStore.getState().userFiles.map((f) => f.fileName)).toEqual(['good.json']);
+  });
+
+  it('makes a document of a national-layout PDF, noting a page without text', async () => {
+    window.__BUDGET_PDF__ = readerHoldingAt(0);
+    loadRealData();
+    render(
+      <>
+        <WindowFileDrop />
+        <DataFilesPage />
+      </>,
+    );
+    const text = readFileSync(
+      join(import.meta.dirname, '../fixtures/national/datong-dept-2024-final.layout.txt'),
+      'utf8',
+    ).replaceAll('大同市行政审批服务管理局', '测试市行政审批服务管理局');
+    // Five printed pages and a sixth without text, as a scanned page inside a PDF looks.
+    drop(pdfFile('测试市.pdf', layoutTextPdf(text, [[]])));
+
+    expect(
+      await screen.findByText(/^✓ 已导入文件 测试市\.pdf：测试市行政审批服务管理局 2024年部门决算/),
+    ).toHaveTextContent(
+      /条校验结果；注意：PDF 没有文字层（可能是扫描件），无法读取表格数字：第 6 页(；|$)/,
+    );
+    const [file] = useAppStore.getState().userFiles;
+    const bundle = useAppStore.getState().bundles[file?.id ?? ''];
+    // 本年收入合计 as printed on page 2 (万元), at its line in the stored text.
+    const source = useAppStore.getState().sources[file?.id ?? ''];
+    const lines = source?.status === 'ready' ? source.text.split('\n') : [];
+    const at = lines.findIndex((l) => l.includes('本年收入合计'));
+    expect(lines[at]).toMatch(/本年收入合计\s+3,540\.62\s+本年支出合计\s+3,540\.42/);
+    expect(
+      lines
+        .slice(0, at + 1)
+        .join('\n')
+        .split('\f'),
+    ).toHaveLength(2);
+    expect(JSON.stringify(bundle?.tables)).toContain(`"v":"3540.62","line":${at + 1}`);
   });
 
   it('the picker and the drop hint name .pdf', () => {
