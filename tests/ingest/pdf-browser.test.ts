@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBundledResource } from '@/ingest/pdf/bundled-resources';
 import { extractPdfText, layoutText } from '@/ingest/pdf/pdf-text';
+import { markUnreadable } from '@/ingest/pdf/read-pdf';
 import { cjkTextPdf } from './helpers/tiny-pdf';
 
 describe('readBundledResource (the CMaps inside dist/ingest-pdf.js)', () => {
@@ -45,5 +46,27 @@ describe('readBundledResource (the CMaps inside dist/ingest-pdf.js)', () => {
     await expect(readBundledResource('cMapUrl', 'UniJIS-UCS2-H.bcmap')).rejects.toThrow(
       '未附带 UniJIS-UCS2-H.bcmap',
     );
+  });
+});
+
+describe('markUnreadable: glyphs without text in a PDF', () => {
+  it('shows them as □ and names their page and line, so they are not taken for bad UTF-8', () => {
+    const text = [
+      '收入支出决算总表',
+      '本年收入合计  3,540.62',
+      '\f\uFFFD\uFFFD经费',
+      '合计  1.01',
+    ].join('\n');
+    expect(markUnreadable(text)).toEqual({
+      text: text.replaceAll('\uFFFD', '□'),
+      warning: 'PDF 中有 2 个字符无法识别（字体没有文字映射），在原文中显示为 □：第 2 页第 1 行',
+    });
+  });
+
+  it('leaves a clean text alone', () => {
+    expect(markUnreadable('本年支出合计  3,540.42')).toEqual({
+      text: '本年支出合计  3,540.42',
+      warning: null,
+    });
   });
 });

@@ -21,6 +21,33 @@ function yieldToPage(): Promise<void> {
   });
 }
 
+/** Shown in place of a character the PDF's font gives no text for (not a digit, never a figure). */
+export const UNREADABLE = '□';
+
+/**
+ * The layout text with every U+FFFD (a glyph pdf.js could not map to text) shown as □, and a
+ * warning naming where, so it is reported beside the import instead of being taken for a text
+ * that is not UTF-8 (what U+FFFD means in a .txt).
+ */
+export function markUnreadable(text: string): { text: string; warning: string | null } {
+  if (!text.includes('\uFFFD')) return { text, warning: null };
+  const places: string[] = [];
+  let count = 0;
+  // Pages are joined by "\n\f": each page's lines start right after its form feed.
+  text.split('\f').forEach((pageText, p) => {
+    pageText.split('\n').forEach((line, l) => {
+      const n = line.split('\uFFFD').length - 1;
+      if (n > 0) places.push(`第 ${p + 1} 页第 ${l + 1} 行`);
+      count += n;
+    });
+  });
+  const where = places.length > 3 ? `${places.slice(0, 3).join('、')}等` : places.join('、');
+  return {
+    text: text.replaceAll('\uFFFD', UNREADABLE),
+    warning: `PDF 中有 ${count} 个字符无法识别（字体没有文字映射），在原文中显示为 ${UNREADABLE}：${where}`,
+  };
+}
+
 export async function readPdfWith(
   pdfjs: PdfJsModule,
   bytes: Uint8Array,
@@ -36,11 +63,12 @@ export async function readPdfWith(
       ...(signal ? { signal } : {}),
       ...(maxPages !== undefined ? { maxPages } : {}),
     });
+    const marked = markUnreadable(layoutText(text));
     return {
       ok: true,
-      text: layoutText(text),
+      text: marked.text,
       pages: text.pages.length,
-      warnings: text.warnings,
+      warnings: marked.warning ? [...text.warnings, marked.warning] : text.warnings,
     };
   } catch (err) {
     if (err instanceof PdfTextError) return { ok: false, code: err.code, message: err.message };
