@@ -21,6 +21,8 @@ import { cjkTextPdf } from '../ingest/helpers/tiny-pdf';
 import { IDS, loadRealData, realBundle } from './real-data';
 
 const legacy = await import('pdfjs-dist/legacy/build/pdf.mjs');
+/** pdf.js reads a PDF in well under a second alone, but several seconds beside the whole suite. */
+const SLOW = { timeout: 15_000 };
 
 /** The real reader, holding on after page `holdAt` until the import is cancelled. */
 function readerHoldingAt(holdAt: number): PdfApi {
@@ -79,8 +81,11 @@ describe('数据文件: a dropped PDF', () => {
       new File([JSON.stringify({ ...b, id: 'center-copy' })], 'later.json'),
     );
 
-    const status = await screen.findByRole('status');
-    await vi.waitFor(() => expect(status).toHaveTextContent('正在读取 长文件.pdf：第 2 / 6 页'));
+    const status = await screen.findByRole('status', {}, SLOW);
+    await vi.waitFor(
+      () => expect(status).toHaveTextContent('正在读取 长文件.pdf：第 2 / 6 页'),
+      SLOW,
+    );
     const bar = screen.getByRole('progressbar', { name: '长文件.pdf 读取进度' });
     expect(bar).toHaveAttribute('value', '2');
     expect(bar).toHaveAttribute('max', '6');
@@ -91,7 +96,7 @@ describe('数据文件: a dropped PDF', () => {
     expect(cancel).toHaveFocus();
     await userEvent.keyboard('{Enter}');
 
-    const outcomes = await screen.findAllByRole('alert');
+    const outcomes = await screen.findAllByRole('alert', {}, SLOW);
     expect(outcomes.map((o) => o.textContent)).toEqual([
       '✗ 文件 长文件.pdf：已取消导入（读到第 2 / 6 页），未保存任何数据',
       '✗ 文件 later.json：已取消导入，未保存任何数据',
@@ -129,10 +134,10 @@ describe('数据文件: a dropped PDF', () => {
       ),
     );
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent(
       /^✗ 文件 加密\.pdf：PDF 已加密（需要密码才能打开），无法读取。.*未导入，已加载的数据不受影响/,
     );
-    expect(await screen.findByText(/已导入文件 good\.json：副本单位/)).toBeVisible();
+    expect(await screen.findByText(/已导入文件 good\.json：副本单位/, {}, SLOW)).toBeVisible();
     const builtIn = screen.getByRole('list', { name: '内置数据' });
     expect(within(builtIn).getAllByRole('listitem')).toHaveLength(5);
     expect(useAppStore.getState().userFiles.map((f) => f.fileName)).toEqual(['good.json']);
@@ -155,7 +160,11 @@ describe('数据文件: a dropped PDF', () => {
     drop(pdfFile('测试市.pdf', layoutTextPdf(text, [[]])));
 
     expect(
-      await screen.findByText(/^✓ 已导入文件 测试市\.pdf：测试市行政审批服务管理局 2024年部门决算/),
+      await screen.findByText(
+        /^✓ 已导入文件 测试市\.pdf：测试市行政审批服务管理局 2024年部门决算/,
+        {},
+        SLOW,
+      ),
     ).toHaveTextContent(
       /条校验结果；注意：PDF 没有文字层（可能是扫描件），无法读取表格数字：第 6 页(；|$)/,
     );
