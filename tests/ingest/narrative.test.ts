@@ -801,3 +801,21 @@ describe('checks on crafted narratives', () => {
     expect(checkPercent('1', '0', '0').computed).toBeNull();
   });
 });
+
+describe('a rate printed against a base of 0 (wording of other regions)', () => {
+  it('is a warning: 完成年初预算的95.89% where the 年初预算 is 0 was computed against another base', () => {
+    const text = [
+      '第三部分 情况说明',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '（三）一般公共预算财政拨款支出决算具体情况',
+      '2024年度一般公共预算财政拨款支出年初预算0万元，支出决算120.50万元，完成年初预算的95.89%。',
+    ].join('\n');
+    const { narrative } = parseNarrative(makeSourceDoc('x.txt', text), '决算');
+    const findings = checkNarrative(narrative).filter((f) => f.kind === 'percent');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('warning');
+    expect(findings[0]?.message).toContain('所述基数为0');
+    expect(findings[0]?.printed).toBe('95.89%');
+    expect(findings[0]?.lines).toContain(4);
+  });
+});
