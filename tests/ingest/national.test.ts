@@ -122,6 +122,50 @@ describe('a 部门决算 PDF in the national layout (seed 000 figures, Shanghai 
   });
 });
 
+describe('the same figures in the Ministry of Finance template (公开NN表 labels, 行次, 栏次)', () => {
+  const read = pdfBundle('datong-dept-2024-final.mof.pdf');
+
+  it('reads a PDF with Shanxi-like 公开NN表 labels through the national reader', async () => {
+    const { bundle } = await read;
+    expect(bundle.id).toBe('datong-city-dept-2024-final');
+    expect(bundle.tables.map((t) => t.id)).toEqual([
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开09',
+      '公开07',
+      '公开08',
+    ]);
+  });
+
+  it('never takes a 行次 or 栏次 number for a figure', async () => {
+    const { bundle } = await read;
+    // Seed line 119: 本年收入合计 (行次 27) 3540.62, 本年支出合计 (行次 57) 3540.42.
+    expect(cell(bundle, '公开01', '本年收入合计', 'amount', 'income')?.v).toBe('3540.62');
+    expect(cell(bundle, '公开01', '本年支出合计', 'amount', 'expense')?.v).toBe('3540.42');
+    // Seed line 100: 九、卫生健康支出 (行次 40 in the seed) 71.24; an empty row stays empty.
+    expect(cell(bundle, '公开01', '卫生健康支出', 'amount', 'expense')?.v).toBe('71.24');
+    expect(cell(bundle, '公开01', '外交支出', 'amount', 'expense')).toBeNull();
+    expect(table(bundle, '公开01').columns.map((c) => c.key)).toEqual(['amount']);
+    expect(cell(bundle, '公开04', '本年支出合计', 'total', 'expense')?.v).toBe('3540.09');
+  });
+
+  it('reads 三公 as six 预算数 then six 决算数 columns, blanks included', async () => {
+    const { bundle } = await read;
+    const row = table(bundle, '公开09').rows[0];
+    expect(row?.cells['budget.total']?.v).toBe('1.01');
+    expect(row?.cells['budget.abroad']).toBeNull();
+    expect(row?.cells['budget.vehicle']?.v).toBe('1.01');
+    expect(row?.cells['budget.vehicleRunning']?.v).toBe('1.01');
+    expect(row?.cells['actual.total']?.v).toBe('1.01');
+    expect(row?.cells['actual.reception']).toBeNull();
+    expect(bundle.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('national layout text (pdftotext -layout or written by hand)', () => {
   it('converts a table printed in 元 to 万元 only where documents are compared', () => {
     const text = readText('datong-dept-2024-final.layout.txt');

@@ -134,7 +134,7 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
       out.tables.push({ ...base, ...threePublic(t, kind, fig) });
       continue;
     }
-    const keys = [...new Set(t.columns.map((c) => c.key))];
+    const keys = [...new Set(t.columns.map((c) => c.key))].filter((k) => k !== 'lineNo');
     const budgetExpense = kind === '预算' && (t.kind === 'totals' || t.kind === 'fiscalTotals');
     const rows: TableRow[] = [];
     const seen = new Map<string, number>();
@@ -166,8 +166,9 @@ function mapRow(
   const label = squash(r.label);
   if (label === '' && r.code === null) return null;
   const cells: Record<string, Fig | null> = {};
-  for (const c of t.columns) cells[c.key] = null;
+  for (const c of t.columns) if (c.key !== 'lineNo') cells[c.key] = null;
   for (const [k, f] of Object.entries(r.values)) {
+    if (k === 'lineNo') continue;
     // 预算 总表: the 支出 side's single amount is its 合计 (what 预算01's readers expect).
     const key =
       budgetExpense && t.kind === 'totals' && r.side === '支出' && k === 'amount' ? 'total' : k;
