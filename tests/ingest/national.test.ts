@@ -94,6 +94,14 @@ describe('a 部门决算 PDF in the national layout (seed 000 figures, Shanghai 
     expect(cell(bundle, '公开04', '一般公共服务支出', 'fund', 'expense')).toBeNull();
   });
 
+  it('joins a label wrapped inside its cell, on either side of a two-sided table', async () => {
+    const { bundle } = await read;
+    const keys = table(bundle, '公开04').rows.map((r) => r.key);
+    expect(keys).toContain('国有资本经营预算财政拨款');
+    expect(keys).toContain('灾害防治及应急管理支出');
+    expect(keys.filter((k) => k.length <= 2)).toEqual(['总计', '总计']);
+  });
+
   it('reads the 基本支出 table in two halves, 三公 as (预算数, 决算数) pairs, and empty tables', async () => {
     const { bundle } = await read;
     // Seed line 336: 30101 基本工资 420.10 | 30201 办公费 16.98; line 364: 人员/公用经费合计.

@@ -477,9 +477,24 @@ function readPaired(
     }
     for (const p of parts) {
       const leaves = p.side === '收入' ? left : right;
+      const label = p.label.text.replace(/\s+/g, '');
+      // A label wrapped in its cell ("国有资本经营预算财政拨" / "款"): a short fragment with no
+      // figures, no numbering, up to two lines below the last row of its side, ends that label.
+      const last = [...rows].reverse().find((r) => r.side === p.side);
+      if (
+        last !== undefined &&
+        p.amounts.length === 0 &&
+        label.length <= 3 &&
+        !/^(合计|总计|小计|[一二三四五六七八九十\d])/.test(label) &&
+        last.page === l.page &&
+        l.line - last.line <= 2
+      ) {
+        last.label += label;
+        continue;
+      }
       rows.push({
         code: null,
-        label: p.label.text.replace(/\s+/g, ''),
+        label,
         side: p.side,
         values: place(p.amounts, leaves, l, ctx),
         page: l.page,
