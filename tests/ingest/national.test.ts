@@ -235,3 +235,33 @@ describe('a 部门预算 PDF of 上海市普陀区 (tables in 元, 三公 in 万
 it('turns the look-alike radicals some fonts extract back into the characters printed', () => {
   expect(unifyRadicals('部⻔⼤同⻘苗（室）')).toBe('部门大同青苗（室）');
 });
+
+describe('who published it, as national covers print it', () => {
+  const tables = readText('datong-dept-2024-final.layout.txt').split('\n').slice(1).join('\n');
+  const meta = (cover: string) => {
+    const text = `${cover}\n${tables}`;
+    return buildBundle(makeSourceDoc('a.txt', text), text).bundle;
+  };
+
+  it('reads a unit printed on its own line above “2024 年度部门决算” (the Shanghai cover)', () => {
+    const b = meta('       上海市普陀区司法局\n\n  2024 年度部门决算');
+    expect([b.unit.name, b.unit.level, b.fiscalYear, b.kind]).toEqual([
+      '上海市普陀区司法局',
+      '区县级',
+      2024,
+      '决算',
+    ]);
+  });
+
+  it('reads the year before the unit, and a part heading naming both', () => {
+    expect(meta('2024年度上海市普陀区司法局部门决算').unit.name).toBe('上海市普陀区司法局');
+    expect(meta('第二部分 上海市普陀区司法局 2024 年度部门决算表').unit.name).toBe(
+      '上海市普陀区司法局',
+    );
+  });
+
+  it('falls back to “第一部分 …概况” when the cover does not name the unit', () => {
+    const b = meta('2024 年度部门决算\n第一部分 上海市普陀区司法局概况\n一、主要职能');
+    expect(b.unit.name).toBe('上海市普陀区司法局');
+  });
+});
