@@ -184,6 +184,23 @@ describe('national layout text (pdftotext -layout or written by hand)', () => {
     expect(headlineOf(bundle).basicExpense?.v).toBe('1520.09');
   });
 
+  it('reads a table continued on the next page under its repeated title as one table', () => {
+    const lines = readText('datong-dept-2024-final.layout.txt').split('\n');
+    // Lines 30–35 are the 支出决算表's title, unit and header; break the page before line 40.
+    const repeat = [
+      '\f                                     三、支出决算表（续）',
+      ...lines.slice(30, 35),
+    ];
+    const text = [...lines.slice(0, 39), ...repeat, ...lines.slice(39)].join('\n');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    const t = table(bundle, '公开03');
+    expect(bundle.tables.filter((x) => x.id === '公开03')).toHaveLength(1);
+    // 201 03 06 政务公开审批 and 221 02 01 住房公积金 are on the second page.
+    expect(cell(bundle, '公开03', '2010306', 'project')?.v).toBe('14224700.00');
+    expect(cell(bundle, '公开03', '2210201', 'total')?.v).toBe('1254000.00');
+    expect(t.rows.map((r) => r.key)).toEqual(['合计', '201', '20103', '2010306', '2210201']);
+  });
+
   it('ingests a document that omits standard tables, and says which are missing', () => {
     const text = readText('datong-dept-2024-final.layout.txt');
     const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
