@@ -46,9 +46,21 @@ const REQUIRED_ROWS: Record<string, string[]> = {
 /** Shanxi labels its tables 公开01表 … 公开10表 (决算) and 预算公开表1 … 13 (预算). */
 const SHANXI_LABEL = /公开(0[1-9]|10)表|预算公开表/;
 
-/** The Shanxi layout when its labels and tables are there, else null (the national reader). */
+/**
+ * Layout text (a PDF's, or pdftotext -layout): figures set in columns by runs of spaces. Shanxi's
+ * texts separate cells by tabs or single spaces.
+ */
+function isLayoutText(doc: SourceDoc): boolean {
+  return doc.lines.filter((l) => / {3,}-?[\d,]+\.\d/.test(l)).length >= 8;
+}
+
+/**
+ * The Shanxi layout when its labels and tables are there, else null (the national reader). Many
+ * provinces print the same 公开NN表 labels on PDFs of the national template: layout text goes to
+ * the national reader whatever its labels.
+ */
 function shanxiKind(doc: SourceDoc): '决算' | '预算' | null {
-  if (!doc.lines.some((l) => SHANXI_LABEL.test(l))) return null;
+  if (!doc.lines.some((l) => SHANXI_LABEL.test(l)) || isLayoutText(doc)) return null;
   const final = parseTables(doc, '决算').tables.length;
   const budget = parseTables(doc, '预算').tables.length;
   if (final === 0 && budget === 0) return null;

@@ -4,32 +4,18 @@
  * layout text, which becomes the document's source text), then rebuild all.
  * Exits non-zero with a Chinese message naming file and line (or page) when an input cannot be read.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { layoutText, PdfTextError } from './pdf/pdf-text';
-import { readPdfTextNode } from './pdf/pdf-text-node';
+import { readPdfFile } from './read-pdf-file';
 import { runIngest } from './run';
 import { IngestError } from './source-doc';
 
 const args = process.argv.slice(2).map((a) => resolve(process.cwd(), a));
 const root = resolve(import.meta.dirname, '../..');
 
-/** A PDF's layout text (pages separated by form feeds), or an IngestError naming the file. */
-async function pdfText(file: string): Promise<{ file: string; text: string }> {
-  if (!existsSync(file)) throw new IngestError(file, null, '文件不存在');
-  try {
-    const pdf = await readPdfTextNode(new Uint8Array(readFileSync(file)));
-    for (const w of pdf.warnings) console.warn(`  ⚠ ${file}：${w}`);
-    return { file, text: layoutText(pdf) };
-  } catch (err) {
-    if (err instanceof PdfTextError) throw new IngestError(file, null, err.message);
-    throw err;
-  }
-}
-
 try {
   const isPdf = (a: string) => a.toLowerCase().endsWith('.pdf');
-  const extraTexts = await Promise.all(args.filter(isPdf).map(pdfText));
+  const extraTexts = await Promise.all(args.filter(isPdf).map(readPdfFile));
+  for (const p of extraTexts) for (const w of p.warnings) console.warn(`  ⚠ ${p.file}：${w}`);
   const report = runIngest({
     sourcesDir: resolve(root, 'public/data/sources'),
     outDir: resolve(root, 'public/data'),

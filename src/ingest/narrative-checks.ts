@@ -64,11 +64,16 @@ function checkPct(
   const { verdict, computed } = checkPercent(part.v, whole.v, stated.v);
   const lines = [stated.line, part.line, ...whole.lines];
   if (computed === null) {
+    // A rate printed against a base of 0 (完成年初预算的95.89% where 年初预算 is 0) was computed
+    // against another base (全年预算): the sentence says something its own figures cannot.
+    const stray = !dec(stated.v).isZero();
     f.add(
       slug,
-      'info',
+      stray ? 'warning' : 'info',
       'percent',
-      `${what}：分母为0，百分比无从计算（应显示为“—”），文中写${stated.v}%。`,
+      stray
+        ? `${what}：所述基数为0，百分比无从计算，文中却写${stated.v}%：这个比例不是按所述基数算出的（可能按全年预算等其他基数计算），请核对原文。`
+        : `${what}：分母为0，百分比无从计算（应显示为“—”），文中写${stated.v}%。`,
       '—',
       `${stated.v}%`,
       lines,

@@ -162,7 +162,7 @@ function classifyHeading(h: string): NarrativeSection | null {
   if (/国有资本经营/.test(h)) return 'stateCapital';
   if (/基本支出/.test(h)) return 'basic';
   if (/一般公共预算/.test(h)) return 'generalBudget';
-  if (/财政拨款收支/.test(h)) return 'fiscal';
+  if (/财政拨款收(?:入)?支(?:出)?/.test(h)) return 'fiscal';
   if (/收入支出决算总体|收支数据变动|收支总体/.test(h)) return 'overall';
   if (/收入(决算|预算)/.test(h)) return 'income';
   if (/支出(决算|预算)/.test(h)) return 'expense';
@@ -483,6 +483,10 @@ function on(p: StreamParser, evs: Ev[], re: RegExp, fn: (m: Match) => void): voi
 
 const RE = {
   total: rx(String.raw`(?<lbl>财政拨款收入总计|财政拨款支出总计|收入总计|支出总计)\s*{N:v}\s*万元`),
+  /** The national template's "收、支总计各3,551.00万元" (财政拨款收、支总计…): both totals at once. */
+  totalBoth: rx(
+    String.raw`(?<fiscal>财政拨款)?收\s*[、，,]?\s*支总计\s*(?:各|均为|均|分别为)?\s*(?:为)?\s*{N:v}\s*万元`,
+  ),
   fiscalBudget: rx(String.raw`财政拨款收支总预算\s*{N:v}\s*万元`),
   subtotal: rx(String.raw`(?<lbl>收入合计|支出合计)\s*{N:v}\s*万元`),
   budgetIncome: rx(String.raw`预算收入\s*{N:v}\s*万元`),
@@ -491,14 +495,14 @@ const RE = {
     String.raw`一般公共预算(?:财政拨款决算支出|财政拨款支出|当年支出)\s*{N:v}\s*万元(?:\s*[，,]\s*占本年支出合计的\s*{N:p}\s*%)?`,
   ),
   yoy: rx(
-    String.raw`(?:(?<basis>与上年相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|下降)\s*{N:pct}\s*%`,
+    String.raw`(?:(?<basis>与上年相比|与Y{4}年度?相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:度|预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计|(?:财政拨款)?收\s*[、，,]?\s*支总计\s*(?:各|均)?)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|下降)\s*{N:pct}\s*%`,
   ),
   same: rx(String.raw`与上年(?:[^，。；\d\n]{0,20}?)相同`),
   exec: rx(
-    String.raw`(?<lbl>[^，。；：\n]{2,40}?)年初预算\s*{N:b}\s*万元\s*[，,]\s*支出决算\s*{N:a}\s*万元(?:\s*[，,]\s*完成年初预算的\s*{N:r}\s*%)?`,
+    String.raw`(?<lbl>[^，。；：\n]{2,40}?)年初预算\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成年初预算的\s*{N:r}\s*%)?`,
   ),
   sangongTotal: rx(
-    String.raw`全年预算\s*{N:b}\s*万元\s*[，,]\s*支出决算\s*{N:a}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
+    String.raw`(?:全年预算|(?<!年初)预算)\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成(?:全年)?预算的\s*{N:r}\s*%)?`,
   ),
   sangongPart: rx(
     String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置费?|公务用车运行维护费|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*{N:v}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
@@ -574,6 +578,16 @@ function parseStream(p: StreamParser): void {
     subject(key, lbl, v);
     p.groupTotal = { key, label: lbl, total: v };
   });
+  on(p, evs, RE.totalBoth, (m) => {
+    const fiscal = groupText(m, 'fiscal') !== null || s === 'fiscal';
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    for (const lbl of fiscal
+      ? ['财政拨款收入总计', '财政拨款支出总计']
+      : ['收入总计', '支出总计']) {
+      out.addTotal(s, TOTAL_KEYS[lbl] ?? lbl, lbl, v);
+    }
+  });
   on(p, evs, RE.fiscalBudget, (m) => {
     const v = p.fig(m, 'v');
     if (v === null) return;
@@ -622,6 +636,33 @@ function parseStream(p: StreamParser): void {
     if (basisRaw === null && dir === null) return; // an amount and a percent, but no change
     if (basisRaw !== null) p.basis = basisRaw;
     const rawLbl = groupText(m, 'lbl');
+    if (rawLbl !== null && /收\s*[、，,]?\s*支总计/.test(rawLbl)) {
+      // "收、支总计各增加…": the same change of both totals.
+      const fiscal = rawLbl.startsWith('财政拨款') || s === 'fiscal';
+      const both = fiscal ? ['财政拨款收入总计', '财政拨款支出总计'] : ['收入总计', '支出总计'];
+      const change = p.fig(m, 'chg');
+      const pd = groupText(m, 'pd') as '增长' | '下降';
+      for (const label of both) {
+        const key = TOTAL_KEYS[label] ?? label;
+        const current = out.latestTotal(key);
+        if (current === null || change === null) continue;
+        const direction = dir ?? (pd === '增长' ? '增加' : '减少');
+        out.n.yoy.push({
+          key,
+          label,
+          section: s,
+          basis: p.basis,
+          current,
+          direction,
+          directionPrinted: dir !== null,
+          change,
+          pctDirection: pd,
+          pct: p.fig(m, 'pct'),
+          prior: derivePrior(current, change, direction, label),
+        });
+      }
+      return;
+    }
     const lbl = rawLbl === null ? null : fiscalLabel(s, rawLbl);
     const subj: Subject | null =
       lbl !== null

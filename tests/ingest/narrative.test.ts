@@ -801,3 +801,61 @@ describe('checks on crafted narratives', () => {
     expect(checkPercent('1', '0', '0').computed).toBeNull();
   });
 });
+
+describe('a rate printed against a base of 0 (wording of other regions)', () => {
+  it('is a warning: 完成年初预算的95.89% where the 年初预算 is 0 was computed against another base', () => {
+    const text = [
+      '第三部分 情况说明',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '（三）一般公共预算财政拨款支出决算具体情况',
+      '2024年度一般公共预算财政拨款支出年初预算0万元，支出决算120.50万元，完成年初预算的95.89%。',
+    ].join('\n');
+    const { narrative } = parseNarrative(makeSourceDoc('x.txt', text), '决算');
+    const findings = checkNarrative(narrative).filter((f) => f.kind === 'percent');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('warning');
+    expect(findings[0]?.message).toContain('所述基数为0');
+    expect(findings[0]?.printed).toBe('95.89%');
+    expect(findings[0]?.lines).toContain(4);
+  });
+});
+
+describe('the national template’s wording (收、支总计各…, 年初预算为…, 预算为…)', () => {
+  const text = [
+    '第三部分 2024年度部门决算情况说明',
+    '一、收入支出决算总体情况说明',
+    '某某区某某局2024年度收、支总计各3,551.00万元。与2023年度相比，收、支总计各增加146.58万元，增长4.31%。主要原因是新增项目。',
+    '四、财政拨款收入支出决算总体情况说明',
+    '2024年度财政拨款收、支总计各3,544.96万元。',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    '2024年度一般公共预算财政拨款支出年初预算为3,225.30万元，支出决算为3,540.09万元，完成年初预算的109.76%。',
+    '九、财政拨款“三公”经费支出决算情况说明',
+    '2024年度“三公”经费财政拨款支出预算为1.01万元，支出决算为1.01万元，完成预算的100.00%。',
+  ].join('\n');
+  const { narrative, skipped } = parseNarrative(makeSourceDoc('x.txt', text), '决算');
+  const total = (key: string) => narrative.totals.find((t) => t.key === key)?.value;
+
+  it('reads 收、支总计各 as both totals, and their common change with the prior year derived', () => {
+    expect(total('incomeTotal')).toEqual({ v: '3551.00', line: 3 });
+    expect(total('expenseTotal')).toEqual({ v: '3551.00', line: 3 });
+    expect(total('fiscalIncomeTotal')?.v).toBe('3544.96');
+    expect(total('fiscalExpenseTotal')?.v).toBe('3544.96');
+    const yoy = narrative.yoy.filter((y) => y.key === 'incomeTotal' || y.key === 'expenseTotal');
+    expect(yoy.map((y) => [y.key, y.change?.v, y.pct?.v, y.prior?.v])).toEqual([
+      ['incomeTotal', '146.58', '4.31', '3404.42'],
+      ['expenseTotal', '146.58', '4.31', '3404.42'],
+    ]);
+  });
+
+  it('reads 年初预算为 … 支出决算为 … and the 三公 预算为 … as executions, leaving nothing unplaced', () => {
+    const general = narrative.executions.find((e) => e.key === 'total');
+    expect([general?.budget?.v, general?.actual.v, general?.rate?.v]).toEqual([
+      '3225.30',
+      '3540.09',
+      '109.76',
+    ]);
+    expect(narrative.sangong?.budget?.v).toBe('1.01');
+    expect(narrative.sangong?.actual?.v).toBe('1.01');
+    expect(skipped).toEqual([]);
+  });
+});

@@ -94,6 +94,14 @@ describe('a 部门决算 PDF in the national layout (seed 000 figures, Shanghai 
     expect(cell(bundle, '公开04', '一般公共服务支出', 'fund', 'expense')).toBeNull();
   });
 
+  it('joins a label wrapped inside its cell, on either side of a two-sided table', async () => {
+    const { bundle } = await read;
+    const keys = table(bundle, '公开04').rows.map((r) => r.key);
+    expect(keys).toContain('国有资本经营预算财政拨款');
+    expect(keys).toContain('灾害防治及应急管理支出');
+    expect(keys.filter((k) => k.length <= 2)).toEqual(['总计', '总计']);
+  });
+
   it('reads the 基本支出 table in two halves, 三公 as (预算数, 决算数) pairs, and empty tables', async () => {
     const { bundle } = await read;
     // Seed line 336: 30101 基本工资 420.10 | 30201 办公费 16.98; line 364: 人员/公用经费合计.
@@ -122,6 +130,50 @@ describe('a 部门决算 PDF in the national layout (seed 000 figures, Shanghai 
   });
 });
 
+describe('the same figures in the Ministry of Finance template (公开NN表 labels, 行次, 栏次)', () => {
+  const read = pdfBundle('datong-dept-2024-final.mof.pdf');
+
+  it('reads a PDF with Shanxi-like 公开NN表 labels through the national reader', async () => {
+    const { bundle } = await read;
+    expect(bundle.id).toBe('datong-city-dept-2024-final');
+    expect(bundle.tables.map((t) => t.id)).toEqual([
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开09',
+      '公开07',
+      '公开08',
+    ]);
+  });
+
+  it('never takes a 行次 or 栏次 number for a figure', async () => {
+    const { bundle } = await read;
+    // Seed line 119: 本年收入合计 (行次 27) 3540.62, 本年支出合计 (行次 57) 3540.42.
+    expect(cell(bundle, '公开01', '本年收入合计', 'amount', 'income')?.v).toBe('3540.62');
+    expect(cell(bundle, '公开01', '本年支出合计', 'amount', 'expense')?.v).toBe('3540.42');
+    // Seed line 100: 九、卫生健康支出 (行次 40 in the seed) 71.24; an empty row stays empty.
+    expect(cell(bundle, '公开01', '卫生健康支出', 'amount', 'expense')?.v).toBe('71.24');
+    expect(cell(bundle, '公开01', '外交支出', 'amount', 'expense')).toBeNull();
+    expect(table(bundle, '公开01').columns.map((c) => c.key)).toEqual(['amount']);
+    expect(cell(bundle, '公开04', '本年支出合计', 'total', 'expense')?.v).toBe('3540.09');
+  });
+
+  it('reads 三公 as six 预算数 then six 决算数 columns, blanks included', async () => {
+    const { bundle } = await read;
+    const row = table(bundle, '公开09').rows[0];
+    expect(row?.cells['budget.total']?.v).toBe('1.01');
+    expect(row?.cells['budget.abroad']).toBeNull();
+    expect(row?.cells['budget.vehicle']?.v).toBe('1.01');
+    expect(row?.cells['budget.vehicleRunning']?.v).toBe('1.01');
+    expect(row?.cells['actual.total']?.v).toBe('1.01');
+    expect(row?.cells['actual.reception']).toBeNull();
+    expect(bundle.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('national layout text (pdftotext -layout or written by hand)', () => {
   it('converts a table printed in 元 to 万元 only where documents are compared', () => {
     const text = readText('datong-dept-2024-final.layout.txt');
@@ -130,6 +182,23 @@ describe('national layout text (pdftotext -layout or written by hand)', () => {
     expect(table(bundle, '公开03').unit).toBe('元');
     expect(cell(bundle, '公开03', '合计', 'basic')?.v).toBe('15200900.00');
     expect(headlineOf(bundle).basicExpense?.v).toBe('1520.09');
+  });
+
+  it('reads a table continued on the next page under its repeated title as one table', () => {
+    const lines = readText('datong-dept-2024-final.layout.txt').split('\n');
+    // Lines 30–35 are the 支出决算表's title, unit and header; break the page before line 40.
+    const repeat = [
+      '\f                                     三、支出决算表（续）',
+      ...lines.slice(30, 35),
+    ];
+    const text = [...lines.slice(0, 39), ...repeat, ...lines.slice(39)].join('\n');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    const t = table(bundle, '公开03');
+    expect(bundle.tables.filter((x) => x.id === '公开03')).toHaveLength(1);
+    // 201 03 06 政务公开审批 and 221 02 01 住房公积金 are on the second page.
+    expect(cell(bundle, '公开03', '2010306', 'project')?.v).toBe('14224700.00');
+    expect(cell(bundle, '公开03', '2210201', 'total')?.v).toBe('1254000.00');
+    expect(t.rows.map((r) => r.key)).toEqual(['合计', '201', '20103', '2010306', '2210201']);
   });
 
   it('ingests a document that omits standard tables, and says which are missing', () => {
@@ -182,4 +251,34 @@ describe('a 部门预算 PDF of 上海市普陀区 (tables in 元, 三公 in 万
 
 it('turns the look-alike radicals some fonts extract back into the characters printed', () => {
   expect(unifyRadicals('部⻔⼤同⻘苗（室）')).toBe('部门大同青苗（室）');
+});
+
+describe('who published it, as national covers print it', () => {
+  const tables = readText('datong-dept-2024-final.layout.txt').split('\n').slice(1).join('\n');
+  const meta = (cover: string) => {
+    const text = `${cover}\n${tables}`;
+    return buildBundle(makeSourceDoc('a.txt', text), text).bundle;
+  };
+
+  it('reads a unit printed on its own line above “2024 年度部门决算” (the Shanghai cover)', () => {
+    const b = meta('       上海市普陀区司法局\n\n  2024 年度部门决算');
+    expect([b.unit.name, b.unit.level, b.fiscalYear, b.kind]).toEqual([
+      '上海市普陀区司法局',
+      '区县级',
+      2024,
+      '决算',
+    ]);
+  });
+
+  it('reads the year before the unit, and a part heading naming both', () => {
+    expect(meta('2024年度上海市普陀区司法局部门决算').unit.name).toBe('上海市普陀区司法局');
+    expect(meta('第二部分 上海市普陀区司法局 2024 年度部门决算表').unit.name).toBe(
+      '上海市普陀区司法局',
+    );
+  });
+
+  it('falls back to “第一部分 …概况” when the cover does not name the unit', () => {
+    const b = meta('2024 年度部门决算\n第一部分 上海市普陀区司法局概况\n一、主要职能');
+    expect(b.unit.name).toBe('上海市普陀区司法局');
+  });
 });

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSchema, manifestSchema } from '@/data/schema';
+import { readPdfFile } from '@/ingest/read-pdf-file';
 import { runIngest } from '@/ingest/run';
 import { IngestError } from '@/ingest/source-doc';
 
@@ -306,5 +307,55 @@ describe('bad input stops the ingest and writes nothing', () => {
       runIngest({ sourcesDir: sources, outDir: root, extraFiles: [file] }),
     );
     expect(err.message).toMatch(/不是 UTF-8/);
+  });
+});
+
+describe('npm run ingest -- file.pdf', () => {
+  const FIXTURES = new URL('../fixtures/national/', import.meta.url).pathname;
+
+  it('adds a PDF in the national layout: its layout text becomes the source, with its bundle', async () => {
+    const { root, sources } = freshDirs();
+    copySources(sources);
+    const pdf = await readPdfFile(join(FIXTURES, 'putuo-justice-2026-budget.pdf'));
+    const report = runIngest({ sourcesDir: sources, outDir: root, extraTexts: [pdf] });
+    const added = report.bundles.find((b) => /^county-dept-[0-9a-f]{8}-2026-budget$/.test(b.id));
+    expect(added).toBeDefined();
+    const id = added?.id ?? '';
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')),
+    );
+    const entry = manifest.bundles.find((b) => b.id === id);
+    expect(entry?.unit.name).toBe('上海市普陀区司法局');
+    // 部门支出预算总表 合计 基本支出 25,741,666.44 元, compared in 万元.
+    expect(entry?.headline.basicExpense?.v).toBe('2574.166644');
+    const source = readFileSync(join(sources, `${id}.txt`), 'utf8');
+    expect(source).toContain('96,282,213.44');
+    // The next run reads the layout text from sources/ alone and writes the same bundle.
+    const first = readFileSync(join(root, `${id}.json`), 'utf8');
+    runIngest({ sourcesDir: sources, outDir: root });
+    expect(readFileSync(join(root, `${id}.json`), 'utf8')).toBe(first);
+  });
+
+  it('refuses an encrypted, a damaged or a non-PDF file in Chinese, naming it', async () => {
+    const { root } = freshDirs();
+    const refusal = async (file: string) => {
+      try {
+        await readPdfFile(file);
+      } catch (err) {
+        if (err instanceof IngestError) return err.message;
+        throw err;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(await refusal(join(FIXTURES, 'encrypted.pdf'))).toMatch(
+      /encrypted\.pdf：PDF 已加密.*未导入/,
+    );
+    const cut = join(root, 'cut.pdf');
+    const whole = readFileSync(join(FIXTURES, 'putuo-justice-2026-budget.pdf'));
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 3)));
+    expect(await refusal(cut)).toMatch(/cut\.pdf：PDF 文件已损坏或不完整/);
+    const fake = join(root, 'notes.pdf');
+    writeFileSync(fake, '会议纪要\n');
+    expect(await refusal(fake)).toMatch(/notes\.pdf：不是 PDF 文件/);
   });
 });

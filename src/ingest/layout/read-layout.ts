@@ -124,6 +124,8 @@ const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
 };
 
 const AMOUNT_HEAD: ColumnRule = [/预算数|决算数|金额/, 'amount'];
+/** The Ministry of Finance template numbers the rows of two-sided tables (行次): not figures. */
+const LINE_NO: ColumnRule = [/^行次/, 'lineNo'];
 const FUND_COLUMNS: readonly ColumnRule[] = [
   [/一般公共/, 'general'],
   [/政府性基金/, 'fund'],
@@ -228,7 +230,11 @@ function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKi
   const vehicleHead = [...header.stacks, ...header.groupSegments].find((s) =>
     /购置(及|和)运行/.test(s.text),
   );
-  if (subtotals.length >= 2 && vehicleHead !== undefined) {
+  // Blocks of items under their own 预算数 / 决算数 heading (Shanxi, MOF): one 小计 per block is
+  // only the vehicle subtotal.
+  const blocks =
+    header.phases.length > 0 && header.phases.length < itemLeaves.length ? header.phases.length : 1;
+  if (subtotals.length >= 2 * blocks && vehicleHead !== undefined) {
     const vehicleSubtotal = nearest(subtotals, vehicleHead.center);
     for (const l of itemLeaves) {
       if (l.key === 'total') l.key = 'grandTotal';
@@ -471,9 +477,24 @@ function readPaired(
     }
     for (const p of parts) {
       const leaves = p.side === '收入' ? left : right;
+      const label = p.label.text.replace(/\s+/g, '');
+      // A label wrapped in its cell ("国有资本经营预算财政拨" / "款"): a short fragment with no
+      // figures, no numbering, up to two lines below the last row of its side, ends that label.
+      const last = [...rows].reverse().find((r) => r.side === p.side);
+      if (
+        last !== undefined &&
+        p.amounts.length === 0 &&
+        label.length <= 3 &&
+        !/^(合计|总计|小计|[一二三四五六七八九十\d])/.test(label) &&
+        last.page === l.page &&
+        l.line - last.line <= 2
+      ) {
+        last.label += label;
+        continue;
+      }
       rows.push({
         code: null,
-        label: p.label.text.replace(/\s+/g, ''),
+        label,
         side: p.side,
         values: place(p.amounts, leaves, l, ctx),
         page: l.page,
@@ -534,6 +555,8 @@ function readSingle(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: C
     if (/。/.test(l.text)) continue;
     const cells = cellsOf(l.text);
     if (cells.length === 0 || !cells.every((c) => isAmount(c.text))) continue;
+    // The 栏次 row (1 2 … 12) numbers the columns.
+    if (cells.every((c, i) => c.text === String(i + 1))) continue;
     rows.push({
       code: null,
       label: '',
@@ -561,9 +584,9 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     kind === 'threePublic'
       ? THREE_PUBLIC_ITEMS
       : kind === 'fiscalTotals'
-        ? [AMOUNT_HEAD, ...FUND_COLUMNS]
+        ? [LINE_NO, AMOUNT_HEAD, ...FUND_COLUMNS]
         : kind === 'totals'
-          ? [AMOUNT_HEAD]
+          ? [LINE_NO, AMOUNT_HEAD]
           : (TREE_COLUMNS[kind] ?? []);
   const header = readHeader(headerLines, (text) => ruleKey(rules, text) !== null);
   const noData =
@@ -574,14 +597,22 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
   let read = true;
   if (kind === 'totals' || kind === 'fiscalTotals') {
     const amountCols = leavesOf(header.stacks, [AMOUNT_HEAD]);
-    const left = amountCols.slice(0, 1);
-    const right =
-      kind === 'fiscalTotals'
+    const leftAmount = amountCols[0]?.center ?? 0;
+    // 行次 columns, where printed: one before each side's figures. Read, then dropped.
+    const lineNos = leavesOf(header.stacks, [LINE_NO]);
+    const left = [
+      ...lineNos.filter((l) => l.center < leftAmount).slice(-1),
+      ...amountCols.slice(0, 1),
+    ];
+    const right = [
+      ...lineNos.filter((l) => l.center > leftAmount).slice(0, 1),
+      ...(kind === 'fiscalTotals'
         ? leavesOf(
-            header.stacks.filter((s) => s.center > (left[0]?.center ?? 0)),
+            header.stacks.filter((s) => s.center > leftAmount),
             FUND_COLUMNS,
           )
-        : amountCols.slice(1, 2);
+        : amountCols.slice(1, 2)),
+    ];
     leaves = [...left, ...right];
     rows = readPaired(body, left, right, ctx);
   } else if (kind === 'basicExpenditure' && r.spec.docKind === '决算') {

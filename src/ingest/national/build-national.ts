@@ -118,12 +118,28 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
     v: f.v,
     line: at(f.page, f.line),
   });
+  const seen = new Map<string, Map<string, number>>();
+  let prev: LayoutTable | null = null;
   for (const t of result.tables) {
     const target = t.docKind === kind ? IDS[kind][t.kind] : undefined;
+    const last = out.tables[out.tables.length - 1];
+    // A table printed over several pages with its title repeated (支出决算表（续）): one table.
+    const continued =
+      prev !== null &&
+      prev.kind === t.kind &&
+      sameTitle(prev.title, t.title) &&
+      last?.id === target?.id &&
+      t.read &&
+      t.kind !== 'threePublic';
+    prev = t;
     if (target === undefined) continue;
     const line = at(t.page, t.line);
-    // The first table of a kind counts; a second (a continuation printed with its title again,
-    // or the same table by 经济分类) stays in the source text only.
+    if (continued && last !== undefined) {
+      last.rows.push(...mapRows(t, kind, fig, seen.get(last.id) ?? new Map()));
+      continue;
+    }
+    // Otherwise the first table of a kind counts; a second (the same table by 经济分类, say)
+    // stays in the source text only.
     if (out.tables.some((x) => x.id === target.id)) continue;
     if (!t.read) {
       out.unread.push({ title: t.title, line });
@@ -134,17 +150,11 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
       out.tables.push({ ...base, ...threePublic(t, kind, fig) });
       continue;
     }
-    const keys = [...new Set(t.columns.map((c) => c.key))];
+    const keys = [...new Set(t.columns.map((c) => c.key))].filter((k) => k !== 'lineNo');
     const budgetExpense = kind === '预算' && (t.kind === 'totals' || t.kind === 'fiscalTotals');
-    const rows: TableRow[] = [];
-    const seen = new Map<string, number>();
-    for (const r of t.rows) {
-      const row = mapRow(r, t, budgetExpense, fig);
-      if (row === null) continue;
-      const n = (seen.get(`${row.group ?? ''}|${row.key}`) ?? 0) + 1;
-      seen.set(`${row.group ?? ''}|${row.key}`, n);
-      rows.push(n === 1 ? row : { ...row, key: `${row.key}#${n}` });
-    }
+    const keyCounts = new Map<string, number>();
+    seen.set(target.id, keyCounts);
+    const rows = mapRows(t, kind, fig, keyCounts);
     const columns = keys.map((key) => ({
       key,
       label: COLUMN_LABELS[key] ?? t.columns.find((c) => c.key === key)?.header ?? key,
@@ -157,6 +167,28 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
   return out;
 }
 
+const sameTitle = (a: string, b: string) =>
+  squash(a).replace(/[（(]续[)）]$/, '') === squash(b).replace(/[（(]续[)）]$/, '');
+
+/** Rows of a table, a repeated key numbered on (`#2`) across continuation pages too. */
+function mapRows(
+  t: LayoutTable,
+  kind: DocKind,
+  fig: (f: { v: string; page: number; line: number }) => Fig,
+  keyCounts: Map<string, number>,
+): TableRow[] {
+  const budgetExpense = kind === '预算' && (t.kind === 'totals' || t.kind === 'fiscalTotals');
+  const rows: TableRow[] = [];
+  for (const r of t.rows) {
+    const row = mapRow(r, t, budgetExpense, fig);
+    if (row === null) continue;
+    const n = (keyCounts.get(`${row.group ?? ''}|${row.key}`) ?? 0) + 1;
+    keyCounts.set(`${row.group ?? ''}|${row.key}`, n);
+    rows.push(n === 1 ? row : { ...row, key: `${row.key}#${n}` });
+  }
+  return rows;
+}
+
 function mapRow(
   r: LayoutRow,
   t: LayoutTable,
@@ -166,8 +198,9 @@ function mapRow(
   const label = squash(r.label);
   if (label === '' && r.code === null) return null;
   const cells: Record<string, Fig | null> = {};
-  for (const c of t.columns) cells[c.key] = null;
+  for (const c of t.columns) if (c.key !== 'lineNo') cells[c.key] = null;
   for (const [k, f] of Object.entries(r.values)) {
+    if (k === 'lineNo') continue;
     // 预算 总表: the 支出 side's single amount is its 合计 (what 预算01's readers expect).
     const key =
       budgetExpense && t.kind === 'totals' && r.side === '支出' && k === 'amount' ? 'total' : k;

@@ -13,9 +13,14 @@ const NAME_LINE =
   /(?:编制部门|编制单位|部门名称|单位名称|预算单位|主管部门|(?<![金额编制预算])部门)\s*[：:]\s*([\u4e00-\u9fa5（）()“”]{4,40})/;
 const NAME_END =
   /(局|委|委员会|办公室|办公厅|厅|院|会|中心|所|站|队|馆|部|处|室|社|团|校|学|园|联合会|政府|法院|检察院)$/;
-/** "…2024年度部门决算", "…2024年部门预算", with the unit name before or after the year. */
+/**
+ * "…2024年度部门决算", "…2024年部门预算", with the unit name before or after the year; also the
+ * part headings "第二部分 XX局2024年度部门决算表" and "…部门决算情况说明".
+ */
 const TITLE_LINE =
-  /^(.{0,40}?)\s*(?<!\d)(20\d{2})\s*年\s*度?\s*(.{0,40}?)\s*(部门|单位)\s*(决算|预算)\s*(?:公开|信息公开)?\s*$/;
+  /^(?:第[一二三四五六七八九十]+部分)?(.{0,40}?)\s*(?<!\d)(20\d{2})\s*年\s*度?\s*(.{0,40}?)\s*(部门|单位)\s*(决算|预算)\s*(?:公开|信息公开|表|情况说明|公开说明|报告)?\s*$/;
+/** "第一部分 上海市XX局概况": the unit's name. */
+const OVERVIEW_PART = /^第一部分\s*(.{4,40}?)\s*(?:概况|基本情况)$/;
 const YEAR_IN_TITLE = /(?<!\d)(20\d{2})\s*年/;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -24,6 +29,26 @@ function cleanName(raw: string): string {
   return squash(raw)
     .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, '')
     .replace(/(?:公开|信息公开)$/, '');
+}
+
+/** A cover printing the unit on its own line above "2024年度部门决算". */
+function nameAbove(doc: SourceDoc, at: number): { name: string; line: number } | null {
+  for (let i = at - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    const t = cleanName((doc.lines[i] ?? '').replace(/\f/g, ''));
+    if (t === '') continue;
+    seen++;
+    if (t.length <= 40 && !/\d/.test(t) && NAME_END.test(t)) return { name: t, line: i + 1 };
+  }
+  return null;
+}
+
+function overviewName(doc: SourceDoc): { name: string; line: number } | null {
+  for (let i = 0; i < doc.lines.length; i++) {
+    const m = OVERVIEW_PART.exec(squash(doc.lines[i] ?? ''));
+    const name = m?.[1] === undefined ? '' : cleanName(m[1]);
+    if (NAME_END.test(name)) return { name, line: i + 1 };
+  }
+  return null;
 }
 
 export interface NationalMetaInput {
@@ -45,6 +70,7 @@ export function readNationalMeta({ doc, kind, firstTable }: NationalMetaInput): 
     scope = m[4] === '单位' ? '单位' : '部门';
     const name = cleanName(`${m[1] ?? ''}${m[3] ?? ''}`);
     if (name.length >= 4) titleName = { name, line: i + 1 };
+    else titleName = nameAbove(doc, i);
   }
   if (year === null && firstTable !== null) {
     const m = YEAR_IN_TITLE.exec(firstTable.title);
@@ -64,7 +90,7 @@ export function readNationalMeta({ doc, kind, firstTable }: NationalMetaInput): 
     const name = m?.[1] === undefined ? '' : cleanName(m[1]);
     if (NAME_END.test(name)) named = { name, line: i + 1 };
   }
-  const unit = titleName ?? named;
+  const unit = titleName ?? named ?? overviewName(doc);
   if (unit === null) {
     throw new IngestError(
       doc.file,
