@@ -146,8 +146,10 @@ describe('对比矩阵', () => {
   it('says the colours only show the distance, with the rule for each band', () => {
     loadRealData();
     render(<MatrixPage />);
-    const legend = screen.getByText(/不表示好坏；数字始终印出/).closest('dl');
-    expect(legend?.textContent).toContain('远高于中位数高 50% 以上；占比、比率高 20 个百分点以上');
-    expect(legend?.textContent).toContain('蓝低、橙高，色盲可辨');
+    const legend = screen.getByLabelText('颜色说明');
+    expect(legend.textContent).toContain('远高于中位数高 50% 以上；占比、比率高 20 个百分点以上');
+    expect(screen.getByText(/不表示好坏；数字始终印出/).textContent).toContain(
+      '蓝低、橙高，色盲可辨',
+    );
   });
 });

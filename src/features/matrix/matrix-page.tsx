@@ -381,22 +381,24 @@ function unitCaption(unit: DisplayUnit): string {
 
 function BandLegend() {
   return (
-    <dl className="matrix-legend" aria-label="颜色说明">
-      {(Object.keys(BAND_LABEL) as Band[]).map((b) => (
-        <div key={b}>
-          <dt>
-            <span className={`matrix-swatch band-${b}`} aria-hidden="true">
-              {ARROW[b]}
-            </span>{' '}
-            {BAND_LABEL[b]}
-          </dt>
-          <dd>{BAND_RULE[b]}</dd>
-        </div>
-      ))}
+    <>
+      <dl className="matrix-legend" aria-label="颜色说明">
+        {(Object.keys(BAND_LABEL) as Band[]).map((b) => (
+          <div key={b}>
+            <dt>
+              <span className={`matrix-swatch band-${b}`} aria-hidden="true">
+                {ARROW[b]}
+              </span>{' '}
+              {BAND_LABEL[b]}
+            </dt>
+            <dd>{BAND_RULE[b]}</dd>
+          </div>
+        ))}
+      </dl>
       <p className="matrix-legend-note">
         颜色（蓝低、橙高，色盲可辨）和箭头只表示离中位数的远近，不表示好坏；数字始终印出。
       </p>
-    </dl>
+    </>
   );
 }
 
