@@ -179,4 +179,26 @@ describe('sorting and marks', () => {
     expect(marks[3]?.containedIn).toEqual(['大同市行政审批服务管理局[部门]']);
     expect(marks[2]?.containedIn).toEqual([]);
   });
+
+  it('marks every document when no scope, year or kind is shared by most', () => {
+    // The city 部门 2024 决算 and the 2026 单位预算: one of each, so both are marked.
+    const marks = rowMarks([entryOf(IDS.cityDept), entryOf(IDS.cityBudget)]);
+    expect(marks.map((m) => [m.scopeDiffers, m.yearDiffers, m.kindDiffers])).toEqual([
+      [true, true, true],
+      [true, true, true],
+    ]);
+    // The same year and kind: only the scopes differ (and the 部门 does not contain a budget).
+    const same = rowMarks([entryOf(IDS.cityDept), entryOf(IDS.center)]);
+    expect(same.map((m) => [m.scopeDiffers, m.yearDiffers, m.kindDiffers])).toEqual([
+      [true, false, false],
+      [true, false, false],
+    ]);
+    expect(same[1]?.containedIn).toEqual(['大同市行政审批服务管理局[部门]']);
+    // One document alone is compared with nothing.
+    expect(rowMarks([entryOf(IDS.province)])[0]).toMatchObject({
+      scopeDiffers: false,
+      yearDiffers: false,
+      kindDiffers: false,
+    });
+  });
 });

@@ -488,7 +488,10 @@ export function sortedRowIndexes(rows: readonly MatrixRow[], sort: MatrixSort | 
 
 /** What sets a document apart from the others compared: scope, year, kind, and containment. */
 export interface RowMarks {
-  /** 部门 / 单位 differs from the most common scope among the compared documents. */
+  /**
+   * 部门 / 单位 differs from the scope most compared documents share (or, when no one scope is
+   * shared by most, the scopes are mixed and every document is marked). Likewise year and kind.
+   */
   scopeDiffers: boolean;
   yearDiffers: boolean;
   kindDiffers: boolean;
@@ -496,17 +499,20 @@ export interface RowMarks {
   containedIn: string[];
 }
 
+/** The value most documents share; undefined when no single value does (then every one differs). */
 function mostCommon<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: T | undefined;
   let bestCount = 0;
+  let tied = false;
   for (const [v, c] of counts)
     if (c > bestCount) {
       best = v;
       bestCount = c;
-    }
-  return best;
+      tied = false;
+    } else if (c === bestCount) tied = true;
+  return tied ? undefined : best;
 }
 
 export function rowMarks(entries: readonly ManifestEntry[]): RowMarks[] {
