@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { INDEX_URL, SCREENSHOTS, sessionPerTest, shownView, waitOrExplain } from './browser';
 import type { Session } from './browser';
@@ -110,6 +111,19 @@ describe('对比矩阵 from file://', () => {
     expect(lines[1]).toMatch(/^中位数,,,,"1,564.72"/);
     const province = lines.find((l) => l.startsWith('山西省行政审批服务管理局,单位,2024,决算'));
     expect(province).toContain('"1,838.93%",1/4');
+
+    // Excel: the same table, the printed rate as a percent number (1,838.93% → 18.3893).
+    const [x] = await Promise.all([
+      page.waitForEvent('download'),
+      shownView(page).getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    const files = unzipSync(new Uint8Array(readFileSync(await x.path())));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    const strings = strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array());
+    expect(strings).toContain('一般公共预算执行率 排名');
+    expect(strings).toContain('中位数');
+    expect(sheet).toContain('<v>18.3893</v>');
+    expect(sheet).toContain('<v>42684.35</v>');
   });
 
   it('shows on a presenter slide in every theme, readable and not cut off', async () => {
