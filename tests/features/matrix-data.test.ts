@@ -89,6 +89,24 @@ describe('matrixCells: each document’s figures', () => {
     expect(rows[3]?.cells?.['expensePerHead']?.detail).toBe('按编制 17 人');
   });
 
+  it('uses 在职人数 when a document states it and no 编制', () => {
+    // The service center's text with its "编制17名" replaced by a stated 在职人数 of 20.
+    const center = realBundle(IDS.center);
+    const bundle = {
+      ...center,
+      narrative: {
+        ...center.narrative,
+        overview: [
+          { key: 'staffActual', label: '实有人数', value: { v: '20', line: 64 }, unit: '人' },
+        ],
+      },
+    };
+    const cell = matrixCells(bundle)['expensePerHead'];
+    // 1127.00 ÷ 20 = 56.35.
+    expect(cell?.fig?.v).toBe('56.35');
+    expect(cell?.detail).toBe('按在职人数 20 人');
+  });
+
   it('averages the project scores (province: 6 projects)', () => {
     // Province 总分 (lines 588–761): 39.8 差, 79.71 中, 98.33 优, 93.04 优, 94.43 优, 79.51 中
     // → 484.82 ÷ 6 = 80.803….
