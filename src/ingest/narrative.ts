@@ -501,6 +501,10 @@ const RE = {
   sangongTotal: rx(
     String.raw`全年预算\s*{N:b}\s*万元\s*[，,]\s*支出决算\s*{N:a}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
   ),
+  /** A budget's 三公: "“三公”经费财政拨款预算（数为）X万元". */
+  sangongBudget: rx(
+    String.raw`[“"]?三公[”"]?经费(?:财政拨款)?预算(?:数)?(?:为|共计|合计)?\s*{N:b}\s*万元`,
+  ),
   sangongPart: rx(
     String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置费?|公务用车运行维护费|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*{N:v}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
   ),
@@ -805,6 +809,12 @@ function parseStream(p: StreamParser): void {
         rate: p.fig(m, 'r'),
       });
       subject('sangong', '“三公”经费', actual);
+    });
+    on(p, evs, RE.sangongBudget, (m) => {
+      const budget = p.fig(m, 'b');
+      if (budget === null) return;
+      out.sangong().budget ??= budget;
+      subject('sangong', '“三公”经费', budget);
     });
     on(p, evs, RE.sangongPart, (m) => {
       const raw = groupText(m, 'lbl') ?? '';
