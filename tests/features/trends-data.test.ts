@@ -135,6 +135,67 @@ describe('unitTrends: several documents of one unit', () => {
   });
 });
 
+describe("unitTrends: final accounts and next year's budget of one unit", () => {
+  it('keeps 决算 and 预算 as two series, the budget beside the actuals', () => {
+    const b = realBundle(IDS.center);
+    const e = entry(IDS.center);
+    const income = b.narrative.yoy.find((s) => s.key === 'incomeTotal');
+    if (income === undefined) throw new Error('no incomeTotal');
+    const id = 'datong-service-center-2025-budget';
+    const budget: Bundle = {
+      ...b,
+      id,
+      kind: '预算',
+      fiscalYear: 2025,
+      narrative: {
+        ...b.narrative,
+        yoy: [
+          {
+            ...income,
+            basis: '比2024年预算',
+            current: { v: '1000.00', line: 20 },
+            direction: '减少',
+            change: { v: '50.00', line: 20 },
+            pct: { v: '4.76', line: 20 },
+            prior: { v: '1050.00', derived: { formula: '1000.00 + 50.00', lines: [20] } },
+          },
+        ],
+      },
+    };
+    const [u] = unitTrends([
+      unit(IDS.center),
+      { entry: { ...e, id, kind: '预算', fiscalYear: 2025 }, bundle: budget },
+    ]);
+    expect(u?.columns.map((c) => c.key)).toEqual([
+      '2023-决算',
+      '2024-决算',
+      '2024-预算',
+      '2025-预算',
+    ]);
+    const m = measure(u, 'incomeTotal');
+    expect(stepWords(seriesPoints(m, u?.columns ?? [], '决算'))).toEqual(['上升']);
+    expect(stepWords(seriesPoints(m, u?.columns ?? [], '预算'))).toEqual(['下降']);
+    // Both 2024 points stand at one x; a plan is never joined to the actuals.
+    const g = sparkGeometry(m, u?.columns ?? [], 100, 40, 4);
+    expect(g.series.map((s) => [s.kind, s.dots.map((d) => [d.year, d.x])])).toEqual([
+      [
+        '决算',
+        [
+          [2023, 4],
+          [2024, 50],
+        ],
+      ],
+      [
+        '预算',
+        [
+          [2024, 50],
+          [2025, 96],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('sparkGeometry', () => {
   it('draws from a zero baseline: 0.72 down to 0 reaches the bottom', () => {
     // Line 518: 公务用车运行维护费支出0万元，比上年度减少0.72万元.

@@ -195,7 +195,7 @@ export function stepWords(points: readonly TrendPoint[]): string[] {
   return words;
 }
 
-/** Pixel geometry of the small line: x by column, y from 0 to the measure's largest value. */
+/** Pixel geometry of the small line: x by year, y from 0 to the measure's largest value. */
 export interface Spark {
   width: number;
   height: number;
@@ -213,11 +213,10 @@ export function sparkGeometry(
   // `Number()` only for pixel geometry; every label is the printed decimal text.
   const values = Object.values(m.points).map((p) => Math.max(0, Number(p.fig.v)));
   const max = Math.max(...values, 0);
-  const step = columns.length > 1 ? (width - 2 * pad) / (columns.length - 1) : 0;
-  const xOf = (key: string) => {
-    const i = columns.findIndex((c) => c.key === key);
-    return columns.length > 1 ? pad + i * step : width / 2;
-  };
+  // x by year, so a year's 决算 and 预算 points stand one above the other.
+  const years = [...new Set(columns.map((c) => c.year))].sort((a, b) => a - b);
+  const step = years.length > 1 ? (width - 2 * pad) / (years.length - 1) : 0;
+  const xOf = (year: number) => (years.length > 1 ? pad + years.indexOf(year) * step : width / 2);
   const yOf = (v: number) =>
     max === 0 ? height - pad : height - pad - (Math.max(0, v) / max) * (height - 2 * pad);
   const kinds: SeriesKind[] = ['决算', '预算'];
@@ -228,7 +227,7 @@ export function sparkGeometry(
       .map((kind) => ({
         kind,
         dots: seriesPoints(m, columns, kind).map((p) => ({
-          x: xOf(columnKey(p.year, p.kind)),
+          x: xOf(p.year),
           y: yOf(Number(p.fig.v)),
           derived: isDerived(p.fig),
           year: p.year,
