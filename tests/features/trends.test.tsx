@@ -126,4 +126,23 @@ describe('多年趋势', () => {
     expect(r.getByText('2024年决算：')).toBeInTheDocument();
     expect(r.getByText('2025年决算：')).toBeInTheDocument();
   });
+
+  it('says when a bundle carries no reasons at all (an older ingest)', () => {
+    loadRealData([IDS.center]);
+    const b = realBundle(IDS.center);
+    const yoy = b.narrative.yoy.map((y) => {
+      const copy = { ...y };
+      delete copy.reason;
+      return copy;
+    });
+    useAppStore.setState((s) => ({
+      bundles: { ...s.bundles, [IDS.center]: { ...b, narrative: { ...b.narrative, yoy } } },
+    }));
+    render(<YoyPage />);
+    expect(
+      screen.getByText(/这些文件的数据中没有任何变动原因：原文未写明，或数据包由旧版导入工具生成/),
+    ).toBeInTheDocument();
+    const table = trendTable(/依据：大同市政务服务中心 2024年单位决算/);
+    expect(within(row(table, '收入总计')).getByText('原文未说明原因')).toBeInTheDocument();
+  });
 });

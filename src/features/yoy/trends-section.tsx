@@ -83,6 +83,12 @@ function useColumns(u: UnitTrend, displayUnit: DisplayUnit): DataColumn<TrendMea
 function UnitTrendTable({ u, displayUnit }: { u: UnitTrend; displayUnit: DisplayUnit }) {
   const columns = useColumns(u, displayUnit);
   const conflicts = u.measures.flatMap((m) => m.conflicts.map((c) => `${m.label}：${c}`));
+  // A bundle from an ingest that did not yet read reasons has none at all: say so once.
+  const noReasons = u.measures.every((m) => m.reasons.length === 0)
+    ? [
+        '这些文件的数据中没有任何变动原因：原文未写明，或数据包由旧版导入工具生成（重新导入原文即可读出）。',
+      ]
+    : [];
   const years = u.columns.map((c) => c.year);
   return (
     <div className="trend-unit">
@@ -91,9 +97,12 @@ function UnitTrendTable({ u, displayUnit }: { u: UnitTrend; displayUnit: Display
       </h4>
       <NoteList
         role="note"
-        label={`${u.name}：两份文件所给不同的年份`}
+        label={`${u.name}：说明`}
         className="scope-notes"
-        items={conflicts.map((c) => `两份文件给出的数不同（均保留，表中显示原文所印者）：${c}`)}
+        items={[
+          ...noReasons,
+          ...conflicts.map((c) => `两份文件给出的数不同（均保留，表中显示原文所印者）：${c}`),
+        ]}
       />
       <DataTable
         className="trend-table"
