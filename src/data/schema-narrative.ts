@@ -44,6 +44,13 @@ export const totalStatement = z.strictObject({
 });
 export type TotalStatement = z.infer<typeof totalStatement>;
 
+/** The explanation printed after a change: "主要原因是…" up to the end of its sentence or list. */
+export const yoyReason = z.strictObject({
+  text: z.string().check(z.minLength(1), z.maxLength(1000)),
+  line: lineNo,
+});
+export type YoyReason = z.infer<typeof yoyReason>;
+
 /** "与上年相比…增加X万元，增长Y%" and its relatives; amounts 万元, percent as printed. */
 export const yoyStatement = z.strictObject({
   /** Stable subject key: incomeTotal, fiscalExpenseTotal, generalBudgetExpense, a 类 code ('201'), sangong, sangong.vehicleRunning, operatingCosts … */
@@ -63,6 +70,11 @@ export const yoyStatement = z.strictObject({
   pct: z.nullable(fig),
   /** Prior-year value: current − change (增加) or current + change (减少); never printed. */
   prior: derivedFig,
+  /**
+   * The document's stated reason for the change ("主要原因是…"), as printed, with the line it
+   * starts on. Absent when the text gives none (and in bundles from before it was read).
+   */
+  reason: z.optional(yoyReason),
 });
 export type YoyStatement = z.infer<typeof yoyStatement>;
 

@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { tablesIn万元 } from '../data/table-cell';
 import { bundleIdOf } from './bundle-id';
 import { checkCompleteness } from './checks/completeness';
+import { checkDisclosure } from './checks/disclosure-checks';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
 import type { DocMeta } from './metadata';
@@ -190,6 +191,13 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     ...checkNarrativeAgainstTables(narrative, tablesIn万元(tables), kind),
     ...checkPerformance(performance),
     ...checkCompleteness(prose),
+    ...checkDisclosure(prose, {
+      kind,
+      fiscalYear: meta.fiscalYear,
+      unitName: meta.unit.name,
+      tables,
+      narrative,
+    }),
   ];
 
   const bundle: Bundle = {

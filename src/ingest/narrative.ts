@@ -16,6 +16,7 @@ import {
   type NarrativeSection,
   type PerformanceSummary,
   type Sangong,
+  type YoyReason,
 } from '../data/schema-narrative';
 import { dec } from '../domain/money';
 import { readAmount, type SourceDoc } from './source-doc';
@@ -269,7 +270,7 @@ function buildStreams(doc: SourceDoc, from: number, to: number, first: Narrative
       prev !== '' &&
       !prev.endsWith('\n') &&
       (/[。；：！？;:]$/.test(prev) ||
-        /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])/.test(t));
+        /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))/.test(t));
     if (breakBefore) {
       cur.text += '\n';
       cur.lines.push(cur.lines[cur.lines.length - 1] ?? n);
@@ -504,6 +505,10 @@ const RE = {
   sangongTotal: rx(
     String.raw`(?:全年预算|(?<!年初)预算)\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成(?:全年)?预算的\s*{N:r}\s*%)?`,
   ),
+  /** A budget's 三公: "“三公”经费财政拨款预算（数为）X万元". */
+  sangongBudget: rx(
+    String.raw`[“"]?三公[”"]?经费(?:财政拨款)?预算(?:数)?(?:为|共计|合计)?\s*{N:b}\s*万元`,
+  ),
   sangongPart: rx(
     String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置费?|公务用车运行维护费|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*{N:v}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
   ),
@@ -560,6 +565,70 @@ const LIST_ITEM = new RegExp(
   String.raw`^[，、；,\s]*(?<lbl>[^，、；,\d\n]{1,30}?)\s*(?<v>${NUM})\s*万元\s*(?=[，、；,等]|$)`,
   'd',
 );
+
+// ---------------------------------------------------------------------------------------------
+// 主要原因是…: the explanation printed after a change
+
+/** A list item's marker: （一）, 1. / 1、, 一是. */
+const LIST_MARKER =
+  /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[一二三四五六七八九十]是)/;
+const REASON_HEAD = /(?:主要)?原因(?:是|为|在于)?\s*[：:]?/y;
+const REASON_MAX = 1000;
+
+/**
+ * The reason stated for a change that ends at `from`: a "主要原因是…" clause in the same
+ * sentence or opening the next one (so "收入总计增加…，支出总计增加…。主要原因是…" gives both
+ * changes the one reason). It runs to the end of its sentence — or its paragraph when it is a
+ * list ("主要原因是1.…；2.…", "一是…；二是…"), or over the list paragraphs after "主要原因是：".
+ * A "；" followed by another figure ends it: the sentence goes on to the next statement.
+ */
+function reasonAfter(st: Stream, from: number): YoyReason | undefined {
+  const { text } = st;
+  const stops = ['。', '\n'].map((c) => text.indexOf(c, from)).filter((i) => i >= 0);
+  const sentenceEnd = stops.length > 0 ? Math.min(...stops) : text.length;
+  const at = text.slice(from, sentenceEnd + 6).indexOf('原因');
+  if (at < 0) return undefined;
+  const word = from + at;
+  let start = word;
+  while (start > from && !/[，。；,;\n]/.test(text[start - 1] ?? '')) start--;
+  REASON_HEAD.lastIndex = word - (text.slice(start, word).match(/主要$/) ? 2 : 0);
+  const head = REASON_HEAD.exec(text);
+  const bodyStart = head === null ? word + 2 : head.index + head[0].length;
+  const paraEnd = (i: number) => {
+    const n = text.indexOf('\n', i);
+    return n < 0 ? text.length : n;
+  };
+  let end: number;
+  if (text[bodyStart] === '\n' || bodyStart >= text.length) {
+    // "主要原因是：" then list paragraphs (（一）…, （二）…).
+    end = bodyStart;
+    while (end < text.length && LIST_MARKER.test(text.slice(end + 1))) end = paraEnd(end + 1);
+  } else if (LIST_MARKER.test(text.slice(bodyStart))) {
+    end = paraEnd(bodyStart);
+  } else {
+    end = sentenceEnd > bodyStart ? sentenceEnd : paraEnd(bodyStart);
+    for (let i = text.indexOf('；', bodyStart); i >= 0 && i < end; i = text.indexOf('；', i + 1)) {
+      const next = /^[^，。；\n]*/.exec(text.slice(i + 1))?.[0] ?? '';
+      if (/\d\s*(?:万元|%)/.test(next)) {
+        end = i;
+        break;
+      }
+    }
+  }
+  const raw = text
+    .slice(start, end)
+    .replace(/\n+/g, ' ')
+    .replace(/(?:[，；,;\s]|其中[：:])+$/, '')
+    .trim();
+  if (raw === '' || raw.length <= (head?.[0].length ?? 2)) return undefined;
+  const clipped = raw.length > REASON_MAX ? `${raw.slice(0, REASON_MAX - 1)}…` : raw;
+  return { text: clipped, line: st.lines[start] ?? 1 };
+}
+
+/** Spread into a statement: the optional field is left out, not set to undefined. */
+function withReason(reason: YoyReason | undefined): { reason?: YoyReason } {
+  return reason === undefined ? {} : { reason };
+}
 
 function parseStream(p: StreamParser): void {
   const { st, out } = p;
@@ -704,6 +773,7 @@ function parseStream(p: StreamParser): void {
       pctDirection: pd,
       pct,
       prior: derivePrior(subj.current, change, direction, subj.label),
+      ...withReason(reasonAfter(st, m.index + m[0].length)),
     });
   });
   on(p, evs, RE.same, (m) => {
@@ -728,6 +798,7 @@ function parseStream(p: StreamParser): void {
           lines: [...new Set([subj.current.line, line])],
         },
       },
+      ...withReason(reasonAfter(st, m.index + m[0].length)),
     });
   });
 
@@ -779,6 +850,12 @@ function parseStream(p: StreamParser): void {
         rate: p.fig(m, 'r'),
       });
       subject('sangong', '“三公”经费', actual);
+    });
+    on(p, evs, RE.sangongBudget, (m) => {
+      const budget = p.fig(m, 'b');
+      if (budget === null) return;
+      out.sangong().budget ??= budget;
+      subject('sangong', '“三公”经费', budget);
     });
     on(p, evs, RE.sangongPart, (m) => {
       const raw = groupText(m, 'lbl') ?? '';

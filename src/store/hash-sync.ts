@@ -24,6 +24,8 @@ function routeOf(s: AppState): Route {
     measureMode: s.measureMode,
     tableDoc: s.tableDoc,
     tableId: s.tableId,
+    matrixGroup: s.matrixGroup,
+    matrixSort: s.matrixSort,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Hash routes: `#/overview?units=a,b`, `#/source/<id>?line=N&q=42684.35&units=a,b`,
- * `#/tables?units=a&money=yuan&mode=share&doc=<id>&table=<id>`. Hash only, never the History
+ * `#/tables?units=a&money=yuan&mode=share&doc=<id>&table=<id>`, `#/matrix?group=sangong&sort=sangong.desc`. Hash only, never the History
  * API: from file:// pushState throws and deep links miss (docs/offline.md).
  */
 import { VIEW_NAMES } from './types';
@@ -9,6 +9,9 @@ import type { DisplayUnit, MeasureMode, Route, Slide, SourceTarget, ViewName } f
 const ID_RE = /^[a-z0-9-]+$/;
 /** Longest `q` (a figure's printed text) or `table` id taken from an address; longer is ignored. */
 const MAX_PARAM = 64;
+
+/** 对比矩阵's `group` and `sort` (`expense.desc`): short ASCII words. */
+const MATRIX_PARAM_RE = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
 
 const MONEY_PARAM: Readonly<Record<string, DisplayUnit>> = { wan: '万元', yuan: '元' };
 const MODE_PARAM: Readonly<Record<string, MeasureMode>> = { amount: 'absolute', share: 'share' };
@@ -55,6 +58,13 @@ export function parseHash(hash: string): Route {
     if (doc !== null && ID_RE.test(doc)) route.tableDoc = doc;
     const table = params.get('table');
     if (table !== null && table !== '' && table.length <= MAX_PARAM) route.tableId = table;
+  }
+  if (view === 'matrix') {
+    // Which groups and measures exist is the view's business: it ignores names it does not know.
+    const group = params.get('group');
+    if (group !== null && MATRIX_PARAM_RE.test(group)) route.matrixGroup = group;
+    const sort = params.get('sort');
+    if (sort !== null && MATRIX_PARAM_RE.test(sort)) route.matrixSort = sort;
   }
   return route;
 }
@@ -128,6 +138,10 @@ export function formatHash(route: Route): string {
   if (route.view === 'tables') {
     if (route.tableDoc) params.push(`doc=${route.tableDoc}`);
     if (route.tableId) params.push(`table=${encodeURIComponent(route.tableId)}`);
+  }
+  if (route.view === 'matrix') {
+    if (route.matrixGroup) params.push(`group=${route.matrixGroup}`);
+    if (route.matrixSort) params.push(`sort=${route.matrixSort}`);
   }
   if (route.deck !== undefined && route.deck.length > 0) {
     params.push(`deck=${formatDeck(route.deck)}`);

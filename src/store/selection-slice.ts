@@ -10,6 +10,8 @@ export const initialRoute = {
   slide: 0,
   tableDoc: null,
   tableId: null,
+  matrixGroup: null,
+  matrixSort: null,
 } satisfies Route;
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -32,6 +34,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
       measureMode: route.measureMode ?? s.measureMode,
       tableDoc: route.tableDoc === undefined ? s.tableDoc : route.tableDoc,
       tableId: route.tableId === undefined ? s.tableId : route.tableId,
+      matrixGroup: route.matrixGroup === undefined ? s.matrixGroup : route.matrixGroup,
+      matrixSort: route.matrixSort === undefined ? s.matrixSort : route.matrixSort,
     })),
   setView: (view) => set({ view, source: null }),
   openSource: (target) => set({ view: 'source', source: { ...target } }),
@@ -44,6 +48,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     })),
   chooseTableDoc: (tableDoc) => set({ tableDoc }),
   chooseTable: (tableId) => set({ tableId }),
+  setMatrixGroup: (matrixGroup) => set({ matrixGroup }),
+  setMatrixSort: (matrixSort) => set({ matrixSort }),
   addSlide: (slide) => set((s) => ({ deck: [...s.deck, { ...slide, units: [...slide.units] }] })),
   removeSlide: (index) =>
     set((s) => {

@@ -118,6 +118,7 @@ export const COMPARISON_VIEWS = [
   'performance',
   'tables',
   'checks',
+  'matrix',
 ] as const;
 
 /** Views of the dashboard; each has a hash route `#/<view>`. */
@@ -175,6 +176,9 @@ export interface Route {
   /** 明细表: the chosen document and table (`doc`, `table`; in the hash of #/tables only). */
   tableDoc?: string | null;
   tableId?: string | null;
+  /** 对比矩阵: the measure group and the sort (`group`, `sort`; in the hash of #/matrix only). */
+  matrixGroup?: string | null;
+  matrixSort?: string | null;
 }
 
 /**
@@ -208,6 +212,11 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
   /** 明细表: choose a document (the chosen table stays, if it has one) or a table. */
   chooseTableDoc: (id: string) => void;
   chooseTable: (id: string) => void;
+  matrixGroup: string | null;
+  matrixSort: string | null;
+  /** 对比矩阵: show a group of measures / sort by a measure (null: the defaults). */
+  setMatrixGroup: (group: string | null) => void;
+  setMatrixSort: (sort: string | null) => void;
   addSlide: (slide: Slide) => void;
   removeSlide: (index: number) => void;
   moveSlide: (index: number, by: -1 | 1) => void;

@@ -90,6 +90,13 @@ const ROUTES: readonly {
     heading: '数据校验',
     check: (page) => mainContains(page, ['82.26', '82.36', '78.28']),
   },
+  {
+    route: 'matrix',
+    heading: '对比矩阵',
+    // Province 完成年初预算的1838.93% (line 474), the largest of the four 决算; their median
+    // (109.76 + 146.32) ÷ 2 = 128.04%.
+    check: (page) => mainContains(page, ['1,838.93%', '第 1/4', '128.04%']),
+  },
 ];
 
 /** Wait until the main area shows every text (views fill in as their bundles arrive). */

@@ -28,6 +28,8 @@ const VIEWS: readonly { route: string; heading: string | RegExp; ready?: string 
   { route: 'performance', heading: '绩效评价', ready: '营商环境评估费' },
   { route: 'tables', heading: '明细表', ready: '1,564.72' },
   { route: 'checks', heading: '数据校验', ready: '82.36' },
+  // Province 完成年初预算的1838.93% (line 474).
+  { route: 'matrix', heading: '对比矩阵', ready: '1,838.93%' },
   {
     route: 'source/shanxi-province-bureau-2024-final?line=113',
     heading: /^原文：/,

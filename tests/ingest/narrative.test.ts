@@ -859,3 +859,68 @@ describe('the national template’s wording (收、支总计各…, 年初预算
     expect(skipped).toEqual([]);
   });
 });
+
+describe('the reason stated for a change (主要原因是…)', () => {
+  const reason = (file: string, kind: '决算' | '预算', key: string) => {
+    const y = yoy(load(file, kind).narrative, key);
+    return y.reason === undefined ? null : [y.reason.text, y.reason.line];
+  };
+
+  it('reads the reason in the same sentence, up to the next statement after "；"', () => {
+    // 预算 line 396: "…下降1.31%，主要原因是优化支出结构，…有所调整；本年单位预算支出总计…"
+    expect(reason('datong-city-bureau-2026-budget.txt', '预算', 'incomeTotal')).toEqual([
+      '主要原因是优化支出结构，预算编制更加精细化，部分项目预算金额有所调整',
+      396,
+    ]);
+    expect(reason('datong-city-bureau-2026-budget.txt', '预算', 'operatingCosts')).toEqual([
+      '原因是人员变动，日常公用经费减少',
+      443,
+    ]);
+  });
+
+  it('gives both changes of one sentence the reason that follows it', () => {
+    const file = 'datong-service-center-2024-final.txt';
+    for (const key of ['incomeTotal', 'expenseTotal']) {
+      expect(reason(file, '决算', key)).toEqual([
+        '主要原因是当年新增项目，为新建政务大厅二厅综合改造项目。',
+        438,
+      ]);
+    }
+  });
+
+  it('keeps a numbered list whole and stops before "其中："', () => {
+    expect(reason('shanxi-province-bureau-2024-final.txt', '决算', 'sangong')).toEqual([
+      '主要原因是：一是公务用车运行维护费较上年增加0.09万元；二是公务接待费较上年增加0.18万元。',
+      504,
+    ]);
+    expect(reason('datong-city-dept-2024-final.txt', '决算', '221')).toEqual([
+      '主要原因是所属单位新增退休人员，住房公积金缴纳减少',
+      513,
+    ]);
+  });
+
+  it('reads the list paragraphs after "主要原因是：" and joins wrapped lines', () => {
+    const r = reason('shanxi-province-bureau-2024-final.txt', '决算', 'incomeTotal');
+    expect(r?.[1]).toBe(422);
+    expect(r?.[0]).toMatch(
+      /^主要原因是： （一）基本支出较上年度减少87\.51万元。主要原因是人员变动、职务职级调整等因素引起。 （二）财政拨款项目支出较上年度增加5981万元。/,
+    );
+    expect(r?.[0]).toMatch(/（四）年末结转结余较上年度增加444\.25万元。$/);
+    // The district wraps "与上年相 / 比，…增加 / 446.58万元，增长50.99%。主要原因是…" over lines.
+    expect(reason('shuocheng-district-dept-2023-final.txt', '决算', 'fiscalIncomeTotal')).toEqual([
+      '主要原因是乡镇一体化在线服务平台服务费、乡镇和区级自助服务大厅、自助服务终端功能开发及设备费、政务云服务费用以及政务信息系统迁移上云费用资金增加。',
+      980,
+    ]);
+  });
+
+  it('attaches a reason to 与上年相同 too, and none where the text gives none', () => {
+    expect(reason('datong-city-dept-2024-final.txt', '决算', 'sangong.abroad')).toEqual([
+      '主要原因是：部门无此项支出',
+      537,
+    ]);
+    // 预算 line 419: "…比上年减少20.74万元，下降1.31%。" and nothing after it.
+    expect(reason('datong-city-bureau-2026-budget.txt', '预算', 'generalBudgetExpense')).toBeNull();
+    // District line 1045–1047: "…与上年“三公”经费财政拨款支出决算相同。其中：".
+    expect(reason('shuocheng-district-dept-2023-final.txt', '决算', 'sangong')).toBeNull();
+  });
+});

@@ -95,6 +95,23 @@ describe('URL hash sync', () => {
     );
   });
 
+  it('round-trips the 对比矩阵 group and sort through the address, in place', () => {
+    window.location.hash = '#/matrix?units=a&group=sangong&sort=sangong.desc';
+    stop = startHashSync();
+    expect(useAppStore.getState()).toMatchObject({
+      view: 'matrix',
+      matrixGroup: 'sangong',
+      matrixSort: 'sangong.desc',
+    });
+    const entries = window.history.length;
+    useAppStore.getState().setMatrixSort('sangong.reception.asc');
+    expect(window.location.hash).toBe('#/matrix?units=a&group=sangong&sort=sangong.reception.asc');
+    useAppStore.getState().setMatrixGroup('perHead');
+    useAppStore.getState().setMatrixSort(null);
+    expect(window.location.hash).toBe('#/matrix?units=a&group=perHead');
+    expect(window.history.length).toBe(entries);
+  });
+
   it('ignores option values it does not know, with the defaults and a clean address', () => {
     window.location.hash = '#/tables?doc=../x&table=&money=usd&mode=pie';
     stop = startHashSync();

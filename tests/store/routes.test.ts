@@ -120,6 +120,28 @@ describe('parseHash / formatHash', () => {
       { view: 'tables', selectedIds: [], source: null },
       '#/tables',
     ],
+    // 对比矩阵: the measure group and the sort.
+    [
+      '#/matrix?units=a,b&group=sangong&sort=sangong.reception.desc',
+      {
+        view: 'matrix',
+        selectedIds: ['a', 'b'],
+        source: null,
+        matrixGroup: 'sangong',
+        matrixSort: 'sangong.reception.desc',
+      },
+      '#/matrix?units=a,b&group=sangong&sort=sangong.reception.desc',
+    ],
+    [
+      '#/matrix?group=%3Cscript%3E&sort=',
+      { view: 'matrix', selectedIds: [], source: null },
+      '#/matrix',
+    ],
+    [
+      '#/overview?group=sangong&sort=expense.desc',
+      { view: 'overview', selectedIds: [], source: null },
+      '#/overview',
+    ],
     // doc and table belong to the 明细表 only.
     [
       '#/overview?doc=shanxi-2024&table=x',

@@ -22,6 +22,7 @@ import { formatPrintedPercent } from '@/lib/format';
 import type { UnitBundle, YoyCell, YoyRow } from './yoy-data';
 import { basisNotes, HEADLINE_SUBJECTS, unitYoyState, yoyRows, yoyUnitTag } from './yoy-data';
 import { YoyTable } from './yoy-table';
+import { TrendsSection } from './trends-section';
 import './yoy.css';
 import { idRecord } from '@/lib/id-record';
 
@@ -185,6 +186,9 @@ export function YoyPage() {
               mode={measureMode}
               caption={`${measureMode === 'share' ? `增减额（金额单位：${displayUnit}）与增减幅度（%，原文）` : `本年、上年※、增减额（金额单位：${displayUnit}）与增减幅度（%，原文）`}；${caption}。“—”表示该文件没有说明此项。`}
             />
+          </Deferred>
+          <Deferred minHeight={400}>
+            <TrendsSection units={units} />
           </Deferred>
         </>
       )}

@@ -213,5 +213,51 @@ export function checkNarrativeAgainstTables(
       }
     }
   }
+  if (kind === '预算') budgetSangong(narrative, tables, compare, findings);
   return findings;
+}
+
+/** Budget 三公 rows of 预算10, by narrative part key. */
+const BUDGET_SANGONG_ROWS: Record<string, string> = {
+  'sangong.abroad': '因公出国（境）费',
+  'sangong.vehiclePurchase': '公务用车购置费',
+  'sangong.vehicleRunning': '公务用车运行维护费',
+  'sangong.reception': '公务接待费',
+};
+
+/**
+ * A budget's 三公 text against 预算10: the total and each item, and "本单位无“三公”经费预算"
+ * against a table that prints a budget.
+ */
+function budgetSangong(
+  narrative: Narrative,
+  tables: readonly Table[],
+  compare: (stated: Fig, what: string, ref: TableRef) => void,
+  findings: Finding[],
+): void {
+  const sg = narrative.sangong;
+  if (sg !== null) {
+    if (sg.budget !== null)
+      compare(sg.budget, '“三公”经费预算', { table: '预算10', key: '合计', col: 'total' });
+    for (const p of sg.parts) {
+      const key = BUDGET_SANGONG_ROWS[p.key];
+      if (key !== undefined && p.amount !== null)
+        compare(p.amount, `“${p.label}”预算`, { table: '预算10', key, col: 'total' });
+    }
+  }
+  const none = narrative.noActivity.find((a) => a.key === 'sangong');
+  const total = tables.find((t) => t.id === '预算10')?.rows.find((r) => r.key === '合计')?.cells[
+    'total'
+  ];
+  if (none !== undefined && total != null && !dec(total.v).isZero()) {
+    findings.push({
+      id: `nt-${findings.length + 1}`,
+      severity: 'warning',
+      kind: 'narrative',
+      message: `情况说明称“${none.text}”，预算10“三公”经费合计却为 ${total.v} 万元`,
+      expected: '0',
+      printed: total.v,
+      lines: [none.line, total.line],
+    });
+  }
 }

@@ -309,6 +309,22 @@ export function checkTables(tables: readonly Table[]): Finding[] {
     );
   }
 
+  // Budget 三公 (预算10), in each fund column: 公务用车购置及运行费 = 购置费 + 运行维护费;
+  // 合计 = 出国 + 接待 + 公务用车购置及运行费.
+  for (const col of ['total', 'general', 'fund', 'stateCapital']) {
+    const r = (key: string): Ref => ({ table: '预算10', key, col });
+    c.sum(
+      r('公务用车购置及运行费'),
+      [r('公务用车购置费'), r('公务用车运行维护费')],
+      '公务用车购置费与运行维护费之和',
+    );
+    c.sum(
+      r('合计'),
+      [r('因公出国（境）费'), r('公务接待费'), r('公务用车购置及运行费')],
+      '因公出国（境）费、公务接待费与公务用车购置及运行费之和',
+    );
+  }
+
   // 公开10: procurement and vehicles.
   const t10 = get('公开10');
   if (t10 !== undefined) {
@@ -332,6 +348,11 @@ export function checkTables(tables: readonly Table[]): Finding[] {
     { table: '公开03', key: '合计', col: 'total' },
   );
   classesAgainst(c, t01, 'amount', get('公开03'), 'total');
+  // 收入决算表's 财政拨款收入 is the fiscal income of the 财政拨款收入支出决算总表.
+  c.same(
+    { table: '公开02', key: '合计', col: 'fiscal' },
+    { table: '公开04', group: 'income', key: '本年收入合计', col: 'amount' },
+  );
   c.same(
     { table: '公开04', group: 'expense', key: '本年支出合计', col: 'general' },
     { table: '公开05', key: '合计', col: 'total' },
