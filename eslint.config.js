@@ -85,7 +85,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['vite.config.ts', 'vite.ingest.config.ts', 'eslint.config.js'],
+    files: [
+      'vite.config.ts',
+      'vite.ingest.config.ts',
+      'vite.ingest-pdf.config.ts',
+      'eslint.config.js',
+    ],
     rules: { 'import-x/no-default-export': 'off' },
   },
   {

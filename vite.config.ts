@@ -8,6 +8,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { minify } from 'terser';
 import { minifySync } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { bundledCmaps } from './src/ingest/pdf/bundled-cmaps-plugin.ts';
 
 /** The built HTML pages (index.html) as [asset, text], to rewrite after the app is inlined. */
 function htmlAssets(bundle: Rollup.OutputBundle): [Rollup.OutputAsset, string][] {
@@ -127,7 +128,8 @@ export default defineConfig({
     rolldownOptions: { checks: { pluginTimings: false } },
   },
 
-  plugins: [react(), viteSingleFile(), firstPaint(), cspHashes()],
+  // bundledCmaps: only for the unit tests of the PDF reader; the app never imports its module.
+  plugins: [react(), viteSingleFile(), firstPaint(), cspHashes(), bundledCmaps()],
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },

@@ -6,6 +6,8 @@ import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
 import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
+import { MAX_USER_PDF_BYTES, readUserPdf } from '@/data/user-pdf';
+import type { UserPdfResult } from '@/data/user-pdf';
 import { readUserText } from '@/data/user-text';
 import type { UserBundleStorage } from '@/data/user-storage';
 import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
@@ -15,6 +17,7 @@ import type {
   LoadError,
   SourceState,
   UserFile,
+  UserFileInput,
   UserImportOutcome,
 } from './types';
 
@@ -30,6 +33,7 @@ export const initialDataState = {
   userEntries: [],
   userFiles: [],
   userImportOutcomes: [],
+  userImportProgress: null,
   userStorageProblem: null,
 } satisfies Partial<DataSlice>;
 
@@ -95,6 +99,16 @@ function withoutUserFile(s: AppState, id: string): Partial<AppState> {
   };
 }
 
+/** A picked File's bytes; a test's input without `bytes` gives its text as UTF-8. */
+async function readBytes(file: UserFileInput): Promise<Uint8Array> {
+  return file.bytes ? file.bytes() : new TextEncoder().encode(await file.text());
+}
+
+function pdfTooLargeMessage(fileName: string, bytes: number): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `文件 ${fileName}：PDF 过大（${mb(bytes)} MB，上限 ${mb(MAX_USER_PDF_BYTES)} MB），未读取。请只保留公开表格所在的页面后再导入`;
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -154,6 +168,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     lock = run.catch(() => undefined);
     return run;
   };
+  /** The running import's cancel (数据文件 → 取消); null when none runs. */
+  let importController: AbortController | null = null;
   /** Ids kept in this page only (storage refused them): a sync must not drop them. */
   const memoryOnly = new Set<string>();
   const watched = new WeakSet<UserBundleStorage>();
@@ -330,34 +346,68 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         // Storage is the one truth across tabs: see what other tabs added or removed first.
         if (storage.available) await syncUserFiles(storage);
         const outcomes: UserImportOutcome[] = [];
+        const controller = new AbortController();
+        importController = controller;
+        const { signal } = controller;
         // One at a time, so two files with the same id in one batch are caught.
         for (const file of files) {
           const fileName = file.name;
           const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+          if (signal.aborted) {
+            refuse(`文件 ${fileName}：已取消导入，未保存任何数据`);
+            continue;
+          }
           const isText = /\.txt$/i.test(fileName);
-          if (!isText && !/\.json$/i.test(fileName)) {
-            refuse(`文件 ${fileName}：不是 .json 数据包或 .txt 公开文本，未导入`);
+          const isPdf = /\.pdf$/i.test(fileName);
+          if (!isText && !isPdf && !/\.json$/i.test(fileName)) {
+            refuse(`文件 ${fileName}：不是 .json 数据包、.txt 公开文本或 .pdf 公开文件，未导入`);
             continue;
           }
-          if (file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
+          if (isPdf && file.size !== undefined && file.size > MAX_USER_PDF_BYTES) {
+            refuse(pdfTooLargeMessage(fileName, file.size));
+            continue;
+          }
+          if (!isPdf && file.size !== undefined && file.size > MAX_USER_FILE_BYTES) {
             refuse(tooLargeMessage(fileName, file.size));
-            continue;
-          }
-          let text: string;
-          try {
-            text = await file.text();
-          } catch (err) {
-            refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
             continue;
           }
           const s = get();
           const taken = { builtIn: builtInEntries(s), user: s.userFiles };
-          // A .txt goes through the ingest, loaded only now (src/data/load-ingest.ts).
-          const result = isText
-            ? await readUserText(fileName, text, taken)
-            : readUserBundle(fileName, text, taken);
+          let result: UserPdfResult;
+          if (isPdf) {
+            set({ userImportProgress: { fileName, page: 0, pages: 0 } });
+            try {
+              const bytes = await readBytes(file);
+              // pdf.js and the ingest load only now (src/data/load-pdf.ts, load-ingest.ts).
+              result = await readUserPdf(fileName, bytes, taken, {
+                signal,
+                onPage: (page, pages) => set({ userImportProgress: { fileName, page, pages } }),
+              });
+            } catch (err) {
+              refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+              continue;
+            } finally {
+              set({ userImportProgress: null });
+            }
+          } else {
+            let text: string;
+            try {
+              text = await file.text();
+            } catch (err) {
+              refuse(`文件 ${fileName}：无法读取（${errorText(err)}），未导入`);
+              continue;
+            }
+            // A .txt goes through the ingest, loaded only now (src/data/load-ingest.ts).
+            result = isText
+              ? await readUserText(fileName, text, taken)
+              : readUserBundle(fileName, text, taken);
+          }
           if (!result.ok) {
             refuse(result.message);
+            continue;
+          }
+          if (signal.aborted) {
+            refuse(`文件 ${fileName}：已取消导入，未保存任何数据`);
             continue;
           }
           const { entry, bundle, record } = result;
@@ -386,16 +436,20 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
               record.sourceText,
             ),
           );
-          const checks = isText ? `，${bundle.findings.length} 条校验结果` : '';
+          const checks = isText || isPdf ? `，${bundle.findings.length} 条校验结果` : '';
+          const pdfNote = result.warnings?.length ? `；注意：${result.warnings.join('；')}` : '';
           outcomes.push({
             fileName,
             ok: true,
-            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${kept}`,
+            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${pdfNote}${kept}`,
           });
         }
+        if (importController === controller) importController = null;
         set({ userImportOutcomes: outcomes });
         return outcomes;
       }),
+
+    cancelUserImport: () => importController?.abort(),
 
     removeUserFile: (id, storage = defaultUserStorage()) =>
       exclusive(async () => {

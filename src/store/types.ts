@@ -44,6 +44,15 @@ export interface UserFileInput {
   name: string;
   size?: number;
   text: () => Promise<string>;
+  /** The raw bytes (a .pdf is binary); absent where only text can be read. */
+  bytes?: () => Promise<Uint8Array>;
+}
+
+/** A PDF being read: shown as 第 page / pages 页 with a 取消 button; pages is 0 until opened. */
+export interface UserImportProgress {
+  fileName: string;
+  page: number;
+  pages: number;
 }
 
 export interface DataSlice {
@@ -75,6 +84,13 @@ export interface DataSlice {
   userFiles: UserFile[];
   /** Outcomes of the latest import (picker or drop), shown by the 数据文件 panel. */
   userImportOutcomes: UserImportOutcome[];
+  /** The PDF being read by the running import, or null. */
+  userImportProgress: UserImportProgress | null;
+  /**
+   * Stop the running import: the PDF being read is dropped between pages and files not started
+   * are skipped; nothing of them is stored. Files already imported stay.
+   */
+  cancelUserImport: () => void;
   /** Why loaded bundles will not survive a reload (no browser storage), or null. */
   userStorageProblem: string | null;
   /** Validate each file and add the valid ones (kept in browser storage); bad ones change nothing. */

@@ -62,7 +62,7 @@ describe('数据文件 from file://', () => {
     await page.getByRole('link', { name: /^数据文件/ }).click();
     await page.getByRole('heading', { level: 2, name: '数据文件' }).waitFor();
     await page
-      .getByLabel('选择数据包或公开文本（.json、.txt，可多选）')
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
       .setInputFiles([files.broken, files.good, files.notJson]);
 
     const outcomes = page.locator('.import-outcomes');
@@ -146,13 +146,17 @@ describe('数据文件 from file://', () => {
     }
     const listed = (p: Page, name: string) => p.locator('.file-list li', { hasText: name });
 
-    await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(files.good);
+    await page
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
+      .setInputFiles(files.good);
     await expect.poll(() => listed(page, 'good-bundle.json').count()).toBe(1);
     // The other tab hears of it without a reload.
     await expect.poll(() => listed(second, 'good-bundle.json').count()).toBe(1);
 
     // The same id with other content is refused there, and says by which file.
-    await second.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(other);
+    await second
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
+      .setInputFiles(other);
     await expect
       .poll(() => second.locator('.import-outcomes').innerText())
       .toContain(`文件 other-copy.json：id “${USER_ID}” 已被用户导入的文件 good-bundle.json 使用`);
@@ -161,7 +165,9 @@ describe('数据文件 from file://', () => {
     // Removed in the first tab: gone from the second, which can now import its own copy.
     await page.getByRole('button', { name: '移除 good-bundle.json' }).click();
     await expect.poll(() => listed(second, 'good-bundle.json').count()).toBe(0);
-    await second.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(other);
+    await second
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
+      .setInputFiles(other);
     await expect
       .poll(() => second.locator('.import-outcomes').innerText())
       .toContain('已导入文件 other-copy.json：另一个单位 2023年部门决算');
@@ -201,7 +207,7 @@ describe('数据文件 from file://', () => {
     await page.goto(`${INDEX_URL}#/data`);
     const started = Date.now();
     await page
-      .getByLabel('选择数据包或公开文本（.json、.txt，可多选）')
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
       .setInputFiles([deep, huge, proto]);
     const outcomes = page.locator('.import-outcomes li');
     await expect.poll(() => outcomes.count(), { timeout: 5000 }).toBe(3);
@@ -222,7 +228,7 @@ describe('数据文件 from file://', () => {
     const path = join(dir, 'same-id.json');
     writeFileSync(path, readFileSync(join(DIST, 'data', `${SOURCE_ID}.json`)));
     await page.goto(`${INDEX_URL}#/data`);
-    await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(path);
+    await page.getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）').setInputFiles(path);
     await expect
       .poll(() => page.locator('.import-outcomes').innerText())
       .toContain(`文件 same-id.json：id “${SOURCE_ID}” 与内置数据包`);

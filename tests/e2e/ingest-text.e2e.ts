@@ -35,7 +35,9 @@ describe('a .txt disclosure in 数据文件, from file://', () => {
     await waitOrExplain(s, page.getByRole('heading', { level: 2, name: '数据文件' }), 'data-ready');
     expect(await page.evaluate(() => '__BUDGET_INGEST__' in window)).toBe(false);
 
-    await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(writeText());
+    await page
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
+      .setInputFiles(writeText());
     const outcomes = page.locator('.import-outcomes');
     await expect
       .poll(() => outcomes.innerText(), { timeout: 20_000 })

@@ -38,7 +38,7 @@ async function openLongTable(page: Page): Promise<void> {
   const file = join(dir, 'long-table.json');
   writeFileSync(file, JSON.stringify(bundle));
   await page.goto(`${INDEX_URL}#/data`);
-  await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles([file]);
+  await page.getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）').setInputFiles([file]);
   await expect.poll(() => page.locator('.import-outcomes').innerText()).toContain(UNIT);
   await page.getByRole('link', { name: /^明细表/ }).click();
   const view = shownView(page);

@@ -30,10 +30,13 @@ describe('数据文件 view', () => {
     expect(within(builtIn).getAllByRole('listitem')).toHaveLength(5);
 
     const b = realBundle(IDS.center);
-    await userEvent.upload(screen.getByLabelText('选择数据包或公开文本（.json、.txt，可多选）'), [
-      jsonFile('good.json', { ...b, id: 'center-copy', unit: { ...b.unit, name: '副本单位' } }),
-      jsonFile('bad.json', { ...b, id: 'bad-copy', kind: '草稿' }),
-    ]);
+    await userEvent.upload(
+      screen.getByLabelText('选择数据包或公开文本（.json、.txt、.pdf，可多选）'),
+      [
+        jsonFile('good.json', { ...b, id: 'center-copy', unit: { ...b.unit, name: '副本单位' } }),
+        jsonFile('bad.json', { ...b, id: 'bad-copy', kind: '草稿' }),
+      ],
+    );
 
     expect(await screen.findByText(/已导入文件 good\.json：副本单位 2024年单位决算/)).toBeVisible();
     expect(screen.getByRole('alert')).toHaveTextContent('文件 bad.json：kind 必须是');

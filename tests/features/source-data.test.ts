@@ -1,4 +1,4 @@
-import { findFigure, shownLineParam } from '@/features/sources/source-data';
+import { findFigure, pagePlaces, shownLineParam } from '@/features/sources/source-data';
 
 /** Lines as printed in the shipped source texts (public/data/sources/), typed from the seeds. */
 const SHANXI_113 = '本年收入合计\t27\t42684.35\t本年支出合计\t58\t42240.10';
@@ -59,4 +59,27 @@ describe('shownLineParam', () => {
     ['abc', 'abc'],
     ['9'.repeat(400), `${'9'.repeat(12)}…`],
   ])('%s', (param, shown) => expect(shownLineParam(param)).toBe(shown));
+});
+
+describe('pagePlaces: page and line on the page of a PDF text’s lines', () => {
+  it('opens a page at each form feed and numbers lines from 1 on every page', () => {
+    // Three printed pages as the PDF reader joins them: "\n\f" between pages.
+    const lines = '标题\n表一\n\f收入\n支出\n合计\n\f三公'.split('\n');
+    expect(pagePlaces(lines)).toEqual([
+      { page: 1, line: 1 },
+      { page: 1, line: 2 },
+      { page: 2, line: 1 },
+      { page: 2, line: 2 },
+      { page: 2, line: 3 },
+      { page: 3, line: 1 },
+    ]);
+  });
+
+  it('does not open a page for the form feed pdftotext writes at the very end', () => {
+    expect(pagePlaces('一\n\f二\n\f'.split('\n'))?.map((p) => p.page)).toEqual([1, 2, 2]);
+  });
+
+  it('is null for a text without form feeds (the built-in texts)', () => {
+    expect(pagePlaces(['本年收入合计\t27\t3540.62', '第二行'])).toBeNull();
+  });
 });

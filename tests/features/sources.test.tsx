@@ -94,6 +94,42 @@ describe('原文 viewer', () => {
     expect(screen.getByText('定位到第 2 行；该行中未找到“1.00”，已标出整行')).toBeInTheDocument();
   });
 
+  it('shows a PDF text’s pages apart and the target’s page and line on that page', async () => {
+    // Layout text as the PDF reader makes it: pages joined by "\n\f" (datong fixture, 万元).
+    window.__BUDGET_SOURCES__ = {
+      'doc-1': [
+        '收入支出决算总表',
+        '单位：万元',
+        '\f本年收入合计      3,540.62    本年支出合计      3,540.42',
+        '年初结转和结余      0.00',
+        '\f“三公”经费支出决算表',
+      ].join('\n'),
+    };
+    openAt('#/source/doc-1?line=4&q=0.00');
+    const region = await screen.findByRole('region', { name: '原文文本' });
+    expect(screen.getAllByRole('separator').map((s) => s.textContent)).toEqual([
+      '— 第 1 页 —',
+      '— 第 2 页 —',
+      '— 第 3 页 —',
+    ]);
+    expect(
+      screen.getByText('定位到第 2 页第 2 行（全文第 4 行），已标出 0.00'),
+    ).toBeInTheDocument();
+    // The form feed is not printed; the global line number stays the anchor.
+    const third = region.querySelector('#L3');
+    expect(third?.textContent).toBe('3本年收入合计      3,540.62    本年支出合计      3,540.42');
+    expect(region.querySelector('[aria-current="location"]')?.id).toBe('L4');
+    expect(region.querySelector('mark')).toHaveTextContent(/^0\.00$/);
+  });
+
+  it('keeps a text without page breaks as it was: no separators, lines only', async () => {
+    window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
+    openAt('#/source/doc-1?line=2');
+    await screen.findByRole('region', { name: '原文文本' });
+    expect(screen.queryByRole('separator')).not.toBeInTheDocument();
+    expect(screen.getByText('定位到第 2 行')).toBeInTheDocument();
+  });
+
   it('返回 goes back in the history to the view it was opened from', async () => {
     window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
     useAppStore.setState({

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPdfText, layoutText, PdfTextError } from '@/ingest/pdf/pdf-text';
-import { readPdfTextNode } from '@/ingest/pdf/pdf-text-node';
+import { readPdfResource, readPdfTextNode } from '@/ingest/pdf/pdf-text-node';
 import { cjkTextPdf, imageOnlyPdf } from './helpers/tiny-pdf';
 
 const fixture = (name: string) =>
@@ -110,5 +110,57 @@ describe('PDFs that cannot be read get a clear Chinese message', () => {
     expect(err.code).toBe('no-text');
     expect(err.message).toContain('PDF 没有文字层（可能是扫描件）');
     expect(err.message).toContain('第 1 页');
+  });
+});
+
+describe('long PDFs: progress per page, cancel between pages, a page cap', () => {
+  const pageOf = (n: number) => [{ x: 20, y: 40, text: `第${n}页 本年收入合计` }];
+  const manyPages = (count: number) =>
+    cjkTextPdf(Array.from({ length: count }, (_, i) => pageOf(i + 1)));
+  const legacy = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+
+  it('reports every page as it is read, 1 of N to N of N', async () => {
+    const seen: string[] = [];
+    await extractPdfText(manyPages(4), await legacy(), {
+      readResource: readPdfResource,
+      onPage: (page, pages) => void seen.push(`${page}/${pages}`),
+    });
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  it('stops at the next page once cancelled and says how far it got', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const reading = extractPdfText(manyPages(6), await legacy(), {
+      readResource: readPdfResource,
+      signal: controller.signal,
+      onPage: (page) => {
+        seen.push(page);
+        if (page === 2) controller.abort();
+      },
+    });
+    const err = await reading.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PdfTextError);
+    expect((err as PdfTextError).code).toBe('cancelled');
+    expect((err as PdfTextError).message).toContain('已取消导入（读到第 2 / 6 页）');
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('refuses a document over the page cap before reading any page', async () => {
+    const seen: number[] = [];
+    const err = await extractPdfText(manyPages(5), await legacy(), {
+      readResource: readPdfResource,
+      maxPages: 4,
+      onPage: (page) => void seen.push(page),
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as PdfTextError).code).toBe('too-long');
+    expect((err as PdfTextError).message).toContain('PDF 共 5 页，超过可导入的上限 4 页');
+    expect(seen).toEqual([]);
   });
 });

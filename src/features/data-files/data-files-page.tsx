@@ -12,6 +12,7 @@ import { selectBundleStatus, selectEntries } from '@/store/selectors';
 import type { BundleStatus } from '@/store/selectors';
 import type { UserFile } from '@/store/types';
 import { userFileInput } from './read-file';
+import './data-files.css';
 
 const DATE_FORMAT = new Intl.DateTimeFormat('zh-CN', {
   dateStyle: 'medium',
@@ -59,25 +60,27 @@ export function DataFilesPage() {
       <h2 id="data-files-title">数据文件</h2>
       <p className="data-files-intro">
         可以导入更多数据包（由导入程序生成的 .json 文件，格式见项目中的
-        src/data/bundle-format.md），或直接导入预决算公开文本（UTF-8 编码的 .txt
-        文件），由浏览器转成数据包，并保存原文以便查看每个数字所在的行。
+        src/data/bundle-format.md），或直接导入预决算公开文本（UTF-8 编码的 .txt 文件，或带文字层的
+        .pdf 文件，最多 500 页），由浏览器转成数据包，并保存原文以便查看每个数字所在的页和行。
         每个文件都会先按数据格式校验：有问题的文件不会导入，并说明是哪个文件、哪个字段；已加载的数据不受影响。
         导入的数据包标记为“用户导入”，保存在本浏览器中，刷新后仍在，直到移除。
       </p>
 
       <div className="drop-zone">
         <label htmlFor={inputId} className="drop-zone-label">
-          选择数据包或公开文本（.json、.txt，可多选）
+          选择数据包或公开文本（.json、.txt、.pdf，可多选）
         </label>
         <input
           id={inputId}
           type="file"
-          accept=".json,application/json,.txt,text/plain"
+          accept=".json,application/json,.txt,text/plain,.pdf,application/pdf"
           multiple
           onChange={onPick}
         />
         <p className="drop-zone-hint">也可以把文件拖放到此处或窗口的任意位置。</p>
       </div>
+
+      <ImportProgress returnFocus={() => document.getElementById(inputId)?.focus()} />
 
       <div className="import-outcomes" aria-live="polite">
         {outcomes.length > 0 ? (
@@ -127,6 +130,39 @@ export function DataFilesPage() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A PDF being read: page n of N, a bar, and 取消 (nothing of the PDF is stored then). */
+function ImportProgress({ returnFocus }: { returnFocus: () => void }) {
+  const progress = useAppStore((s) => s.userImportProgress);
+  const cancel = useAppStore((s) => s.cancelUserImport);
+  if (!progress) return null;
+  const { fileName, page, pages } = progress;
+  const label =
+    pages === 0 ? `正在打开 ${fileName}…` : `正在读取 ${fileName}：第 ${page} / ${pages} 页`;
+  return (
+    <div className="import-progress">
+      {/* Polite, and only the text: a bar's every step would be read out too. */}
+      <p role="status" aria-live="polite">
+        {label}
+      </p>
+      {pages === 0 ? (
+        <progress aria-label={`${fileName} 读取进度`} />
+      ) : (
+        <progress aria-label={`${fileName} 读取进度`} max={pages} value={page} />
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          cancel();
+          // The button goes with the bar: focus returns to the picker, not to <body>.
+          returnFocus();
+        }}
+      >
+        取消
+      </button>
+    </div>
   );
 }
 

@@ -13,10 +13,24 @@ function readWithFileReader(file: File): Promise<string> {
   });
 }
 
+function bytesWithFileReader(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      resolve(new Uint8Array(reader.result instanceof ArrayBuffer ? reader.result : []));
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export function userFileInput(file: File): UserFileInput {
   return {
     name: file.name,
     size: file.size,
     text: () => (typeof file.text === 'function' ? file.text() : readWithFileReader(file)),
+    bytes: () =>
+      typeof file.arrayBuffer === 'function'
+        ? file.arrayBuffer().then((b) => new Uint8Array(b))
+        : bytesWithFileReader(file),
   };
 }

@@ -58,7 +58,7 @@ export function WindowFileDrop() {
 
   return dragging ? (
     <div className="drop-overlay" aria-hidden="true">
-      <p>松开鼠标即可导入数据包（.json）或公开文本（.txt）</p>
+      <p>松开鼠标即可导入数据包（.json）或公开文本（.txt、.pdf）</p>
     </div>
   ) : null;
 }

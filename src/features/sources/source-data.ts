@@ -50,3 +50,30 @@ export function findFigure(line: string, text: string): [number, number] | null 
 export function shownLineParam(text: string): string {
   return text.length > 16 ? `${text.slice(0, 12)}…` : text;
 }
+
+/** Where a line of a PDF's text is printed: its page and its line on that page (1-based). */
+export interface PagePlace {
+  page: number;
+  line: number;
+}
+
+/**
+ * Page and line within the page of every line of a text whose pages are separated by form feeds
+ * (the layout text of a PDF: a "\f" opens each page after the first). Null for a text without
+ * form feeds, which is numbered by its lines only. A lone "\f" ending the text opens no page.
+ */
+export function pagePlaces(lines: readonly string[]): PagePlace[] | null {
+  if (!lines.some((l) => l.includes('\f'))) return null;
+  let page = 1;
+  let line = 0;
+  return lines.map((text, i) => {
+    const breaks = text.split('\f').length - 1;
+    const trailing = i === lines.length - 1 && text.replaceAll('\f', '') === '';
+    if (breaks > 0 && !trailing) {
+      page += breaks;
+      line = 0;
+    }
+    line += 1;
+    return { page, line };
+  });
+}

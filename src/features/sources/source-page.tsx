@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
@@ -7,7 +7,7 @@ import { useAppStore } from '@/store/app-store';
 import { sourceHref, viewHref } from '@/store/routes';
 import { selectEntries, selectEntry } from '@/store/selectors';
 import type { SourceReturn, SourceTarget } from '@/store/types';
-import { findFigure, shownLineParam } from './source-data';
+import { findFigure, pagePlaces, shownLineParam } from './source-data';
 import './sources.css';
 
 /**
@@ -53,6 +53,8 @@ function SourceViewer({ target }: { target: SourceTarget }) {
   }, [loadSource, target.id]);
 
   const lines = useMemo(() => (state?.status === 'ready' ? splitLines(state.text) : null), [state]);
+  // A PDF's text: its pages, separated by form feeds, are shown apart and each line by its page.
+  const places = useMemo(() => (lines ? pagePlaces(lines) : null), [lines]);
 
   useLayoutEffect(() => {
     // jsdom has no scrollIntoView; browsers do.
@@ -73,8 +75,9 @@ function SourceViewer({ target }: { target: SourceTarget }) {
   const targetText = target.text;
   const mark =
     lines && target.line !== null && targetText !== undefined
-      ? findFigure(lines[target.line - 1] ?? '', targetText)
+      ? findFigure(printed(lines[target.line - 1] ?? ''), targetText)
       : null;
+  const targetPlace = target.line !== null ? places?.[target.line - 1] : undefined;
   // The line asked for, when it is not a line of this text (0, -1, "abc", past the end).
   const missingLine =
     target.badLine !== undefined
@@ -89,7 +92,9 @@ function SourceViewer({ target }: { target: SourceTarget }) {
       <h2 id="source-title">原文：{title}</h2>
       {target.line !== null && missingLine === null ? (
         <p className="source-target">
-          定位到第 {target.line} 行
+          {targetPlace
+            ? `定位到第 ${targetPlace.page} 页第 ${targetPlace.line} 行（全文第 ${target.line} 行）`
+            : `定位到第 ${target.line} 行`}
           {lines && targetText !== undefined
             ? mark
               ? `，已标出 ${targetText}`
@@ -114,33 +119,52 @@ function SourceViewer({ target }: { target: SourceTarget }) {
               第 {missingLine} 行不存在：本文共 {lines.length} 行。
             </p>
           ) : null}
-          <div className="source-text" role="region" aria-label="原文文本" tabIndex={0}>
-            {lines.map((text, i) => {
+          <div
+            className={places ? 'source-text source-text-paged' : 'source-text'}
+            role="region"
+            aria-label="原文文本"
+            tabIndex={0}
+          >
+            {lines.map((raw, i) => {
               const n = i + 1;
               const isTarget = n === target.line;
+              const text = printed(raw);
+              const place = places?.[i];
+              const pageBreak =
+                place !== undefined && place.line === 1 ? (
+                  <div
+                    className="source-page-break"
+                    role="separator"
+                    aria-label={`第 ${place.page} 页`}
+                  >
+                    — 第 {place.page} 页 —
+                  </div>
+                ) : null;
               return (
-                <div
-                  key={n}
-                  id={`L${n}`}
-                  className={isTarget ? 'source-line source-line-target' : 'source-line'}
-                  aria-current={isTarget ? 'location' : undefined}
-                  ref={isTarget ? targetRef : undefined}
-                >
-                  <span className="ln" aria-hidden="true">
-                    {n}
-                  </span>
-                  <span className="lt">
-                    {isTarget && mark ? (
-                      <>
-                        {text.slice(0, mark[0])}
-                        <mark>{text.slice(mark[0], mark[1])}</mark>
-                        {text.slice(mark[1])}
-                      </>
-                    ) : (
-                      text
-                    )}
-                  </span>
-                </div>
+                <Fragment key={n}>
+                  {pageBreak}
+                  <div
+                    id={`L${n}`}
+                    className={isTarget ? 'source-line source-line-target' : 'source-line'}
+                    aria-current={isTarget ? 'location' : undefined}
+                    ref={isTarget ? targetRef : undefined}
+                  >
+                    <span className="ln" aria-hidden="true">
+                      {n}
+                    </span>
+                    <span className="lt">
+                      {isTarget && mark ? (
+                        <>
+                          {text.slice(0, mark[0])}
+                          <mark>{text.slice(mark[0], mark[1])}</mark>
+                          {text.slice(mark[1])}
+                        </>
+                      ) : (
+                        text
+                      )}
+                    </span>
+                  </div>
+                </Fragment>
               );
             })}
           </div>
@@ -148,6 +172,11 @@ function SourceViewer({ target }: { target: SourceTarget }) {
       ) : null}
     </section>
   );
+}
+
+/** A line as printed: the form feed that opens a PDF page is shown as a separator instead. */
+function printed(line: string): string {
+  return line.replaceAll('\f', '');
 }
 
 /**

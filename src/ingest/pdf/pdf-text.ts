@@ -22,6 +22,12 @@ export type ReadPdfResource = (
 
 export interface PdfTextOptions {
   readResource?: ReadPdfResource;
+  /** Called after each page is read (1-based `page` of `pages`); awaited, so it can yield. */
+  onPage?: (page: number, pages: number) => void | Promise<void>;
+  /** Checked between pages: once aborted, reading stops with a `cancelled` PdfTextError. */
+  signal?: AbortSignal;
+  /** A document with more pages is refused (`too-long`) before any page is read. */
+  maxPages?: number;
 }
 
 export interface Run {
@@ -53,7 +59,8 @@ export interface PdfText {
   warnings: string[];
 }
 
-export type PdfTextErrorCode = 'not-pdf' | 'encrypted' | 'no-text' | 'damaged';
+export type PdfTextErrorCode =
+  'not-pdf' | 'encrypted' | 'no-text' | 'damaged' | 'too-long' | 'cancelled';
 
 /** A PDF the ingest cannot read; `message` is the Chinese text shown to the user. */
 export class PdfTextError extends Error {
@@ -218,7 +225,15 @@ export async function extractPdfText(
   if (!looksLikePdf(data)) {
     throw new PdfTextError('not-pdf', '不是 PDF 文件（文件开头没有 “%PDF-” 标记）。');
   }
-  const { readResource } = options;
+  const { readResource, onPage, signal, maxPages } = options;
+  const stopIfCancelled = (read: number, pages: number) => {
+    if (signal?.aborted) {
+      throw new PdfTextError(
+        'cancelled',
+        `已取消导入（读到第 ${read} / ${pages} 页），未保存任何数据`,
+      );
+    }
+  };
   // A factory class is what pdf.js expects; it only forwards to the caller's reader, so no
   // fetch() or file path is involved and the same code runs in Node and in the browser.
   class BinaryDataFactory {
@@ -243,8 +258,15 @@ export async function extractPdfText(
   });
   try {
     const doc = await task.promise;
+    if (maxPages !== undefined && doc.numPages > maxPages) {
+      throw new PdfTextError(
+        'too-long',
+        `PDF 共 ${doc.numPages} 页，超过可导入的上限 ${maxPages} 页（预决算公开文件一般不超过 100 页），未读取。请只保留公开表格所在的页面后再导入。`,
+      );
+    }
     const pages: PdfPage[] = [];
     const empty: number[] = [];
+    stopIfCancelled(0, doc.numPages);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
@@ -270,6 +292,9 @@ export async function extractPdfText(
       if (items.length === 0) empty.push(n);
       pages.push({ page: n, lines: layoutLines(items) });
       page.cleanup();
+      await onPage?.(n, doc.numPages);
+      // Between pages, so a cancel never leaves a page half read.
+      if (n < doc.numPages) stopIfCancelled(n, doc.numPages);
     }
     const scanned = `PDF 没有文字层（可能是扫描件），无法读取表格数字：${pageList(empty)}`;
     if (empty.length === doc.numPages) throw new PdfTextError('no-text', scanned);
