@@ -24,6 +24,10 @@ function routeOf(s: AppState): Route {
     measureMode: s.measureMode,
     tableDoc: s.tableDoc,
     tableId: s.tableId,
+    flagUnit: s.flagUnit,
+    flagRule: s.flagRule,
+    flagSeverity: s.flagSeverity,
+    flagThresholds: s.flagThresholds,
   };
 }
 

@@ -10,6 +10,10 @@ export const initialRoute = {
   slide: 0,
   tableDoc: null,
   tableId: null,
+  flagUnit: null,
+  flagRule: null,
+  flagSeverity: null,
+  flagThresholds: {},
 } satisfies Route;
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -32,6 +36,13 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
       measureMode: route.measureMode ?? s.measureMode,
       tableDoc: route.tableDoc === undefined ? s.tableDoc : route.tableDoc,
       tableId: route.tableId === undefined ? s.tableId : route.tableId,
+      flagUnit: route.flagUnit === undefined ? s.flagUnit : route.flagUnit,
+      flagRule: route.flagRule === undefined ? s.flagRule : route.flagRule,
+      flagSeverity: route.flagSeverity === undefined ? s.flagSeverity : route.flagSeverity,
+      flagThresholds:
+        route.flagThresholds === undefined || sameJson(route.flagThresholds, s.flagThresholds)
+          ? s.flagThresholds
+          : route.flagThresholds,
     })),
   setView: (view) => set({ view, source: null }),
   openSource: (target) => set({ view: 'source', source: { ...target } }),
@@ -44,6 +55,7 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     })),
   chooseTableDoc: (tableDoc) => set({ tableDoc }),
   chooseTable: (tableId) => set({ tableId }),
+  setFlagView: (patch) => set(patch),
   addSlide: (slide) => set((s) => ({ deck: [...s.deck, { ...slide, units: [...slide.units] }] })),
   removeSlide: (index) =>
     set((s) => {

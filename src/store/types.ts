@@ -5,6 +5,7 @@
 import type { ManifestEntry, ScriptHost } from '@/data/load';
 import type { UserBundleStorage } from '@/data/user-storage';
 import type { Bundle, Manifest } from '@/data/schema';
+import type { FlagRuleId, FlagSeverity, FlagThresholds } from '@/data/flag-thresholds';
 import type { ValidationIssue } from '@/data/validate';
 
 /** idle: nothing asked yet; loading: manifest on its way; ready: manifest valid (bundles may still load); error: no usable manifest. */
@@ -102,6 +103,7 @@ export const COMPARISON_VIEWS = [
   'performance',
   'tables',
   'checks',
+  'flags',
 ] as const;
 
 /** Views of the dashboard; each has a hash route `#/<view>`. */
@@ -159,6 +161,22 @@ export interface Route {
   /** 明细表: the chosen document and table (`doc`, `table`; in the hash of #/tables only). */
   tableDoc?: string | null;
   tableId?: string | null;
+  /**
+   * 疑点 (`#/flags` only): the filters (`unit`, `rule`, `sev`; null = all) and the thresholds the
+   * user changed (`dev=40` …; absent = default). Absent from the route (an ordinary link): kept.
+   */
+  flagUnit?: string | null;
+  flagRule?: FlagRuleId | null;
+  flagSeverity?: FlagSeverity | null;
+  flagThresholds?: FlagThresholds;
+}
+
+/** What the 疑点 view keeps in the address. */
+export interface FlagViewState {
+  flagUnit: string | null;
+  flagRule: FlagRuleId | null;
+  flagSeverity: FlagSeverity | null;
+  flagThresholds: FlagThresholds;
 }
 
 /**
@@ -192,6 +210,12 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
   /** 明细表: choose a document (the chosen table stays, if it has one) or a table. */
   chooseTableDoc: (id: string) => void;
   chooseTable: (id: string) => void;
+  flagUnit: string | null;
+  flagRule: FlagRuleId | null;
+  flagSeverity: FlagSeverity | null;
+  flagThresholds: FlagThresholds;
+  /** 疑点: change filters or thresholds (the address follows). */
+  setFlagView: (patch: Partial<FlagViewState>) => void;
   addSlide: (slide: Slide) => void;
   removeSlide: (index: number) => void;
   moveSlide: (index: number, by: -1 | 1) => void;
