@@ -35,6 +35,7 @@ export const FIRST_PAINT_NAV: readonly (readonly [ViewName, string])[] = [
   ['performance', '绩效评价'],
   ['tables', '明细表'],
   ['checks', '数据校验'],
+  ['flags', '疑点'],
   ['source', '原文'],
   ['present', '演示'],
 ];

@@ -25,6 +25,7 @@ import { useLingering } from '@/components/linger';
 import { ChecksPage } from '@/features/checks/checks-page';
 import { DataFilesPage } from '@/features/data-files/data-files-page';
 import { ExecutionPage } from '@/features/execution/execution-page';
+import { FlagsPage } from '@/features/flags/flags-page';
 import { OverviewPage } from '@/features/overview/overview-page';
 import { PerformancePage } from '@/features/performance/performance-page';
 import { PresenterPage } from '@/features/presenter/presenter-page';
@@ -164,6 +165,8 @@ export const CurrentView = memo(function CurrentView({ view }: { view: ViewName 
       return <TablesPage />;
     case 'checks':
       return <ChecksPage />;
+    case 'flags':
+      return <FlagsPage />;
     case 'data':
       return <DataFilesPage />;
     case 'present':

@@ -129,6 +129,7 @@ describe('first paint: the overview before the app', () => {
       '绩效评价',
       '明细表',
       '数据校验',
+      '疑点',
       '原文',
       '演示',
     ]);

@@ -21,6 +21,7 @@ const ROUTES = [
   ['performance', '绩效评价'],
   ['tables', '明细表'],
   ['checks', '数据校验'],
+  ['flags', '疑点'],
   ['present', '演示'],
   ['data', '数据文件'],
   ['source/shanxi-province-bureau-2024-final?line=113&q=42684.35', /^原文/],

@@ -90,6 +90,12 @@ const ROUTES: readonly {
     heading: '数据校验',
     check: (page) => mainContains(page, ['82.26', '82.36', '78.28']),
   },
+  {
+    route: 'flags',
+    heading: '疑点',
+    // The province's 一般公共服务支出 1980.00% of 年初预算 (line 476); QT其他养人2 优 at 34.23%.
+    check: (page) => mainContains(page, ['1980.00%（+1880.00%）', '优，执行率34.23%']),
+  },
 ];
 
 /** Wait until the main area shows every text (views fill in as their bundles arrive). */

@@ -28,6 +28,8 @@ const VIEWS: readonly { route: string; heading: string | RegExp; ready?: string 
   { route: 'performance', heading: '绩效评价', ready: '营商环境评估费' },
   { route: 'tables', heading: '明细表', ready: '1,564.72' },
   { route: 'checks', heading: '数据校验', ready: '82.36' },
+  // The province's 一般公共服务支出: 1980.00% of its 年初预算 (line 476).
+  { route: 'flags', heading: '疑点', ready: '1980.00%' },
   {
     route: 'source/shanxi-province-bureau-2024-final?line=113',
     heading: /^原文：/,

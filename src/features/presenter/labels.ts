@@ -7,4 +7,5 @@ export const NAV_LABELS: Partial<Record<string, string>> = {
   performance: '绩效评价',
   tables: '明细表',
   checks: '数据校验',
+  flags: '疑点',
 };
