@@ -4,6 +4,7 @@
  * threshold kept in the address across a reload, the 总览 card's count leading to its unit's
  * flags, and the list as a presenter slide. Screenshots at 1920×1080 and 1280×720.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   INDEX_URL,
@@ -56,6 +57,18 @@ describe('疑点 (#/flags), from file://', () => {
     for (const name of ['预算偏离', '执行率偏低', '评级与执行', '“三公”只减不增', '支出结构']) {
       await view.getByRole('heading', { level: 4, name }).waitFor();
     }
+    // The list exports as shown: CSV with BOM, the header and the printed figures.
+    const wrap = view.locator('.flags-table');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      wrap.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
+    expect(csv).toContain('严重程度,单位,年度,文件,项目,规则,计算结果');
+    expect(csv).toContain('年初预算 2,122.88万元');
+    expect(csv).toContain('优，执行率34.23%');
     await screenshot(page, 'views/flags-1920x1080');
     await page.setViewportSize({ width: 1280, height: 720 });
     await screenshot(page, 'views/flags-1280x720');
