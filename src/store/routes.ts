@@ -65,7 +65,8 @@ export function parseHash(hash: string): Route {
     const table = params.get('table');
     if (table !== null && table !== '' && table.length <= MAX_PARAM) route.tableId = table;
   }
-  if (view === 'flags') parseFlagParams(params, route);
+  // The deck shows 疑点 under the thresholds it was prepared with: 演示 carries them too.
+  if (view === 'flags' || view === 'present') parseFlagParams(params, route);
   return route;
 }
 
@@ -165,7 +166,7 @@ export function formatHash(route: Route): string {
     if (route.tableDoc) params.push(`doc=${route.tableDoc}`);
     if (route.tableId) params.push(`table=${encodeURIComponent(route.tableId)}`);
   }
-  if (route.view === 'flags') {
+  if (route.view === 'flags' || route.view === 'present') {
     if (route.flagUnit) params.push(`unit=${route.flagUnit}`);
     if (route.flagRule) params.push(`rule=${route.flagRule}`);
     if (route.flagSeverity) params.push(`sev=${route.flagSeverity}`);

@@ -32,6 +32,11 @@ describe('#/flags parameters', () => {
     ['#/flags?share=12.5&carry=5&sg=3&gexec=70', '#/flags?gexec=70&sg=3&share=12.5&carry=5'],
     // Other views do not carry them.
     ['#/checks?dev=40&rule=sangong', '#/checks'],
+    // 演示 does, so a deck with 疑点一览 shows what was prepared.
+    [
+      '#/present?unit=datong-city-dept-2024-final&dev=40&deck=flags~%E7%96%91%E7%82%B9%E4%B8%80%E8%A7%88~',
+      '#/present?unit=datong-city-dept-2024-final&dev=40&deck=flags~%E7%96%91%E7%82%B9%E4%B8%80%E8%A7%88~&slide=1',
+    ],
   ])('%s → %s', (hash, expected) => {
     expect(formatHash(parseHash(hash))).toBe(expected);
   });
