@@ -27,7 +27,7 @@ export function RulesPanel({ thresholds, counts, onChange }: RulesPanelProps) {
     <section className="flag-rules" aria-labelledby="flag-rules-title">
       <h3 id="flag-rules-title">规则与阈值</h3>
       <p className="flag-rules-note">
-        默认阈值取自绩效评价和预算管理的常用口径；修改后立即重新筛查，并保存在网址中（可收藏或发给同事）。
+        默认阈值取自绩效评价和预算管理的常用口径（“支出结构”两项为本看板设定，见其依据）；输入新阈值后按回车或离开输入框即重新筛查，阈值保存在网址中（可收藏或发给同事）。
       </p>
       <ol className="flag-rule-list">
         {FLAG_RULES.map((rule) => {
