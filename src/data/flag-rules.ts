@@ -25,7 +25,6 @@ import type { ExecutionStatement, YoyStatement } from './schema-narrative';
 import { headlineFunds } from './schema-performance';
 import type { FundRow, Grade } from './schema-performance';
 import { tableCell } from './table-cell';
-import { FLAG_THRESHOLDS } from './flag-thresholds';
 import type { FlagRuleId, FlagSeverity, ThresholdValues } from './flag-thresholds';
 
 /** A figure a flag rests on, as printed (or derived, marked so), with what it is. */
@@ -660,9 +659,4 @@ export function evaluateFlags(
     });
   }
   return { flags: finish(doc, drafts), gaps };
-}
-
-/** The threshold a rule reads, for the view's inputs. */
-export function thresholdsOfRule(rule: FlagRuleId) {
-  return Object.entries(FLAG_THRESHOLDS).filter(([, s]) => s.rule === rule);
 }
