@@ -36,6 +36,7 @@ export const FIRST_PAINT_NAV: readonly (readonly [ViewName, string])[] = [
   ['tables', '明细表'],
   ['checks', '数据校验'],
   ['matrix', '对比矩阵'],
+  ['flags', '疑点'],
   ['source', '原文'],
   ['present', '演示'],
 ];

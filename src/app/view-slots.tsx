@@ -26,6 +26,7 @@ import { ChecksPage } from '@/features/checks/checks-page';
 import { DataFilesPage } from '@/features/data-files/data-files-page';
 import { ExecutionPage } from '@/features/execution/execution-page';
 import { MatrixPage } from '@/features/matrix/matrix-page';
+import { FlagsPage } from '@/features/flags/flags-page';
 import { OverviewPage } from '@/features/overview/overview-page';
 import { PerformancePage } from '@/features/performance/performance-page';
 import { PresenterPage } from '@/features/presenter/presenter-page';
@@ -167,6 +168,8 @@ export const CurrentView = memo(function CurrentView({ view }: { view: ViewName 
       return <ChecksPage />;
     case 'matrix':
       return <MatrixPage />;
+    case 'flags':
+      return <FlagsPage />;
     case 'data':
       return <DataFilesPage />;
     case 'present':

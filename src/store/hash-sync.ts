@@ -26,6 +26,10 @@ function routeOf(s: AppState): Route {
     tableId: s.tableId,
     matrixGroup: s.matrixGroup,
     matrixSort: s.matrixSort,
+    flagUnit: s.flagUnit,
+    flagRule: s.flagRule,
+    flagSeverity: s.flagSeverity,
+    flagThresholds: s.flagThresholds,
   };
 }
 

@@ -3,6 +3,15 @@
  * `#/tables?units=a&money=yuan&mode=share&doc=<id>&table=<id>`, `#/matrix?group=sangong&sort=sangong.desc`. Hash only, never the History
  * API: from file:// pushState throws and deep links miss (docs/offline.md).
  */
+import {
+  FLAG_THRESHOLDS,
+  THRESHOLD_KEYS,
+  changedThresholds,
+  isFlagRule,
+  isFlagSeverity,
+  parseThreshold,
+} from '@/data/flag-thresholds';
+import type { FlagThresholds } from '@/data/flag-thresholds';
 import { VIEW_NAMES } from './types';
 import type { DisplayUnit, MeasureMode, Route, Slide, SourceTarget, ViewName } from './types';
 
@@ -66,7 +75,35 @@ export function parseHash(hash: string): Route {
     const sort = params.get('sort');
     if (sort !== null && MATRIX_PARAM_RE.test(sort)) route.matrixSort = sort;
   }
+  // The deck shows 疑点 under the thresholds it was prepared with: 演示 carries them too.
+  if (view === 'flags' || view === 'present') parseFlagParams(params, route);
   return route;
+}
+
+/**
+ * 疑点's filters and thresholds. `all` clears a filter (a link that shows everything); a value the
+ * app does not know is left out, as if absent. Any threshold parameter makes the address carry
+ * the whole set: the others are their defaults, and an invalid one is its default too.
+ */
+function parseFlagParams(params: URLSearchParams, route: Route): void {
+  const unit = params.get('unit');
+  if (unit === 'all') route.flagUnit = null;
+  else if (unit !== null && ID_RE.test(unit)) route.flagUnit = unit;
+  const rule = params.get('rule');
+  if (rule === 'all') route.flagRule = null;
+  else if (rule !== null && isFlagRule(rule)) route.flagRule = rule;
+  const sev = params.get('sev');
+  if (sev === 'all') route.flagSeverity = null;
+  else if (sev !== null && isFlagSeverity(sev)) route.flagSeverity = sev;
+  if (THRESHOLD_KEYS.some((k) => params.has(FLAG_THRESHOLDS[k].param))) {
+    const thresholds: FlagThresholds = {};
+    for (const k of THRESHOLD_KEYS) {
+      const text = params.get(FLAG_THRESHOLDS[k].param);
+      const v = text === null ? null : parseThreshold(k, text);
+      if (v !== null) thresholds[k] = v;
+    }
+    route.flagThresholds = changedThresholds(thresholds);
+  }
 }
 
 /**
@@ -143,6 +180,16 @@ export function formatHash(route: Route): string {
     if (route.matrixGroup) params.push(`group=${route.matrixGroup}`);
     if (route.matrixSort) params.push(`sort=${route.matrixSort}`);
   }
+  if (route.view === 'flags' || route.view === 'present') {
+    if (route.flagUnit) params.push(`unit=${route.flagUnit}`);
+    if (route.flagRule) params.push(`rule=${route.flagRule}`);
+    if (route.flagSeverity) params.push(`sev=${route.flagSeverity}`);
+    const changed = changedThresholds(route.flagThresholds ?? {});
+    for (const k of THRESHOLD_KEYS) {
+      const v = changed[k];
+      if (v !== undefined) params.push(`${FLAG_THRESHOLDS[k].param}=${v}`);
+    }
+  }
   if (route.deck !== undefined && route.deck.length > 0) {
     params.push(`deck=${formatDeck(route.deck)}`);
     if (route.view === 'present') params.push(`slide=${(route.slide ?? 0) + 1}`);
@@ -181,4 +228,18 @@ export function sourceHref(
 /** Link to a view, keeping the current selection. */
 export function viewHref(view: ViewName, selectedIds: readonly string[] = []): string {
   return formatHash({ view, source: null, selectedIds: [...selectedIds] });
+}
+
+/**
+ * Link to one document's 疑点 (a 总览 card's count): the unit filter set, the rule and severity
+ * filters cleared (`all`), the thresholds and the selection kept.
+ */
+export function flagsHref(id: string, selectedIds: readonly string[] = []): string {
+  const base = formatHash({
+    view: 'flags',
+    source: null,
+    selectedIds: [...selectedIds],
+    flagUnit: id,
+  });
+  return `${base}&rule=all&sev=all`;
 }

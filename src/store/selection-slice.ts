@@ -12,6 +12,10 @@ export const initialRoute = {
   tableId: null,
   matrixGroup: null,
   matrixSort: null,
+  flagUnit: null,
+  flagRule: null,
+  flagSeverity: null,
+  flagThresholds: {},
 } satisfies Route;
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -36,6 +40,13 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
       tableId: route.tableId === undefined ? s.tableId : route.tableId,
       matrixGroup: route.matrixGroup === undefined ? s.matrixGroup : route.matrixGroup,
       matrixSort: route.matrixSort === undefined ? s.matrixSort : route.matrixSort,
+      flagUnit: route.flagUnit === undefined ? s.flagUnit : route.flagUnit,
+      flagRule: route.flagRule === undefined ? s.flagRule : route.flagRule,
+      flagSeverity: route.flagSeverity === undefined ? s.flagSeverity : route.flagSeverity,
+      flagThresholds:
+        route.flagThresholds === undefined || sameJson(route.flagThresholds, s.flagThresholds)
+          ? s.flagThresholds
+          : route.flagThresholds,
     })),
   setView: (view) => set({ view, source: null }),
   openSource: (target) => set({ view: 'source', source: { ...target } }),
@@ -50,6 +61,7 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   chooseTable: (tableId) => set({ tableId }),
   setMatrixGroup: (matrixGroup) => set({ matrixGroup }),
   setMatrixSort: (matrixSort) => set({ matrixSort }),
+  setFlagView: (patch) => set(patch),
   addSlide: (slide) => set((s) => ({ deck: [...s.deck, { ...slide, units: [...slide.units] }] })),
   removeSlide: (index) =>
     set((s) => {

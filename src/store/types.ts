@@ -5,6 +5,7 @@
 import type { ManifestEntry, ScriptHost } from '@/data/load';
 import type { UserBundleStorage } from '@/data/user-storage';
 import type { Bundle, Manifest } from '@/data/schema';
+import type { FlagRuleId, FlagSeverity, FlagThresholds } from '@/data/flag-thresholds';
 import type { ValidationIssue } from '@/data/validate';
 
 /** idle: nothing asked yet; loading: manifest on its way; ready: manifest valid (bundles may still load); error: no usable manifest. */
@@ -119,6 +120,7 @@ export const COMPARISON_VIEWS = [
   'tables',
   'checks',
   'matrix',
+  'flags',
 ] as const;
 
 /** Views of the dashboard; each has a hash route `#/<view>`. */
@@ -179,6 +181,22 @@ export interface Route {
   /** 对比矩阵: the measure group and the sort (`group`, `sort`; in the hash of #/matrix only). */
   matrixGroup?: string | null;
   matrixSort?: string | null;
+  /**
+   * 疑点 (`#/flags` only): the filters (`unit`, `rule`, `sev`; null = all) and the thresholds the
+   * user changed (`dev=40` …; absent = default). Absent from the route (an ordinary link): kept.
+   */
+  flagUnit?: string | null;
+  flagRule?: FlagRuleId | null;
+  flagSeverity?: FlagSeverity | null;
+  flagThresholds?: FlagThresholds;
+}
+
+/** What the 疑点 view keeps in the address. */
+export interface FlagViewState {
+  flagUnit: string | null;
+  flagRule: FlagRuleId | null;
+  flagSeverity: FlagSeverity | null;
+  flagThresholds: FlagThresholds;
 }
 
 /**
@@ -217,6 +235,12 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
   /** 对比矩阵: show a group of measures / sort by a measure (null: the defaults). */
   setMatrixGroup: (group: string | null) => void;
   setMatrixSort: (sort: string | null) => void;
+  flagUnit: string | null;
+  flagRule: FlagRuleId | null;
+  flagSeverity: FlagSeverity | null;
+  flagThresholds: FlagThresholds;
+  /** 疑点: change filters or thresholds (the address follows). */
+  setFlagView: (patch: Partial<FlagViewState>) => void;
   addSlide: (slide: Slide) => void;
   removeSlide: (index: number) => void;
   moveSlide: (index: number, by: -1 | 1) => void;

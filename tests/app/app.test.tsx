@@ -26,6 +26,7 @@ describe('App shell', () => {
       '绩效评价',
       '明细表',
       '数据校验',
+      '疑点',
       '原文',
     ]) {
       expect(nav).toHaveTextContent(label);
@@ -40,6 +41,7 @@ describe('App shell', () => {
     ['performance', '绩效评价'],
     ['tables', '明细表'],
     ['checks', '数据校验'],
+    ['flags', '疑点'],
   ] as const)('route #/%s shows the %s view with the comparison bar', (view, label) => {
     useAppStore.setState({ view });
     render(<App />);

@@ -130,6 +130,7 @@ describe('first paint: the overview before the app', () => {
       '明细表',
       '数据校验',
       '对比矩阵',
+      '疑点',
       '原文',
       '演示',
     ]);

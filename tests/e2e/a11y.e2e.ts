@@ -23,6 +23,7 @@ const ROUTES = [
   ['checks', '数据校验'],
   ['matrix', '对比矩阵'],
   ['matrix?group=all', '对比矩阵'],
+  ['flags', '疑点'],
   ['present', '演示'],
   ['data', '数据文件'],
   ['source/shanxi-province-bureau-2024-final?line=113&q=42684.35', /^原文/],

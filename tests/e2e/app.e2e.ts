@@ -97,6 +97,12 @@ const ROUTES: readonly {
     // (109.76 + 146.32) ÷ 2 = 128.04%.
     check: (page) => mainContains(page, ['1,838.93%', '第 1/4', '128.04%']),
   },
+  {
+    route: 'flags',
+    heading: '疑点',
+    // The province's 一般公共服务支出 1980.00% of 年初预算 (line 476); QT其他养人2 优 at 34.23%.
+    check: (page) => mainContains(page, ['1980.00%（+1880.00%）', '优，执行率34.23%']),
+  },
 ];
 
 /** Wait until the main area shows every text (views fill in as their bundles arrive). */

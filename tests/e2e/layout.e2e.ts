@@ -30,6 +30,8 @@ const VIEWS: readonly { route: string; heading: string | RegExp; ready?: string 
   { route: 'checks', heading: '数据校验', ready: '82.36' },
   // Province 完成年初预算的1838.93% (line 474).
   { route: 'matrix', heading: '对比矩阵', ready: '1,838.93%' },
+  // The province's 一般公共服务支出: 1980.00% of its 年初预算 (line 476).
+  { route: 'flags', heading: '疑点', ready: '1980.00%' },
   {
     route: 'source/shanxi-province-bureau-2024-final?line=113',
     heading: /^原文：/,

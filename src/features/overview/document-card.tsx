@@ -3,7 +3,7 @@ import { SourceLink } from '@/components/source-link';
 import { documentKindLabel, documentLabel, HEADLINE_FIELDS, levelLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
-import { sourceHref } from '@/store/routes';
+import { flagsHref, sourceHref } from '@/store/routes';
 import { CardMeasures } from './card-measures';
 import type { BundleStatus } from '@/store/selectors';
 
@@ -18,6 +18,8 @@ interface DocumentCardProps {
   bundle?: Bundle | undefined;
   /** Loaded by the user from disk (数据文件), not shipped with the app. */
   userLoaded?: boolean;
+  /** 疑点 under the current thresholds, once the bundle is loaded (links to the 疑点 view). */
+  flagCount?: number | undefined;
 }
 
 /** One disclosure document: who, what kind, which year, and its headline totals in 万元. */
@@ -30,6 +32,7 @@ export function DocumentCard({
   onToggle,
   bundle,
   userLoaded = false,
+  flagCount,
 }: DocumentCardProps) {
   const headingId = `card-${entry.id}`;
   const doc = documentLabel(entry);
@@ -88,6 +91,15 @@ export function DocumentCard({
         <span className="findings" title="导入时发现的问题（错误 / 警告 / 提示）">
           校验：错误 {findings.error} · 警告 {findings.warning} · 提示 {findings.info}
         </span>
+        {flagCount !== undefined ? (
+          <a
+            className="flag-count-link"
+            href={flagsHref(entry.id, selectedIds)}
+            title="按当前阈值筛出的需要提问的项目（点击查看本文件的疑点）"
+          >
+            疑点 {flagCount} 条
+          </a>
+        ) : null}
         {bundleStatus === 'loading' || bundleStatus === 'idle' ? (
           <span className="bundle-status">明细加载中…</span>
         ) : null}

@@ -1,10 +1,13 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
+import { evaluateFlags } from '@/data/flag-rules';
+import { thresholdValues } from '@/data/flag-thresholds';
 import { entryMatches } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectBundleStatus, selectEntries, selectFiscalYears } from '@/store/selectors';
 import { useRequestBundles } from '@/store/use-request-bundles';
+import type { ManifestEntry } from '@/data/load';
 import { DocumentCard } from './document-card';
 
 /** Why cards must not be added: a 部门 already contains its units (DOMAIN.md, "Scope matters"). */
@@ -40,6 +43,7 @@ export function OverviewPage() {
   const shown = matching.slice(current * OVERVIEW_PAGE_SIZE, (current + 1) * OVERVIEW_PAGE_SIZE);
   useRequestBundles(shown.map((e) => e.id));
   const paged = entries.length > OVERVIEW_PAGE_SIZE;
+  const flagCounts = useFlagCounts(shown);
 
   if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
     return (
@@ -129,9 +133,36 @@ export function OverviewPage() {
             onToggle={toggleSelected}
             bundle={bundles[entry.id]}
             userLoaded={userIds.has(entry.id)}
+            flagCount={flagCounts.get(entry.id)}
           />
         ))}
       </div>
     </section>
   );
+}
+
+/** 疑点 per shown document under the current thresholds (the card links to them). */
+function useFlagCounts(shown: readonly ManifestEntry[]): ReadonlyMap<string, number> {
+  const bundles = useAppStore((s) => s.bundles);
+  const flagThresholds = useAppStore((s) => s.flagThresholds);
+  const entries = useAppStore(selectEntries);
+  return useMemo(() => {
+    const t = thresholdValues(flagThresholds);
+    // Other loaded documents give a unit's prior year (structure rule), as on the 疑点 view.
+    const loaded = entries.flatMap((entry) => {
+      const bundle = bundles[entry.id];
+      return bundle ? [{ entry, bundle }] : [];
+    });
+    const today = new Date();
+    const counts = new Map<string, number>();
+    for (const entry of shown) {
+      const bundle = bundles[entry.id];
+      if (bundle === undefined) continue;
+      counts.set(
+        entry.id,
+        evaluateFlags({ entry, bundle }, t, { today, others: loaded }).flags.length,
+      );
+    }
+    return counts;
+  }, [shown, bundles, flagThresholds, entries]);
 }

@@ -8,4 +8,5 @@ export const NAV_LABELS: Partial<Record<string, string>> = {
   tables: '明细表',
   checks: '数据校验',
   matrix: '对比矩阵',
+  flags: '疑点',
 };
