@@ -38,7 +38,9 @@ describe('disclosure checks on an imported text, from file://', () => {
     const { page } = s;
     await page.goto(`${INDEX_URL}#/data`);
     await waitOrExplain(s, page.getByRole('heading', { level: 2, name: '数据文件' }), 'data');
-    await page.getByLabel('选择数据包或公开文本（.json、.txt，可多选）').setInputFiles(writeText());
+    await page
+      .getByLabel('选择数据包或公开文本（.json、.txt、.pdf，可多选）')
+      .setInputFiles(writeText());
     const outcomes = page.locator('.import-outcomes');
     await expect
       .poll(() => outcomes.innerText(), { timeout: 20_000 })
