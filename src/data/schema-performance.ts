@@ -157,6 +157,9 @@ export const departmentEvaluation = z.strictObject({
   totalScore: z.nullable(fig),
   /** "属于“优”". */
   grade: z.nullable(gradeFig),
+  /** "核定人员编制数： 102" and "实际在职人员总数： 109" in its 人员情况, where printed. */
+  staffQuota: z.optional(z.nullable(fig)),
+  staffActual: z.optional(z.nullable(fig)),
 });
 export type DepartmentEvaluation = z.infer<typeof departmentEvaluation>;
 

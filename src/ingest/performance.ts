@@ -733,6 +733,11 @@ function parseDepartment(ctx: Ctx): DepartmentEvaluation | null {
       const r = re.exec(raw);
       return r ? figOf(r[1] ?? '', n) : null;
     };
+    // 人员情况: the staffing the whole-department figures are spent on (per-person measures).
+    const quota = pick(/核定人员编制数\s*[：:]?\s*(\d+)/);
+    if (quota !== null && d.staffQuota === undefined) d.staffQuota = quota;
+    const actual = pick(/实际在职人员总数\s*[：:]?\s*(\d+)/);
+    if (actual !== null && d.staffActual === undefined) d.staffActual = actual;
     d.statedExecutionScore ??= pick(/预算执行情况得分\s*([\d.]+)\s*分/);
     d.statedIndicatorScore ??= pick(/指标完成情况得分\s*([\d.]+)\s*分/);
     if (d.totalScore === null) {

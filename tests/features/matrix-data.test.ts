@@ -59,10 +59,11 @@ describe('matrixCells: each document’s figures', () => {
     ['vehicles', '3', '2', '0', '1', '0'],
     // Province 6 projects (优3 中2 差1), centre 11 (优9 良2), district 12 (优9 良2 中1).
     ['excellentShare', '50.00', null, null, '81.82', '75.00'],
-    // Only the service center states staffing: "财政拨款事业编制17名" → 1127.00 ÷ 17.
-    ['expensePerHead', null, null, null, '66.29', null],
-    ['personnelPerHead', null, null, null, '11.10', null],
-    ['publicPerHead', null, null, null, '0.92', null],
+    // The service center states "财政拨款事业编制17名" → 1127.00 ÷ 17; the city 部门's 部门整体自评
+    // "核定人员编制数： 102" (line 634): 3540.42 ÷ 102, 1387.14 ÷ 102, 132.63 ÷ 102.
+    ['expensePerHead', null, '34.71', null, '66.29', null],
+    ['personnelPerHead', null, '13.60', null, '11.10', null],
+    ['publicPerHead', null, '1.30', null, '0.92', null],
     // 公务用车运行维护费 ÷ 车辆数: 3.20 ÷ 3, 1.01 ÷ 2, 0 ÷ 1; no vehicles in the budget and district.
     ['runningPerVehicle', '1.07', '0.51', null, '0.00', null],
   ])('%s', (id, ...expected) => {
@@ -82,7 +83,7 @@ describe('matrixCells: each document’s figures', () => {
 
   it('says why a figure is missing', () => {
     expect(why(2, 'executionRate')).toBe('预算文件，没有执行数');
-    expect(why(0, 'expensePerHead')).toBe('原文概况未载明编制或在职人数');
+    expect(why(0, 'expensePerHead')).toBe('原文未载明编制或在职人数');
     expect(why(4, 'runningPerVehicle')).toBe('车辆数为 0，没有车均');
     // The city 部门 has only a 部门整体 self-evaluation (98.92 分), no project scores.
     expect(why(1, 'meanScore')).toContain('部门整体自评');

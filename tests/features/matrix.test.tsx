@@ -122,7 +122,7 @@ describe('对比矩阵', () => {
     expect(center?.[1]).toContain('66.29');
     expect(center?.[1]).toContain('按编制 17 人');
     const province = rows.find((r) => r[0]?.startsWith('山西省'));
-    expect(province?.[1]).toBe('—原文概况未载明编制或在职人数');
+    expect(province?.[1]).toBe('—原文未载明编制或在职人数');
   });
 
   it('switches the measure group and clears the sort', async () => {

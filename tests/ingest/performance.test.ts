@@ -334,6 +334,11 @@ describe('city 部门 2024 (部门整体支出绩效自评, 元)', () => {
     expect(d?.grade).toEqual({ v: '优', line: 706 });
     expect(checkPerformance(cityDept.performance)).toEqual([]);
   });
+
+  it('reads its 人员情况: 核定人员编制数 102, 实际在职人员总数 109 (line 634)', () => {
+    expect(d?.staffQuota).toEqual({ v: '102', line: 634 });
+    expect(d?.staffActual).toEqual({ v: '109', line: 634 });
+  });
 });
 
 describe('service center 2024 (项目支出绩效自评表, 万元)', () => {

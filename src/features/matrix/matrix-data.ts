@@ -174,7 +174,7 @@ export const MATRIX_MEASURES: readonly MatrixMeasure[] = [
     kind: 'amount',
     per: '人',
     basis:
-      '本年支出合计 ÷ 编制人数（未载明编制时用在职人数），人数取自第一部分 概况；没有人数的文件记“—”。',
+      '本年支出合计 ÷ 编制人数（未载明编制时用在职人数），人数取自第一部分 概况或部门整体自评的人员情况；没有人数的文件记“—”。',
   },
   {
     id: 'personnelPerHead',
@@ -244,16 +244,20 @@ function shareCell(
   );
 }
 
-/** Staffing the document states in its 第一部分 概况: 编制 first, else 在职/实有人数. */
+/**
+ * Staffing the document states: in its 第一部分 概况, else in the 部门整体自评's 人员情况
+ * (核定人员编制数 / 实际在职人员总数); 编制 first, else 在职/实有人数.
+ */
 function staffing(bundle: Bundle): { fig: Fig; label: string } | null {
   const o = bundle.narrative.overview;
-  const quota = o.find((c) => c.key === 'staffQuota');
-  if (quota) return { fig: quota.value, label: '编制' };
-  const actual = o.find((c) => c.key === 'staffActual');
-  return actual ? { fig: actual.value, label: '在职人数' } : null;
+  const dept = bundle.performance.department;
+  const quota = o.find((c) => c.key === 'staffQuota')?.value ?? dept?.staffQuota ?? null;
+  if (quota !== null) return { fig: quota, label: '编制' };
+  const actual = o.find((c) => c.key === 'staffActual')?.value ?? dept?.staffActual ?? null;
+  return actual !== null ? { fig: actual, label: '在职人数' } : null;
 }
 
-const NO_STAFF = '原文概况未载明编制或在职人数';
+const NO_STAFF = '原文未载明编制或在职人数';
 
 /** Every measure of one document (by measure id). */
 export function matrixCells(bundle: Bundle): Record<string, MatrixCell> {
