@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Import direction: domain <- data <- store <- features <- app; components and lib may use domain only.
+// Import direction: domain <- data <- store <- features <- app; components and lib may use domain
+// only; ingest uses data and domain; no feature imports another.
 const zones = [
   {
     target: './src/domain',
@@ -28,7 +30,21 @@ const zones = [
     target: './src/components',
     from: ['./src/store', './src/features', './src/app', './src/ingest'],
   },
-  { target: './src/lib', from: ['./src/store', './src/features', './src/app', './src/ingest'] },
+  {
+    target: './src/lib',
+    from: ['./src/data', './src/store', './src/features', './src/app', './src/ingest'],
+  },
+  // The ingest runs in Node and as dist/ingest.js: it knows the data format, never the app.
+  {
+    target: './src/ingest',
+    from: ['./src/store', './src/features', './src/app', './src/components'],
+  },
+  // A view never imports another view: what two views share lives in data/, components/ or lib/.
+  ...readdirSync(new URL('./src/features', import.meta.url)).map((name) => ({
+    target: `./src/features/${name}`,
+    from: './src/features',
+    except: [`./${name}`],
+  })),
 ];
 
 export default tseslint.config(
