@@ -4,6 +4,7 @@
  */
 import type { DecimalString } from '@/domain/money';
 import { NO_VALUE, formatAmount, formatPercent } from '@/lib/format';
+import type { AmountUnit } from '@/domain/money';
 
 export interface PrintedFigure {
   v: DecimalString;
@@ -16,7 +17,7 @@ export interface DerivedFigure {
 }
 
 export type FigureKind = 'amount' | 'percent' | 'count';
-export type FigureUnit = '万元' | '元';
+export type FigureUnit = AmountUnit;
 
 interface FigureValueProps {
   fig: PrintedFigure | DerivedFigure | null | undefined;

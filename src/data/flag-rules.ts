@@ -26,6 +26,7 @@ import { headlineFunds } from './schema-performance';
 import type { FundRow, Grade } from './schema-performance';
 import { tableCell } from './table-cell';
 import type { FlagRuleId, FlagSeverity, ThresholdValues } from './flag-thresholds';
+import type { AmountUnit } from '@/domain/money';
 
 /** A figure a flag rests on, as printed (or derived, marked so), with what it is. */
 export interface FlagFigure {
@@ -33,7 +34,7 @@ export interface FlagFigure {
   fig: Fig | DerivedFig;
   kind: 'amount' | 'percent' | 'score';
   /** Amounts: the unit printed (the department self-evaluation is in 元). */
-  unit?: '万元' | '元';
+  unit?: AmountUnit;
 }
 
 export interface Flag {
@@ -264,7 +265,7 @@ function deviationFlags(doc: FlagDocument, t: ThresholdValues): Draft[] {
 /** A project's headline fund row: its computed rate (else the printed one) and the figures. */
 function projectRate(
   row: FundRow | null,
-  unit: '万元' | '元',
+  unit: AmountUnit,
 ): { rate: Decimal | null; figures: FlagFigure[] } {
   if (row === null) return { rate: null, figures: [] };
   const figures: FlagFigure[] = [];
@@ -344,7 +345,7 @@ function gradeFlags(doc: FlagDocument, t: ThresholdValues): Draft[] {
   const evaluate = (
     what: string,
     item: string,
-    unit: '万元' | '元',
+    unit: AmountUnit,
     row: FundRow | null,
     totalScore: Fig | null,
     grade: { v: Grade; line: number } | null,

@@ -3,6 +3,7 @@
  * Amounts are decimal strings exactly as printed; a figure always carries its source line.
  */
 import * as z from 'zod/mini';
+import type { AmountUnit } from '../domain/money';
 
 /** Plain decimal string, e.g. "42683.67", "-0.84", "0". Never a JS number. */
 export const decimalString = z
@@ -32,8 +33,9 @@ export const derivedFig = z.strictObject({
 });
 export type DerivedFig = z.infer<typeof derivedFig>;
 
-export const amountUnit = z.enum(['万元', '元']);
-export type AmountUnit = z.infer<typeof amountUnit>;
+/** The validator of the one money-unit type (src/domain/money.ts). */
+export const amountUnit = z.enum(['万元', '元'] as const satisfies readonly AmountUnit[]);
+export type { AmountUnit };
 
 /**
  * A bundle id: lowercase ASCII words joined by hyphens, the first starting with a letter,

@@ -3,7 +3,7 @@
  * (尾数误差): a sum within 0.01 per summed row of its total is consistent.
  */
 import type { DecimalString } from './money';
-import { Decimal, dec, sum } from './money';
+import { Decimal, dec, printedPlaces, sum } from './money';
 
 export type SumVerdict = 'exact' | 'rounding' | 'mismatch';
 
@@ -37,19 +37,13 @@ export function sameAmount(a: DecimalString, b: DecimalString): boolean {
   return dec(a).equals(dec(b));
 }
 
-/** Decimal places of a printed number ("17.3" → 1, "90" → 0). */
-function placesOf(v: DecimalString): number {
-  const i = v.indexOf('.');
-  return i < 0 ? 0 : v.length - i - 1;
-}
-
 /**
  * Half a unit of the last printed place: how far a printed figure may be from the true one.
  * Amounts count at least 2 places: the documents print 万元 to 0.01 and drop trailing zeros
  * ("100" is 100.00, not anything from 99.5 to 100.5).
  */
 function halfUnit(v: DecimalString, minPlaces = 0): Decimal {
-  return dec('0.5').times(dec('10').pow(-Math.max(minPlaces, placesOf(v))));
+  return dec('0.5').times(dec('10').pow(-Math.max(minPlaces, printedPlaces(v))));
 }
 
 export type PercentVerdict = 'exact' | 'rounding' | 'mismatch' | 'noBase';
@@ -78,7 +72,7 @@ export function checkPercent(
   const w = dec(whole);
   if (w.isZero()) return { verdict: 'noBase', computed: null };
   const p = dec(part);
-  const digits = placesOf(printed);
+  const digits = printedPlaces(printed);
   const computed = p.div(w).times(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   const shown = dec(printed);
   if (computed.equals(shown)) return { verdict: 'exact', computed };

@@ -10,6 +10,15 @@ export { Decimal };
 /** A decimal amount as printed, e.g. "42683.67" or "-0.84". */
 export type DecimalString = string;
 
+/** The money unit a figure is printed in: the documents print 万元, some tables 元. */
+export type AmountUnit = '万元' | '元';
+
+/** Decimal places a figure was printed with ("2296.91" → 2, "17.3" → 1, "1147200" → 0). */
+export function printedPlaces(v: DecimalString): number {
+  const dot = v.indexOf('.');
+  return dot < 0 ? 0 : v.length - dot - 1;
+}
+
 const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
 
 /** True when `s` is a plain decimal string (no exponent, no thousands separators). */

@@ -8,16 +8,10 @@ import type { Finding } from '../data/schema';
 import type { Fig } from '../data/schema-common';
 import type { Breakdown, Narrative } from '../data/schema-narrative';
 import { checkPercent } from '../domain/consistency';
-import { dec, sum, type Decimal } from '../domain/money';
+import { dec, printedPlaces, sum, type Decimal } from '../domain/money';
 
 type Severity = Finding['severity'];
 type Kind = Finding['kind'];
-
-/** Decimal places of a printed number ("17.3" → 1, "90" → 0). */
-function places(v: string): number {
-  const i = v.indexOf('.');
-  return i < 0 ? 0 : v.length - i - 1;
-}
 
 function fmt(d: Decimal, p: number): string {
   return d.toFixed(p);
@@ -86,8 +80,8 @@ function checkPct(
       // Within the amounts' own rounding (尾数误差) it is a hint.
       verdict === 'rounding' ? 'info' : 'warning',
       'percent',
-      `${what}：文中写${stated.v}%，按其金额 ${part.v} ÷ ${whole.v} 计算应为${fmt(computed, places(stated.v))}%${verdict === 'rounding' ? '（差异在金额尾数误差范围内，属提示）' : ''}。`,
-      `${fmt(computed, places(stated.v))}%`,
+      `${what}：文中写${stated.v}%，按其金额 ${part.v} ÷ ${whole.v} 计算应为${fmt(computed, printedPlaces(stated.v))}%${verdict === 'rounding' ? '（差异在金额尾数误差范围内，属提示）' : ''}。`,
+      `${fmt(computed, printedPlaces(stated.v))}%`,
       `${stated.v}%`,
       lines,
     );
@@ -110,7 +104,7 @@ function checkSum(
   if (!strict && s.lt(dec(total.v))) return; // a "主要包括" list may leave parts out
   const tol = dec('0.01').times(parts.length);
   const lines = [total.line, ...parts.map((p) => p.line)];
-  const p = Math.max(places(total.v), ...parts.map((x) => places(x.v)));
+  const p = Math.max(printedPlaces(total.v), ...parts.map((x) => printedPlaces(x.v)));
   if (diff.gt(tol)) {
     f.add(
       slug,
@@ -157,7 +151,7 @@ function checkBreakdown(f: Findings, b: Breakdown): void {
   const pcts = b.parts.map((p) => p.pct).filter((p): p is Fig => p !== null);
   if (b.complete && pcts.length === b.parts.length && pcts.length > 1) {
     const s = sum(pcts.map((p) => p.v));
-    const p = Math.max(...pcts.map((x) => places(x.v)));
+    const p = Math.max(...pcts.map((x) => printedPlaces(x.v)));
     // Each share rounds by at most half a unit of its last place.
     const tol = dec('10').pow(-p).times('0.5').times(pcts.length);
     if (s.minus(100).abs().gt(tol)) {

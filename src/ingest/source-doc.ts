@@ -2,6 +2,8 @@
  * A disclosure text as the ingest sees it: its lines, 1-based, exactly as in the file.
  * Pure: also built into dist/ingest.js for the browser (browser.ts).
  */
+import { splitLines } from '../data/source-lines';
+
 export interface SourceDoc {
   /** Path or name the user gave, used in messages. */
   readonly file: string;
@@ -10,7 +12,7 @@ export interface SourceDoc {
 }
 
 export function makeSourceDoc(file: string, text: string): SourceDoc {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text);
   return { file, lines };
 }
 

@@ -2,8 +2,9 @@
  * Display formatting for figures. Rounding goes through src/domain/money.ts; only the final
  * string is grouped here, so a figure never passes through a JS number.
  */
-import { dec, roundHalfUp, toFixed2 } from '@/domain/money';
+import { dec, printedPlaces, roundHalfUp, toFixed2 } from '@/domain/money';
 import type { Decimal, DecimalString } from '@/domain/money';
+import type { AmountUnit } from '@/domain/money';
 
 /** Shown wherever a figure is missing (null) or has no meaning (a rate over a zero budget). */
 export const NO_VALUE = '—';
@@ -75,12 +76,6 @@ export function formatPercent(value: DecimalString | Decimal | null | undefined)
   return `${group(toFixed2(rounded.isZero() ? rounded.abs() : rounded))}%`;
 }
 
-/** Decimal places a figure was printed with ("2296.91" → 2, "1147200" → 0). */
-function printedPlaces(v: DecimalString): number {
-  const dot = v.indexOf('.');
-  return dot < 0 ? 0 : v.length - dot - 1;
-}
-
 /** A plain decimal at its own precision, grouped: "30181059.5" → "30,181,059.5". */
 function groupAsPrinted(value: Decimal, places: number): string {
   const rounded = roundHalfUp(value, places);
@@ -97,8 +92,8 @@ function groupAsPrinted(value: Decimal, places: number): string {
  */
 export function formatAmount(
   value: DecimalString | Decimal | null | undefined,
-  unit: '万元' | '元',
-  printed: '万元' | '元' = '万元',
+  unit: AmountUnit,
+  printed: AmountUnit = '万元',
 ): string {
   if (value === null || value === undefined) return NO_VALUE;
   const places = typeof value === 'string' ? printedPlaces(value) : 2;

@@ -7,6 +7,7 @@ import type { UserBundleStorage } from '@/data/user-storage';
 import type { Bundle, Manifest } from '@/data/schema';
 import type { FlagRuleId, FlagSeverity, FlagThresholds } from '@/data/flag-thresholds';
 import type { ValidationIssue } from '@/data/validate';
+import type { AmountUnit } from '@/domain/money';
 
 /** idle: nothing asked yet; loading: manifest on its way; ready: manifest valid (bundles may still load); error: no usable manifest. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -248,7 +249,7 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
 }
 
 /** 万元 as printed, or 元 (× 10,000) on request. */
-export type DisplayUnit = '万元' | '元';
+export type DisplayUnit = AmountUnit;
 /** Absolute amounts, or normalised measures (shares, rates) so units of very different size compare. */
 export type MeasureMode = 'absolute' | 'share';
 

@@ -14,6 +14,7 @@ import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
 import { formatAmount } from '@/lib/format';
+import type { AmountUnit } from '@/domain/money';
 
 export interface AmountPair {
   label: string;
@@ -24,7 +25,7 @@ export interface AmountPair {
 interface AmountChartProps {
   title: string;
   pairs: readonly AmountPair[];
-  unit: '万元' | '元';
+  unit: AmountUnit;
   /** The amount (万元, geometry only) at the right end of the axis; none: this chart's own. */
   scaleMax?: number | undefined;
 }

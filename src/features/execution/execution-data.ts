@@ -16,6 +16,7 @@ import { executionRate } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
 import { compareDecimal } from '@/domain/money';
 import { idRecord } from '@/lib/id-record';
+import type { AmountUnit } from '@/domain/money';
 
 /** Projects whose 执行率 is below this (percent) are picked out as under-executed. */
 export const UNDER_EXECUTION_THRESHOLD: DecimalString = '80';
@@ -215,7 +216,7 @@ export interface ProjectExecutionRow {
   /** The fund row the figures come from: 资金总额, or the first source row (省级财政资金 …). */
   fundLabel: string;
   layout: ProjectEvaluation['layout'];
-  unit: '万元' | '元';
+  unit: AmountUnit;
   /** 年初预算数 (预算编制数). */
   initialBudget: Fig | null;
   fullYearBudget: Fig | null;
@@ -280,7 +281,7 @@ export interface SummaryExecutionRow {
   what: string;
   /** What the rate is against, in the document's words: 全年预算 or 预算到位资金. */
   basis: '全年预算' | '预算到位资金';
-  unit: '万元' | '元';
+  unit: AmountUnit;
   budget: Fig | null;
   executed: Fig | null;
   stated: Fig | null;

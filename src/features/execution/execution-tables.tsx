@@ -5,12 +5,13 @@ import type { DataColumn } from '@/components/data-table';
 import type { Fig } from '@/data/schema-common';
 import type { ClassExecutionRow, ProjectExecutionRow, SummaryExecutionRow } from './execution-data';
 import { AmountCell, ComputedRateCell, RateCheckBadge, StatedRateCell } from './figure-cells';
+import type { AmountUnit } from '@/domain/money';
 
 /**
  * The cell of an amount column: the row's figure `pick`, linked to its source line, in the row's
  * printed unit (万元 unless the row says 元).
  */
-function amountCell<R extends { bundleId: string; document: string; unit?: '万元' | '元' }>(
+function amountCell<R extends { bundleId: string; document: string; unit?: AmountUnit }>(
   pick: (r: R) => Fig | null,
 ) {
   return ({ row }: { row: { original: R } }) => (

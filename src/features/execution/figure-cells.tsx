@@ -13,6 +13,7 @@ import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import type { RateCheck } from './execution-data';
 import { RATE_CHECK_LABEL } from './execution-data';
+import type { AmountUnit } from '@/domain/money';
 
 interface CellProps {
   fig: Fig | null;
@@ -26,7 +27,7 @@ export function AmountCell({
   bundleId,
   document,
   unit = '万元',
-}: CellProps & { unit?: '万元' | '元' }) {
+}: CellProps & { unit?: AmountUnit }) {
   const displayUnit = useAppStore((s) => s.displayUnit);
   const hrefFor = useSourceHref()(bundleId);
   if (unit === '元' && fig !== null) {

@@ -7,6 +7,7 @@ import type { DataColumn } from '@/components/data-table';
 import type { FundRow, Indicator } from '@/data/schema-performance';
 import { AmountFigure, FlagList, PercentFigure, PrintedFigure } from './figure-cells';
 import type { DepartmentBlock } from './performance-data';
+import type { AmountUnit } from '@/domain/money';
 
 interface FundLine {
   key: string;
@@ -14,7 +15,7 @@ interface FundLine {
   fund: FundRow;
   bundleId: string;
   document: string;
-  unit: '万元' | '元';
+  unit: AmountUnit;
 }
 
 const fundCol = dataTableColumns<FundLine>();

@@ -12,6 +12,7 @@ import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SEVERITY_LABEL } from './performance-data';
 import type { ProjectRow } from './performance-data';
+import type { AmountUnit } from '@/domain/money';
 
 interface FigProps {
   fig: Fig | null;
@@ -23,12 +24,7 @@ interface FigProps {
  * An amount: printed in 万元 → shown in the chosen unit; printed in 元 (department-wide
  * evaluation, budget targets) → shown in 元 exactly as printed, marked 元.
  */
-export function AmountFigure({
-  fig,
-  bundleId,
-  document,
-  unit,
-}: FigProps & { unit: '万元' | '元' }) {
+export function AmountFigure({ fig, bundleId, document, unit }: FigProps & { unit: AmountUnit }) {
   const displayUnit = useAppStore((s) => s.displayUnit);
   const hrefFor = useSourceHref()(bundleId);
   if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;

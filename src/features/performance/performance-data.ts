@@ -18,6 +18,7 @@ import type {
 } from '@/data/schema-performance';
 import { executionRate, share } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
+import type { AmountUnit } from '@/domain/money';
 
 /** 自评等级 from best to worst (优 excellent, 良 good, 中 fair, 差 poor). */
 export const GRADES: readonly Grade[] = ['优', '良', '中', '差'];
@@ -49,7 +50,7 @@ export interface ProjectRow extends UnitRef {
   /** Evaluation year as printed ("(2024年度)"), else the document's year. */
   year: number;
   /** Amount unit of the table the project came from. */
-  amountUnit: '万元' | '元';
+  amountUnit: AmountUnit;
   /** Label of the row the headline figures come from (资金总额, 省级财政资金 …). */
   fundLabel: string | null;
   /** 全年预算数 (list rows: 预算指标). */

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
-import { splitLines } from '@/lib/text';
+import { splitLines } from '@/data/source-lines';
 import { useAppStore } from '@/store/app-store';
 import { sourceHref, viewHref } from '@/store/routes';
 import { selectEntries, selectEntry } from '@/store/selectors';

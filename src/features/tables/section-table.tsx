@@ -27,6 +27,7 @@ import { FigureValue, figureLink, figureText, printedLink } from '@/components/f
 import type { DerivedFigure, FigureLink, PrintedFigure } from '@/components/figure-value';
 import { someRow } from './tables-data';
 import type { DisplayColumn, DisplayRow, TableSection } from './tables-data';
+import type { AmountUnit } from '@/domain/money';
 
 const helper = dataTableColumns<DisplayRow>();
 
@@ -35,9 +36,9 @@ interface CellContext {
   document: string;
   hrefFor: (line: number, text?: string) => string;
   /** FigureValue's unit (see shownUnit). */
-  formatAs: '万元' | '元';
+  formatAs: AmountUnit;
   /** The unit the table is printed in (see shownUnit); 万元 when not given. */
-  printed?: '万元' | '元';
+  printed?: AmountUnit;
 }
 
 function RowLabel({ row }: { row: DisplayRow }) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Table } from '@/data/schema';
 import { SectionTable } from './section-table';
 import { countRows, layoutTable, shownUnit, someRow, withoutEmptyRows } from './tables-data';
+import type { AmountUnit } from '@/domain/money';
 
 interface TableViewProps {
   table: Table;
@@ -9,7 +10,7 @@ interface TableViewProps {
   document: string;
   /** 部门 / 单位: said in the caption so a 部门 table is never read as one unit's. */
   scope: string;
-  displayUnit: '万元' | '元';
+  displayUnit: AmountUnit;
   hrefFor: (line: number, text?: string) => string;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Bundle, Table, TableRow } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
+import type { AmountUnit } from '@/domain/money';
 
 /** How a cell's value is shown: an amount (万元/元) or a count / code printed as is. */
 export type ValueKind = 'amount' | 'count';
@@ -315,11 +316,11 @@ export function layoutTable(table: Table): TableLayout {
 /** The unit a figure is shown in and how FigureValue must format it. */
 export interface ShownUnit {
   /** What the caption says. */
-  unit: '万元' | '元';
+  unit: AmountUnit;
   /** FigureValue's `unit`. */
-  formatAs: '万元' | '元';
+  formatAs: AmountUnit;
   /** FigureValue's `printed`: the table's own unit (元 figures keep their printed decimals). */
-  printed: '万元' | '元';
+  printed: AmountUnit;
   /** True when the figures are converted from the printed unit. */
   converted: boolean;
 }
@@ -328,7 +329,7 @@ export interface ShownUnit {
  * A table printed in 万元 follows the chosen display unit (元 = × 10,000, at the printed
  * precision); a table printed in 元 is always shown as printed.
  */
-export function shownUnit(tableUnit: '万元' | '元', displayUnit: '万元' | '元'): ShownUnit {
+export function shownUnit(tableUnit: AmountUnit, displayUnit: AmountUnit): ShownUnit {
   if (tableUnit === '元') return { unit: '元', formatAs: '元', printed: '元', converted: false };
   return {
     unit: displayUnit,

@@ -10,7 +10,7 @@ import type { Bundle } from '@/data/schema';
 import type { YoyStatement } from '@/data/schema-narrative';
 import { yoyChange } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
-import { dec, roundHalfUp } from '@/domain/money';
+import { dec, printedPlaces, roundHalfUp } from '@/domain/money';
 import { memoByObjects } from '@/lib/memo';
 import { idRecord } from '@/lib/id-record';
 
@@ -68,11 +68,6 @@ export function yoyBase(entry: Pick<ManifestEntry, 'kind'>): YoyBase {
 
 /** Does the printed percent agree with change ÷ prior at its printed precision? */
 export type PctCheck = 'agrees' | 'differs' | 'none';
-
-function printedPlaces(v: DecimalString): number {
-  const dot = v.indexOf('.');
-  return dot === -1 ? 0 : v.length - dot - 1;
-}
 
 export interface YoyCell {
   bundleId: string;

@@ -5,9 +5,10 @@
  */
 import type { Figure, LayoutResult, LayoutRow, LayoutTable } from './read-layout';
 import type { TableKind } from './national-titles';
+import type { AmountUnit } from '../../domain/money';
 
 export interface HeadlineFigure extends Figure {
-  unit: '万元' | '元';
+  unit: AmountUnit;
   /** The table's title as printed. */
   table: string;
 }

@@ -10,6 +10,7 @@ import type { HeaderStack } from './header';
 import { alignInOrder, readHeader } from './header';
 import type { DocKind, TableKind, TitleSpec } from './national-titles';
 import { matchTitle } from './national-titles';
+import type { AmountUnit } from '../../domain/money';
 
 export interface Figure {
   /** Decimal string as printed, without thousands separators ("3540.62"). */
@@ -44,7 +45,7 @@ export interface LayoutTable {
   page: number;
   line: number;
   /** From the table's own 单位 / 金额单位 line. */
-  unit: '万元' | '元';
+  unit: AmountUnit;
   columns: LayoutColumn[];
   rows: LayoutRow[];
   /** The table says it has no data (本表无数据, 空表, a single 无 row). */
@@ -163,7 +164,7 @@ interface Region {
   spec: TitleSpec;
   title: string;
   at: number;
-  unit: '万元' | '元';
+  unit: AmountUnit;
   unitAt: number;
   end: number;
 }

@@ -19,6 +19,7 @@ import type { ColumnSpec, TableSpec } from './specs';
 import { specForTitle } from './specs';
 import type { Tok } from './tokens';
 import { detectLayout, isColumnNumberLine, tokenizeLine } from './tokens';
+import type { AmountUnit } from '../../domain/money';
 
 export interface Skipped {
   line: number;
@@ -78,7 +79,7 @@ export function locateTables(doc: SourceDoc, docKind: '决算' | '预算'): Regi
   });
 }
 
-function amountUnitOf(lines: readonly string[]): '万元' | '元' {
+function amountUnitOf(lines: readonly string[]): AmountUnit {
   for (const l of lines) {
     const m = /单位[：:]\s*(万元|元|万)/.exec(l);
     if (m?.[1] !== undefined) return m[1] === '元' ? '元' : '万元';
