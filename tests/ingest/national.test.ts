@@ -201,6 +201,45 @@ describe('national layout text (pdftotext -layout or written by hand)', () => {
     expect(t.rows.map((r) => r.key)).toEqual(['合计', '201', '20103', '2010306', '2210201']);
   });
 
+  it('gives figures centred between the two lines of a wrapped label to that row, and skips page numbers', () => {
+    const text = [
+      '某某区某某局 2024 年度部门决算',
+      '                  收入支出决算总表',
+      '                                                            单位：万元',
+      '        收入                                   支出',
+      '    项目                  决算数          项目                  决算数',
+      '一、一般公共预算财政拨款收入    3,540.32    一、一般公共服务支出      3,114.61',
+      '二、国有资本经营预算财政拨                  二、外交支出',
+      '                              12.50',
+      '款',
+      '     本年收入合计            3,552.82       本年支出合计          3,114.61',
+      '                              - 3 -',
+      '                  支出决算表',
+      '                                                            单位：万元',
+      ' 功能分类科目编码   科目名称          本年支出合计      基本支出      项目支出',
+      '                    合计                    100.00         60.00         40.00',
+      ' 2010399            其他政府办公厅（室）及相关机构',
+      '                                            100.00         60.00         40.00',
+      '                    事务支出',
+      '                                  第 4 页',
+    ].join('\n');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    expect(cell(bundle, '公开01', '国有资本经营预算财政拨款', 'amount', 'income')).toEqual({
+      v: '12.50',
+      line: 8,
+    });
+    expect(cell(bundle, '公开01', '本年收入合计', 'amount', 'income')?.v).toBe('3552.82');
+    const row = table(bundle, '公开03').rows.find((r) => r.key === '2010399');
+    expect(row?.label).toBe('其他政府办公厅（室）及相关机构事务支出');
+    expect([row?.cells['total']?.v, row?.cells['basic']?.v, row?.cells['project']?.v]).toEqual([
+      '100.00',
+      '60.00',
+      '40.00',
+    ]);
+    expect(table(bundle, '公开03').rows.map((r) => r.key)).toEqual(['合计', '2010399']);
+    expect(bundle.skipped.filter((x) => x.where === '标准表')).toEqual([]);
+  });
+
   it('ingests a document that omits standard tables, and says which are missing', () => {
     const text = readText('datong-dept-2024-final.layout.txt');
     const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);

@@ -68,6 +68,19 @@ export interface LayoutResult {
 
 const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
+/** Page numbers inside a table's pages: "第 5 页", "- 5 -", "共 23 页"; a bare "5" (see below). */
+const PAGE_FURNITURE = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—]|共\s*\d+\s*页)\s*$/;
+const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/** Page-number lines: the marked ones anywhere, a bare number only as a page's first or last line. */
+function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
+  return lines.filter((l, i) => {
+    if (PAGE_FURNITURE.test(l.text)) return false;
+    if (!BARE_NUMBER.test(l.text)) return true;
+    const edge = lines[i - 1]?.page !== l.page || lines[i + 1]?.page !== l.page;
+    return !edge;
+  });
+}
 /** A sentence of the narrative, never a table row. */
 const PROSE = /[，。]|\d万元/;
 const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
@@ -415,6 +428,14 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
         const row = makeTreeRow(next, t, leaves, ctx);
         rows.push(row);
         last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
+      } else if (
+        last !== null &&
+        adjacent(last.at, t.l) &&
+        Object.keys(last.row.values).length === 0
+      ) {
+        // Figures centred in a row whose label wraps onto two lines: between the two lines.
+        last.row.values = place(t.amounts, leaves, t.l, ctx);
+        last.at = t.l;
       }
       return;
     }
@@ -475,6 +496,25 @@ function readPaired(
       side = side === null && !sawAmount && c.start < leftCenter ? '收入' : '支出';
       current = { label: c, amounts: [], side };
       parts.push(current);
+    }
+    if (parts.length === 0 && cells.length > 0 && cells.every((c) => isAmount(c.text))) {
+      // Figures centred between the two lines of a wrapped label: they belong to the row above
+      // on their side (a figure left of the 支出 side's first column is the 收入 side's).
+      const rightStart = right[0]?.start ?? Number.POSITIVE_INFINITY;
+      for (const side of ['收入', '支出'] as const) {
+        const amounts = cells.filter((c) => (c.end <= rightStart) === (side === '收入'));
+        const row = [...rows].reverse().find((r) => r.side === side);
+        if (
+          amounts.length > 0 &&
+          row !== undefined &&
+          row.page === l.page &&
+          l.line - row.line <= 1 &&
+          Object.keys(row.values).length === 0
+        ) {
+          row.values = place(amounts, side === '收入' ? left : right, l, ctx);
+        }
+      }
+      continue;
     }
     for (const p of parts) {
       const leaves = p.side === '收入' ? left : right;
@@ -579,7 +619,7 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     .filter((l) => l.text.trim() !== '' && !META.test(l.text) && !/^\s*(注|说明)[：:]/.test(l.text))
     .slice(-10)
     .map((l) => l.text);
-  const body = region.slice(bodyAt);
+  const body = withoutPageNumbers(region.slice(bodyAt));
   const { kind } = r.spec;
   const rules =
     kind === 'threePublic'
