@@ -9,6 +9,8 @@ import type { AmountUnit } from '@/domain/money';
 export interface PrintedFigure {
   v: DecimalString;
   line: number;
+  /** The digits as printed when `v` was converted (a 元 table's cell shown in 万元). */
+  printedAs?: DecimalString;
 }
 
 export interface DerivedFigure {
@@ -72,7 +74,7 @@ export function figureLink(
       derived: true,
     };
   }
-  return printedLink(fig.line, document, hrefFor, fig.v);
+  return printedLink(fig.line, document, hrefFor, fig.printedAs ?? fig.v);
 }
 
 /** The link of a printed figure on `line`; `text`, its value, is marked in the line. */

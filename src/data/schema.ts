@@ -125,11 +125,18 @@ export const bundleSchema = z.strictObject({
 export type Bundle = z.infer<typeof bundleSchema>;
 
 /** Headline figures copied into the manifest so the overview needs no full bundle. */
+/** A headline figure, in 万元; `printedAs` keeps the digits of a figure printed in 元. */
+const headlineFig = z.strictObject({
+  v: decimalString,
+  line: lineNo,
+  printedAs: z.optional(decimalString),
+});
+
 export const headline = z.strictObject({
-  incomeTotal: z.nullable(fig),
-  expenseTotal: z.nullable(fig),
-  basicExpense: z.nullable(fig),
-  projectExpense: z.nullable(fig),
+  incomeTotal: z.nullable(headlineFig),
+  expenseTotal: z.nullable(headlineFig),
+  basicExpense: z.nullable(headlineFig),
+  projectExpense: z.nullable(headlineFig),
   findings: z.strictObject({
     error: z.int().check(z.minimum(0)),
     warning: z.int().check(z.minimum(0)),

@@ -8,9 +8,12 @@ import { dec } from '../domain/money';
 import type { Table } from './schema';
 import type { Fig } from './schema-common';
 
-/** "96282213.44" 元 → "9628.221344" 万元; a 万元 figure is returned as is. */
-export function figIn万元(unit: Table['unit'], fig: Fig): Fig {
-  return unit === '元' ? { ...fig, v: dec(fig.v).div(10000).toFixed() } : fig;
+/** A figure converted to 万元 keeps the digits it was printed with, so its link marks them. */
+export type WanFig = Fig & { printedAs?: string };
+
+/** "96282213.44" 元 → "9628.221344" 万元 (printedAs "96282213.44"); a 万元 figure as is. */
+export function figIn万元(unit: Table['unit'], fig: Fig): WanFig {
+  return unit === '元' ? { ...fig, v: dec(fig.v).div(10000).toFixed(), printedAs: fig.v } : fig;
 }
 
 /** The cell of row `key` (in `group`, for two-sided tables) and column `col`, in 万元. */

@@ -118,6 +118,15 @@ describe('原文 viewer', () => {
     // The form feed is not printed; the global line number stays the anchor.
     const third = region.querySelector('#L3');
     expect(third?.textContent).toBe('3本年收入合计      3,540.62    本年支出合计      3,540.42');
+    // Each run starts at its column: 3,540.62 after 本年收入合计 (6 characters) and 6 spaces,
+    // drawn 12 columns wide whatever the Chinese characters' width on screen.
+    const runs = [...(third?.querySelectorAll<HTMLElement>('.lt-run') ?? [])];
+    expect(runs.map((r) => [r.textContent?.trim(), r.style.left])).toEqual([
+      ['本年收入合计', '0ch'],
+      ['3,540.62', '12ch'],
+      ['本年支出合计', '24ch'],
+      ['3,540.42', '36ch'],
+    ]);
     expect(region.querySelector('[aria-current="location"]')?.id).toBe('L4');
     expect(region.querySelector('mark')).toHaveTextContent(/^0\.00$/);
   });

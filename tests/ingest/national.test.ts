@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { figureLink } from '@/components/figure-value';
 import { headlineOf } from '@/data/headline';
 import { readSangong } from '@/data/sangong';
 import type { Bundle, Table } from '@/data/schema';
@@ -280,6 +281,13 @@ describe('a 部门预算 PDF of 上海市普陀区 (tables in 元, 三公 in 万
     expect(cell(bundle, '预算03', '合计', 'basic')?.v).toBe('25741666.44');
     expect(headlineOf(bundle).basicExpense?.v).toBe('2574.166644');
     expect(headlineOf(bundle).projectExpense?.v).toBe('7054.0547');
+    // The link of a converted figure marks the digits printed in its line, not the 万元 value.
+    const basic = headlineOf(bundle).basicExpense;
+    expect(basic?.printedAs).toBe('25741666.44');
+    const hrefFor = (line: number, text?: string) => `#/source/x?line=${line}&q=${text ?? ''}`;
+    expect(figureLink(basic ?? { v: '0', line: 1 }, 'doc', hrefFor).href).toBe(
+      `#/source/x?line=${basic?.line ?? 0}&q=25741666.44`,
+    );
     // “三公”经费和机关运行经费预算表 (万元): 合计 10.81 = 公务用车运行维护费 9.98 + 公务接待费 0.83.
     const sg = readSangong(bundle);
     expect(sg.budget?.total?.v).toBe('10.81');

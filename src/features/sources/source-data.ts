@@ -77,3 +77,23 @@ export function pagePlaces(lines: readonly string[]): PagePlace[] | null {
     return { page, line };
   });
 }
+
+/**
+ * A layout-text line cut where text follows two or more spaces, each piece with its column
+ * offset. The pieces keep their spaces, so together they are the line exactly (copy, search).
+ */
+export function placedRuns(text: string): { start: number; text: string }[] {
+  const starts = [0];
+  for (const m of text.matchAll(/ {2,}(?=\S)/g)) starts.push(m.index + m[0].length);
+  return starts
+    .map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }))
+    .filter((r) => r.text !== '');
+}
+
+/** Columns a text takes on screen in a monospace font: 2 for a Chinese character or full-width sign. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}

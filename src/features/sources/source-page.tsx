@@ -7,7 +7,7 @@ import { useAppStore } from '@/store/app-store';
 import { sourceHref, viewHref } from '@/store/routes';
 import { selectEntries, selectEntry } from '@/store/selectors';
 import type { SourceReturn, SourceTarget } from '@/store/types';
-import { findFigure, pagePlaces, shownLineParam } from './source-data';
+import { displayWidth, findFigure, pagePlaces, placedRuns, shownLineParam } from './source-data';
 import './sources.css';
 
 /**
@@ -152,17 +152,21 @@ function SourceViewer({ target }: { target: SourceTarget }) {
                     <span className="ln" aria-hidden="true">
                       {n}
                     </span>
-                    <span className="lt">
-                      {isTarget && mark ? (
-                        <>
-                          {text.slice(0, mark[0])}
-                          <mark>{text.slice(mark[0], mark[1])}</mark>
-                          {text.slice(mark[1])}
-                        </>
-                      ) : (
-                        text
-                      )}
-                    </span>
+                    {places ? (
+                      <PlacedText text={text} mark={isTarget ? mark : null} />
+                    ) : (
+                      <span className="lt">
+                        {isTarget && mark ? (
+                          <>
+                            {text.slice(0, mark[0])}
+                            <mark>{text.slice(mark[0], mark[1])}</mark>
+                            {text.slice(mark[1])}
+                          </>
+                        ) : (
+                          text
+                        )}
+                      </span>
+                    )}
                   </div>
                 </Fragment>
               );
@@ -171,6 +175,38 @@ function SourceViewer({ target }: { target: SourceTarget }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A line of a PDF's layout text, its runs placed where the page prints them. The text puts each
+ * run at its column (one column ≈ one digit, half an em) but counts a Chinese character as one
+ * column while it is two wide on screen, so drawn as plain text every column after a Chinese
+ * label would drift right. Each run starts at `start`ch instead; the mark keeps its offsets.
+ */
+function PlacedText({ text, mark }: { text: string; mark: [number, number] | null }) {
+  const runs = placedRuns(text);
+  const width = runs.reduce((w, r) => Math.max(w, r.start + displayWidth(r.text)), 0);
+  return (
+    <span className="lt lt-placed" style={{ minWidth: `${width}ch` }}>
+      {runs.map((r) => {
+        const from = mark ? Math.max(mark[0], r.start) - r.start : -1;
+        const to = mark ? Math.min(mark[1], r.start + r.text.length) - r.start : -1;
+        return (
+          <span key={r.start} className="lt-run" style={{ left: `${r.start}ch` }}>
+            {mark && from < to ? (
+              <>
+                {r.text.slice(0, from)}
+                <mark>{r.text.slice(from, to)}</mark>
+                {r.text.slice(to)}
+              </>
+            ) : (
+              r.text
+            )}
+          </span>
+        );
+      })}
+    </span>
   );
 }
 
