@@ -10,7 +10,7 @@ export interface PrintedFigure {
   v: DecimalString;
   line: number;
   /** The digits as printed when `v` was converted (a 元 table's cell shown in 万元). */
-  printedAs?: DecimalString;
+  printedAs?: DecimalString | undefined;
 }
 
 export interface DerivedFigure {
