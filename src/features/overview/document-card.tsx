@@ -59,7 +59,7 @@ export function DocumentCard({
               <dd>
                 {fig ? (
                   <SourceLink
-                    href={sourceHref(entry.id, fig.line, selectedIds, fig.v)}
+                    href={sourceHref(entry.id, fig.line, selectedIds, fig.printedAs ?? fig.v)}
                     document={doc}
                     line={fig.line}
                   >
