@@ -69,7 +69,8 @@ export interface LayoutResult {
 const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
 /** Page numbers inside a table's pages: "第 5 页", "- 5 -", "共 23 页"; a bare "5" (see below). */
-const PAGE_FURNITURE = /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—]|共\s*\d+\s*页)\s*$/;
+const PAGE_FURNITURE =
+  /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—]|共\s*\d+\s*页)\s*$/;
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
 
 /** Page-number lines: the marked ones anywhere, a bare number only as a page's first or last line. */
@@ -502,7 +503,7 @@ function readPaired(
       // on their side (a figure left of the 支出 side's first column is the 收入 side's).
       const rightStart = right[0]?.start ?? Number.POSITIVE_INFINITY;
       for (const side of ['收入', '支出'] as const) {
-        const amounts = cells.filter((c) => (c.end <= rightStart) === (side === '收入'));
+        const amounts = cells.filter((c) => c.end <= rightStart === (side === '收入'));
         const row = [...rows].reverse().find((r) => r.side === side);
         if (
           amounts.length > 0 &&
