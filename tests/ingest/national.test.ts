@@ -329,3 +329,39 @@ describe('who published it, as national covers print it', () => {
     expect(b.unit.name).toBe('上海市普陀区司法局');
   });
 });
+
+describe('江苏’s 部门预算 wording (当年收入小计, a 支出预算总表 of one line)', () => {
+  const text = readText('jiangsu-cppcc-2019-budget.layout.txt');
+  const { bundle } = buildBundle(makeSourceDoc('js.txt', text), text);
+
+  it('reads 当年收入小计 as 本年收入合计 and the one-line 支出预算总表 as its 合计', () => {
+    expect([bundle.unit.name, bundle.kind, bundle.fiscalYear]).toEqual([
+      '江苏省政协办公厅',
+      '预算',
+      2019,
+    ]);
+    // 收支预算总表: 当年收入小计 13,377.11 | 当年支出小计 13,377.11.
+    const row = table(bundle, '预算01').rows.find((r) => r.key === '本年收入合计');
+    expect(row?.label).toBe('当年收入小计');
+    // 支出预算总表: 合计 13,377.11, 基本支出 6,522.75, 项目支出 4,968.34.
+    const h = headlineOf(bundle);
+    expect([h.incomeTotal?.v, h.expenseTotal?.v, h.basicExpense?.v, h.projectExpense?.v]).toEqual([
+      '13377.11',
+      '13377.11',
+      '6522.75',
+      '4968.34',
+    ]);
+  });
+
+  it('keeps a column it has no meaning for, and never reads the 支出用途 side as 支出 rows', () => {
+    // 支出预算总表: 单位预留机动经费 1,886.02 is kept as printed, so 合计 = 6,522.75 + 4,968.34
+    // + 1,886.02 checks out.
+    const t = table(bundle, '预算03');
+    expect(t.columns.find((c) => c.label === '单位预留机动经费')).toBeDefined();
+    expect(t.rows[0]?.cells['extra.1']?.v).toBe('1886.02');
+    // 收支预算总表: 一、基本支出 / 二、项目支出 belong to the third side (支出用途).
+    const expense = table(bundle, '预算01').rows.filter((r) => r.group === 'expense');
+    expect(expense.map((r) => r.key)).not.toContain('基本支出');
+    expect(bundle.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -116,6 +116,9 @@ function columnSums(
   parts: readonly string[],
   group?: string,
 ): void {
+  // Columns a national table has beyond the standard ones (江苏's 单位预留机动经费): parts too.
+  const extra = table.columns.map((col) => col.key).filter((k) => k.startsWith('extra.'));
+  const all = group === undefined ? [...parts, ...extra] : parts;
   for (const row of table.rows) {
     if (group !== undefined && row.group !== group) continue;
     const ref = (col: string): Ref => ({
@@ -124,7 +127,7 @@ function columnSums(
       col,
       ...(row.group !== undefined ? { group: row.group } : {}),
     });
-    c.sum(ref(total), parts.map(ref), `${parts.length} 个分项列之和`);
+    c.sum(ref(total), all.map(ref), `${all.length} 个分项列之和`);
   }
 }
 

@@ -72,11 +72,17 @@ const PART = /^\s*第[一二三四五六七八九十]+部分/;
 const PAGE_FURNITURE =
   /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—]|共\s*\d+\s*页)\s*$/;
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
+/** Rows of a 支出用途 side: 基本支出, 项目支出, 单位预留机动经费 … (never a 功能分类 label). */
+const USE_LABEL =
+  /^(?:[一二三四五六七八九十]+、)?(?:基本支出|项目支出|单位预留机动经费|事业单位经营支出|上缴上级支出|对附属单位补助支出)/;
+/** A table's own label printed on its own line (公开 02 表, 预算公开表3, 表一): not a row. */
+const TABLE_LABEL =
+  /^\s*(?:公开\s*\d{1,2}\s*表|预算公开表\s*\d{1,2}|附?表\s*[\d一二三四五六七八九十]{1,3})\s*$/;
 
 /** Page-number lines: the marked ones anywhere, a bare number only as a page's first or last line. */
 function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
   return lines.filter((l, i) => {
-    if (PAGE_FURNITURE.test(l.text)) return false;
+    if (PAGE_FURNITURE.test(l.text) || TABLE_LABEL.test(l.text)) return false;
     if (!BARE_NUMBER.test(l.text)) return true;
     const edge = lines[i - 1]?.page !== l.page || lines[i + 1]?.page !== l.page;
     return !edge;
@@ -437,6 +443,22 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
         // Figures centred in a row whose label wraps onto two lines: between the two lines.
         last.row.values = place(t.amounts, leaves, t.l, ctx);
         last.at = t.l;
+      } else if (
+        rows.length === 0 &&
+        !parsed.slice(i + 1).some((x) => x !== null && x.code !== null)
+      ) {
+        // A table of one line of figures under its headings (江苏's 支出预算总表: 合计, 基本支出,
+        // 项目支出 …): that line is the table's total, which the headings name.
+        const row: LayoutRow = {
+          code: null,
+          label: '合计',
+          side: null,
+          values: place(t.amounts, leaves, t.l, ctx),
+          page: t.l.page,
+          line: t.l.line,
+        };
+        rows.push(row);
+        last = { row, at: t.l, labelStart: 0 };
       }
       return;
     }
@@ -478,6 +500,8 @@ function readPaired(
   left: readonly Leaf[],
   right: readonly Leaf[],
   ctx: Ctx,
+  /** Where a third side (江苏's 支出用途) starts: its labels and figures are not read. */
+  thirdStart = Number.POSITIVE_INFINITY,
 ): LayoutRow[] {
   const rows: LayoutRow[] = [];
   const leftCenter = left[0]?.center ?? 0;
@@ -503,7 +527,9 @@ function readPaired(
       // on their side (a figure left of the 支出 side's first column is the 收入 side's).
       const rightStart = right[0]?.start ?? Number.POSITIVE_INFINITY;
       for (const side of ['收入', '支出'] as const) {
-        const amounts = cells.filter((c) => c.end <= rightStart === (side === '收入'));
+        const amounts = cells.filter(
+          (c) => c.start < thirdStart && c.end <= rightStart === (side === '收入'),
+        );
         const row = [...rows].reverse().find((r) => r.side === side);
         if (
           amounts.length > 0 &&
@@ -518,8 +544,13 @@ function readPaired(
       continue;
     }
     for (const p of parts) {
+      // A label of the third side, with the figures after it: not read.
+      if (p.label.start >= thirdStart) continue;
       const leaves = p.side === '收入' ? left : right;
       const label = p.label.text.replace(/\s+/g, '');
+      // A figure in the third side's column is that side's, except on the totals rows, which
+      // span every side (当年支出小计, 支出合计 print their total there).
+      if (!/合计|小计|总计/.test(label)) p.amounts = p.amounts.filter((a) => a.start < thirdStart);
       // A label wrapped in its cell ("国有资本经营预算财政拨" / "款"): a short fragment with no
       // figures, no numbering, up to two lines below the last row of its side, ends that label.
       const last = [...rows].reverse().find((r) => r.side === p.side);
@@ -656,7 +687,15 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
         : amountCols.slice(1, 2)),
     ];
     leaves = [...left, ...right];
-    rows = readPaired(body, left, right, ctx);
+    // 江苏's 收支预算总表 has a third side, 支出用途 (基本支出, 项目支出 …): not read, and never
+    // taken for more 支出 rows. It starts where its first label (一、基本支出) stands.
+    const third = headerLines.some((t) => /支出用途/.test(t))
+      ? body
+          .flatMap((l) => cellsOf(l.text))
+          .filter((c) => USE_LABEL.test(c.text.replace(/\s+/g, '')))
+          .reduce((m, c) => Math.min(m, c.start), Number.POSITIVE_INFINITY)
+      : Number.POSITIVE_INFINITY;
+    rows = readPaired(body, left, right, ctx, third - 2);
   } else if (kind === 'basicExpenditure' && r.spec.docKind === '决算') {
     // 经济分类 in two halves per line (人员经费 | 公用经费), one 决算数 column each.
     rows = readEcon(body);
@@ -668,8 +707,39 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     const rules = TREE_COLUMNS[kind];
     if (rules === undefined) read = false;
     else {
-      leaves = leavesOf(header.stacks, rules);
-      rows = readTree(body, leaves, ctx);
+      const known = leavesOf(header.stacks, rules);
+      // Headings of columns this reader has no meaning for (单位预留机动经费, 结转下年资金 …), right
+      // of the first known one, still take their figures, which are then not kept.
+      const firstStart = Math.min(...known.map((k) => k.start));
+      const unknown = header.stacks
+        .filter(
+          (st) =>
+            ruleKey(rules, st.text) === null &&
+            st.start > firstStart &&
+            !/项目|科目|编码|名称|栏次|行次|^\d+$/.test(st.text),
+        )
+        .map((st, i) => ({
+          key: `extra.${i + 1}`,
+          header: st.text,
+          center: st.center,
+          start: st.start,
+        }));
+      const all = [...known, ...unknown].sort((a, b) => a.start - b.start);
+      // Only when a row has more figures than the known columns: a group heading over known
+      // columns (支出预算) must not take their figures.
+      const first: Ctx = { problems: [] };
+      rows = readTree(body, known, first);
+      if (first.problems.length > 0 && unknown.length > 0) {
+        const second: Ctx = { problems: [] };
+        const retried = readTree(body, all, second);
+        if (second.problems.length < first.problems.length) {
+          rows = retried;
+          first.problems = second.problems;
+          leaves = all;
+        }
+      }
+      ctx.problems.push(...first.problems);
+      if (leaves.length === 0) leaves = known;
     }
   }
   return {

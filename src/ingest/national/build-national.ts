@@ -96,7 +96,20 @@ function globalLines(text: string): (page: number, line: number) => number {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Row key of a label: without its numbering ("一、一般公共预算财政拨款收入" → 一般公共预算财政拨款收入). */
-const labelKey = (label: string) =>
+/** Other regions' words for the two-sided totals' 本年收入合计 / 本年支出合计 (江苏: 当年收入小计). */
+const TOTAL_SYNONYMS: Readonly<Record<string, string>> = {
+  当年收入小计: '本年收入合计',
+  本年收入小计: '本年收入合计',
+  当年收入合计: '本年收入合计',
+  当年支出小计: '本年支出合计',
+  本年支出小计: '本年支出合计',
+  当年支出合计: '本年支出合计',
+};
+const labelKey = (label: string) => {
+  const key = labelKeyAsPrinted(label);
+  return TOTAL_SYNONYMS[key] ?? key;
+};
+const labelKeyAsPrinted = (label: string) =>
   squash(label).replace(
     /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/,
     '',
@@ -260,7 +273,9 @@ function threePublic(
   for (const [k, label] of SANGONG_PARTS) {
     const f = row.values[`budget.${k}`];
     if (f === undefined) continue;
-    rows.push({ key: label, label, line: fig(f).line, cells: { total: fig(f) } });
+    // Row keys as the Shanxi 预算10 has them (its checks and the 三公 reader use them).
+    const key = k === 'vehicle' ? '公务用车购置及运行费' : label;
+    rows.push({ key, label, line: fig(f).line, cells: { total: fig(f) } });
   }
   return { columns, rows };
 }
