@@ -11,6 +11,7 @@ import { readSangong, SANGONG_PARTS } from '@/data/sangong';
 import type { PartKey } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { DerivedFig, Fig } from '@/data/schema-common';
+import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, share } from '@/domain/measures';
 import type { Decimal } from '@/domain/money';
@@ -282,26 +283,11 @@ export function matrixCells(bundle: Bundle): Record<string, MatrixCell> {
       '年初预算为 0 或未印出，没有执行率',
     );
 
-  const spendTable = final ? '公开03' : '预算03';
-  const basic = tableCell(t, spendTable, '合计', 'basic');
-  const project = tableCell(t, spendTable, '合计', 'project');
-  const spend = tableCell(t, spendTable, '合计', 'total');
-  const spendName = `支出合计（${spendTable}）`;
-  cells['basicShare'] = shareCell(basic, spend, '基本支出', spendName);
-  cells['projectShare'] = shareCell(project, spend, '项目支出', spendName);
-
-  const personnel = final
-    ? tableCell(t, '公开06', '人员经费合计', 'amount')
-    : tableCell(t, '预算06', '合计', 'personnel');
-  const publicCosts = final
-    ? tableCell(t, '公开06', '公用经费合计', 'amount')
-    : tableCell(t, '预算06', '合计', 'public');
-  const basicFiscal = final
-    ? tableCell(t, '公开05', '合计', 'basic')
-    : tableCell(t, '预算06', '合计', 'total');
-  const basicName = final ? '财政拨款基本支出（公开05）' : '基本支出（预算06）';
-  cells['personnelShare'] = shareCell(personnel, basicFiscal, '人员经费', basicName);
-  cells['publicShare'] = shareCell(publicCosts, basicFiscal, '公用经费', basicName);
+  const st = readStructure(bundle);
+  cells['basicShare'] = shareCell(st.basic, st.expense, '基本支出', st.expenseName);
+  cells['projectShare'] = shareCell(st.project, st.expense, '项目支出', st.expenseName);
+  cells['personnelShare'] = shareCell(st.personnel, st.basicFiscal, '人员经费', st.basicFiscalName);
+  cells['publicShare'] = shareCell(st.publicCosts, st.basicFiscal, '公用经费', st.basicFiscalName);
 
   // 三公: the document's own year, 决算数 for final accounts and 预算数 for a budget.
   const sg = readSangong(bundle);
@@ -377,8 +363,8 @@ export function matrixCells(bundle: Bundle): Record<string, MatrixCell> {
     );
   };
   cells['expensePerHead'] = perHead(head.expenseTotal, '支出');
-  cells['personnelPerHead'] = perHead(personnel, '人员经费');
-  cells['publicPerHead'] = perHead(publicCosts, '公用经费');
+  cells['personnelPerHead'] = perHead(st.personnel, '人员经费');
+  cells['publicPerHead'] = perHead(st.publicCosts, '公用经费');
 
   const running = cells['sangong.vehicleRunning'];
   cells['runningPerVehicle'] =

@@ -4,6 +4,7 @@
  */
 import type { Bundle } from '@/data/schema';
 import type { DerivedFig, Fig } from '@/data/schema-common';
+import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, mean, share } from '@/domain/measures';
 import type { Decimal } from '@/domain/money';
@@ -88,25 +89,7 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
   const final = bundle.kind === '决算';
   const n = bundle.narrative;
 
-  const basic = final
-    ? cell(bundle, '公开03', '合计', 'basic')
-    : cell(bundle, '预算03', '合计', 'basic');
-  const project = final
-    ? cell(bundle, '公开03', '合计', 'project')
-    : cell(bundle, '预算03', '合计', 'project');
-  const expense = final
-    ? cell(bundle, '公开03', '合计', 'total')
-    : cell(bundle, '预算03', '合计', 'total');
-
-  const personnel = final
-    ? cell(bundle, '公开06', '人员经费合计', 'amount')
-    : cell(bundle, '预算06', '合计', 'personnel');
-  const publicCosts = final
-    ? cell(bundle, '公开06', '公用经费合计', 'amount')
-    : cell(bundle, '预算06', '合计', 'public');
-  const basicFiscal = final
-    ? cell(bundle, '公开05', '合计', 'basic')
-    : cell(bundle, '预算06', '合计', 'total');
+  const s = readStructure(bundle);
 
   const total = n.executions.find((e) => e.key === 'total' && e.basis === '年初预算');
   const execution =
@@ -153,15 +136,15 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
   const dept = bundle.performance.department;
 
   return {
-    basicProject: split(basic, project, expense, {
+    basicProject: split(s.basic, s.project, s.expense, {
       a: '基本支出',
       b: '项目支出',
-      total: final ? '支出合计（公开03）' : '支出合计（预算03）',
+      total: s.expenseName,
     }),
-    personnelPublic: split(personnel, publicCosts, basicFiscal, {
+    personnelPublic: split(s.personnel, s.publicCosts, s.basicFiscal, {
       a: '人员经费',
       b: '公用经费',
-      total: final ? '财政拨款基本支出（公开05）' : '基本支出（预算06）',
+      total: s.basicFiscalName,
     }),
     execution,
     sangong,
