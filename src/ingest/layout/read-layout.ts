@@ -99,6 +99,13 @@ const CODE_ONE = /^\d{3}(\d{2}){0,2}$/;
 
 type ColumnRule = readonly [RegExp, string];
 
+/** 一般公共预算 / 国有资本经营预算 财政拨款支出 by 功能分类: 合计 (or 小计), 基本支出, 项目支出. */
+const BASIC_PROJECT: readonly ColumnRule[] = [
+  [/基本支出/, 'basic'],
+  [/项目支出/, 'project'],
+  [/合计|小计/, 'total'],
+];
+
 const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
   // The budget's 基本支出 table: 经济分类 rows × 合计, 人员经费, 公用经费.
   basicExpenditure: [
@@ -114,17 +121,8 @@ const TREE_COLUMNS: Partial<Record<TableKind, readonly ColumnRule[]>> = {
     [/附属单位补助/, 'affiliatedSubsidy'],
     [/合计|小计/, 'total'],
   ],
-  // 一般公共预算 / 国有资本经营预算 财政拨款支出 by 功能分类: 合计 (or 小计), 基本支出, 项目支出.
-  generalExpenditure: [
-    [/基本支出/, 'basic'],
-    [/项目支出/, 'project'],
-    [/合计|小计/, 'total'],
-  ],
-  stateCapital: [
-    [/基本支出/, 'basic'],
-    [/项目支出/, 'project'],
-    [/合计|小计/, 'total'],
-  ],
+  generalExpenditure: BASIC_PROJECT,
+  stateCapital: BASIC_PROJECT,
   govFund: [
     [/年初结转/, 'openingBalance'],
     [/年末结转/, 'closingBalance'],
