@@ -705,46 +705,27 @@ function parseStream(p: StreamParser): void {
     if (basisRaw === null && dir === null) return; // an amount and a percent, but no change
     if (basisRaw !== null) p.basis = basisRaw;
     const rawLbl = groupText(m, 'lbl');
+    const subject = (label: string): Subject => {
+      const key = TOTAL_KEYS[label] ?? label;
+      return { key, label, current: out.latestTotal(key) };
+    };
+    let subjects: (Subject | null)[];
     if (rawLbl !== null && /收\s*[、，,]?\s*支总计/.test(rawLbl)) {
       // "收、支总计各增加…": the same change of both totals.
       const fiscal = rawLbl.startsWith('财政拨款') || s === 'fiscal';
-      const both = fiscal ? ['财政拨款收入总计', '财政拨款支出总计'] : ['收入总计', '支出总计'];
-      const change = p.fig(m, 'chg');
-      const pd = groupText(m, 'pd') as '增长' | '下降';
-      for (const label of both) {
-        const key = TOTAL_KEYS[label] ?? label;
-        const current = out.latestTotal(key);
-        if (current === null || change === null) continue;
-        const direction = dir ?? (pd === '增长' ? '增加' : '减少');
-        out.n.yoy.push({
-          key,
-          label,
-          section: s,
-          basis: p.basis,
-          current,
-          direction,
-          directionPrinted: dir !== null,
-          change,
-          pctDirection: pd,
-          pct: p.fig(m, 'pct'),
-          prior: derivePrior(current, change, direction, label),
-        });
-      }
-      return;
+      subjects = (fiscal ? ['财政拨款收入总计', '财政拨款支出总计'] : ['收入总计', '支出总计']).map(
+        subject,
+      );
+    } else {
+      subjects = [rawLbl === null ? p.subject : subject(fiscalLabel(s, rawLbl))];
     }
-    const lbl = rawLbl === null ? null : fiscalLabel(s, rawLbl);
-    const subj: Subject | null =
-      lbl !== null
-        ? {
-            key: TOTAL_KEYS[lbl] ?? lbl,
-            label: lbl,
-            current: out.latestTotal(TOTAL_KEYS[lbl] ?? lbl),
-          }
-        : p.subject;
     const change = p.fig(m, 'chg');
     const pct = p.fig(m, 'pct');
     const pd = groupText(m, 'pd') as '增长' | '下降';
-    if (subj === null || subj.current === null || change === null) {
+    const found = subjects.filter(
+      (x): x is Subject & { current: Fig } => x !== null && x.current !== null,
+    );
+    if (found.length === 0 || change === null) {
       out.skip(
         st,
         m.index,
@@ -761,20 +742,23 @@ function parseStream(p: StreamParser): void {
         text: st.text.slice(m.index, m.index + m[0].length),
       });
     }
-    out.n.yoy.push({
-      key: subj.key,
-      label: subj.label,
-      section: s,
-      basis: p.basis,
-      current: subj.current,
-      direction,
-      directionPrinted: dir !== null,
-      change,
-      pctDirection: pd,
-      pct,
-      prior: derivePrior(subj.current, change, direction, subj.label),
-      ...withReason(reasonAfter(st, m.index + m[0].length)),
-    });
+    const reason = withReason(reasonAfter(st, m.index + m[0].length));
+    for (const subj of found) {
+      out.n.yoy.push({
+        key: subj.key,
+        label: subj.label,
+        section: s,
+        basis: p.basis,
+        current: subj.current,
+        direction,
+        directionPrinted: dir !== null,
+        change,
+        pctDirection: pd,
+        pct,
+        prior: derivePrior(subj.current, change, direction, subj.label),
+        ...reason,
+      });
+    }
   });
   on(p, evs, RE.same, (m) => {
     const subj = p.subject;

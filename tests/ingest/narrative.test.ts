@@ -845,6 +845,11 @@ describe('the national template’s wording (收、支总计各…, 年初预算
       ['incomeTotal', '146.58', '4.31', '3404.42'],
       ['expenseTotal', '146.58', '4.31', '3404.42'],
     ]);
+    // Both keep the reason the sentence gives for the change.
+    expect(yoy.map((y) => y.reason?.text)).toEqual([
+      '主要原因是新增项目。',
+      '主要原因是新增项目。',
+    ]);
   });
 
   it('reads 年初预算为 … 支出决算为 … and the 三公 预算为 … as executions, leaving nothing unplaced', () => {
