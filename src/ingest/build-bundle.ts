@@ -60,12 +60,16 @@ function isLayoutText(doc: SourceDoc): boolean {
  * provinces print the same 公开NN表 labels on PDFs of the national template: layout text goes to
  * the national reader whatever its labels.
  */
-function shanxiKind(doc: SourceDoc): '决算' | '预算' | null {
+function readShanxi(
+  doc: SourceDoc,
+): { kind: '决算' | '预算'; parsed: ReturnType<typeof parseTables> } | null {
   if (!doc.lines.some((l) => SHANXI_LABEL.test(l)) || isLayoutText(doc)) return null;
-  const final = parseTables(doc, '决算').tables.length;
-  const budget = parseTables(doc, '预算').tables.length;
-  if (final === 0 && budget === 0) return null;
-  return final >= budget ? '决算' : '预算';
+  const final = parseTables(doc, '决算');
+  const budget = parseTables(doc, '预算');
+  if (final.tables.length === 0 && budget.tables.length === 0) return null;
+  return final.tables.length >= budget.tables.length
+    ? { kind: '决算', parsed: final }
+    : { kind: '预算', parsed: budget };
 }
 
 const NOT_A_DISCLOSURE =
@@ -140,9 +144,10 @@ interface ReadTables {
  * are there (the shipped documents), else the national reader, which finds tables by title.
  */
 function readDocument(doc: SourceDoc, text: string): ReadTables {
-  const shanxi = shanxiKind(doc);
-  if (shanxi !== null) {
-    const { tables, skipped, figureCount } = parseTables(doc, shanxi);
+  const read = readShanxi(doc);
+  if (read !== null) {
+    const shanxi = read.kind;
+    const { tables, skipped, figureCount } = read.parsed;
     requireTables(doc, shanxi, tables);
     const meta = readMeta(doc, shanxi);
     return {
