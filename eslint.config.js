@@ -109,9 +109,4 @@ export default tseslint.config(
     ],
     rules: { 'import-x/no-default-export': 'off' },
   },
-  {
-    // Stand-ins for recharts' own dependencies: they export what the originals export.
-    files: ['src/vendor/**'],
-    rules: { 'import-x/no-default-export': 'off', 'no-restricted-imports': 'off' },
-  },
 );

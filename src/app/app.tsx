@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ADD_SLIDE_EVENT } from '@/components/chart-frame';
+import { ADD_SLIDE_EVENT } from '@/components/add-slide-event';
 import { PrintHeader } from '@/components/print-header';
 import { documentLabel } from '@/data/labels';
 import { WindowFileDrop } from '@/features/data-files/window-file-drop';
@@ -8,8 +8,9 @@ import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
 import { viewHref } from '@/store/routes';
 import { isComparisonView } from '@/store/types';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import { NAV_ITEMS } from './nav';
-import { ViewSlots } from './view-slots';
+import { ViewSlot } from './views';
 
 /** Adds the chart to the deck with the current view and units, and says so in a live region. */
 function useAddSlideListener(): string {
@@ -38,6 +39,9 @@ export function App() {
   const userFileCount = useAppStore((s) => s.userFiles.length);
   const addedMessage = useAddSlideListener();
   const compared = useAppStoreShallow(selectComparedEntries);
+  // The compared documents' bundles start loading with the app, while a comparison view's own
+  // script still loads (views load on demand: ./views.tsx); the view asks for the same ones.
+  useRequestBundles(isComparisonView(view) ? compared.map((e) => e.id) : []);
   const viewLabel = NAV_ITEMS.find((item) => item.view === view)?.label;
   return (
     <div className="app">
@@ -80,7 +84,7 @@ export function App() {
       </p>
       <main className="app-main">
         {isComparisonView(view) ? <ComparisonBar /> : null}
-        <ViewSlots view={view} />
+        <ViewSlot view={view} />
       </main>
     </div>
   );

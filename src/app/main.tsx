@@ -5,24 +5,44 @@ import { enableDeferredRendering } from '@/components/deferred';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
 import { App } from './app';
-import { setViewParking } from './view-slots';
 import { ErrorBoundary } from './error-boundary';
-import { AfterCommit, watchFirstPaintFocus } from './focus-handover';
+import { preloadView, preloadViews } from './views';
 import './app.css';
+
+/**
+ * Once the data on screen has loaded and the page is idle, the other views' scripts load, so a
+ * first click on a view only draws it. Not before: they would compete with the first screen.
+ */
+function preloadViewsWhenSettled(): void {
+  const settled = () => {
+    const s = useAppStore.getState();
+    return (
+      s.status !== 'loading' &&
+      Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors)
+    );
+  };
+  const idle = (run: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
+  const wait = () => {
+    if (settled()) idle(preloadViews);
+    else setTimeout(wait, 100);
+  };
+  window.addEventListener('load', () => setTimeout(wait, 100), { once: true });
+}
 
 const rootEl = document.getElementById('root');
 if (rootEl) {
-  const handOverFocus = watchFirstPaintFocus(rootEl);
   enableDeferredRendering();
-  setViewParking(true);
   startHashSync();
+  // A bookmarked view's script starts loading now rather than at the first render.
+  preloadView(useAppStore.getState().view);
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(
     <StrictMode>
       <ErrorBoundary>
         <App />
       </ErrorBoundary>
-      <AfterCommit run={handOverFocus} />
     </StrictMode>,
   );
+  preloadViewsWhenSettled();
 }

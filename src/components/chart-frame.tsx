@@ -6,12 +6,9 @@ import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { visibleText } from '@/lib/export-table';
 import { ExportMenu } from './export-menu';
-import { isOffstage } from './offstage';
 import { rememberChartWidth } from './fit-width';
 import { NoteList } from './note-list';
-
-/** Event dispatched on window when the user adds this chart to the presenter deck (the app listens). */
-export const ADD_SLIDE_EVENT = 'budget-compare:add-slide';
+import { ADD_SLIDE_EVENT } from './add-slide-event';
 
 export interface ChartTable {
   columns: string[];
@@ -125,7 +122,7 @@ function usePrintOpen(ref: { readonly current: HTMLDetailsElement | null }): voi
     let wasOpen: boolean | null = null;
     const before = () => {
       const el = ref.current;
-      if (!el || isOffstage(el)) return;
+      if (!el) return;
       wasOpen = el.open;
       el.open = true;
     };

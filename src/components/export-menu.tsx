@@ -1,13 +1,11 @@
 /**
  * 导出 buttons for a table or a chart: CSV and Excel from its table, PNG and SVG from its drawing.
  * The owner passes getters, called on click, so the export reads exactly what is on screen then.
+ * The writers load on the first click (@/lib/export-file, an on-demand script).
  */
 import { useState } from 'react';
-import { csvBlob } from '@/lib/export-csv';
 import { downloadBlob } from '@/lib/export-download';
-import { chartSvgText, pngBlob, svgBlob } from '@/lib/export-image';
-import { xlsxBlob } from '@/lib/export-xlsx';
-import { exportFileName } from '@/lib/export-table';
+import type { ExportFormat } from '@/lib/export-file';
 import type { ExportTable } from '@/lib/export-table';
 
 interface ExportMenuProps {
@@ -21,7 +19,7 @@ interface ExportMenuProps {
   getDrawing?: () => Element | null;
 }
 
-type Format = 'csv' | 'xlsx' | 'png' | 'svg';
+type Format = ExportFormat;
 
 const LABELS: Record<Format, string> = {
   csv: '导出 CSV',
@@ -39,18 +37,11 @@ export function ExportMenu({ name, label, getTable, getDrawing }: ExportMenuProp
     setError(null);
     const fileBase = typeof name === 'string' ? name : name();
     try {
-      if (format === 'csv' || format === 'xlsx') {
-        const table = getTable?.();
-        if (!table) throw new Error('没有可导出的表格');
-        const blob = format === 'csv' ? csvBlob(table) : await xlsxBlob(table);
-        downloadBlob(blob, exportFileName(fileBase, format));
-      } else {
-        const drawing = getDrawing?.();
-        if (!drawing?.querySelector('svg')) throw new Error('图表尚未绘制，无法导出图片');
-        const doc = chartSvgText(drawing, fileBase);
-        const blob = format === 'svg' ? svgBlob(doc) : await pngBlob(doc, 2);
-        downloadBlob(blob, exportFileName(fileBase, format));
-      }
+      const { exportFile } = await import('@/lib/export-file').catch(() => {
+        throw new Error('无法加载导出程序（assets 文件夹中的脚本缺失或损坏）');
+      });
+      const { blob, fileName } = await exportFile(format, { fileBase, getTable, getDrawing });
+      downloadBlob(blob, fileName);
     } catch (err) {
       setError(`${LABELS[format]}失败：${err instanceof Error ? err.message : String(err)}`);
     } finally {

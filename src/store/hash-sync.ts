@@ -128,14 +128,16 @@ function returnTo(win: Window, back: SourceReturn): void {
   let tries = 0;
   const step = () => {
     win.scrollTo(0, back.scrollY);
-    // The view may still be growing to its full height (blocks drawn after the first frame).
-    if (Math.abs(win.scrollY - back.scrollY) > 1 && ++tries < 30) {
+    const link = [...win.document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
+      (a) => a.getAttribute('href') === back.link,
+    );
+    // The view may still be growing to its full height, and its figure drawn, in the blocks drawn
+    // after the first frame.
+    const settled = Math.abs(win.scrollY - back.scrollY) <= 1 && link !== undefined;
+    if (!settled && ++tries < 60) {
       frame(step);
       return;
     }
-    const link = [...win.document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
-      (a) => a.getAttribute('href') === back.link && !a.closest('[data-parked], [data-leaving]'),
-    );
     link?.focus({ preventScroll: true });
   };
   frame(step);

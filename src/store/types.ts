@@ -110,8 +110,7 @@ export interface DataSlice {
 }
 
 /**
- * The views that compare the chosen units, in navigation order: each shows the comparison bar,
- * and the app draws them ahead in idle time (src/app/view-slots.tsx).
+ * The views that compare the chosen units, in navigation order: each shows the comparison bar.
  */
 export const COMPARISON_VIEWS = [
   'execution',

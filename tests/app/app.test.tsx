@@ -42,10 +42,13 @@ describe('App shell', () => {
     ['tables', '明细表'],
     ['checks', '数据校验'],
     ['flags', '疑点'],
-  ] as const)('route #/%s shows the %s view with the comparison bar', (view, label) => {
+  ] as const)('route #/%s shows the %s view with the comparison bar', async (view, label) => {
     useAppStore.setState({ view });
     render(<App />);
-    expect(screen.getByRole('heading', { level: 2, name: label })).toBeInTheDocument();
+    // The view's script loads on demand: its heading follows the app shell.
+    expect(
+      await screen.findByRole('heading', { level: 2, name: label }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '对比设置' })).toBeInTheDocument();
   });
 

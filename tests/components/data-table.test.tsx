@@ -5,7 +5,7 @@
  * and exports still get every row. jsdom has no layout, so the scroll container's height and the
  * rows' heights are given here (the virtualizer reads clientHeight and offsetHeight).
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   DataTable,
@@ -162,7 +162,10 @@ function scrollTo(top: number) {
 /** The CSV text handed to the download (UTF-8 with BOM, CRLF lines). */
 async function exportedCsv(): Promise<string[]> {
   const user = userEvent.setup();
+  vi.mocked(downloadBlob).mockClear();
   await user.click(screen.getByRole('button', { name: '导出 CSV' }));
+  // The export code loads on the first click (an on-demand script).
+  await waitFor(() => expect(downloadBlob).toHaveBeenCalled());
   const blob = vi.mocked(downloadBlob).mock.calls.at(-1)?.[0];
   if (!blob) throw new Error('no download');
   const text = await new Promise<string>((resolve, reject) => {

@@ -18,12 +18,9 @@ export const DIST = join(ROOT, 'dist');
 export const INDEX_URL = pathToFileURL(join(DIST, 'index.html')).href;
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/**
- * The view on screen. The app keeps other views in the DOM, hidden (data-parked) or about to
- * unmount (data-leaving; src/app/view-slots.tsx): CSS locators must not pick theirs.
- */
+/** The view on screen (src/app/views.tsx). */
 export function shownView(page: Page): Locator {
-  return page.locator('main > .view-slot:not([data-parked], [data-leaving])');
+  return page.locator('main > .view-slot');
 }
 
 /** Playwright gives each launch a new temporary user-data dir, removed on close. */
@@ -146,16 +143,8 @@ export async function waitOrExplain(s: Session, locator: Locator, name: string):
       .evaluate(() => ({
         hash: location.hash,
         focus: document.activeElement?.outerHTML.slice(0, 160) ?? null,
-        firstPaint: document.querySelector('[data-first-paint]') !== null,
-        slots: [...document.querySelectorAll('main > .view-slot')].map((el) =>
-          [
-            el.querySelector('h2')?.textContent ?? '(no h2)',
-            el.hasAttribute('data-parked') ? 'parked' : '',
-            el.hasAttribute('data-leaving') ? 'leaving' : '',
-            (el as HTMLElement).inert ? 'inert' : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
+        slots: [...document.querySelectorAll('main > .view-slot')].map(
+          (el) => el.querySelector('h2')?.textContent ?? '(no h2)',
         ),
         errors: [...document.querySelectorAll('[role="alert"]')].map((el) =>
           (el.textContent ?? '').slice(0, 200),

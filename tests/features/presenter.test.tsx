@@ -188,7 +188,9 @@ describe('adding charts from a view', () => {
     loadRealData([IDS.province, IDS.cityDept]);
     useAppStore.setState({ view: 'sangong' });
     render(<App />);
-    const first = screen.getAllByRole('button', { name: '＋ 加入演示' })[0] as HTMLElement;
+    const first = (
+      await screen.findAllByRole('button', { name: '＋ 加入演示' }, { timeout: 10_000 })
+    )[0] as HTMLElement;
     const title = first.closest('figure')?.getAttribute('data-chart-title');
     await userEvent.click(first);
     expect(useAppStore.getState().deck).toEqual([

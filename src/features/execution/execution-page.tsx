@@ -8,7 +8,6 @@ import { ChartFrame } from '@/components/chart-frame';
 import { NoteList } from '@/components/note-list';
 import { UnitProblems, viewGate } from '@/components/view-states';
 import { Deferred } from '@/components/deferred';
-import { useLingering } from '@/components/linger';
 import type { ChartTable } from '@/components/chart-frame';
 import { comparisonNotes } from '@/data/compare-notes';
 import { documentLabel, levelLabel, unitTag } from '@/data/labels';
@@ -78,11 +77,7 @@ const amountPairsOf = memoByObjects((entry: ManifestEntry, bundle: Bundle): Amou
     .map((r) => ({ label: r.subject, budget: r.budget, actual: r.actual })),
 );
 
-/**
- * One small chart per unit. The first paints at once, the others frame by frame. A unit taken out
- * of the comparison keeps its chart (hidden, with the figures it had) until the frame after is
- * painted, then unmounts (useLingering): removing 19 charts was half of a selection change.
- */
+/** One small chart per unit. The first paints at once, the others frame by frame. */
 function AmountMultiples({
   charts,
   unit,
@@ -93,21 +88,14 @@ function AmountMultiples({
   /** Shared axis end (万元, geometry only); undefined: each chart its own scale. */
   scaleMax: number | undefined;
 }) {
-  const shown = useLingering(charts, (c) => c.entry.id);
   return (
     <div className="small-multiples">
-      {shown.map(({ item: { entry, pairs }, leaving }, i) => {
+      {charts.map(({ entry, pairs }, i) => {
         const chart = (
           <AmountChart title={documentLabel(entry)} unit={unit} pairs={pairs} scaleMax={scaleMax} />
         );
         return (
-          <div
-            key={entry.id}
-            className="small-multiple"
-            data-leaving={leaving || undefined}
-            inert={leaving}
-            aria-hidden={leaving || undefined}
-          >
+          <div key={entry.id} className="small-multiple">
             {i === 0 ? chart : <Deferred minHeight={260}>{chart}</Deferred>}
           </div>
         );

@@ -9,7 +9,7 @@
  * the sort lives in the address (DataTable sorts internally and would sort the median away).
  */
 import { useId } from 'react';
-import { ADD_SLIDE_EVENT } from '@/components/chart-frame';
+import { ADD_SLIDE_EVENT } from '@/components/add-slide-event';
 import { ExportMenu } from '@/components/export-menu';
 import { FigureValue, printedLink } from '@/components/figure-value';
 import { CompareNotes, UnitStatusList, viewGate } from '@/components/view-states';
