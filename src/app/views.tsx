@@ -31,6 +31,15 @@ const LOADERS: Record<Exclude<ViewName, 'overview' | 'present'>, Loader> = {
   data: () => import('@/features/data-files/data-files-page').then((m) => m.DataFilesPage),
 };
 
+/** Views with charts: their shared chart code (recharts) can load beside the view's own script. */
+const CHART_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>([
+  'execution',
+  'yoy',
+  'sangong',
+  'performance',
+  'present',
+]);
+
 const loadPresenter = () => import('@/features/presenter/presenter-page');
 
 /** A view's script failed to load (a file missing from assets/): said in Chinese, by the error panel. */
@@ -63,6 +72,7 @@ const Presenter = lazy(() =>
 
 /** Starts loading a view's script (at start-up, for the view in the address). */
 export function preloadView(view: ViewName): void {
+  if (CHART_VIEWS.has(view)) void import('@/components/chart-frame').catch(() => {});
   if (view === 'present') void loadPresenter().catch(() => {});
   else if (view !== 'overview') void LOADERS[view]().catch(() => {});
 }
