@@ -3,7 +3,7 @@
  * (src/store/routes.ts parses it with these) and what the rules read (./flag-rules.ts).
  */
 
-/** The five rules of issue 20, in the order the view lists them. */
+/** The five rules, in the order the view lists them. */
 export const FLAG_RULES = [
   'deviation',
   'lowExecution',

@@ -13,7 +13,7 @@ describe('unit levels', () => {
     // name, level, kind, label
     ['山西省行政审批服务管理局', '省级', null, '省级'],
     ['大同市行政审批服务管理局[部门]', '市级', null, '市级'],
-    // DOMAIN.md: the service center is unit 032002 of the city's dept 032, a 市级 unit.
+    // The service center is unit 032002 of the city's dept 032 (its 决算 text), a 市级 unit.
     ['大同市政务服务中心', '市级', '服务中心', '市级 · 服务中心'],
     ['朔州市朔城区行政审批服务管理局', '区县级', null, '区县级'],
   ])('%s: %s %s → %s', (name, level, kind, label) => {

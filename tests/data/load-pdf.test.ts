@@ -65,10 +65,10 @@ describe('loadPdfReader', () => {
 describe('readUserPdf', () => {
   it('shows each page as it is read, then makes the bundle from the layout text', async () => {
     // Seed 003 as another unit's document, as the PDF reader would hand over its text.
-    const seed = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8').replaceAll(
-      '大同市政务服务中心',
-      '测试市政务服务中心',
-    );
+    const seed = readFileSync(
+      'public/data/sources/datong-service-center-2024-final.txt',
+      'utf8',
+    ).replaceAll('大同市政务服务中心', '测试市政务服务中心');
     const seen: string[] = [];
     let asked: number | undefined;
     const fakeText: PdfApi = {

@@ -1,5 +1,5 @@
 /**
- * The disclosure checks (issue 20 §4) in the browser: a disclosure text imported on 数据文件 from
+ * The disclosure checks in the browser: a disclosure text imported on 数据文件 from
  * file:// goes through the same ingest (dist/ingest.js), and 数据校验 lists what the document
  * fails to disclose, linked to its lines. The text is seed 003 (大同市政务服务中心 2024 单位决算)
  * as another unit, with line 502 (本年度无此项收支) and one table's 部门名称 (line 122) changed.
@@ -20,7 +20,7 @@ import type { Session } from './browser';
 const UNIT = '测试市政务服务中心';
 
 function writeText(): string {
-  const lines = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8')
+  const lines = readFileSync('public/data/sources/datong-service-center-2024-final.txt', 'utf8')
     .replaceAll('大同市政务服务中心', UNIT)
     .split('\n');
   lines[501] = '详见公开07表。';

@@ -13,7 +13,7 @@ import type { Session } from './browser';
 const UNIT = '测试市政务服务中心';
 
 function writeText(): string {
-  const seed = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8');
+  const seed = readFileSync('public/data/sources/datong-service-center-2024-final.txt', 'utf8');
   const path = join(mkdtempSync(join(tmpdir(), 'budget-e2e-')), '测试市公开文本.txt');
   writeFileSync(path, seed.replaceAll('大同市政务服务中心', UNIT));
   return path;

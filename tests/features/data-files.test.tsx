@@ -52,7 +52,7 @@ describe('数据文件 view', () => {
 
 describe('数据文件: a dropped disclosure text (.txt)', () => {
   // Seed 003 (大同市政务服务中心 2024 单位决算) as another unit's document.
-  const seed = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8');
+  const seed = readFileSync('public/data/sources/datong-service-center-2024-final.txt', 'utf8');
   const other = seed.replaceAll('大同市政务服务中心', '测试市政务服务中心');
 
   beforeEach(() => {

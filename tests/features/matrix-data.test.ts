@@ -1,6 +1,6 @@
 /**
  * 对比矩阵 data from the five real documents. Expected figures are typed from the source texts
- * (public/data/sources/*.txt and /work/shared/seeds), not read back from the bundles.
+ * (public/data/sources/*.txt, the published texts), not read back from the bundles.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -31,7 +31,7 @@ describe('ingestText (the browser ingest)', () => {
   });
 
   it('names a new unit by its content: 测试市政务服务中心 gets a hashed id, 本年收入合计 as printed', () => {
-    const seed = readFileSync('/work/shared/seeds/003_54bfeaf21b610790.txt', 'utf8');
+    const seed = readFileSync('public/data/sources/datong-service-center-2024-final.txt', 'utf8');
     const out = ingestText('测试.txt', seed.replaceAll('大同市政务服务中心', '测试市政务服务中心'));
     if (!out.ok) throw new Error(out.message);
     // The CLI's id: 服务中心 level, 单位 scope, SHA-256 of “测试市政务服务中心|单位” by node:crypto.

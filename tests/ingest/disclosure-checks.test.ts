@@ -1,5 +1,5 @@
 /**
- * The disclosure checks the ingest added for issue 20 §4: each one on a real source text changed
+ * The disclosure checks of the ingest (src/ingest/checks/disclosure-checks.ts): each one on a real source text changed
  * in one place (the finding must name that place), and on the five texts as published (which pass
  * every one of them: each empty table is explained, years, names and 目录 agree, no percent has
  * more than two decimals, 三公 is given in total and by item). Line numbers typed from the texts.

@@ -10,7 +10,7 @@ import { useRequestBundles } from '@/store/use-request-bundles';
 import type { ManifestEntry } from '@/data/load';
 import { DocumentCard } from './document-card';
 
-/** Why cards must not be added: a 部门 already contains its units (DOMAIN.md, "Scope matters"). */
+/** Why cards must not be added: a 部门 already contains its units (scope: 部门 vs 单位). */
 const SCOPE_NOTE = '部门决算合并了其所属单位，单位决算、单位预算只含本单位。';
 
 /**
