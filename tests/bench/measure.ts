@@ -6,10 +6,11 @@
  * the app and the floor pages). A MutationObserver checks a condition; when it first holds, the
  * probe asks for an animation frame (the frame that will paint the change) and, from its callback,
  * for the next one: `performance.now()` in that second callback is the start of the frame after
- * the one that painted the target. A time on screen is that moment, but never earlier than First
- * Contentful Paint: while a page loads, Chromium runs animation frames without committing them to
- * the screen (commits are deferred until the first contentful paint), so before FCP a frame's
- * callbacks say nothing about what is visible.
+ * the one that painted the target, if the target is still there then (else the probe waits for it
+ * again). A time on screen is that moment, but never earlier than First Contentful Paint: while a
+ * page loads, Chromium runs animation frames without committing them to the screen (commits are
+ * deferred until the first contentful paint), so before FCP a frame's callbacks say nothing about
+ * what is visible, and a target taken before FCP must still be there when FCP comes.
  *   figures     navigation start → every card of the overview's first page (min(documents, 24))
  *               shows a headline figure (`.doc-card .headline dd` with a digit), on screen;
  *   loaded      → those cards' bundles are loaded and validated (no card says 明细加载中);
@@ -93,20 +94,34 @@ const PROBE = String.raw`(armed) => {
       : node.nodeName === 'LINK' && /stylesheet|preload/.test(node.rel) ? node.href : '';
     if (url && !seen.has(url)) { seen.add(url); B.assets.push(url); }
   };
+  const holds = (p) => {
+    try {
+      return B.preds[p.pred](...p.args);
+    } catch (e) {
+      B.errors.push(String(e));
+      return false;
+    }
+  };
+  // A target counts once it is still there in the frame after the one that painted it, and,
+  // before the first contentful paint (nothing on screen yet), until that paint.
+  const taken = {};
+  const retake = (p) => {
+    delete B.marks[p.name];
+    delete taken[p.name];
+    B.pending.push(p);
+  };
   const check = (records) => {
     if (records) for (const r of records) r.addedNodes.forEach(collect);
+    if (B.fcp === null) for (const p of Object.values(taken)) if (!holds(p)) retake(p);
     for (const p of [...B.pending]) {
-      let ok = false;
-      try {
-        ok = B.preds[p.pred](...p.args);
-      } catch (e) {
-        B.errors.push(String(e));
-      }
-      if (!ok) continue;
+      if (!holds(p)) continue;
       B.pending.splice(B.pending.indexOf(p), 1);
       const m = (B.marks[p.name] = { dom: performance.now(), frameAfter: null, start: p.start(), assets: [] });
+      taken[p.name] = p;
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
+          if (B.marks[p.name] !== m) return;
+          if (!holds(p)) return retake(p);
           m.frameAfter = performance.now();
           document.querySelectorAll('script[src], link[href]').forEach(collect);
           m.assets = [...B.assets];
@@ -117,6 +132,7 @@ const PROBE = String.raw`(armed) => {
   // start: 0 = navigation start; 'click' = timeStamp of the next trusted click.
   B.arm = (name, pred, args, from) => {
     delete B.marks[name];
+    delete taken[name];
     B.lastClick = null;
     B.pending.push({ name, pred, args: args || [], start: () => (from === 'click' ? B.lastClick : 0) });
     check();

@@ -325,12 +325,13 @@ see the same machine load. Figures are medians over the runs.
 and floor pages): a MutationObserver sees the target in the DOM and not hidden; the probe requests
 an animation frame (the frame that paints it) and, from that callback, the next one;
 \`performance.now()\` in the second callback is the start of the frame after the one that painted
-the target (Chromium starts a frame's main-thread work only once the previous frame is committed).
+the target (Chromium starts a frame's main-thread work only once the previous frame is committed),
+provided the target is still there (else the probe waits for it again).
 \`performance.now()\`, not the callback's timestamp: that is when the frame was scheduled, which
 on a busy main thread can be earlier than the change itself. The time is never taken earlier than
 First Contentful Paint: while a page loads, Chromium runs animation frames without committing
-them to the screen, so before FCP a frame says nothing about what is visible. FCP and LCP are the
-browser's paint timing entries.
+them to the screen, so before FCP a frame says nothing about what is visible (and a target must
+stay in the DOM until FCP). FCP and LCP are the browser's paint timing entries.
 
 - **总览 figures**: navigation start → every card of the overview's first page (min(documents,
   24)) shows a headline figure (\`.doc-card .headline dd\` with a digit). Floor: \`floor.html\`, a
