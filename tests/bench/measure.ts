@@ -1,21 +1,26 @@
 /**
- * Measurements in headless Debian Chromium from file://. Every run uses a fresh
- * browser context; every wait has a timeout, so a hung measurement becomes `null`, never a hang.
+ * Measurements in headless Debian Chromium from file://. Every run uses a fresh browser context;
+ * every wait has a timeout, so a hung measurement becomes `null`, never a hang.
  *
- * Timing is taken inside the page: a probe injected with `page.addInitScript` watches the DOM
- * (MutationObserver) for a condition; when it first holds, it records `performance.now()` (dom)
- * and then, after the next animation frame has been produced (rAF → MessageChannel task), records
- * `paint`. All figures below are `paint` times:
- *   cold start   navigation start (performance.timeOrigin) → first .doc-card headline <dd> with a
- *                digit painted (app and floor use the same markup);
- *   page loaded  → the overview's first page has its cards (min(documents, OVERVIEW_PAGE_SIZE))
- *                and no card says 明细加载中 (app: their bundles loaded and validated), or the
- *                bundle scripts of the same first page have run (floor ?bundles=1);
- *   view switch  trusted click on the nav link (event.timeStamp) → the new view's <h2> and its
- *                first chart mark painted (a bar shape, curve, symbol, sector or dot inside the chart <svg>),
- *                or for views without a chart (明细表, 数据校验) its first table body row;
- *   selection    trusted click on a unit checkbox → the charts' signature (mark count + axis and
- *                legend text) differs from before the click, painted.
+ * Timing is taken inside the page by a probe injected with `page.addInitScript` (the same probe on
+ * the app and the floor pages). A MutationObserver checks a condition; when it first holds, the
+ * probe asks for an animation frame (the frame that will paint the change) and, from its callback,
+ * for the next one: `performance.now()` in that second callback is the start of the frame after
+ * the one that painted the target, if the target is still there then (else the probe waits for it
+ * again). A time on screen is that moment, but never earlier than First Contentful Paint: while a
+ * page loads, Chromium runs animation frames without committing them to the screen (commits are
+ * deferred until the first contentful paint), so before FCP a frame's callbacks say nothing about
+ * what is visible, and a target taken before FCP must still be there when FCP comes.
+ *   figures     navigation start → every card of the overview's first page (min(documents, 24))
+ *               shows a headline figure (`.doc-card .headline dd` with a digit), on screen;
+ *   loaded      → those cards' bundles are loaded and validated (no card says 明细加载中);
+ *   chart       → the first chart mark (a bar shape, curve, symbol, sector or dot inside the chart
+ *               <svg>; on the floor its SVG bar) on screen, under a heading when one is named;
+ *   view switch trusted click on the nav link (event.timeStamp) → the new view's <h2> and its
+ *               first chart mark on screen, or for views without a chart its first table body row;
+ *   selection   trusted click on a unit checkbox → the charts' signature (mark count + axis and
+ *               legend text) differs from before the click, on screen.
+ * FCP and LCP are the browser's own paint timing entries (PerformanceObserver, buffered).
  */
 import { chromium } from 'playwright-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -34,54 +39,46 @@ export function launch(executablePath: string): Promise<Browser> {
   });
 }
 
-/** Runs in the page before any of its scripts. Plain JS (a string): no transpiler helpers. */
-const PROBE = String.raw`(() => {
-  const B = (window.__bench = { marks: {}, pending: [], lastClick: null, errors: [] });
-  // Drawn marks: a bar's shape (also custom shapes inside .recharts-bar-rectangle), lines, dots.
-  const MARK_SEL =
-    '.recharts-wrapper > svg :is(.recharts-bar-rectangle :is(rect, path), .recharts-rectangle, ' +
-    '.recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot)';
-  // Only what is shown: a view or chart that has just left stays in the DOM, not drawn, until it
-  // unmounts (src/components/linger.tsx).
-  const shown = (el) => !el.closest('[hidden], [data-leaving], [data-parked]');
-  // Search the view on screen only: the views kept drawn but hidden (src/app/view-slots.tsx) hold
-  // thousands of marks, and scanning them at every DOM change would slow the page being measured.
-  const roots = () => {
-    const slots = [...document.querySelectorAll('main > .view-slot')].filter(shown);
-    return slots.length > 0 ? slots : [document];
-  };
-  const all = (sel) => roots().flatMap((r) => [...r.querySelectorAll(sel)]).filter(shown);
-  const marks = () => all(MARK_SEL);
-  B.signature = () => {
-    const ws = all('.recharts-wrapper');
-    return marks().length + '|' + ws.map((w) => w.textContent).join('|');
-  };
+/**
+ * Runs in the page before any of its scripts, called with the marks to arm at navigation start.
+ * Plain JS (a string): no transpiler helpers.
+ */
+const PROBE = String.raw`(armed) => {
+  const B = (window.__bench = { marks: {}, pending: [], lastClick: null, errors: [], fcp: null, lcp: null, assets: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') B.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) B.lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  // Only what is shown: a view that has just left may stay in the DOM, hidden, until it unmounts.
+  const SHOWN = ':not([hidden] *, [data-leaving] *, [data-parked] *)';
+  // Drawn marks: a bar's shape (also custom shapes inside .recharts-bar-rectangle), lines, dots;
+  // the floor's bars.
+  const MARK =
+    ':is(.recharts-wrapper > svg, svg.floor-chart) :is(.recharts-bar-rectangle :is(rect, path), ' +
+    '.recharts-rectangle, .recharts-curve, .recharts-symbols, .recharts-sector, .recharts-dot, .floor-bar)' +
+    SHOWN;
+  const marks = (scope) => document.querySelectorAll(scope + ' ' + MARK);
+  B.signature = () =>
+    marks('main').length + '|' +
+    [...document.querySelectorAll('main .recharts-wrapper' + SHOWN)].map((w) => w.textContent).join('|');
   const headingIs = (text) =>
-    [...document.querySelectorAll('h2')].some((h) => shown(h) && h.textContent.trim() === text);
+    [...document.querySelectorAll('h2' + SHOWN)].some((h) => h.textContent.trim() === text);
   B.preds = {
-    // The first figure on screen: the first paint's (src/app/first-paint.ts) or the app's.
-    cards: () => {
-      const dd = document.querySelector('.doc-card .headline dd');
-      return !!dd && /\d/.test(dd.textContent);
-    },
-    // The app's own cards: React has mounted and replaced the first paint.
-    appCards: () => {
-      const dd = document.querySelector('.app:not([data-first-paint]) .doc-card .headline dd');
-      return !!dd && /\d/.test(dd.textContent);
-    },
-    allLoaded: () => {
-      if (document.documentElement?.hasAttribute('data-all-loaded')) return true;
+    figures: () => {
       const m = window.__BUDGET_MANIFEST__;
-      if (!m || !Array.isArray(m.bundles) || !document.querySelector('.app:not([data-first-paint])'))
-        return false;
-      return (
-        document.querySelectorAll('.doc-card').length >= Math.min(m.bundles.length, ${OVERVIEW_PAGE_SIZE}) &&
-        !document.querySelector('.bundle-status')
+      if (!m || !Array.isArray(m.bundles)) return false;
+      const shown = [...document.querySelectorAll('.doc-card' + SHOWN)].filter((card) =>
+        [...card.querySelectorAll('.headline dd')].some((dd) => /\d/.test(dd.textContent)),
       );
+      return shown.length >= Math.min(m.bundles.length, ${OVERVIEW_PAGE_SIZE});
     },
-    chart: (heading) => headingIs(heading) && marks().length > 0,
-    table: (heading) => headingIs(heading) && all('table tbody tr').length > 0,
-    changed: (before) => marks().length > 0 && B.signature() !== before,
+    // The app's own cards (not a static first paint) with no bundle still loading.
+    loaded: () => B.preds.figures() && !document.querySelector('[data-first-paint], .bundle-status'),
+    chart: (scope, heading) => (!heading || headingIs(heading)) && !!document.querySelector(scope + ' ' + MARK),
+    table: (heading) => headingIs(heading) && !!document.querySelector('main tbody tr' + SHOWN),
+    changed: (before) => marks('main').length > 0 && B.signature() !== before,
     // A virtualised table has a window of rows in the DOM and its length in aria-rowcount.
     rows: (n) => {
       const t = document.querySelector('.tables-panel table');
@@ -90,29 +87,52 @@ const PROBE = String.raw`(() => {
       return total >= n;
     },
   };
-  const check = () => {
-    if (B.pending.length === 0) return;
-    for (const p of [...B.pending]) {
-      let ok = false;
-      try {
-        ok = B.preds[p.pred](...p.args);
-      } catch (e) {
-        B.errors.push(String(e));
-      }
-      if (!ok) continue;
-      B.pending.splice(B.pending.indexOf(p), 1);
-      const m = (B.marks[p.name] = { dom: performance.now(), paint: null, start: p.start() });
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (m.paint = performance.now());
-        ch.port2.postMessage(0);
-      });
+  // Every script and stylesheet the page has inserted so far (some scripts remove themselves).
+  const seen = new Set();
+  const collect = (node) => {
+    const url = node.nodeName === 'SCRIPT' ? node.src
+      : node.nodeName === 'LINK' && /stylesheet|preload/.test(node.rel) ? node.href : '';
+    if (url && !seen.has(url)) { seen.add(url); B.assets.push(url); }
+  };
+  const holds = (p) => {
+    try {
+      return B.preds[p.pred](...p.args);
+    } catch (e) {
+      B.errors.push(String(e));
+      return false;
     }
   };
-  B.check = check;
+  // A target counts once it is still there in the frame after the one that painted it, and,
+  // before the first contentful paint (nothing on screen yet), until that paint.
+  const taken = {};
+  const retake = (p) => {
+    delete B.marks[p.name];
+    delete taken[p.name];
+    B.pending.push(p);
+  };
+  const check = (records) => {
+    if (records) for (const r of records) r.addedNodes.forEach(collect);
+    if (B.fcp === null) for (const p of Object.values(taken)) if (!holds(p)) retake(p);
+    for (const p of [...B.pending]) {
+      if (!holds(p)) continue;
+      B.pending.splice(B.pending.indexOf(p), 1);
+      const m = (B.marks[p.name] = { dom: performance.now(), frameAfter: null, start: p.start(), assets: [] });
+      taken[p.name] = p;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (B.marks[p.name] !== m) return;
+          if (!holds(p)) return retake(p);
+          m.frameAfter = performance.now();
+          document.querySelectorAll('script[src], link[href]').forEach(collect);
+          m.assets = [...B.assets];
+        }),
+      );
+    }
+  };
   // start: 0 = navigation start; 'click' = timeStamp of the next trusted click.
   B.arm = (name, pred, args, from) => {
     delete B.marks[name];
+    delete taken[name];
     B.lastClick = null;
     B.pending.push({ name, pred, args: args || [], start: () => (from === 'click' ? B.lastClick : 0) });
     check();
@@ -121,7 +141,7 @@ const PROBE = String.raw`(() => {
   const observer = new MutationObserver(check);
   observer.observe(document, {
     subtree: true, childList: true, characterData: true, attributes: true,
-    attributeFilter: ['data-all-loaded', 'data-parked', 'data-leaving', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
+    attributeFilter: ['hidden', 'data-parked', 'data-leaving', 'd', 'x', 'y', 'width', 'height', 'class', 'points', 'cx', 'cy'],
   });
   // Before a measurement that marks nothing (scrolling): a user's page has no observer making a
   // record of every text and node the table writes, and no predicates run after each batch.
@@ -129,40 +149,61 @@ const PROBE = String.raw`(() => {
     observer.disconnect();
     B.pending.length = 0;
   };
-  B.arm('cold', 'cards');
-  B.arm('app', 'appCards');
-  B.arm('loaded', 'allLoaded');
-})();`;
+  for (const [name, pred, args] of armed) B.arm(name, pred, args);
+}`;
 
-export interface Mark {
+type Arm = [name: string, pred: string, args?: unknown[]];
+
+interface Mark {
   dom: number;
-  paint: number | null;
+  frameAfter: number | null;
   start: number | null;
+  assets: string[];
 }
-
-/** Duration of a mark (paint − start) in ms, or null when it never came. */
-async function waitMark(page: Page, name: string, timeout: number): Promise<number | null> {
+/** Mark `name` on screen: its time (ms from its start) and the assets loaded by then. */
+async function waitMark(
+  page: Page,
+  name: string,
+  timeout: number,
+): Promise<{ ms: number; assets: string[] } | null> {
   try {
+    // A function (page.waitForFunction evaluates a string with eval, which the app's CSP forbids).
     await page.waitForFunction(
       (n) => {
-        const w = window as unknown as { __bench?: { marks: Record<string, Mark> } };
-        return w.__bench?.marks[n]?.paint != null;
+        const b = (
+          window as unknown as { __bench: { fcp: number | null; marks: Record<string, Mark> } }
+        ).__bench;
+        return b.fcp !== null && b.marks[n]?.frameAfter != null;
       },
       name,
       { timeout, polling: 50 },
     );
-  } catch {
+  } catch (e) {
+    if (process.env.BENCH_DEBUG) console.log(`[${name}]`, String(e).split('\n')[0]);
     return null;
   }
-  const m = await withTimeout(
+  const r = await withTimeout(
     page.evaluate(
-      (n) => (window as unknown as { __bench: { marks: Record<string, Mark> } }).__bench.marks[n],
-      name,
-    ),
+      `(() => { const b = window.__bench; return { m: b.marks[${JSON.stringify(name)}], fcp: b.fcp }; })()`,
+    ) as Promise<{
+      m: Mark;
+      fcp: number;
+    }>,
     timeout,
   );
-  if (!m || m.paint === null || m.start === null) return null;
-  return m.paint - m.start;
+  if (!r || r.m.frameAfter === null || r.m.start === null) return null;
+  return { ms: Math.max(r.m.frameAfter, r.fcp) - r.m.start, assets: r.m.assets };
+}
+
+async function paintEntries(page: Page): Promise<{ fcp: number | null; lcp: number | null }> {
+  const r = await withTimeout(
+    page.evaluate(`({ fcp: window.__bench.fcp, lcp: window.__bench.lcp })`) as Promise<{
+      fcp: number | null;
+      lcp: number | null;
+    }>,
+    10_000,
+  );
+  return r ?? { fcp: null, lcp: null };
 }
 
 export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
@@ -177,13 +218,7 @@ export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | nul
 
 async function arm(page: Page, name: string, pred: string, args: unknown[], from?: 'click') {
   await page.evaluate(
-    ([n, p, a, f]) =>
-      (
-        window as unknown as {
-          __bench: { arm: (n: string, p: string, a: unknown[], f?: string) => void };
-        }
-      ).__bench.arm(n, p, a, f),
-    [name, pred, args, from] as const,
+    `window.__bench.arm(${JSON.stringify([name, pred, args, from ?? null]).slice(1, -1)})`,
   );
 }
 
@@ -201,13 +236,13 @@ async function settled(page: Page, timeout: number): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-export async function heapAfterGc(cdp: CDPSession): Promise<{ used: number; total: number }> {
+export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
-  const u = await cdp.send('Runtime.getHeapUsage');
-  return { used: u.usedSize, total: u.totalSize };
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-async function freshPage(browser: Browser) {
+/** A fresh context and page (1920×1080, offline), the probe armed with `armed` at navigation. */
+async function freshPage(browser: Browser, armed: Arm[] = []) {
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
@@ -224,7 +259,7 @@ async function freshPage(browser: Browser) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.addInitScript(PROBE);
+  await page.addInitScript(`(${PROBE})(${JSON.stringify(armed)})`);
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp, errors };
 }
@@ -238,116 +273,90 @@ export const VIEWS = [
   { view: 'checks', label: '数据校验', heading: '数据校验', kind: 'table' },
 ] as const;
 
-export interface AppRun {
-  cold: number | null;
-  /** Navigation → the app's own first card painted (React mounted; cold may be the first paint). */
-  app: number | null;
-  loaded: number | null;
-  heapLoaded: number | null;
-  views: Record<string, number | null>;
-  select1: number | null;
-  select2: number | null;
-  heapEnd: number | null;
-  /**
-   * Navigation → every comparison view drawn in idle time (src/app/view-slots.tsx), hidden, with
-   * no block pending: the clicks start after this. Null with `prerender: false` or on timeout.
-   */
-  viewsDrawn: number | null;
-  cardCount: number;
-  errorCards: number;
-  errors: string[];
-}
-
 export interface Timeouts {
   cold: number;
   loaded: number;
   step: number;
 }
 
-/** The overview and the six comparison views, each in a `.view-slot` (src/app/view-slots.tsx). */
-const KEPT_VIEW_COUNT = 7;
+/** A cold open: on screen, and the paint entries. */
+export interface ColdOpen {
+  onScreen: number | null;
+  fcp: number | null;
+  lcp: number | null;
+}
 
-/**
- * Waits until `count` views are drawn (kept in `.view-slot`s, none with a block still to draw);
- * resolves to the page's `performance.now()` then.
- */
-async function viewsDrawn(page: Page, count: number, timeout: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('main > .view-slot').length >= n &&
-      !document.querySelector('.deferred-placeholder')
-        ? performance.now()
-        : false,
-    count,
-    { timeout, polling: 50 },
-  );
-  return (await handle.jsonValue()) as number;
+export interface AppRun extends ColdOpen {
+  /** Scripts and stylesheets the page had inserted when the figures were on screen (absolute URLs). */
+  assets: string[];
+  loaded: number | null;
+  heapLoaded: number | null;
+  /** First visits: the view was never drawn before the click. */
+  views: Record<string, number | null>;
+  select1: number | null;
+  select2: number | null;
+  heapEnd: number | null;
+  cardCount: number;
+  errorCards: number;
+  errors: string[];
 }
 
 /**
- * One fresh-context run of the app: cold start, every view switch, two selection changes.
- * `prerender: false` opens `index.html?prerender=0`: no view is drawn before it is opened, so each
- * switch measures a first visit. Otherwise the clicks wait until the views are drawn in idle time
- * (what a user who looks at the overview for a few seconds gets).
+ * One fresh-context run of the app opened at index.html: 总览's figures on screen, its first page
+ * loaded, then a first visit to every view (nav order, each from the previous), two selection
+ * changes, the heap.
  */
 export async function runApp(
   browser: Browser,
   indexUrl: string,
   t: Timeouts,
   onScreenshot?: (page: Page) => Promise<void>,
-  { prerender = true }: { prerender?: boolean } = {},
 ): Promise<AppRun> {
-  const { context, page, cdp, errors } = await freshPage(browser);
+  const { context, page, cdp, errors } = await freshPage(browser, [
+    ['figures', 'figures'],
+    ['loaded', 'loaded'],
+  ]);
   const run: AppRun = {
-    cold: null,
-    app: null,
+    onScreen: null,
+    fcp: null,
+    lcp: null,
+    assets: [],
     loaded: null,
     heapLoaded: null,
     views: {},
     select1: null,
     select2: null,
     heapEnd: null,
-    viewsDrawn: null,
     cardCount: 0,
     errorCards: 0,
     errors,
   };
   try {
-    await page.goto(`${indexUrl}${prerender ? '' : '?prerender=0'}#/overview`, {
-      waitUntil: 'commit',
-      timeout: t.cold,
-    });
-    run.cold = await waitMark(page, 'cold', t.cold);
-    run.app = await waitMark(page, 'app', t.cold);
-    run.loaded = await waitMark(page, 'loaded', t.loaded);
+    await page.goto(indexUrl, { waitUntil: 'commit', timeout: t.cold });
+    const figures = await waitMark(page, 'figures', t.cold);
+    run.onScreen = figures?.ms ?? null;
+    run.assets = figures?.assets ?? [];
+    run.loaded = (await waitMark(page, 'loaded', t.loaded))?.ms ?? null;
+    Object.assign(run, await paintEntries(page));
     if (run.loaded === null) {
-      // The main thread may be stuck: try the heap (inspector interrupts JS), skip the rest.
-      run.heapLoaded = await withTimeout(
-        cdp.send('Runtime.getHeapUsage').then((u) => u.usedSize),
-        10_000,
-      );
       errors.push(
-        `bench: data not loaded within ${t.loaded / 1000} s (cold ${run.cold === null ? 'timeout' : 'ok'}); views and selection not measured, heap without GC`,
+        `bench: data not loaded within ${t.loaded / 1000} s; views and selection not measured`,
       );
       return run;
     }
     run.cardCount = await page.locator('.doc-card').count();
     run.errorCards = await page.locator('.bundle-error').count();
     await page.waitForTimeout(300);
-    run.heapLoaded = (await heapAfterGc(cdp)).used;
+    run.heapLoaded = await heapAfterGc(cdp);
     if (onScreenshot) await onScreenshot(page);
-    if (prerender) {
-      run.viewsDrawn = await viewsDrawn(page, KEPT_VIEW_COUNT, t.step).catch(() => null);
-      if (run.viewsDrawn === null) errors.push('bench: the views were not drawn in idle time');
-      await page.waitForTimeout(150);
-    }
     for (const v of VIEWS) {
       const name = `view-${v.view}`;
-      await arm(page, name, v.kind, [v.heading], 'click');
+      const args = v.kind === 'chart' ? ['main', v.heading] : [v.heading];
+      await arm(page, name, v.kind, args, 'click');
       await page
         .locator('nav[aria-label="主导航"] a', { hasText: v.label })
         .click({ timeout: t.step });
-      run.views[v.view] = await waitMark(page, name, t.step);
+      run.views[v.view] = (await waitMark(page, name, t.step))?.ms ?? null;
       if (run.views[v.view] === null) continue;
       await settled(page, t.step);
     }
@@ -355,20 +364,25 @@ export async function runApp(
     await page.locator('nav[aria-label="主导航"] a', { hasText: '预算执行' }).click();
     await page.locator('.recharts-wrapper').first().waitFor({ timeout: t.step });
     await settled(page, t.step);
+    // The comparison bar may be folded (a <details>): open it first, as a user would.
+    const details = page.locator('details.comparison-details:visible');
+    if (
+      (await details.count()) > 0 &&
+      !(await details.evaluate((d) => (d as HTMLDetailsElement).open))
+    )
+      await details.locator('summary').click();
     const boxes = page.locator('.comparison-bar .unit-picker input[type=checkbox]');
     for (const [i, key] of [
       [0, 'select1'],
       [1, 'select2'],
     ] as const) {
-      const sig = await page.evaluate(() =>
-        (window as unknown as { __bench: { signature: () => string } }).__bench.signature(),
-      );
+      const sig = (await page.evaluate(`window.__bench.signature()`)) as string;
       await arm(page, key, 'changed', [sig], 'click');
       await boxes.nth(i).click({ timeout: t.step });
-      run[key] = await waitMark(page, key, t.step);
+      run[key] = (await waitMark(page, key, t.step))?.ms ?? null;
       await settled(page, t.step);
     }
-    run.heapEnd = (await heapAfterGc(cdp)).used;
+    run.heapEnd = await heapAfterGc(cdp);
   } catch (e) {
     errors.push(`bench: ${String(e).split('\n')[0]}`);
   } finally {
@@ -377,43 +391,95 @@ export async function runApp(
   return run;
 }
 
-export interface FloorRun {
-  cold: number | null;
-  loaded: number | null;
-  heapCards: number | null;
-  heapLoaded: number | null;
+/** The static floor (floor.html): the same first page of figures, from the manifest. */
+export async function runFloor(browser: Browser, floorUrl: string, t: Timeouts): Promise<ColdOpen> {
+  return coldOpen(browser, floorUrl, ['figures', 'figures'], t);
 }
 
-/** The floor page: cold start (cards) and, with ?bundles=1, all bundle scripts loaded. */
-export async function runFloor(browser: Browser, floorUrl: string, t: Timeouts): Promise<FloorRun> {
-  const out: FloorRun = { cold: null, loaded: null, heapCards: null, heapLoaded: null };
+/** A view opened cold from a bookmark, and how its first chart is found. */
+export interface Bookmark {
+  name: string;
+  hash: string;
+  /** Where the chart mark must be, and the view's heading when it has one. */
+  scope: string;
+  heading: string | null;
+  /** A button to press as soon as it can be (presenter: the show starts on a click). */
+  click?: string;
+}
+
+export const BOOKMARKS: readonly Bookmark[] = [
+  { name: '#/execution', hash: '#/execution', scope: 'main', heading: '预算执行' },
+  { name: '#/sangong', hash: '#/sangong', scope: 'main', heading: '三公经费' },
   {
-    const { context, page, cdp } = await freshPage(browser);
-    try {
-      await page.goto(floorUrl, { waitUntil: 'commit', timeout: t.cold });
-      out.cold = await waitMark(page, 'cold', t.cold);
-      await page.waitForTimeout(200);
-      out.heapCards = (await heapAfterGc(cdp)).used;
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    // One slide: 预算执行's amounts chart for the default selection (src/store/routes.ts, parseDeck).
+    name: '#/present slide (预算执行 · 年初预算与决算金额)',
+    hash: `#/present?deck=execution~${encodeURIComponent('年初预算与决算金额')}~`,
+    scope: '.presenter-stage .slide-target',
+    heading: null,
+    click: '开始演示（全屏）',
+  },
+];
+
+export interface BookmarkRun extends ColdOpen {
+  /** The bundle scripts (file names under data/) inserted by the time the chart was on screen. */
+  scripts: string[];
+  errors: string[];
+}
+
+/** Opens index.html + the bookmark cold: navigation start → first chart mark on screen. */
+export async function runBookmark(
+  browser: Browser,
+  indexUrl: string,
+  b: Bookmark,
+  t: Timeouts,
+): Promise<BookmarkRun> {
+  const { context, page, errors } = await freshPage(browser, [
+    ['chart', 'chart', [b.scope, b.heading]],
+  ]);
+  const run: BookmarkRun = { onScreen: null, fcp: null, lcp: null, scripts: [], errors };
+  try {
+    await page.goto(`${indexUrl}${b.hash}`, { waitUntil: 'commit', timeout: t.cold });
+    if (b.click) await page.getByRole('button', { name: b.click }).click({ timeout: t.loaded });
+    const mark = await waitMark(page, 'chart', t.loaded);
+    run.onScreen = mark?.ms ?? null;
+    run.scripts = (mark?.assets ?? [])
+      .map((u) => /\/data\/([^/?#]+\.js)$/.exec(u)?.[1] ?? '')
+      .filter((s) => s !== '' && s !== 'manifest.js');
+    Object.assign(run, await paintEntries(page));
+  } catch (e) {
+    errors.push(`bench: ${String(e).split('\n')[0]}`);
+  } finally {
+    await withTimeout(context.close(), 30_000);
   }
-  {
-    const { context, page, cdp } = await freshPage(browser);
-    try {
-      await page.goto(`${floorUrl}?bundles=1`, { waitUntil: 'commit', timeout: t.cold });
-      out.loaded = await waitMark(page, 'loaded', t.loaded);
-      await page.waitForTimeout(200);
-      if (out.loaded !== null) out.heapLoaded = (await heapAfterGc(cdp)).used;
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+  return run;
+}
+
+/** The data-loading floor of a bookmark: the same bundle scripts, then an SVG bar chart. */
+export async function runChartFloor(
+  browser: Browser,
+  floorUrl: string,
+  scripts: string[],
+  t: Timeouts,
+): Promise<ColdOpen> {
+  const url = `${floorUrl}?scripts=${scripts.map(encodeURIComponent).join(',')}`;
+  return coldOpen(browser, url, ['chart', 'chart', ['body', null]], t);
+}
+
+async function coldOpen(browser: Browser, url: string, mark: Arm, t: Timeouts): Promise<ColdOpen> {
+  const { context, page } = await freshPage(browser, [mark]);
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: t.cold });
+    const onScreen = (await waitMark(page, mark[0], t.loaded))?.ms ?? null;
+    return { onScreen, ...(await paintEntries(page)) };
+  } catch {
+    return { onScreen: null, fcp: null, lcp: null };
+  } finally {
+    await withTimeout(context.close(), 30_000);
   }
-  return out;
 }
 
 export interface ScrollResult {
-  /** Time to the expanded table (app: click 全部展开 → aria-rowcount or rows ≥ 10,026, painted; floor: cold). */
+  /** App only: click 全部展开 → aria-rowcount or rows ≥ the table's length, on screen. */
   render: number | null;
   rows: number;
   frames: number;
@@ -423,8 +489,6 @@ export interface ScrollResult {
   idleDropped: number;
   /** The scroll did not finish its frames within the step timeout (figures cover what ran). */
   partial: boolean;
-  /** Wall time of the measured scroll frames. */
-  scrollMs: number;
 }
 
 // A string, not a function: tsx (esbuild keepNames) would inject a `__name` helper the page lacks.
@@ -466,105 +530,83 @@ const SCROLL = String.raw`(n, limit, px) =>
 
 /**
  * rAF-driven scroll of the table wrapper: `frames` frames, top to bottom (or `px` a frame from the
- * top when given); counts intervals > 25 ms.
+ * top when given); the intervals between frames.
  */
-async function scrollFrames(page: Page, frames: number, timeout: number, px = 0) {
+async function scrollFrames(page: Page, frames: number, timeout: number, px: number) {
   // The probe's marks are all taken by now: its observer goes (B.stop, in PROBE).
   await page.evaluate('window.__bench.stop()');
-  return page.evaluate(`(${SCROLL})(${frames}, ${timeout}, ${px})`) as Promise<{
+  const r = (await page.evaluate(`(${SCROLL})(${frames}, ${timeout}, ${px})`)) as {
     intervals: number[];
     idle: number[];
     partial: boolean;
-  }>;
-}
-
-function frameStats(r: { intervals: number[]; idle: number[]; partial: boolean }) {
+  };
   const sorted = [...r.intervals].sort((a, b) => a - b);
   const limit = 1.5 * (1000 / 60);
   return {
     frames: r.intervals.length,
     dropped: r.intervals.filter((x) => x > limit).length,
     worstMs: sorted[sorted.length - 1] ?? 0,
-    p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    p95Ms: sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0,
     idleDropped: r.idle.filter((x) => x > limit).length,
     partial: r.partial,
-    scrollMs: r.intervals.reduce((a, b) => a + b, 0),
   };
 }
 
+/** 明细表 → 公开03 → 全部展开, then the scroll (300 frames; `px` a frame, or top to bottom). */
 export async function runScrollApp(
   browser: Browser,
   indexUrl: string,
   minRows: number,
   t: Timeouts,
-  frames = 300,
   px = 0,
 ): Promise<ScrollResult | null> {
   const { context, page } = await freshPage(browser);
   try {
     await page.goto(`${indexUrl}#/tables`, { waitUntil: 'commit', timeout: t.cold });
     await page.locator('.tables-panel table tbody tr').first().waitFor({ timeout: t.loaded });
-    // As for the view switches: the six comparison views are drawn ahead in idle time first
-    // (opened at #/tables, the overview is not), so none of that one-off start-up work lands in
-    // the measured frames (committing a drawn view is one task of up to ~50 ms that nothing can
-    // interrupt; README, "Views are drawn before they are opened").
-    await viewsDrawn(page, KEPT_VIEW_COUNT - 1, t.step);
+    // Whatever the app does once after start-up is not part of scrolling.
+    await settled(page, t.step);
+    await page.waitForTimeout(2000);
     await page.getByRole('tab', { name: /公开03/ }).click({ timeout: t.step });
     await page.getByRole('button', { name: '全部展开' }).waitFor({ timeout: t.step });
     await arm(page, 'expand', 'rows', [minRows], 'click');
     await page.getByRole('button', { name: '全部展开' }).click({ timeout: t.step });
-    const render = await waitMark(page, 'expand', t.step);
+    const render = (await waitMark(page, 'expand', t.step))?.ms ?? null;
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    const s = frameStats(await scrollFrames(page, frames, t.step, px));
-    return { render, rows, ...s };
+    return { render, rows, ...(await scrollFrames(page, 300, t.step, px)) };
   } catch (e) {
     if (process.env.BENCH_DEBUG)
       console.log('[scroll]', String(e).split('\n').slice(0, 3).join(' '));
     return null;
   } finally {
-    await context.close().catch(() => undefined);
+    await withTimeout(context.close(), 30_000);
   }
 }
 
-/**
- * The floor's table: every row in a plain <table>, or (`windowed`) the rows in view only, written
- * into the same <tr>s on each scroll event by a few lines of script (floor.html?window=1).
- */
+/** The windowed floor table (floor.html?table=ID): the same scroll. */
 export async function runScrollFloor(
   browser: Browser,
   floorUrl: string,
   tableId: string,
   t: Timeouts,
-  frames = 300,
   px = 0,
-  windowed = false,
 ): Promise<ScrollResult | null> {
   const { context, page } = await freshPage(browser);
   try {
-    const start = Date.now();
-    const url = `${floorUrl}?table=${tableId}${windowed ? '&window=1' : ''}`;
-    await page.goto(url, { waitUntil: 'commit', timeout: t.cold });
+    await page.goto(`${floorUrl}?table=${tableId}`, { waitUntil: 'commit', timeout: t.cold });
     await page
       .locator('.tables-panel tbody tr:not(.virtual-spacer)')
       .first()
       .waitFor({ timeout: t.loaded });
-    const render = Date.now() - start;
     const rows = await page.locator('.tables-panel tbody tr').count();
     await page.waitForTimeout(300);
-    const s = frameStats(await scrollFrames(page, frames, t.step, px));
-    return { render, rows, ...s };
+    return { render: null, rows, ...(await scrollFrames(page, 300, t.step, px)) };
   } catch (e) {
     if (process.env.BENCH_DEBUG)
       console.log('[scroll]', String(e).split('\n').slice(0, 3).join(' '));
     return null;
   } finally {
-    await context.close().catch(() => undefined);
+    await withTimeout(context.close(), 30_000);
   }
 }
-
-/** One page for profiling: navigates with a hook before and after (tracing or CPU profile). */
-export async function profiledPage(browser: Browser) {
-  return freshPage(browser);
-}
-export { waitMark, arm };

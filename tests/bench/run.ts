@@ -1,35 +1,50 @@
 /**
- * `npm run bench`: build once, generate synthetic data of the real schema for 5 / 50 /
- * 500 / 2,000 units × 3 years, measure the app and a framework-free floor page from file:// in
- * headless Chromium, profile (an unminified build) at the --profile-sizes, and prepend a result
- * section to BENCHMARKS.md.
- * Not part of `npm test`.
+ * `npm run bench`: build (`npm run build`), generate synthetic data of the real schema for
+ * 5 / 50 / 500 / 2,000 units × 3 years, measure the app and framework-free floor pages from
+ * file:// in headless Chromium (app and floor pages alternating), and rewrite BENCHMARKS.md: the
+ * method, the latest run, and one more row of the trend table. Not part of `npm test`.
  *
- * Options: --sizes 5,50,500,2000  --runs 5  --big-runs 2  --profile-sizes 50  --no-profile  --keep
- *          --work DIR  --reuse-results (keep WORK/results.json's sizes, re-measure only the table)
- *          --scroll-runs N (0: skip the table)  --dry (print the section, leave BENCHMARKS.md alone)
- * Profiles need the first page to load; before bundles loaded on demand (2026-11-23, first run in
- * BENCHMARKS.md) that never happened at 500 and 2,000 units.
+ * Options: --sizes 5,50,500,2000  --runs 5  --big-runs 2 (runs at 2,000 units)
+ *          --scroll-runs N (default --runs; 0 skips the table)  --no-build (measure dist/ as it is)
+ *          --work DIR  --keep (keep the generated data)  --dry (print, leave BENCHMARKS.md alone)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { format } from 'prettier';
-import { bigTableBundle, loadTemplates, sizes, syntheticBundles, writeDataSet } from './generate';
+import { bigTableBundle, loadTemplates, syntheticBundles, writeDataSet } from './generate';
 import type { DataSet } from './generate';
 import { chromiumPath } from '../e2e/chromium';
-import { launch, runApp, runFloor, runScrollApp, runScrollFloor, VIEWS } from './measure';
-import type { AppRun, FloorRun, ScrollResult, Timeouts } from './measure';
+import {
+  BOOKMARKS,
+  launch,
+  runApp,
+  runBookmark,
+  runChartFloor,
+  runFloor,
+  runScrollApp,
+  runScrollFloor,
+  VIEWS,
+} from './measure';
+import type { AppRun, BookmarkRun, ColdOpen, ScrollResult, Timeouts } from './measure';
 import type { Page } from 'playwright-core';
-import { profileApp } from './profile';
-import type { CpuSummary, ProfileResult, TraceSummary } from './profile';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
 const BENCH_MD = join(ROOT, 'BENCHMARKS.md');
-const MARKER = '<!-- bench:results (newest first; npm run bench prepends here) -->';
+const TREND = '## Trend';
 const SEED = 20240605;
 const started = Date.now();
 
@@ -40,15 +55,11 @@ function arg(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const SIZES = arg('sizes', '5,50,500,2000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
-/**
- * A second scroll speed, 100 px a frame (6,000 px/s): a fast trackpad fling or a spun wheel. The
- * main measurement (top to bottom in 300 frames, about 1,100 px a frame) is a scrollbar drag.
- */
-const SCROLL_FLING_PX = 100;
 const BIG_RUNS = Number(arg('big-runs', '2'));
-const PROFILE = !flag('no-profile');
-const PROFILE_SIZES = arg('profile-sizes', '50').split(',').map(Number);
+const SCROLL_RUNS = Number(arg('scroll-runs', String(RUNS)));
 const WORK = resolve(arg('work', join('/tmp', 'budget-compare-bench')));
+/** A second scroll speed, 100 px a frame (6,000 px/s): a fast fling; the sweep is a scrollbar drag. */
+const FLING_PX = 100;
 
 const log = (...xs: unknown[]) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...xs);
@@ -60,70 +71,106 @@ function timeoutsFor(units: number): Timeouts {
   return { cold: 120_000, loaded: 120_000, step: 60_000 };
 }
 
-const median = (xs: (number | null)[]): number | null => {
-  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+const median = (xs: (number | null | undefined)[]): number | null => {
+  const v = xs.filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
   if (v.length === 0) return null;
   const m = Math.floor(v.length / 2);
   const hi = v[m] ?? 0;
   return v.length % 2 ? hi : ((v[m - 1] ?? hi) + hi) / 2;
 };
-const nulls = (xs: (number | null)[]) => xs.filter((x) => x === null).length;
 const ms = (x: number | null) => (x === null ? 'timeout' : `${Math.round(x)} ms`);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(1)} MB`);
+const times = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)}×`);
+const ratio = (a: number | null, b: number | null) =>
+  a !== null && b !== null && b > 0 ? a / b : null;
+/** Median of a measure over runs, with how many timed out. */
 const cell = (xs: (number | null)[], f = ms) => {
-  const n = nulls(xs);
+  const n = xs.filter((x) => x === null).length;
   return `${f(median(xs))}${n ? ` (${n}/${xs.length} timed out)` : ''}`;
 };
 const pf = (ok: boolean | null) => (ok === null ? '—' : ok ? '**pass**' : '**FAIL**');
+const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 
-// ---------------------------------------------------------------- build
-function build(outDir: string, minify: boolean): string {
-  const args = ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
-  if (!minify) args.push('--minify', 'false');
-  execFileSync('npx', args, { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-  return join(outDir, 'index.html');
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
-function shippedSizes(html: string) {
-  const buf = readFileSync(html);
-  const text = buf.toString('utf8');
-  const scripts = [...text.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((m) => m[1] ?? '')
-    .join('');
-  // Styles outside the scripts (the JS itself contains "<style" strings).
-  const outside = text.replace(/<script(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/g, '');
-  const styles = [...outside.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
-    .map((m) => m[1] ?? '')
-    .join('');
-  const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
-  return {
-    raw: buf.length,
-    gzip: gz(buf),
-    jsRaw: Buffer.byteLength(scripts),
-    jsGzip: gz(scripts),
-    cssRaw: Buffer.byteLength(styles),
-    cssGzip: gz(styles),
-  };
+// ---------------------------------------------------------------- build and sizes
+function build(): void {
+  if (!flag('no-build')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/index.html missing: npm run build');
+}
+
+/** Every file under dist/ except data/, as paths relative to dist with '/'. */
+function distFiles(dir = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    const rel = relative(DIST, full).split(sep).join('/');
+    if (rel === 'data') return [];
+    return e.isDirectory() ? distFiles(full) : [rel];
+  });
+}
+
+interface FileSize {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+const sizeOf = (file: string): FileSize => {
+  const buf = readFileSync(join(DIST, file));
+  return { file, raw: buf.length, gzip: gz(buf) };
+};
+
+/**
+ * What the first view loads: index.html plus every script and stylesheet the page had inserted
+ * when 总览's figures were on screen (outside data/); every other .js/.css file is on demand.
+ */
+function shippedSizes(siteDir: string, assets: string[]) {
+  const loaded = assets.flatMap((url) => {
+    if (!url.startsWith('file:')) return [];
+    const rel = relative(siteDir, fileURLToPath(url)).split(sep).join('/');
+    return rel.startsWith('..') || rel.startsWith('data/') ? [] : [rel];
+  });
+  const first = [...new Set(['index.html', ...loaded])].map(sizeOf);
+  const onDemand = distFiles()
+    .filter((f) => /\.(js|css)$/.test(f) && !first.some((x) => x.file === f))
+    .sort()
+    .map(sizeOf);
+  return { first, firstGzip: first.reduce((a, x) => a + x.gzip, 0), onDemand };
 }
 
 // ---------------------------------------------------------------- per size
+interface BookmarkResult {
+  app: BookmarkRun[];
+  floor: ColdOpen[];
+}
 interface SizeResult {
   units: number;
   data: DataSet;
   genMs: number;
   runs: AppRun[];
-  /** Runs with `?prerender=0`: every view switch is a first visit (nothing drawn ahead). */
-  firstVisits: AppRun[];
-  floor: FloorRun[];
-  profile: ProfileResult | null;
+  floor: ColdOpen[];
+  bookmarks: BookmarkResult[];
+}
+interface ScrollRuns {
+  rows: number;
+  app: (ScrollResult | null)[];
+  appFling: (ScrollResult | null)[];
+  floor: (ScrollResult | null)[];
+  floorFling: (ScrollResult | null)[];
 }
 
-function site(name: string, appHtml: string, unminHtml: string | null): string {
+/** A copy of dist/ (without its data/) and the floor page, under WORK/sites/<name>. */
+function site(name: string): string {
   const dir = join(WORK, 'sites', name);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(appHtml, join(dir, 'index.html'));
-  if (unminHtml) copyFileSync(unminHtml, join(dir, 'profile.html'));
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(DIST, dir, { recursive: true, filter: (src) => src !== join(DIST, 'data') });
   copyFileSync(join(ROOT, 'tests', 'bench', 'floor', 'index.html'), join(dir, 'floor.html'));
   return dir;
 }
@@ -134,52 +181,40 @@ async function main() {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   }).trim();
-  const reuse = flag('reuse-results');
-  const previous = reuse
-    ? (JSON.parse(readFileSync(join(WORK, 'results.json'), 'utf8')) as { results: SizeResult[] })
-    : null;
-  if (!reuse) rmSync(WORK, { recursive: true, force: true });
+  const loadBefore = loadavg();
+  rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-
-  log('building app (minified, as shipped)…');
-  const appHtml = build(join(WORK, 'build', 'app'), true);
-  const unminHtml = PROFILE && !reuse ? build(join(WORK, 'build', 'unminified'), false) : null;
-  const shipped = shippedSizes(appHtml);
-  log(`shipped index.html ${kb(shipped.raw)} raw, ${kb(shipped.gzip)} gzip`);
+  log(flag('no-build') ? 'measuring dist/ as it is' : 'npm run build…');
+  build();
 
   const templates = loadTemplates();
   const browser = await launch(chromium);
   const results: SizeResult[] = [];
-  let scroll: {
-    app: (ScrollResult | null)[];
-    /** The same table scrolled at SCROLL_FLING_PX a frame: a fast fling, not a scrollbar drag. */
-    fling: (ScrollResult | null)[];
-    floor: (ScrollResult | null)[];
-    /** The floor's table windowed (floor.html?window=1): the sweep, and the fling. */
-    windowed: (ScrollResult | null)[];
-    windowedFling: (ScrollResult | null)[];
-    rows: number;
-  } | null = null;
+  let shipped: ReturnType<typeof shippedSizes> | null = null;
+  let scroll: ScrollRuns | null = null;
   try {
-    if (previous) results.push(...previous.results);
-    for (const units of previous ? [] : SIZES) {
-      const dir = site(`u${units}`, appHtml, unminHtml);
+    for (const units of SIZES) {
+      const dir = site(`u${units}`);
       const t0 = Date.now();
       const data = writeDataSet(
         join(dir, 'data'),
         syntheticBundles(templates, units, SEED + units),
       );
       const genMs = Date.now() - t0;
-      log(
-        `${units} units: ${data.bundles} bundles, ${mb(data.rawBytes)} (generated in ${genMs} ms)`,
-      );
+      log(`${units} units: ${data.bundles} bundles, ${mb(data.rawBytes)} (${genMs} ms)`);
       const t = timeoutsFor(units);
-      const runs: AppRun[] = [];
-      const firstVisits: AppRun[] = [];
-      const floor: FloorRun[] = [];
-      const n = units >= 2000 ? BIG_RUNS : RUNS;
       const indexUrl = pathToFileURL(join(dir, 'index.html')).href;
       const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
+      const r: SizeResult = {
+        units,
+        data,
+        genMs,
+        runs: [],
+        floor: [],
+        bookmarks: BOOKMARKS.map(() => ({ app: [], floor: [] })),
+      };
+      results.push(r);
+      const n = units >= 2000 ? BIG_RUNS : RUNS;
       for (let i = 0; i < n; i++) {
         const shot =
           i === 0
@@ -190,504 +225,386 @@ async function main() {
                 });
               }
             : undefined;
-        const r = await runApp(browser, indexUrl, t, shot);
-        runs.push(r);
-        if (r.loaded === null && i === 0) {
-          // Each further run would cost the whole budget again; say so instead (15-minute cap).
+        const a = await runApp(browser, indexUrl, t, shot);
+        r.runs.push(a);
+        shipped ??= a.onScreen === null ? null : shippedSizes(dir, a.assets);
+        const f = await runFloor(browser, floorUrl, t);
+        r.floor.push(f);
+        log(
+          `  run ${i + 1}/${n}: 总览 figures ${ms(a.onScreen)} (FCP ${ms(a.fcp)}, LCP ${ms(a.lcp)}) vs floor ${ms(f.onScreen)} (FCP ${ms(f.fcp)}); loaded ${ms(a.loaded)}; views ${VIEWS.map((v) => ms(a.views[v.view] ?? null)).join('/')}; select ${ms(a.select1)}/${ms(a.select2)}; heap ${mb(a.heapLoaded)}${a.errors.length ? `; errors: ${a.errors.slice(0, 2).join('; ')}` : ''}`,
+        );
+        if (a.loaded === null && i === 0) {
           log(`  data did not load within ${t.loaded / 1000} s: not repeating this size`);
-          floor.push(await runFloor(browser, floorUrl, t));
           break;
         }
-        log(
-          `  app run ${i + 1}/${n}: cold ${ms(r.cold)}, app ${ms(r.app)}, loaded ${ms(r.loaded)}, views drawn ${ms(r.viewsDrawn)}, views ${VIEWS.map((v) => ms(r.views[v.view] ?? null)).join('/')}, select ${ms(r.select1)}/${ms(r.select2)}, heap ${mb(r.heapLoaded)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join('; ')}` : ''}`,
-        );
-        const fv = await runApp(browser, indexUrl, t, undefined, { prerender: false });
-        firstVisits.push(fv);
-        log(
-          `  first-visit run ${i + 1}/${n} (?prerender=0): views ${VIEWS.map((v) => ms(fv.views[v.view] ?? null)).join('/')}, select ${ms(fv.select1)}/${ms(fv.select2)}${fv.errors.length ? `, errors: ${fv.errors.slice(0, 2).join('; ')}` : ''}`,
-        );
-        const f = await runFloor(browser, floorUrl, t);
-        floor.push(f);
-        log(`  floor run ${i + 1}/${n}: cold ${ms(f.cold)}, first page ${ms(f.loaded)}`);
+        for (const [k, b] of BOOKMARKS.entries()) {
+          const ba = await runBookmark(browser, indexUrl, b, t);
+          const bf = await runChartFloor(browser, floorUrl, ba.scripts, t);
+          r.bookmarks[k]?.app.push(ba);
+          r.bookmarks[k]?.floor.push(bf);
+          log(
+            `    ${b.name}: ${ms(ba.onScreen)} vs floor ${ms(bf.onScreen)} (${ba.scripts.length} bundle scripts)${ba.errors.length ? `; errors: ${ba.errors.slice(0, 2).join('; ')}` : ''}`,
+          );
+        }
       }
-      let profile: ProfileResult | null = null;
-      if (PROFILE && unminHtml && PROFILE_SIZES.includes(units) && runs.every((x) => x.loaded)) {
-        log(`  profiling at ${units} units (unminified build)…`);
-        profile = await profileApp(
-          browser,
-          pathToFileURL(join(dir, 'profile.html')).href,
-          t.loaded,
-        );
-      }
-      results.push({ units, data, genMs, runs, firstVisits, floor, profile });
       if (!flag('keep')) rmSync(join(dir, 'data'), { recursive: true, force: true });
     }
 
-    log('10,000-row table…');
-    const dir = site('big-table', appHtml, null);
-    const big = bigTableBundle(templates, SEED);
-    const rows = big.tables.find((t) => t.id === '公开03')?.rows.length ?? 0;
-    writeDataSet(join(dir, 'data'), [big]);
-    const t = timeoutsFor(500);
-    const app: (ScrollResult | null)[] = [];
-    const fling: (ScrollResult | null)[] = [];
-    const fl: (ScrollResult | null)[] = [];
-    const win: (ScrollResult | null)[] = [];
-    const winFling: (ScrollResult | null)[] = [];
-    const appUrl = pathToFileURL(join(dir, 'index.html')).href;
-    const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
-    for (let i = 0; i < Number(arg('scroll-runs', String(RUNS))); i++) {
-      const a = await runScrollApp(browser, appUrl, rows, t);
-      app.push(a);
-      const f = await runScrollFloor(browser, floorUrl, big.id, t);
-      fl.push(f);
-      const g = await runScrollApp(browser, appUrl, rows, t, 300, SCROLL_FLING_PX);
-      fling.push(g);
-      const w = await runScrollFloor(browser, floorUrl, big.id, t, 300, 0, true);
-      win.push(w);
-      const wf = await runScrollFloor(browser, floorUrl, big.id, t, 300, SCROLL_FLING_PX, true);
-      winFling.push(wf);
-      log(
-        `  scroll run ${i + 1}: app expand ${ms(a?.render ?? null)}, rows ${a?.rows}, dropped ${a?.dropped}/${a?.frames} (worst ${a?.worstMs.toFixed(0)} ms), at ${SCROLL_FLING_PX} px a frame ${g?.dropped}/${g?.frames}; floor dropped ${f?.dropped}/${f?.frames}; windowed floor ${w?.dropped}/${w?.frames}, at ${SCROLL_FLING_PX} px a frame ${wf?.dropped}/${wf?.frames}`,
-      );
+    if (SCROLL_RUNS > 0) {
+      log('10,000-row table…');
+      const dir = site('big-table');
+      const big = bigTableBundle(templates, SEED);
+      writeDataSet(join(dir, 'data'), [big]);
+      const t = timeoutsFor(500);
+      const rows = big.tables.find((x) => x.id === '公开03')?.rows.length ?? 0;
+      const appUrl = pathToFileURL(join(dir, 'index.html')).href;
+      const floorUrl = pathToFileURL(join(dir, 'floor.html')).href;
+      scroll = { rows, app: [], appFling: [], floor: [], floorFling: [] };
+      for (let i = 0; i < SCROLL_RUNS; i++) {
+        const a = await runScrollApp(browser, appUrl, rows, t);
+        const f = await runScrollFloor(browser, floorUrl, big.id, t);
+        const af = await runScrollApp(browser, appUrl, rows, t, FLING_PX);
+        const ff = await runScrollFloor(browser, floorUrl, big.id, t, FLING_PX);
+        scroll.app.push(a);
+        scroll.floor.push(f);
+        scroll.appFling.push(af);
+        scroll.floorFling.push(ff);
+        const s = (x: ScrollResult | null) =>
+          x ? `p95 ${x.p95Ms.toFixed(1)} ms, ${x.dropped}/${x.frames} dropped` : 'failed';
+        log(`  scroll run ${i + 1}: app ${s(a)}, fling ${s(af)}; floor ${s(f)}, fling ${s(ff)}`);
+      }
     }
-    scroll = { app, fling, floor: fl, windowed: win, windowedFling: winFling, rows };
   } finally {
     await browser.close();
   }
 
-  const section = report({ shipped, results, scroll, chromiumVersion, reused: reuse });
+  const section = report({ shipped, results, scroll, chromiumVersion, loadBefore });
   if (flag('dry')) {
-    console.log(section);
+    console.log(section.latest);
     return;
   }
   const old = existsSync(BENCH_MD) ? readFileSync(BENCH_MD, 'utf8') : '';
-  const older = old.includes(MARKER) ? (old.split(MARKER)[1] ?? '') : '';
-  const md = await format(`${HEADER}\n${MARKER}\n\n${section}\n${older.trim()}\n`, {
-    parser: 'markdown',
-    singleQuote: true,
-    printWidth: 100,
-    trailingComma: 'all',
-  });
-  writeFileSync(BENCH_MD, md);
-  writeFileSync(join(WORK, 'results.json'), JSON.stringify({ shipped, results, scroll }, null, 1));
-  log(`wrote BENCHMARKS.md; raw results in ${join(WORK, 'results.json')}`);
+  const oldTrend = old.includes(TREND) ? (old.split(TREND)[1] ?? '') : '';
+  const trendRows = oldTrend.split('\n').filter((l) => /^\| \d{4}-/.test(l));
+  const md = [
+    METHOD,
+    '## Latest run',
+    section.latest,
+    TREND,
+    'One line per run of `npm run bench` (older runs: `git log -p BENCHMARKS.md`). Ratios are app ÷ floor at 5 units; view switch and selection are the slowest median at 500 units.',
+    [table(TREND_HEAD, []), ...trendRows, `| ${section.trend.join(' | ')} |`].join('\n'),
+  ].join('\n\n');
+  writeFileSync(BENCH_MD, await format(md, { parser: 'markdown', printWidth: 100 }));
+  log(`BENCHMARKS.md written (${((Date.now() - started) / 60000).toFixed(1)} min)`);
 }
 
-// ---------------------------------------------------------------- report
-const HEADER = `# Benchmarks
+const TREND_HEAD = [
+  'date (UTC)',
+  'commit',
+  'sizes × runs',
+  '总览 figures ×floor',
+  'bookmarked chart ×floor (worst)',
+  'view switch',
+  'selection',
+  'scroll p95',
+  'heap at 500',
+  'first view gzip',
+];
 
-\`npm run bench\` (\`tests/bench/run.ts\`, run with tsx; not part of \`npm test\`) builds the app once,
-generates synthetic bundles of the real schema (\`tests/bench/generate.ts\`: the five real bundles in
-\`public/data/\` cloned per unit and year, every money figure multiplied by one seeded integer factor
-so sums stay exact and percentages, scores and counts stay as printed; each bundle is validated with
-\`bundleSchema\`; written as the ingest writes them, \`JSON.parse("…")\` classic scripts plus
-\`manifest.js\` with headline figures) for 5 / 50 / 500 / 2,000 units × 3 documents (2023 决算,
-2024 决算, 2025 预算), places them as \`data/\` next to a copy of the built \`index.html\`, and measures
-in headless Debian Chromium from \`file://\` (flags as in \`tests/e2e/browser.ts\`, plus
-\`--enable-precise-memory-info\`; 1920×1080; every run a fresh browser context; network blocked).
+const METHOD = `# Benchmarks
 
-**Definitions** (probe injected with \`page.addInitScript\`, \`tests/bench/measure.ts\`): a
-MutationObserver checks a condition; when it first holds, the probe waits for the next animation
-frame and then a task (rAF → MessageChannel), and records \`performance.now()\` there = "painted".
+\`npm run bench\` (\`tests/bench/run.ts\`; not part of \`npm test\`) runs \`npm run build\`, copies
+\`dist/\` without its data next to synthetic data (\`tests/bench/generate.ts\`: the five real bundles
+cloned per unit and year, money figures multiplied by one seeded integer per bundle so sums stay
+exact; 3 documents per unit: 2023 决算, 2024 决算, 2025 预算) for 5 / 50 / 500 / 2,000 units, and
+measures in headless Debian Chromium from \`file://\` (1920×1080, software rendering, network
+blocked, every page opened in a fresh browser context). App and floor pages alternate, so both
+see the same machine load. Figures are medians over the runs.
 
-- **cold start**: navigation start → first overview card's headline figure (\`.doc-card .headline dd\`
-  with a digit) painted. The floor page uses the same markup, so the same probe times it. Since
-  2026-11-24 the app's first figures come from its first paint (\`src/app/first-paint.ts\`: a 4 KB
-  classic script in index.html draws the first page of cards from \`manifest.js\` before the app's
-  module is compiled), so the row **app mounted** also gives the time until React has replaced
-  them with the app's own cards (links, 加入对比, measures): the time to an interactive page.
-- **first page loaded**: → the overview's first page shows its cards (min(documents, 24)) and no card
-  says 明细加载中, i.e. their bundles are loaded and validated (app; bundles load on demand, only
-  those on screen); the same 24 bundle scripts have run (floor, \`floor.html?bundles=1\`, same
-  \`<script>\` insertion as \`src/data/load.ts\`).
-- **view switch**: trusted click on the nav link (\`event.timeStamp\`) → the new view's \`<h2>\` and its
-  first chart mark (bar shape, curve, symbol, sector or dot inside the chart \`<svg>\`) painted; for
-  明细表 and 数据校验 (no chart) the first table body row. Views are visited in nav order, each from
-  the previous one (总览 → 预算执行 → 同比变化 → 三公经费 → 绩效评价 → 明细表 → 数据校验), with nothing
-  selected (the app's default: every document, at most the first 20). A view paints its first chart
-  in its first render and the blocks below it one frame after another
-  (\`src/components/deferred.tsx\`); the next click waits until no block is pending, then 150 ms.
-  Since 2026-11-24 the app draws the comparison views it has not shown yet, hidden, in idle time
-  after the data is ready, and keeps views drawn when the user leaves them
-  (\`src/app/view-slots.tsx\`): the clicks start once all six are drawn (row **views drawn in idle
-  time**), as for a user who reads the overview for a few seconds. **first visit** rows: the same
-  clicks on \`index.html?prerender=0\`, where nothing is drawn ahead (what a click before the views
-  are drawn costs).
-- **selection change**: on 预算执行, trusted click on a unit checkbox in the comparison bar → the charts'
-  signature (number of marks + axis/legend text) differs from before, painted. "all → 1" selects the
-  first document (from showing all), "1 → 2" adds the second.
-- **JS heap**: CDP \`HeapProfiler.collectGarbage\` then \`Runtime.getHeapUsage().usedSize\`, after the
-  first page loaded on the overview, and again at the end of the run (after every view).
-- **scrolling**: one bundle whose 公开03 is a generated 功能分类 tree (25 类 × 20 款 × 19 项 + 合计 =
-  10,026 rows, parents are exact sums); 明细表 → (since the run of 2026-11-24 13:25 UTC: wait until the six
-  comparison views are drawn ahead, as before the view switches) → 公开03 → 全部展开, then the table wrapper
-  (\`.data-table-wrap\`) is scrolled top to bottom by setting \`scrollTop\` in a rAF loop over 300
-  frames (about 1,100 px a frame: a scrollbar drag); a frame interval > 1.5 × 16.7 ms = 25 ms
-  counts as dropped. Since 2026-11-24 also at a steady 100 px a frame from the top (6,000 px/s, a
-  fast fling), 300 frames. 60 idle frames before it
-  calibrate the headless compositor. Floor: the same rows as a plain \`<table>\`, every row in the
-  DOM; since the run of 2026-11-24 16:03 UTC also **windowed** (\`floor.html?window=1\`: plain text cells, only
-  the rows in view and one either side, rewritten on each scroll event by a few lines of script,
-  spacer rows for the rest), the least a virtualised table does, at both speeds. Since then the
-  probe's MutationObserver is disconnected before the scroll frames (app and floors alike): it
-  made a record of every text and node the table wrote, which no user's page does.
-- **floor** (\`tests/bench/floor/index.html\`): no framework; reads the same \`data/manifest.js\`, draws the
-  same first page of headline figures as cards (24, as the app's overview) plus an inline SVG bar
-  list of their 本年支出合计.
-- Sizes: \`index.html\` (app with JS and CSS inlined, data excluded) raw and gzip -9; data = bundle
-  scripts + \`manifest.js\`, gzip -6 per file. Source texts (\`data/sources/\`, only loaded by the 原文
-  view) are not generated.
+**On screen** (\`tests/bench/measure.ts\`, one probe injected before any script, the same on app
+and floor pages): a MutationObserver sees the target in the DOM and not hidden; the probe requests
+an animation frame (the frame that paints it) and, from that callback, the next one;
+\`performance.now()\` in the second callback is the start of the frame after the one that painted
+the target (Chromium starts a frame's main-thread work only once the previous frame is committed),
+provided the target is still there (else the probe waits for it again).
+\`performance.now()\`, not the callback's timestamp: that is when the frame was scheduled, which
+on a busy main thread can be earlier than the change itself. The time is never taken earlier than
+First Contentful Paint: while a page loads, Chromium runs animation frames without committing
+them to the screen, so before FCP a frame says nothing about what is visible (and a target must
+stay in the DOM until FCP). FCP and LCP are the browser's paint timing entries.
+
+- **总览 figures**: navigation start → every card of the overview's first page (min(documents,
+  24)) shows a headline figure (\`.doc-card .headline dd\` with a digit). Floor: \`floor.html\`, a
+  static page drawing the same cards from \`data/manifest.js\`. Target at 5 units (15 documents).
+- **bookmarked chart view**: \`index.html#/execution\`, \`#/sangong\` and a 演示 deck of one slide
+  (\`#/present?deck=execution~年初预算与决算金额~\`, 开始演示 pressed as soon as it can be)
+  opened cold: navigation start → the first chart mark (a bar, curve, symbol, sector or dot in
+  the chart's \`<svg>\`; on the slide, in the named chart). Floor: \`floor.html?scripts=…\` loads
+  \`data/manifest.js\` and the bundle scripts the app had loaded by then, inserted as
+  \`src/data/load.ts\` does, and draws an SVG bar chart of one figure of each.
+- **view switch**: after 总览's first page has loaded, trusted click on each nav link in turn (a
+  first visit: no view was drawn before) → the view's \`<h2>\` and first chart mark (明细表, 数据校验:
+  first table row) on screen, from the click's \`event.timeStamp\`; the next click waits until the
+  view has no block pending, then 150 ms. **selection**: on 预算执行, click a unit checkbox (all →
+  1, then 1 → 2) → the charts' marks or axis/legend text changed, on screen.
+- **JS heap**: after garbage collection (CDP), once 总览's first page has loaded.
+- **scrolling**: one bundle whose 公开03 has 10,026 rows (a generated 类/款/项 tree); 明细表 →
+  公开03 → 全部展开 (2 s after start-up), then the table is scrolled by setting \`scrollTop\` in
+  a rAF loop, 300 frames top to bottom (a scrollbar drag), and 300 frames at 100 px a frame (a
+  fling); the p95 and the count of frame intervals over 25 ms (1.5 frames). Floor:
+  \`floor.html?table=…\`, the same rows windowed by a few lines of script. The probe's observer
+  is disconnected first.
+- **first view size**: \`index.html\` plus every script and stylesheet the page had inserted when
+  总览's figures were on screen (outside \`data/\`), gzip -9 each; every other \`.js\`/\`.css\`
+  file under \`dist/\` is listed as loaded on demand.
+- **2,000 units**: opens and works (figures, first page loaded, every view, selection, no error
+  card).
 `;
 
-function table(head: string[], rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
-
-function traceTable(t: TraceSummary): string {
-  return (
-    table(
-      ['renderer main thread, self time', 'ms'],
-      t.self.map((r) => [r.name, r.ms.toFixed(0)]),
-    ) +
-    '\n\n' +
-    table(
-      ['EvaluateScript (inclusive) by script', 'ms'],
-      t.evaluate.map((r) => [r.name, r.ms.toFixed(0)]),
-    )
-  );
-}
-
-function cpuTable(title: string, c: CpuSummary, n = 10): string {
-  const esc = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-  return (
-    `${title} (${c.totalMs.toFixed(0)} ms sampled)\n\n` +
-    table(
-      ['self time', 'ms', 'inclusive (JS functions)', 'ms'],
-      Array.from({ length: n }, (_, i) => [
-        c.self[i] ? esc(c.self[i].name) : '',
-        c.self[i] ? c.self[i].ms.toFixed(0) : '',
-        c.inclusive[i] ? esc(c.inclusive[i].name) : '',
-        c.inclusive[i] ? c.inclusive[i].ms.toFixed(0) : '',
-      ]),
-    )
-  );
-}
-
 function report(r: {
-  shipped: ReturnType<typeof shippedSizes>;
+  shipped: ReturnType<typeof shippedSizes> | null;
   results: SizeResult[];
-  scroll: {
-    app: (ScrollResult | null)[];
-    fling?: (ScrollResult | null)[];
-    floor: (ScrollResult | null)[];
-    windowed?: (ScrollResult | null)[];
-    windowedFling?: (ScrollResult | null)[];
-    rows: number;
-  } | null;
+  scroll: ScrollRuns | null;
   chromiumVersion: string;
-  reused: boolean;
-}): string {
-  const cpuModel = cpus()[0]?.model ?? 'unknown';
-  let freeH = '';
-  try {
-    freeH = execFileSync('free', ['-h'], { encoding: 'utf8' }).split('\n')[1]?.trim() ?? '';
-  } catch {
-    freeH = `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free`;
-  }
-  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  loadBefore: number[];
+}): { latest: string; trend: string[] } {
   const by = (u: number) => r.results.find((x) => x.units === u);
-  const coldOf = (x: SizeResult) => median(x.runs.map((y) => y.cold));
-  const floorOf = (x: SizeResult) => median(x.floor.map((y) => y.cold));
-  const ratio = (x: SizeResult) => {
-    const a = coldOf(x);
-    const f = floorOf(x);
-    return a !== null && f !== null && f > 0 ? a / f : null;
-  };
-  const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
-  const out: string[] = [];
-  out.push(`## Run ${date} UTC`);
-  out.push(
-    `- Machine: ${nproc} cores (\`nproc\`), CPU ${cpuModel}, memory (\`free -h\`): \`${freeH}\`\n` +
-      `- Browser: ${r.chromiumVersion}, headless, software rendering (\`--disable-gpu\`)\n` +
-      `- Command: \`npm run bench\` (${RUNS} runs per size, ${BIG_RUNS} at 2,000 units; medians), whole run ${((Date.now() - started) / 60000).toFixed(1)} min${r.reused ? ' (this invocation: `--reuse-results`, sizes taken from the previous full run in the same work dir, only the table re-measured; the full run took 15.6 min)' : ''}`,
-  );
-
-  // Targets.
   const u5 = by(5);
   const u500 = by(500);
   const u2000 = by(2000);
-  const scrollDropped = r.scroll ? median(r.scroll.app.map((s) => s?.dropped ?? null)) : null;
+  const onScreen = (xs: ColdOpen[]) => median(xs.map((x) => x.onScreen));
+  const figuresRatio = (x: SizeResult) => ratio(onScreen(x.runs), onScreen(x.floor));
+  const bookmarkRatio = (b: BookmarkResult) => ratio(onScreen(b.app), onScreen(b.floor));
   const viewMed = (x: SizeResult, v: string) => median(x.runs.map((y) => y.views[v] ?? null));
-  const worstView = u500 ? Math.max(...VIEWS.map((v) => viewMed(u500, v.view) ?? Infinity)) : null;
-  const firstVisitMed = (x: SizeResult, v: string) =>
-    median((x.firstVisits ?? []).map((y) => y.views[v] ?? null));
-  const worstFirstVisit =
-    u500 && (u500.firstVisits ?? []).length > 0
-      ? Math.max(...VIEWS.map((v) => firstVisitMed(u500, v.view) ?? Infinity))
-      : null;
-  const sel500 = u500
-    ? Math.max(
-        median(u500.runs.map((y) => y.select1)) ?? Infinity,
-        median(u500.runs.map((y) => y.select2)) ?? Infinity,
-      )
+  const worst = (xs: (number | null)[]) =>
+    xs.length === 0 ? null : xs.some((x) => x === null) ? Infinity : Math.max(...(xs as number[]));
+  const worstView = u500 ? worst(VIEWS.map((v) => viewMed(u500, v.view))) : null;
+  const worstSelect = u500
+    ? worst([median(u500.runs.map((y) => y.select1)), median(u500.runs.map((y) => y.select2))])
     : null;
   const heap500 = u500 ? median(u500.runs.map((y) => y.heapLoaded)) : null;
   const works2000 = u2000
     ? u2000.runs.some(
         (y) =>
-          y.cold !== null &&
+          y.onScreen !== null &&
           y.loaded !== null &&
           y.errorCards === 0 &&
           VIEWS.every((v) => y.views[v.view] !== null) &&
           y.select1 !== null,
       )
     : null;
-  const fmtMax = (x: number | null) =>
-    x === null ? 'n/a' : Number.isFinite(x) ? ms(x) : 'timeout';
-  out.push('### Targets');
+  const scrollP95 = r.scroll ? median(r.scroll.app.map((s) => s?.p95Ms ?? null)) : null;
+  const scrollDropped = r.scroll ? median(r.scroll.app.map((s) => s?.dropped ?? null)) : null;
+  const flingP95 = r.scroll ? median(r.scroll.appFling.map((s) => s?.p95Ms ?? null)) : null;
+  const flingDropped = r.scroll ? median(r.scroll.appFling.map((s) => s?.dropped ?? null)) : null;
+  const fmtWorst = (x: number | null) =>
+    x === null ? 'not run' : ms(Number.isFinite(x) ? x : null);
+  const firstKb = r.shipped ? r.shipped.firstGzip : null;
+
+  const out: string[] = [];
+  const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  const commit = gitCommit();
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   out.push(
-    table(
-      ['target', 'measured', 'result'],
-      [
-        [
-          'shipped JS+CSS (index.html, no data) ≤ 250 KB gzip',
-          `${kb(r.shipped.gzip)} gzip (${kb(r.shipped.raw)} raw)`,
-          pf(r.shipped.gzip <= 250 * 1024),
-        ],
-        [
-          'cold start ≤ 2× floor at 5 units',
-          u5
-            ? `${ms(coldOf(u5))} vs floor ${ms(floorOf(u5))} = ${ratio(u5)?.toFixed(2) ?? 'n/a'}×`
-            : 'not run',
-          pf(u5 ? (ratio(u5) ?? Infinity) <= 2 : null),
-        ],
-        [
-          'cold start ≤ 1 s at 500 units',
-          u500 ? ms(coldOf(u500)) : 'not run',
-          pf(u500 ? (coldOf(u500) ?? Infinity) <= 1000 : null),
-        ],
-        [
-          'view switch ≤ 100 ms at 500 units (slowest view, median; views drawn ahead in idle time)',
-          u500 ? fmtMax(worstView) : 'not run',
-          pf(worstView === null ? null : worstView <= 100),
-        ],
-        [
-          '… the same on a first visit (`?prerender=0`: nothing drawn ahead; not the target, for the record)',
-          u500 ? fmtMax(worstFirstVisit) : 'not run',
-          pf(worstFirstVisit === null ? null : worstFirstVisit <= 100),
-        ],
-        [
-          'selection change ≤ 100 ms at 500 units (slower of all→1, 1→2)',
-          u500 ? fmtMax(sel500) : 'not run',
-          pf(sel500 === null ? null : sel500 <= 100),
-        ],
-        [
-          `${r.scroll?.rows ?? 10000}-row table scrolls without dropped frames (top to bottom in 300 frames)`,
-          r.scroll
-            ? `${scrollDropped ?? 'n/a'} of ${r.scroll.app[0]?.frames ?? 300} measured frames dropped (median); at ${SCROLL_FLING_PX} px a frame ${median((r.scroll.fling ?? []).map((s) => s?.dropped ?? null)) ?? 'n/a'}${r.scroll.windowed ? `; the windowed floor: ${median(r.scroll.windowed.map((s) => s?.dropped ?? null)) ?? 'n/a'} and ${median((r.scroll.windowedFling ?? []).map((s) => s?.dropped ?? null)) ?? 'n/a'}` : ''}`
-            : 'not run',
-          pf(scrollDropped === null ? (r.scroll ? false : null) : scrollDropped === 0),
-        ],
-        [
-          'JS heap ≤ 150 MB at 500 units (after load, after GC)',
-          u500 ? mb(heap500) : 'not run',
-          pf(heap500 === null ? (u500 ? false : null) : heap500 <= 150 * 1024 * 1024),
-        ],
-        [
-          'opens and works at 2,000 units',
-          u2000
-            ? `cold ${ms(coldOf(u2000))}, first page ${ms(median(u2000.runs.map((y) => y.loaded)))}, heap ${mb(median(u2000.runs.map((y) => y.heapLoaded)))}`
-            : 'not run',
-          pf(works2000),
-        ],
-      ],
-    ),
+    `- ${date} UTC at \`${commit}\`: \`npm run bench -- ${process.argv.slice(2).join(' ')}\` (${RUNS} runs per size, ${BIG_RUNS} at 2,000 units, ${SCROLL_RUNS} scroll runs), ${((Date.now() - started) / 60000).toFixed(1)} min\n` +
+      `- Machine: ${nproc} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average (1, 5, 15 min) ${load(r.loadBefore)} before, ${load(loadavg())} after\n` +
+      `- Browser: ${r.chromiumVersion}, headless, \`--disable-gpu\``,
   );
 
-  out.push('### Results (medians)');
+  const notRun = 'not run';
+  const targets: string[][] = [
+    [
+      'first view ≤ 250 KB gzip',
+      r.shipped ? `${kb(r.shipped.firstGzip)} (${r.shipped.first.length} files)` : notRun,
+      pf(firstKb === null ? null : firstKb <= 250 * 1024),
+    ],
+    [
+      '总览 figures on screen ≤ 2× floor (5 units)',
+      u5
+        ? `${ms(onScreen(u5.runs))} vs ${ms(onScreen(u5.floor))} = ${times(figuresRatio(u5))}`
+        : notRun,
+      pf(u5 ? (figuresRatio(u5) ?? Infinity) <= 2 : null),
+    ],
+    ...BOOKMARKS.map((b, k) => {
+      const x = u5?.bookmarks[k];
+      return [
+        `${b.name} opened cold: first chart mark ≤ 2× floor (5 units)`,
+        x
+          ? `${ms(onScreen(x.app))} vs ${ms(onScreen(x.floor))} = ${times(bookmarkRatio(x))}`
+          : notRun,
+        pf(x ? (bookmarkRatio(x) ?? Infinity) <= 2 : null),
+      ];
+    }),
+    [
+      'view switch ≤ 100 ms (500 units, first visit, slowest view)',
+      fmtWorst(worstView),
+      pf(worstView === null ? null : worstView <= 100),
+    ],
+    [
+      'selection change ≤ 100 ms (500 units, slower of all → 1, 1 → 2)',
+      fmtWorst(worstSelect),
+      pf(worstSelect === null ? null : worstSelect <= 100),
+    ],
+    [
+      `${r.scroll?.rows ?? '10,026'}-row table: scroll p95 frame interval ≤ 25 ms`,
+      r.scroll
+        ? `${ms1(scrollP95)} (${scrollDropped ?? 'n/a'} of 300 frames over 25 ms); fling ${ms1(flingP95)} (${flingDropped ?? 'n/a'})`
+        : notRun,
+      pf(r.scroll ? (scrollP95 ?? Infinity) <= 25 && (flingP95 ?? Infinity) <= 25 : null),
+    ],
+    [
+      'JS heap ≤ 150 MB (500 units, after load, after GC)',
+      u500 ? mb(heap500) : notRun,
+      pf(u500 ? heap500 !== null && heap500 <= 150 * 1024 * 1024 : null),
+    ],
+    [
+      'opens and works at 2,000 units',
+      u2000
+        ? `figures ${ms(onScreen(u2000.runs))}, first page loaded ${ms(median(u2000.runs.map((y) => y.loaded)))}`
+        : notRun,
+      pf(works2000),
+    ],
+  ];
+  out.push('### Targets', table(['target', 'measured (medians)', 'result'], targets));
+
   const cols = r.results.map((x) => `${x.units} units (${x.data.bundles} docs)`);
   const row = (name: string, f: (x: SizeResult) => string) => [name, ...r.results.map(f)];
+  const paints = (xs: ColdOpen[]) =>
+    `${ms(median(xs.map((x) => x.fcp)))} / ${ms(median(xs.map((x) => x.lcp)))}`;
   out.push(
+    '### Results (medians)',
     table(
       ['measure', ...cols],
       [
         row('runs', (x) => String(x.runs.length)),
-        row('cold start (app)', (x) => cell(x.runs.map((y) => y.cold))),
-        row('cold start (floor)', (x) => cell(x.floor.map((y) => y.cold))),
-        row('cold start ratio app / floor', (x) => `${ratio(x)?.toFixed(2) ?? 'n/a'}×`),
-        row('app mounted (its own first card painted)', (x) => cell(x.runs.map((y) => y.app))),
-        row('first page loaded (app)', (x) => cell(x.runs.map((y) => y.loaded))),
-        row('first page loaded (floor, scripts only)', (x) => cell(x.floor.map((y) => y.loaded))),
+        row('总览 figures on screen: app', (x) => cell(x.runs.map((y) => y.onScreen))),
+        row('… floor', (x) => cell(x.floor.map((y) => y.onScreen))),
+        row('… ratio', (x) => times(figuresRatio(x))),
+        row('FCP / LCP: app', (x) => paints(x.runs)),
+        row('FCP / LCP: floor', (x) => paints(x.floor)),
+        row('总览 first page loaded (app)', (x) => cell(x.runs.map((y) => y.loaded))),
+        ...BOOKMARKS.flatMap((b, k) => [
+          row(`${b.name} cold: first chart mark, app`, (x) =>
+            cell(x.bookmarks[k]?.app.map((y) => y.onScreen) ?? []),
+          ),
+          row('… floor (same bundle scripts)', (x) =>
+            cell(x.bookmarks[k]?.floor.map((y) => y.onScreen) ?? []),
+          ),
+          row('… ratio; bundle scripts loaded', (x) => {
+            const b = x.bookmarks[k];
+            return b ? `${times(bookmarkRatio(b))}; ${b.app[0]?.scripts.length ?? 0}` : 'n/a';
+          }),
+        ]),
         ...VIEWS.map((v) =>
-          row(`view switch → #/${v.view}`, (x) => cell(x.runs.map((y) => y.views[v.view] ?? null))),
-        ),
-        row('views drawn in idle time (navigation → all 6 drawn, hidden)', (x) =>
-          cell(x.runs.map((y) => y.viewsDrawn)),
-        ),
-        ...VIEWS.map((v) =>
-          row(`first visit (\`?prerender=0\`) → #/${v.view}`, (x) =>
-            cell((x.firstVisits ?? []).map((y) => y.views[v.view] ?? null)),
+          row(`view switch → #/${v.view} (first visit)`, (x) =>
+            cell(x.runs.map((y) => y.views[v.view] ?? null)),
           ),
         ),
         row('selection all → 1 (#/execution)', (x) => cell(x.runs.map((y) => y.select1))),
         row('selection 1 → 2 (#/execution)', (x) => cell(x.runs.map((y) => y.select2))),
-        row('JS heap after load (app)', (x) => mb(median(x.runs.map((y) => y.heapLoaded)))),
-        row('JS heap after all views (app)', (x) => mb(median(x.runs.map((y) => y.heapEnd)))),
-        row('JS heap, floor cards only', (x) => mb(median(x.floor.map((y) => y.heapCards)))),
-        row('JS heap, floor + first-page bundles', (x) =>
-          mb(median(x.floor.map((y) => y.heapLoaded))),
-        ),
-        row('heap ratio app / floor+bundles', (x) => {
-          const a = median(x.runs.map((y) => y.heapLoaded));
-          const f = median(x.floor.map((y) => y.heapLoaded));
-          return a !== null && f ? `${(a / f).toFixed(2)}×` : 'n/a';
-        }),
+        row('JS heap after load', (x) => mb(median(x.runs.map((y) => y.heapLoaded)))),
+        row('JS heap after every view', (x) => mb(median(x.runs.map((y) => y.heapEnd)))),
         row(
-          'cards rendered / with error',
+          'cards / with error',
           (x) => `${x.runs[0]?.cardCount ?? 0} / ${x.runs[0]?.errorCards ?? 0}`,
         ),
-        row('data raw (gzip)', (x) => `${mb(x.data.rawBytes)} (${mb(x.data.gzipBytes)})`),
-        row(
-          'data per unit raw (gzip)',
-          (x) => `${kb(x.data.rawBytes / x.units)} (${kb(x.data.gzipBytes / x.units)})`,
-        ),
+        row('data raw (gzip -6)', (x) => `${mb(x.data.rawBytes)} (${mb(x.data.gzipBytes)})`),
         row('manifest.js', (x) => kb(x.data.manifestBytes)),
-        row('generation + validation', (x) => `${(x.genMs / 1000).toFixed(1)} s`),
       ],
     ),
   );
   const errs = r.results.flatMap((x) =>
-    x.runs.flatMap((y, i) =>
-      y.errors.slice(0, 3).map((e) => `${x.units} units run ${i + 1}: ${e}`),
+    [...x.runs, ...x.bookmarks.flatMap((b) => b.app)].flatMap((y) =>
+      y.errors.slice(0, 2).map((e) => `${x.units} units: ${e}`),
     ),
   );
   if (errs.length)
     out.push(
-      `Errors seen:\n\n${errs
-        .slice(0, 12)
-        .map((e) => `- \`${e.slice(0, 200)}\``)
+      `Errors seen:\n\n${[...new Set(errs)]
+        .slice(0, 10)
+        .map((e) => `- \`${e.slice(0, 200).replace(/`/g, "'")}\``)
         .join('\n')}`,
     );
-
-  out.push(
-    `Shipped: \`index.html\` ${kb(r.shipped.raw)} raw / ${kb(r.shipped.gzip)} gzip; inline JS ${kb(r.shipped.jsRaw)} / ${kb(r.shipped.jsGzip)}, inline CSS ${kb(r.shipped.cssRaw)} / ${kb(r.shipped.cssGzip)}. Real data for comparison: ${realDataLine()}.`,
-  );
 
   if (r.scroll) {
     const s = r.scroll;
     const med = (xs: (ScrollResult | null)[], f: (x: ScrollResult) => number) =>
       median(xs.map((x) => (x ? f(x) : null)));
-    out.push(`### Scrolling the ${s.rows}-row 公开03 (${s.app.length} runs, medians)`);
-    const win = s.windowed ?? [];
-    const winFling = s.windowedFling ?? [];
-    const count = (xs: (ScrollResult | null)[], f: (x: ScrollResult) => number) =>
-      xs.length ? String(med(xs, f) ?? 'n/a') : 'not measured';
-    const intervals = (xs: (ScrollResult | null)[]) =>
-      xs.length
-        ? `${med(xs, (x) => x.p95Ms)?.toFixed(1) ?? 'n/a'} / ${med(xs, (x) => x.worstMs)?.toFixed(1) ?? 'n/a'} ms`
-        : 'not measured';
-    const wall = (xs: (ScrollResult | null)[]) =>
-      xs.length
-        ? `${med(xs, (x) => x.frames) ?? 'n/a'} in ${ms(med(xs, (x) => x.scrollMs))}${xs.some((x) => x?.partial) ? ' (stopped at the 60 s limit)' : ''}`
-        : 'not measured';
+    const line = (xs: (ScrollResult | null)[]) =>
+      `${ms1(med(xs, (x) => x.p95Ms))} / ${med(xs, (x) => x.dropped) ?? 'n/a'} / ${ms1(med(xs, (x) => x.worstMs))}`;
     out.push(
+      `### Scrolling the ${s.rows}-row 公开03 (${s.app.length} runs, medians)`,
       table(
+        ['', 'app (明细表, 全部展开)', 'floor (windowed, plain script)'],
         [
-          '',
-          'app (明细表, 全部展开)',
-          'floor (plain table, every row)',
-          'floor, windowed (rows in view only)',
-        ],
-        [
-          [
-            'time to the expanded table painted',
-            `${ms(med(s.app, (x) => x.render ?? NaN))} (click 全部展开 → every row counted, first rows painted)`,
-            `${ms(med(s.floor, (x) => x.render ?? NaN))} (goto → rows, wall clock)`,
-            win.length ? `${ms(med(win, (x) => x.render ?? NaN))} (goto → rows)` : 'not measured',
-          ],
+          ['全部展开 → rows on screen', ms(med(s.app, (x) => x.render ?? NaN)), '—'],
           [
             'rows in the DOM',
-            count(s.app, (x) => x.rows),
-            count(s.floor, (x) => x.rows),
-            count(win, (x) => x.rows),
+            String(med(s.app, (x) => x.rows)),
+            String(med(s.floor, (x) => x.rows)),
+          ],
+          ['sweep: p95 interval / frames over 25 ms (of 300) / worst', line(s.app), line(s.floor)],
+          [`fling (${FLING_PX} px a frame): the same`, line(s.appFling), line(s.floorFling)],
+          [
+            'idle frames over 25 ms before the sweep (of 59)',
+            String(med(s.app, (x) => x.idleDropped)),
+            String(med(s.floor, (x) => x.idleDropped)),
           ],
           [
-            'dropped frames while scrolling (of 300)',
-            count(s.app, (x) => x.dropped),
-            count(s.floor, (x) => x.dropped),
-            count(win, (x) => x.dropped),
-          ],
-          [
-            `dropped frames at ${SCROLL_FLING_PX} px a frame (${SCROLL_FLING_PX * 60} px/s, a fast fling; of 300)`,
-            count(s.fling ?? [], (x) => x.dropped),
-            'not measured',
-            count(winFling, (x) => x.dropped),
-          ],
-          ['p95 / worst frame interval', intervals(s.app), intervals(s.floor), intervals(win)],
-          ['scroll frames measured / wall time', wall(s.app), wall(s.floor), wall(win)],
-          [
-            'dropped idle frames (of 59, calibration)',
-            count(s.app, (x) => x.idleDropped),
-            count(s.floor, (x) => x.idleDropped),
-            count(win, (x) => x.idleDropped),
-          ],
-          [
-            'failed runs',
-            String(s.app.filter((x) => x === null).length),
-            String(s.floor.filter((x) => x === null).length),
-            String(win.filter((x) => x === null).length),
+            'failed or cut short',
+            String([...s.app, ...s.appFling].filter((x) => !x || x.partial).length),
+            String([...s.floor, ...s.floorFling].filter((x) => !x || x.partial).length),
           ],
         ],
       ),
     );
   }
 
-  const profiled = r.results.filter((x) => x.profile);
-  if (profiled.length) {
-    out.push('### Profile (raw)');
+  if (r.shipped) {
+    const rows = (xs: FileSize[]) => xs.map((x) => [`\`${x.file}\``, kb(x.raw), kb(x.gzip)]);
+    const sum = (xs: FileSize[], k: 'raw' | 'gzip') => kb(xs.reduce((a, x) => a + x[k], 0));
     out.push(
-      'One extra run per size on an unminified build of the same sources (`vite build --minify false`), so names are readable; absolute times are a little higher than the minified build. Trace: `browser.startTracing` (devtools.timeline, v8.execute), navigation → first page loaded. CPU: CDP `Profiler` at 0.5 ms sampling.',
+      '### What the first view loads',
+      table(
+        ['file', 'raw', 'gzip -9'],
+        [
+          ...rows(r.shipped.first),
+          ['**total**', sum(r.shipped.first, 'raw'), sum(r.shipped.first, 'gzip')],
+        ],
+      ),
+      '### Loaded on demand',
+      r.shipped.onDemand.length
+        ? table(['file', 'raw', 'gzip -9'], rows(r.shipped.onDemand))
+        : 'Nothing: every script and stylesheet under `dist/` is in the first view.',
     );
-    for (const x of profiled) {
-      const p = x.profile;
-      if (!p) continue;
-      out.push(`#### ${x.units} units`);
-      if (p.notes.length) out.push(p.notes.map((n) => `- ${n}`).join('\n'));
-      if (p.coldTrace)
-        out.push(
-          `Cold start → first page loaded, trace (${p.coldTrace.wallMs.toFixed(0)} ms on the main thread's timeline)\n\n${traceTable(p.coldTrace)}`,
-        );
-      if (p.coldCpu) out.push(cpuTable('Cold start → first page loaded, CPU profile', p.coldCpu));
-      if (p.switchCpu) out.push(cpuTable('View switch 总览 → 预算执行, CPU profile', p.switchCpu));
-      if (p.selectCpu)
-        out.push(cpuTable('Selection change all → 1 on 预算执行, CPU profile', p.selectCpu));
-    }
   }
-  return out.join('\n\n') + '\n';
+
+  const worstBookmark = u5 ? worst(u5.bookmarks.map(bookmarkRatio)) : null;
+  const trend = [
+    date,
+    `\`${commit}\``,
+    `${r.results.map((x) => x.units).join('/')} × ${RUNS}`,
+    u5 ? times(figuresRatio(u5)) : 'n/a',
+    worstBookmark === null ? 'n/a' : times(Number.isFinite(worstBookmark) ? worstBookmark : null),
+    u500 ? fmtWorst(worstView) : 'n/a',
+    u500 ? fmtWorst(worstSelect) : 'n/a',
+    r.scroll ? ms1(scrollP95) : 'n/a',
+    u500 ? mb(heap500) : 'n/a',
+    firstKb === null ? 'n/a' : kb(firstKb),
+  ];
+  return { latest: out.join('\n\n'), trend };
 }
 
-function realDataLine(): string {
-  const dir = join(ROOT, 'public', 'data');
-  const files = ['manifest.js', ...readFileSyncList(dir)];
-  let raw = 0;
-  let gz = 0;
-  for (const f of files) {
-    const s = sizes(readFileSync(join(dir, f)));
-    raw += s.raw;
-    gz += s.gzip;
+const ms1 = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} ms`);
+
+function gitCommit(): string {
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
   }
-  return `public/data's 5 bundle scripts + manifest.js = ${kb(raw)} raw / ${kb(gz)} gzip (${kb(raw / 5)} / ${kb(gz / 5)} per document)`;
-}
-function readFileSyncList(dir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    bundles: { script: string }[];
-  };
-  return manifest.bundles.map((b) => b.script);
 }
 
 main().catch((e: unknown) => {
