@@ -34,8 +34,11 @@ const rootEl = document.getElementById('root');
 if (rootEl) {
   enableDeferredRendering();
   startHashSync();
-  // A bookmarked view's script starts loading now rather than at the first render.
-  preloadView(useAppStore.getState().view);
+  // A bookmarked view's script (and a bookmarked deck's slides') starts loading now rather than
+  // at the first render.
+  const { view, deck } = useAppStore.getState();
+  preloadView(view);
+  if (view === 'present') for (const slide of deck) preloadView(slide.view);
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(
     <StrictMode>

@@ -165,6 +165,10 @@ describe('from file://, offline', () => {
     expect(html).not.toMatch(/<script[^>]*type="module"/);
     expect(html).not.toMatch(/<script[^>]*\scrossorigin/);
     expect(Buffer.byteLength(html)).toBeLessThan(5_000);
+    // The entry's scripts are preloaded, so they are read while the page is parsed.
+    expect(html).toMatch(
+      /<link rel="preload" as="script" href="\.\/assets\/index-legacy-[^"]+\.js" \/>/,
+    );
     // The CSP allows no inline script but the hashed loader lines.
     expect(html).not.toContain("'unsafe-inline'; style-src");
     const { page } = s;
