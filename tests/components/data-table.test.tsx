@@ -249,6 +249,23 @@ describe('DataTable with 10,000+ rows', { timeout: 20_000 }, () => {
     expect(indexes).toContain(6001);
   });
 
+  it('reuses the same <tr> elements for the rows of a new window after a jump', () => {
+    render(<Tree data={data} expandAll />);
+    const before = bodyRows();
+    scrollTo(7000 * ROW);
+    const after = bodyRows();
+    // Every row shown is a different table row, in the <tr>s that were already in the DOM (and
+    // new ones only for the rows kept above the view, which the top of the table has none of).
+    expect(after.length).toBeGreaterThanOrEqual(VIEW / ROW);
+    for (const tr of before) expect(after).toContain(tr);
+    const indexes = after.map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(indexes).toContain(7001);
+    expect(indexes.every((i, n) => n === 0 || i === (indexes[n - 1] ?? 0) + 1)).toBe(true);
+    // Their cells show the new rows: 7,000 is in 类7 (6 × 1,011 = 6,066 rows before it).
+    expect(after.some((tr) => firstCell(tr).startsWith('207'))).toBe(true);
+    expect(after.some((tr) => firstCell(tr).startsWith('201'))).toBe(false);
+  });
+
   it('sorting reorders all rows, not only the window', async () => {
     render(<Tree data={data} expandAll />);
     const user = userEvent.setup();
