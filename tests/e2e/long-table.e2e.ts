@@ -190,3 +190,23 @@ describe('a long 明细表, windowed', () => {
     await screenshot(page, 'long-table-collapsed');
   });
 });
+
+describe('a long 明细表, printed', () => {
+  it('lays out every row for print, and only the rows in view again after', async () => {
+    const { page } = s;
+    await openLongTable(page);
+    const body = shownView(page).locator('.tables-panel tbody');
+    const rows = () => body.locator(':scope > tr[data-index]').count();
+    expect(await rows()).toBeLessThan(60);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(rows).toBe(ROWS.length);
+    // In order, the last one included, and nothing standing in for rows not rendered.
+    expect(await body.locator(':scope > tr[data-index]').last().getAttribute('data-index')).toBe(
+      String(ROWS.length - 1),
+    );
+    expect(await body.locator(':scope > tr.virtual-spacer').count()).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(rows).toBeLessThan(60);
+    await expectRowsMatchBundle(page);
+  });
+});
