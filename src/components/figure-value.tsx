@@ -45,7 +45,7 @@ export interface FigureLink {
   derived: boolean;
 }
 
-/** What a figure cell shows, as plain data: FigureValue renders it, paintFigure writes it. */
+/** What a figure cell shows, as plain data (FigureValue renders it). */
 export interface FigureSpec extends FigureLink {
   text: string;
 }

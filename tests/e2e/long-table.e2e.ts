@@ -1,10 +1,10 @@
 /**
  * A long 明细表 in real Chromium from file://: a generated 1,011-row 公开03 (the benchmark's
  * generator, smaller) is loaded through 数据文件, expanded, and scrolled by wheel steps and by
- * jumps. Only the rows in view are in the DOM, written straight into reused cells
- * (src/components/cell-paint.ts): after every step the rows on screen must be, in order, the
- * rows of the bundle at those positions, with their amounts and source lines, and the ▾ of a
- * painted row must work from the keyboard. The built-in documents have no table this long.
+ * jumps. Only the rows in view are in the DOM (@tanstack/react-virtual): after every step the rows
+ * on screen must be, in order, the rows of the bundle at those positions, with their amounts and
+ * source lines, the columns must keep their widths, and the ▾ of a row far down the table must
+ * work from the keyboard. The built-in documents have no table this long.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,13 @@ async function expectRowsMatchBundle(page: Page): Promise<number> {
   return rows[0]?.index ?? -1;
 }
 
+/** The header cells' widths in px, as laid out. */
+async function columnWidths(page: Page): Promise<number[]> {
+  return shownView(page)
+    .locator('.tables-panel thead th')
+    .evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+}
+
 async function scrollTo(page: Page, top: number): Promise<void> {
   await shownView(page)
     .locator('.tables-panel .data-table-wrap')
@@ -106,6 +113,9 @@ describe('a long 明细表, windowed', () => {
     await openLongTable(page);
     const wrap = shownView(page).locator('.tables-panel .data-table-wrap');
     expect(await expectRowsMatchBundle(page)).toBe(0);
+    // Columns are as wide as their widest value anywhere in the table, wherever it is scrolled.
+    const widths = await columnWidths(page);
+    expect(widths.length).toBeGreaterThan(2);
 
     // Wheel steps over the table: the rows move a few at a time.
     const box = await wrap.boundingBox();
@@ -120,7 +130,8 @@ describe('a long 明细表, windowed', () => {
       expect(now).toBeGreaterThanOrEqual(first);
       first = now;
     }
-    expect(first).toBeGreaterThan(10);
+    // 600 px down: some 15 rows scrolled past, less the few kept rendered above the view.
+    expect(first).toBeGreaterThan(5);
     // And back up a little.
     for (let i = 5; i >= 3; i--) {
       await page.mouse.wheel(0, -100);
@@ -138,6 +149,7 @@ describe('a long 明细表, windowed', () => {
       const at = await expectRowsMatchBundle(page);
       expect(at / ROWS.length).toBeGreaterThan(f - 0.05);
       expect(at / ROWS.length).toBeLessThan(f + 0.05);
+      expect(await columnWidths(page)).toEqual(widths);
     }
     await scrollTo(page, height);
     await expectRowsMatchBundle(page);
@@ -146,12 +158,12 @@ describe('a long 明细表, windowed', () => {
     await screenshot(page, 'long-table-bottom');
   });
 
-  it('collapses a painted 款 from the keyboard, and the rows below follow', async () => {
+  it('collapses a 款 far down the table from the keyboard, and the rows below follow', async () => {
     const { page } = s;
     await openLongTable(page);
     const view = shownView(page);
     const wrap = view.locator('.tables-panel .data-table-wrap');
-    // Half-way down: rows painted into cells other rows had.
+    // Half-way down, far from the rows first rendered.
     const height = await wrap.evaluate((el) => el.scrollHeight - el.clientHeight);
     await scrollTo(page, Math.round(height / 2));
     const rows = await rowsInDom(page);
@@ -176,5 +188,25 @@ describe('a long 明细表, windowed', () => {
     );
     expect(after?.code).toBe(next?.code);
     await screenshot(page, 'long-table-collapsed');
+  });
+});
+
+describe('a long 明细表, printed', () => {
+  it('lays out every row for print, and only the rows in view again after', async () => {
+    const { page } = s;
+    await openLongTable(page);
+    const body = shownView(page).locator('.tables-panel tbody');
+    const rows = () => body.locator(':scope > tr[data-index]').count();
+    expect(await rows()).toBeLessThan(60);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(rows).toBe(ROWS.length);
+    // In order, the last one included, and nothing standing in for rows not rendered.
+    expect(await body.locator(':scope > tr[data-index]').last().getAttribute('data-index')).toBe(
+      String(ROWS.length - 1),
+    );
+    expect(await body.locator(':scope > tr.virtual-spacer').count()).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(rows).toBeLessThan(60);
+    await expectRowsMatchBundle(page);
   });
 });
