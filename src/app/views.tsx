@@ -2,22 +2,27 @@
  * The view under the navigation, chosen from the route.
  *
  * The overview is in the app's entry script; every other view is its own on-demand script
- * (`React.lazy` + `import()`, loaded as a classic script from file://: docs/offline.md), so the
- * first screen loads only what it shows (docs/performance.md). Once the first screen is up, the
- * views' scripts are loaded in idle time (`preloadViews`), so a first click on a view does not wait
- * for its script.
+ * (`import()`, loaded as a classic script from file://: docs/offline.md), so the first screen
+ * loads only what it shows (docs/performance.md). A bookmarked view's script starts loading with
+ * the app (`preloadView`); once the first screen is up, the other views' scripts load in idle time
+ * (`preloadViews`), so a first click on a view does not wait for its script.
+ *
+ * Not React.lazy: a view whose script has loaded is drawn in the same render as the click, and
+ * one still loading shows a plain message until it arrives. Suspense would hold the revealed view
+ * back at least 300 ms after its fallback appeared (React throttles reveals), which is most of a
+ * cold start (measured in the benchmark: BENCHMARKS.md).
  */
-import { lazy, memo, Suspense } from 'react';
+import { createElement, memo, useEffect, useReducer } from 'react';
 import type { ComponentType } from 'react';
 import { OverviewPage } from '@/features/overview/overview-page';
 import type { ViewName } from '@/store/types';
 import { ErrorBoundary } from './error-boundary';
 import { NAV_ITEMS } from './nav';
 
-type Loader = () => Promise<ComponentType>;
+type LazyView = Exclude<ViewName, 'overview'>;
 
-/** Each view's script, as a loader (memoised by the module system: a second call loads nothing). */
-const LOADERS: Record<Exclude<ViewName, 'overview' | 'present'>, Loader> = {
+/** Each view's script (the module system loads it once, however often it is asked). */
+const LOADERS: Record<LazyView, () => Promise<ComponentType>> = {
   execution: () => import('@/features/execution/execution-page').then((m) => m.ExecutionPage),
   yoy: () => import('@/features/yoy/yoy-page').then((m) => m.YoyPage),
   sangong: () => import('@/features/sangong/sangong-page').then((m) => m.SangongPage),
@@ -29,9 +34,14 @@ const LOADERS: Record<Exclude<ViewName, 'overview' | 'present'>, Loader> = {
   flags: () => import('@/features/flags/flags-page').then((m) => m.FlagsPage),
   source: () => import('@/features/sources/source-page').then((m) => m.SourcePage),
   data: () => import('@/features/data-files/data-files-page').then((m) => m.DataFilesPage),
+  present: () =>
+    import('@/features/presenter/presenter-page').then(({ PresenterPage }) => {
+      const Presenter = () => <PresenterPage renderView={renderSlideView} />;
+      return Presenter;
+    }),
 };
 
-/** Views with charts: their shared chart code (recharts) can load beside the view's own script. */
+/** Views with charts: their shared chart code (recharts) loads beside the view's own script. */
 const CHART_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>([
   'execution',
   'yoy',
@@ -40,46 +50,40 @@ const CHART_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>([
   'present',
 ]);
 
-const loadPresenter = () => import('@/features/presenter/presenter-page');
+/** What each view's script gave: its page, or the Chinese message of a failed load. */
+const loaded = new Map<LazyView, ComponentType | Error>();
+const loading = new Map<LazyView, Promise<void>>();
 
-/** A view's script failed to load (a file missing from assets/): said in Chinese, by the error panel. */
-function scriptMissing(view: ViewName): never {
+/** A view's script failed to load (a file missing from assets/): said in Chinese. */
+function scriptMissing(view: LazyView): Error {
   const label =
     view === 'data' ? '数据文件' : (NAV_ITEMS.find((item) => item.view === view)?.label ?? view);
-  throw new Error(
+  return new Error(
     `无法加载“${label}”页面的程序文件（应在 index.html 旁的 assets 文件夹中，可能缺失或损坏）。已加载的数据不受影响。`,
   );
 }
 
-const LAZY = {} as Record<keyof typeof LOADERS, ComponentType>;
-for (const view of Object.keys(LOADERS) as (keyof typeof LOADERS)[]) {
-  LAZY[view] = lazy(() =>
-    LOADERS[view]().then(
-      (Page) => ({ default: Page }),
-      () => scriptMissing(view),
-    ),
-  );
+function load(view: LazyView): Promise<void> {
+  let pending = loading.get(view);
+  if (!pending) {
+    pending = LOADERS[view]().then(
+      (Page) => void loaded.set(view, Page),
+      () => void loaded.set(view, scriptMissing(view)),
+    );
+    loading.set(view, pending);
+  }
+  return pending;
 }
-
-const Presenter = lazy(() =>
-  loadPresenter().then(
-    ({ PresenterPage }) => ({
-      default: () => <PresenterPage renderView={renderSlideView} />,
-    }),
-    () => scriptMissing('present'),
-  ),
-);
 
 /** Starts loading a view's script (at start-up, for the view in the address). */
 export function preloadView(view: ViewName): void {
   if (CHART_VIEWS.has(view)) void import('@/components/chart-frame').catch(() => {});
-  if (view === 'present') void loadPresenter().catch(() => {});
-  else if (view !== 'overview') void LOADERS[view]().catch(() => {});
+  if (view !== 'overview') void load(view);
 }
 
 /** Loads every view's script without showing it (called once the first screen is up). */
 export function preloadViews(): void {
-  for (const view of [...Object.keys(LOADERS), 'present'] as ViewName[]) preloadView(view);
+  for (const view of Object.keys(LOADERS) as LazyView[]) void load(view);
 }
 
 /** While a view's script loads (a few milliseconds from disk). */
@@ -96,9 +100,7 @@ export function ViewSlot({ view }: { view: ViewName }) {
   return (
     <div className="view-slot">
       <ErrorBoundary resetKey={view}>
-        <Suspense fallback={<ViewLoading />}>
-          <CurrentView view={view} />
-        </Suspense>
+        <CurrentView view={view} />
       </ErrorBoundary>
     </div>
   );
@@ -106,10 +108,16 @@ export function ViewSlot({ view }: { view: ViewName }) {
 
 /** Memoised: a slide's view is not rendered again when the presenter's controls change. */
 export const CurrentView = memo(function CurrentView({ view }: { view: ViewName }) {
-  if (view === 'overview') return <OverviewPage />;
-  if (view === 'present') return <Presenter />;
-  const Page = LAZY[view];
-  return <Page />;
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  const page = view === 'overview' ? OverviewPage : loaded.get(view);
+  useEffect(() => {
+    if (view !== 'overview' && page === undefined) void load(view).then(arrived);
+  }, [view, page]);
+  if (page === undefined) return <ViewLoading />;
+  // Thrown for the error boundary, which shows the message and keeps the app around it.
+  if (page instanceof Error) throw page;
+  // The same component every time for a view (its module's export): React keeps its state.
+  return createElement(page);
 });
 
 /** A slide shows a view page; the presenter gets it from here so features never import each other. */
