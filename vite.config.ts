@@ -97,6 +97,8 @@ const BROWSERS = ['chrome >= 111', 'edge >= 111', 'firefox >= 115', 'safari >= 1
 
 export default defineConfig({
   base: './',
+  // Vite's polyfill looks for <link rel="modulepreload">: the build has none (classic scripts).
+  build: { modulePreload: { polyfill: false } },
 
   // bundledCmaps: only for the unit tests of the PDF reader; the app never imports its module.
   plugins: [
