@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, Rollup } from 'vite';
 import legacy from '@vitejs/plugin-legacy';
 import { defineConfig } from 'vitest/config';
+import { VIEW_MODULES } from './src/app/view-modules.ts';
 import { bundledCmaps } from './src/ingest/pdf/bundled-cmaps-plugin.ts';
 
 /** The built HTML pages (index.html) as [asset, text]. */
@@ -22,23 +23,50 @@ function htmlAssets(bundle: Rollup.OutputBundle): [Rollup.OutputAsset, string][]
  * overview's first paint, traced (docs/performance.md).
  */
 function entryScripts(bundle: Rollup.OutputBundle): string[] {
-  const chunks = new Map(
-    Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
-  );
-  const entry = [...chunks.values()].find((c) => c.isEntry && c.name.startsWith('index'));
+  const entry = chunksOf(bundle).find((c) => c.isEntry && c.name.startsWith('index'));
+  return entry ? withImports(bundle, [entry.fileName]) : [];
+}
+
+function chunksOf(bundle: Rollup.OutputBundle): Rollup.OutputChunk[] {
+  return Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+}
+
+/** The files and every script they import, transitively, in first-seen order. */
+function withImports(bundle: Rollup.OutputBundle, roots: readonly string[]): string[] {
   const files: string[] = [];
   const visit = (file: string) => {
     if (files.includes(file)) return;
     files.push(file);
-    for (const dep of chunks.get(file)?.imports ?? []) visit(dep);
+    const chunk = bundle[file];
+    for (const dep of chunk?.type === 'chunk' ? chunk.imports : []) visit(dep);
   };
-  if (entry) visit(entry.fileName);
+  roots.forEach(visit);
   return files;
 }
 
 /**
+ * An inline script for index.html's <head>: for the view in the address (and, on 演示, the views
+ * of the deck's slides), preload links to its scripts not already in the entry's. A bookmarked
+ * view's code is then read and compiled while the entry still loads, instead of after it has run
+ * (docs/performance.md).
+ */
+function routePreloads(bundle: Rollup.OutputBundle): string {
+  const entry = new Set(entryScripts(bundle));
+  const chunks = chunksOf(bundle);
+  const map: Record<string, string[]> = {};
+  for (const [view, [path]] of Object.entries(VIEW_MODULES)) {
+    const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(path));
+    if (!chunk) throw new Error(`no chunk for ${path}`);
+    map[view] = withImports(bundle, [chunk.fileName])
+      .filter((f) => !entry.has(f))
+      .map((f) => `./${f}`);
+  }
+  return `<script>(function(m){var h=location.hash,v=[(/^#\\/([a-z]+)/.exec(h)||[])[1]],r=/(?:deck=|\\||%7C)([a-z]+)~/gi,x,s={};if(v[0]==='present')while((x=r.exec(h)))v.push(x[1]);v.forEach(function(k){(m[k]||[]).forEach(function(f){if(s[f])return;s[f]=1;var l=document.createElement('link');l.rel='preload';l.as='script';l.href=f;document.head.appendChild(l)})})})(${JSON.stringify(map)})</script>`;
+}
+
+/**
  * The built index.html, made to run from file:// and under a strict CSP:
- * - the entry's scripts are preloaded (entryScripts, above);
+ * - the entry's scripts are preloaded, and the bookmarked view's (entryScripts, routePreloads);
  * - plugin-legacy's script tags carry `crossorigin`, which turns a file:// script load into a CORS
  *   request that fails (docs/offline.md); they are plain classic scripts here, and SystemJS is told
  *   not to set it on the chunks it loads either (its documented `createScript` hook; it sets it
@@ -57,9 +85,12 @@ function fileUrlHtml(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const preloads = entryScripts(bundle)
-          .map((file) => `<link rel="preload" as="script" href="./${file}" />`)
-          .join('\n    ');
+        const preloads = [
+          ...entryScripts(bundle).map(
+            (file) => `<link rel="preload" as="script" href="./${file}" />`,
+          ),
+          routePreloads(bundle),
+        ].join('\n    ');
         for (const [asset, source] of htmlAssets(bundle)) {
           const html = source
             .replace('<title>', `${preloads}\n    <title>`)

@@ -8,7 +8,6 @@ import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
 import { viewHref } from '@/store/routes';
 import { isComparisonView } from '@/store/types';
-import { useRequestBundles } from '@/store/use-request-bundles';
 import { NAV_ITEMS } from './nav';
 import { ViewSlot } from './views';
 
@@ -39,9 +38,6 @@ export function App() {
   const userFileCount = useAppStore((s) => s.userFiles.length);
   const addedMessage = useAddSlideListener();
   const compared = useAppStoreShallow(selectComparedEntries);
-  // The compared documents' bundles start loading with the app, while a comparison view's own
-  // script still loads (views load on demand: ./views.tsx); the view asks for the same ones.
-  useRequestBundles(isComparisonView(view) ? compared.map((e) => e.id) : []);
   const viewLabel = NAV_ITEMS.find((item) => item.view === view)?.label;
   return (
     <div className="app">

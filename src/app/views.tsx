@@ -16,39 +16,31 @@ import { createElement, memo, useEffect, useReducer } from 'react';
 import type { ComponentType } from 'react';
 import { OverviewPage } from '@/features/overview/overview-page';
 import type { ViewName } from '@/store/types';
+import type { PresenterPageProps } from '@/features/presenter/presenter-page';
 import { ErrorBoundary } from './error-boundary';
+import { VIEW_MODULES } from './view-modules';
+import type { LazyView } from './view-modules';
 import { NAV_ITEMS } from './nav';
 
-type LazyView = Exclude<ViewName, 'overview'>;
-
-/** Each view's script (the module system loads it once, however often it is asked). */
-const LOADERS: Record<LazyView, () => Promise<ComponentType>> = {
-  execution: () => import('@/features/execution/execution-page').then((m) => m.ExecutionPage),
-  yoy: () => import('@/features/yoy/yoy-page').then((m) => m.YoyPage),
-  sangong: () => import('@/features/sangong/sangong-page').then((m) => m.SangongPage),
-  performance: () =>
-    import('@/features/performance/performance-page').then((m) => m.PerformancePage),
-  tables: () => import('@/features/tables/tables-page').then((m) => m.TablesPage),
-  checks: () => import('@/features/checks/checks-page').then((m) => m.ChecksPage),
-  matrix: () => import('@/features/matrix/matrix-page').then((m) => m.MatrixPage),
-  flags: () => import('@/features/flags/flags-page').then((m) => m.FlagsPage),
-  source: () => import('@/features/sources/source-page').then((m) => m.SourcePage),
-  data: () => import('@/features/data-files/data-files-page').then((m) => m.DataFilesPage),
-  present: () =>
-    import('@/features/presenter/presenter-page').then(({ PresenterPage }) => {
-      const Presenter = () => <PresenterPage renderView={renderSlideView} />;
-      return Presenter;
-    }),
-};
-
-/** Views with charts: their shared chart code (recharts) loads beside the view's own script. */
-const CHART_VIEWS: ReadonlySet<ViewName> = new Set<ViewName>([
-  'execution',
-  'yoy',
-  'sangong',
-  'performance',
-  'present',
+/** The page modules, each its own script (the module system loads it once). */
+const PAGES = import.meta.glob<Record<string, unknown>>([
+  '/src/features/*/*-page.tsx',
+  '!/src/features/overview/overview-page.tsx',
 ]);
+
+function loadPage(view: LazyView): Promise<ComponentType> {
+  const [path, name] = VIEW_MODULES[view];
+  const load = PAGES[path];
+  if (!load) return Promise.reject(new Error(`no module ${path}`));
+  return load().then((m) => {
+    if (typeof m[name] !== 'function') throw new Error(`${path} has no ${name}`);
+    if (view !== 'present') return m[name] as ComponentType;
+    const { PresenterPage } = m as { PresenterPage: ComponentType<PresenterPageProps> };
+    return function Presenter() {
+      return <PresenterPage renderView={renderSlideView} />;
+    };
+  });
+}
 
 /** What each view's script gave: its page, or the Chinese message of a failed load. */
 const loaded = new Map<LazyView, ComponentType | Error>();
@@ -66,7 +58,7 @@ function scriptMissing(view: LazyView): Error {
 function load(view: LazyView): Promise<void> {
   let pending = loading.get(view);
   if (!pending) {
-    pending = LOADERS[view]().then(
+    pending = loadPage(view).then(
       (Page) => void loaded.set(view, Page),
       () => void loaded.set(view, scriptMissing(view)),
     );
@@ -75,15 +67,17 @@ function load(view: LazyView): Promise<void> {
   return pending;
 }
 
-/** Starts loading a view's script (at start-up, for the view in the address). */
+/**
+ * Starts loading a view's script (at start-up, for the view in the address; index.html has
+ * already asked the browser to read its files, vite.config.ts).
+ */
 export function preloadView(view: ViewName): void {
-  if (CHART_VIEWS.has(view)) void import('@/components/chart-frame').catch(() => {});
   if (view !== 'overview') void load(view);
 }
 
 /** Loads every view's script without showing it (called once the first screen is up). */
 export function preloadViews(): void {
-  for (const view of Object.keys(LOADERS) as LazyView[]) void load(view);
+  for (const view of Object.keys(VIEW_MODULES) as LazyView[]) void load(view);
 }
 
 /** While a view's script loads (a few milliseconds from disk). */

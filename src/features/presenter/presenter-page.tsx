@@ -28,7 +28,7 @@ function readTheme(): Theme {
   }
 }
 
-interface PresenterPageProps {
+export interface PresenterPageProps {
   /** Renders a view page (the app shell passes its view switch, so this feature imports no other feature). */
   renderView: (view: ViewName) => ReactNode;
 }
