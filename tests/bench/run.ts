@@ -45,6 +45,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const BENCH_MD = join(ROOT, 'BENCHMARKS.md');
 const TREND = '## Trend';
+const MECHANISMS = '## Mechanisms: before and after';
 const SEED = 20240605;
 const started = Date.now();
 
@@ -286,8 +287,13 @@ async function main() {
   const old = existsSync(BENCH_MD) ? readFileSync(BENCH_MD, 'utf8') : '';
   const oldTrend = old.includes(TREND) ? (old.split(TREND)[1] ?? '') : '';
   const trendRows = oldTrend.split('\n').filter((l) => /^\| \d{4}-/.test(l));
+  // The hand-written before/after figures of each speed mechanism stay from run to run.
+  const mechanisms = old.includes(MECHANISMS)
+    ? `${MECHANISMS}${(old.split(MECHANISMS)[1] ?? '').split('## Latest run')[0] ?? ''}`.trim()
+    : null;
   const md = [
     METHOD,
+    ...(mechanisms ? [mechanisms] : []),
     '## Latest run',
     section.latest,
     TREND,
