@@ -1,5 +1,4 @@
-import { memo, useEffect, useId, useMemo, useState } from 'react';
-import { deferredRenderingEnabled, nextFrame } from '@/components/deferred';
+import { memo, useId, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { comparisonNotes } from '@/data/compare-notes';
 import { evaluateFlags } from '@/data/flag-rules';
@@ -22,20 +21,6 @@ export const OVERVIEW_PAGE_SIZE = 24;
 
 const Card = memo(DocumentCard);
 
-/**
- * Cards drawn in the first frame: one row at the widest layout (five columns), which is all the
- * first screen shows of them; the rest of the page follows a frame later. At 15 documents the first
- * figures reach the screen about 50 ms sooner (FCP, 11 alternating cold loads; docs/performance.md).
- */
-const FIRST_FRAME_CARDS = 5;
-
-/** False until the frame after the first: the cards below the first screen wait for it. */
-function useAfterFirstFrame(): boolean {
-  const [after, setAfter] = useState(() => !deferredRenderingEnabled());
-  useEffect(() => (after ? undefined : nextFrame(() => setAfter(true))), [after]);
-  return after;
-}
-
 /** 总览: one card per document with its headline totals, filtered and paged. */
 export function OverviewPage() {
   const status = useAppStore((s) => s.status);
@@ -51,7 +36,6 @@ export function OverviewPage() {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
   const searchId = useId();
-  const allCards = useAfterFirstFrame();
 
   const matching = useMemo(() => entries.filter((e) => entryMatches(e, query)), [entries, query]);
   const pageCount = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
@@ -138,7 +122,7 @@ export function OverviewPage() {
         </div>
       ) : null}
       <div className="card-grid">
-        {(allCards ? shown : shown.slice(0, FIRST_FRAME_CARDS)).map((entry) => (
+        {shown.map((entry) => (
           <Card
             key={entry.id}
             entry={entry}
