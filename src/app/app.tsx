@@ -7,7 +7,7 @@ import { ComparisonBar } from '@/features/picker/comparison-bar';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
 import { viewHref } from '@/store/routes';
-import { isComparisonView } from '@/store/types';
+import { isComparisonView, VIEW_LABELS } from '@/store/types';
 import { NAV_ITEMS } from './nav';
 import { ViewSlot } from './views';
 
@@ -71,7 +71,8 @@ export function App() {
           href={viewHref('data', selectedIds)}
           aria-current={view === 'data' ? 'page' : undefined}
         >
-          数据文件{userFileCount > 0 ? `（用户导入 ${userFileCount}）` : ''}
+          {VIEW_LABELS.data}
+          {userFileCount > 0 ? `（用户导入 ${userFileCount}）` : ''}
         </a>
       </header>
       <WindowFileDrop />

@@ -15,12 +15,12 @@
 import { createElement, memo, useEffect, useReducer } from 'react';
 import type { ComponentType } from 'react';
 import { OverviewPage } from '@/features/overview/overview-page';
+import { VIEW_LABELS } from '@/store/types';
 import type { ViewName } from '@/store/types';
 import type { PresenterPageProps } from '@/features/presenter/presenter-page';
 import { ErrorBoundary } from './error-boundary';
 import { VIEW_MODULES } from './view-modules';
 import type { LazyView } from './view-modules';
-import { NAV_ITEMS } from './nav';
 
 /** The page modules, each its own script (the module system loads it once). */
 const PAGES = import.meta.glob<Record<string, unknown>>([
@@ -48,10 +48,8 @@ const loading = new Map<LazyView, Promise<void>>();
 
 /** A view's script failed to load (a file missing from assets/): said in Chinese. */
 function scriptMissing(view: LazyView): Error {
-  const label =
-    view === 'data' ? '数据文件' : (NAV_ITEMS.find((item) => item.view === view)?.label ?? view);
   return new Error(
-    `无法加载“${label}”页面的程序文件（应在 index.html 旁的 assets 文件夹中，可能缺失或损坏）。已加载的数据不受影响。`,
+    `无法加载“${VIEW_LABELS[view]}”页面的程序文件（应在 index.html 旁的 assets 文件夹中，可能缺失或损坏）。已加载的数据不受影响。`,
   );
 }
 

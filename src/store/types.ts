@@ -127,6 +127,22 @@ export const COMPARISON_VIEWS = [
 export const VIEW_NAMES = ['overview', ...COMPARISON_VIEWS, 'source', 'present', 'data'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
+/** Each view's name on screen (navigation, print header, slide list, messages). */
+export const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
+  overview: '总览',
+  execution: '预算执行',
+  yoy: '同比变化',
+  sangong: '三公经费',
+  performance: '绩效评价',
+  tables: '明细表',
+  checks: '数据校验',
+  matrix: '对比矩阵',
+  flags: '疑点',
+  source: '原文',
+  present: '演示',
+  data: '数据文件',
+};
+
 /** Whether a view compares the chosen units (one of COMPARISON_VIEWS). */
 export function isComparisonView(view: ViewName): boolean {
   return (COMPARISON_VIEWS as readonly ViewName[]).includes(view);

@@ -5,9 +5,9 @@
  * chart they name, so a slide is always the live, traceable chart, never a stale picture.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { NAV_LABELS } from './labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectEntries } from '@/store/selectors';
+import { VIEW_LABELS } from '@/store/types';
 import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
 
@@ -191,7 +191,7 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
             {deck.map((s, i) => (
               <li key={`${i}-${s.view}-${s.chart}`}>
                 <span className="deck-item">
-                  第 {i + 1} 页：{NAV_LABELS[s.view] ?? s.view} · {s.chart}
+                  第 {i + 1} 页：{VIEW_LABELS[s.view]} · {s.chart}
                   {s.mode === 'share' ? '（占比 / 比率）' : ''} · {unitNames(s.units)}
                 </span>
                 <button
