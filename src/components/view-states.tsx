@@ -47,6 +47,37 @@ export function viewGate({ status, manifestError, units }: ComparedUnits): React
 }
 
 /**
+ * The same states for a view that lists documents rather than comparing them (数据校验, 疑点): an
+ * error panel only when no document can be shown at all, and the view's own words when none is
+ * chosen. Null when there are documents to list.
+ */
+export function listGate(
+  status: ComparedUnits['status'],
+  manifestError: string | null,
+  count: number,
+  emptyMessage: string,
+): ReactNode {
+  if (status === 'idle' || (status === 'loading' && count === 0)) {
+    return (
+      <p className="state-message" role="status">
+        正在加载数据…
+      </p>
+    );
+  }
+  if (status === 'error' && count === 0) {
+    return <ErrorPanel title="无法加载数据" messages={[manifestError ?? '未知错误']} />;
+  }
+  if (count === 0) {
+    return (
+      <p className="state-message" role="status">
+        {emptyMessage}
+      </p>
+    );
+  }
+  return null;
+}
+
+/**
  * Which units are shown, and what must be said about comparing them: one line (how many files,
  * how many notes, never added up) that opens to the list (a <details>, keyboard-operable).
  */

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { ErrorPanel } from '@/components/error-panel';
+import { listGate } from '@/components/view-states';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
@@ -54,22 +54,13 @@ export function ChecksPage() {
   );
   const shown = useMemo(() => filterFindings(all, effective), [all, effective]);
 
-  let body;
-  if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
-    body = (
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>
-    );
-  } else if (status === 'error' && entries.length === 0) {
-    body = <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />;
-  } else if (entries.length === 0) {
-    body = (
-      <p className="state-message" role="status">
-        没有可校验的文件：数据清单为空，或所选单位不在清单中。
-      </p>
-    );
-  } else {
+  let body = listGate(
+    status,
+    manifestError?.message ?? null,
+    entries.length,
+    '没有可校验的文件：数据清单为空，或所选单位不在清单中。',
+  );
+  if (body === null) {
     body = (
       <>
         <SeverityLegend />

@@ -4,7 +4,7 @@
  * thresholds are editable here and kept in the address (src/store/routes.ts).
  */
 import { useId, useMemo, useState } from 'react';
-import { ErrorPanel } from '@/components/error-panel';
+import { listGate } from '@/components/view-states';
 import { NoteList } from '@/components/note-list';
 import { RULE_INFO, SEVERITY_INFO } from '@/data/flag-rules';
 import type { FlagDocument } from '@/data/flag-rules';
@@ -115,22 +115,13 @@ export function FlagsPage() {
   const ruleCounts = useMemo(() => countBy(list.rows, (r) => r.rule), [list.rows]);
   const pending = entries.filter((e) => bundles[e.id] === undefined);
 
-  let body;
-  if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
-    body = (
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>
-    );
-  } else if (status === 'error' && entries.length === 0) {
-    body = <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />;
-  } else if (entries.length === 0) {
-    body = (
-      <p className="state-message" role="status">
-        没有可筛查的文件：数据清单为空，或所选单位不在清单中。
-      </p>
-    );
-  } else {
+  let body = listGate(
+    status,
+    manifestError?.message ?? null,
+    entries.length,
+    '没有可筛查的文件：数据清单为空，或所选单位不在清单中。',
+  );
+  if (body === null) {
     const filterWords = [
       flagRule === null ? null : `规则：${RULE_INFO[flagRule].name}`,
       flagSeverity === null ? null : `严重程度：${SEVERITY_INFO[flagSeverity].label}`,
