@@ -85,10 +85,10 @@ function fileUrlHtml(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
+        const entry = entryScripts(bundle);
+        if (entry.length === 0) this.error('the app entry chunk not found');
         const preloads = [
-          ...entryScripts(bundle).map(
-            (file) => `<link rel="preload" as="script" href="./${file}" />`,
-          ),
+          ...entry.map((file) => `<link rel="preload" as="script" href="./${file}" />`),
           routePreloads(bundle),
         ].join('\n    ');
         for (const [asset, source] of htmlAssets(bundle)) {
@@ -99,7 +99,7 @@ function fileUrlHtml(): Plugin {
               '<script id="vite-legacy-entry"',
               `${noCors}\n    <script id="vite-legacy-entry"`,
             );
-          if (/<script[^>]*\scrossorigin/.test(html) || !html.includes(noCors) || preloads === '')
+          if (/<script[^>]*\scrossorigin/.test(html) || !html.includes(noCors))
             this.error('index.html: plugin-legacy script tags not found');
           const hashes = [
             ...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g),

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { enableDeferredRendering } from '@/components/deferred';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
+import type { AppState } from '@/store/types';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
 import { preloadView, preloadViews } from './views';
@@ -14,20 +15,26 @@ import './app.css';
  * first click on a view only draws it. Not before: they would compete with the first screen.
  */
 function preloadViewsWhenSettled(): void {
-  const settled = () => {
-    const s = useAppStore.getState();
-    return (
-      s.status !== 'loading' &&
-      Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors)
-    );
-  };
+  const settled = (s: AppState) =>
+    s.status !== 'loading' &&
+    Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
-  const wait = () => {
-    if (settled()) idle(preloadViews);
-    else setTimeout(wait, 100);
-  };
-  window.addEventListener('load', () => setTimeout(wait, 100), { once: true });
+  window.addEventListener(
+    'load',
+    () => {
+      if (settled(useAppStore.getState())) {
+        idle(preloadViews);
+        return;
+      }
+      const unsubscribe = useAppStore.subscribe((s) => {
+        if (!settled(s)) return;
+        unsubscribe();
+        idle(preloadViews);
+      });
+    },
+    { once: true },
+  );
 }
 
 const rootEl = document.getElementById('root');
