@@ -42,6 +42,8 @@ async function openLongTable(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.import-outcomes').innerText()).toContain(UNIT);
   await page.getByRole('link', { name: /^明细表/ }).click();
   const view = shownView(page);
+  // The click changes the address; until the view follows, the slot still shows 数据文件.
+  await view.getByRole('heading', { level: 2, name: '明细表' }).waitFor();
   await view.getByLabel('文件').selectOption(bundle.id);
   await view.getByRole('tab', { name: /公开03/ }).click();
   await view.getByRole('button', { name: '全部展开' }).click();
