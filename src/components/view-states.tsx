@@ -22,10 +22,12 @@ export interface ComparedUnits {
   manifestError: string | null;
   selected: boolean;
   units: readonly ComparedUnit[];
+  /** Compared documents still loading before the view first showed them (see useComparedUnits). */
+  waiting: number;
 }
 
 /** An early-return element for loading / error / empty, or null when there is data to show. */
-export function viewGate({ status, manifestError, units }: ComparedUnits): ReactNode {
+export function viewGate({ status, manifestError, units, waiting }: ComparedUnits): ReactNode {
   if (status === 'idle' || (status === 'loading' && units.length === 0)) {
     return (
       <p className="state-message" role="status">
@@ -40,6 +42,13 @@ export function viewGate({ status, manifestError, units }: ComparedUnits): React
     return (
       <p className="state-message" role="status">
         没有可对比的文件：请在上方“对比单位”中选择至少一个单位（数据清单中没有文件时，请先运行导入）。
+      </p>
+    );
+  }
+  if (waiting > 0) {
+    return (
+      <p className="state-message" role="status">
+        正在加载所选的 {units.length} 份文件（还有 {waiting} 份）…
       </p>
     );
   }

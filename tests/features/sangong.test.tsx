@@ -3,7 +3,7 @@
  * 三公经费 view with the five real documents. Expected figures are typed from the source texts
  * (public/data/sources/*.txt), not copied from the bundles.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { Bundle } from '@/data/schema';
 import {
   barExecutionRate,
@@ -341,6 +341,33 @@ describe('三公经费 page', () => {
       '大同市政务服务中心 2024年单位决算：加载失败——文件缺失',
     );
     expect(rowOf(chartTable(), '山西省行政审批服务管理局', '2024年决算数')).toBeInTheDocument();
+  });
+
+  it('opens on the whole comparison: the chart waits for every compared file, later ones join as they load', () => {
+    loadRealData();
+    const {
+      [IDS.center]: center,
+      [IDS.district]: _district,
+      ...rest
+    } = useAppStore.getState().bundles;
+    void _district;
+    if (!center) throw new Error('center bundle');
+    useAppStore.setState({ bundles: rest, selectedIds: [IDS.province, IDS.center] });
+    render(<SangongPage />);
+    // One of the two still loading: no chart with half the units, a count instead.
+    expect(screen.getByRole('status')).toHaveTextContent('正在加载所选的 2 份文件（还有 1 份）');
+    expect(screen.queryByRole('figure')).toBeNull();
+
+    act(() => useAppStore.setState({ bundles: { ...rest, [IDS.center]: center } }));
+    expect(rowOf(chartTable(), '山西省行政审批服务管理局', '2024年决算数')).toBeInTheDocument();
+    expect(rowOf(chartTable(), '大同市政务服务中心', '2024年决算数')).toBeInTheDocument();
+
+    // A unit added once the chart is up: the chart stays, the newcomer is said to be loading.
+    act(() => useAppStore.setState({ selectedIds: [IDS.province, IDS.center, IDS.district] }));
+    expect(rowOf(chartTable(), '山西省行政审批服务管理局', '2024年决算数')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: '未能显示的文件' })).toHaveTextContent(
+      '朔州市朔城区行政审批服务管理局 2023年部门决算：正在加载…',
+    );
   });
 
   it('before the manifest arrives: loading message', () => {
