@@ -10,7 +10,6 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { nextFrame } from '@/lib/next-frame';
 
 let enabled = false;
 const queue: (() => void)[] = [];
@@ -36,6 +35,18 @@ export function deferredRenderingEnabled(): boolean {
 /** Whether deferred blocks are still waiting for their frame (a view is still being drawn). */
 export function deferredPending(): boolean {
   return queue.length > 0;
+}
+
+/** After the next frame has been produced: rAF, then a task. Returns a cancel function. */
+export function nextFrame(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }
 
 function pump(): void {

@@ -7,7 +7,6 @@
  * Every function returns a result and never throws, so one missing or broken bundle becomes a
  * message and the others still load.
  */
-import { nextFrame } from '@/lib/next-frame';
 import { documentKindLabel } from './labels';
 import type { Bundle, Manifest } from './schema';
 import { BUNDLE_ID_PATTERN } from './schema-common';
@@ -42,20 +41,12 @@ export type LoadResult<T> =
 /** Data folder relative to index.html; the same in dev (public/data) and in dist/data. */
 export const DATA_BASE = './data/';
 
-/**
- * The real browser: one <script> per file, removed after it ran (its global stays). A script is
- * inserted after the next frame has painted: a view's first frame (the overview's figures from
- * the manifest, a chart view's loading state) is never held back by loading and validating data
- * (docs/performance.md).
- */
+/** The real browser: one <script> per file, removed after it ran (its global stays). */
 export function browserScriptHost(doc: Document = document, win: Window = window): ScriptHost {
   return {
     globals: win,
     loadScript(src) {
       return new Promise<void>((resolve, reject) => {
-        nextFrame(() => insert(resolve, reject));
-      });
-      function insert(resolve: () => void, reject: (err: Error) => void) {
         const el = doc.createElement('script');
         el.src = src;
         el.async = true;
@@ -68,7 +59,7 @@ export function browserScriptHost(doc: Document = document, win: Window = window
           reject(new Error(`无法加载 ${src}`));
         };
         doc.head.appendChild(el);
-      }
+      });
     },
   };
 }
