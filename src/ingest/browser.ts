@@ -5,13 +5,17 @@
  * No node: imports anywhere below this file (fs and path stay in run.ts and cli.ts).
  */
 import type { IngestOutcome } from '../data/load-ingest';
+import { splitLines } from '../data/source-lines';
 import { buildBundle } from './build-bundle';
 import { IngestError, makeSourceDoc } from './source-doc';
 
-/** 1-based line of the first U+FFFD: where a non-UTF-8 file stopped decoding (File.text()). */
+/**
+ * 1-based line of the first U+FFFD, numbered as every figure's `line` is (splitLines): where a
+ * non-UTF-8 file stopped decoding (File.text()).
+ */
 function firstBadLine(text: string): number | null {
   const at = text.indexOf('\uFFFD');
-  return at === -1 ? null : text.slice(0, at).split('\n').length;
+  return at === -1 ? null : splitLines(text.slice(0, at)).length;
 }
 
 export function ingestText(fileName: string, text: string): IngestOutcome {
