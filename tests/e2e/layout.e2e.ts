@@ -3,7 +3,8 @@
  * (1920×1080 desktop, 1280×720 projector/laptop): every view is screenshot to
  * test-results/screenshots/views/<route>-<size>.png (look at them), no text of any chart is
  * clipped by its drawing or its frame, the first chart of a comparison view starts on the first
- * screen, and no table scrolls sideways on a desktop screen.
+ * screen, no table header is squeezed to one character a line, and no table scrolls sideways on
+ * a desktop screen.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,9 +121,28 @@ function tableBoxes(page: Page) {
   );
 }
 
+/**
+ * Visible table headers of three characters or more squeezed into a column with room for fewer
+ * than two characters a line (the text then stacks one character a line), as "text (width px)".
+ */
+function squeezedHeaders(page: Page): Promise<string[]> {
+  return shownView(page).evaluate((view) =>
+    [...view.querySelectorAll<HTMLElement>('thead th')]
+      .filter((th) => th.getClientRects().length > 0)
+      .flatMap((th) => {
+        const cs = getComputedStyle(th);
+        const room = th.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        const text = (th.textContent ?? '').replace(/[⇅▲▼\s]/g, '');
+        return text.length >= 3 && room < 1.9 * parseFloat(cs.fontSize)
+          ? [`${text} (${Math.round(room)} px)`]
+          : [];
+      }),
+  );
+}
+
 describe.each(SIZES)('at $width×$height', (size) => {
   it.each(VIEWS)(
-    '#/$route: screenshot, and no chart text is clipped',
+    '#/$route: screenshot; no chart text clipped, no table header squeezed',
     async ({ route, heading, ready }) => {
       const { page } = s;
       await page.setViewportSize({ width: size.width, height: size.height });
@@ -132,6 +152,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
       const name = route.split(/[/?]/)[0] ?? route;
       await page.screenshot({ path: join(dir, `${name}-${size.name}.png`) });
       expect(await clippedTexts(page)).toEqual([]);
+      expect(await squeezedHeaders(page), 'headers stacked one character a line').toEqual([]);
       const tables = await tableBoxes(page);
       // No table hides rows in a box without saying how many there are; short ones have no box.
       for (const t of tables) {
