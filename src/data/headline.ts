@@ -4,6 +4,7 @@
  * and the app builds the manifest entry of a bundle the user loads from disk with it.
  */
 import type { Bundle, Finding, Headline } from './schema';
+import { readStructure } from './structure';
 import { tableCell as cellOf } from './table-cell';
 
 /** The manifest's headline figures, read from the standard tables. */
@@ -11,6 +12,7 @@ export function headlineOf(bundle: Bundle): Headline {
   const t = bundle.tables;
   const final = bundle.kind === '决算';
   const count = (s: Finding['severity']) => bundle.findings.filter((f) => f.severity === s).length;
+  const { basic, project } = readStructure(bundle);
   return {
     incomeTotal: final
       ? cellOf(t, '公开01', '本年收入合计', 'amount', 'income')
@@ -18,12 +20,8 @@ export function headlineOf(bundle: Bundle): Headline {
     expenseTotal: final
       ? cellOf(t, '公开01', '本年支出合计', 'amount', 'expense')
       : cellOf(t, '预算01', '本年支出合计', 'total', 'expense'),
-    basicExpense: final
-      ? cellOf(t, '公开03', '合计', 'basic')
-      : cellOf(t, '预算03', '合计', 'basic'),
-    projectExpense: final
-      ? cellOf(t, '公开03', '合计', 'project')
-      : cellOf(t, '预算03', '合计', 'project'),
+    basicExpense: basic,
+    projectExpense: project,
     findings: { error: count('error'), warning: count('warning'), info: count('info') },
   };
 }

@@ -2,7 +2,8 @@
  * The one reader of a document's spending structure: 基本/项目支出 against its 支出合计, and
  * 人员/公用经费 against the 基本支出 they split — which table and row each comes from, for a 决算
  * and for a 预算. The overview cards and the comparison matrix both read them here. Figures in
- * 万元 whatever unit the table prints (table-cell.ts).
+ * 万元 whatever unit the table prints (table-cell.ts). The manifest headline (headline.ts) takes its
+ * 基本/项目支出 from here too.
  */
 import type { Bundle } from './schema';
 import type { WanFig } from './table-cell';
