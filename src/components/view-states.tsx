@@ -30,7 +30,7 @@ export interface ComparedUnits {
 export function viewGate({ status, manifestError, units, waiting }: ComparedUnits): ReactNode {
   if (status === 'idle' || (status === 'loading' && units.length === 0)) {
     return (
-      <p className="state-message" role="status">
+      <p className="state-message" role="status" aria-busy="true">
         正在加载数据…
       </p>
     );
@@ -47,7 +47,7 @@ export function viewGate({ status, manifestError, units, waiting }: ComparedUnit
   }
   if (waiting > 0) {
     return (
-      <p className="state-message" role="status">
+      <p className="state-message" role="status" aria-busy="true">
         正在加载所选的 {units.length} 份文件（还有 {waiting} 份）…
       </p>
     );
@@ -68,7 +68,7 @@ export function listGate(
 ): ReactNode {
   if (status === 'idle' || (status === 'loading' && count === 0)) {
     return (
-      <p className="state-message" role="status">
+      <p className="state-message" role="status" aria-busy="true">
         正在加载数据…
       </p>
     );

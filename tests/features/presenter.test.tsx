@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PresenterPage } from '@/features/presenter/presenter-page';
+import { SangongPage } from '@/features/sangong/sangong-page';
 import { useAppStore, resetAppStore } from '@/store/app-store';
 import { formatHash, parseHash } from '@/store/routes';
 import type { ViewName } from '@/store/types';
@@ -82,6 +83,37 @@ describe('演示 presenter mode', () => {
     act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
     expect(screen.queryByRole('region', { name: /演示：/ })).not.toBeInTheDocument();
     expect(useAppStore.getState().selectedIds).toEqual([IDS.center]); // selection restored
+  });
+
+  it('while a slide’s files load it says so, and names a chart only once it is truly missing', async () => {
+    const title = '三公经费：各单位、各年度，分项堆叠（预算数与决算数）';
+    loadRealData();
+    const { [IDS.center]: center, ...rest } = useAppStore.getState().bundles;
+    if (!center) throw new Error('center bundle');
+    useAppStore.setState({
+      bundles: rest,
+      view: 'present',
+      deck: [
+        { view: 'sangong', chart: title, units: [IDS.province, IDS.center] },
+        { view: 'sangong', chart: '没有这张图', units: [IDS.province] },
+      ],
+      slide: 0,
+    });
+    render(<PresenterPage renderView={(v) => (v === 'sangong' ? <SangongPage /> : null)} />);
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    // The center's file has not arrived: the view waits for it, the slide says it is loading.
+    expect(screen.getByText(`正在加载图表“${title}”…`)).toBeInTheDocument();
+    expect(screen.queryByText(/找不到图表/)).toBeNull();
+
+    // The slide re-marks its chart from a MutationObserver (a microtask after the render).
+    await act(async () => useAppStore.setState({ bundles: { ...rest, [IDS.center]: center } }));
+    expect(document.querySelector('.slide-target')).toHaveAttribute('data-chart-title', title);
+    expect(screen.queryByText(/正在加载图表/)).toBeNull();
+
+    await act(async () => void fireEvent.keyDown(window, { key: 'ArrowRight' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '找不到图表“没有这张图”（所选单位可能没有这项数据）。',
+    );
   });
 
   it('starts again on the first slide after Esc on the last one, or on the slide chosen', async () => {

@@ -276,13 +276,14 @@ function fitSlide(root: HTMLElement): void {
 }
 
 /**
- * Shows the view but only the chart named `chart`; says so when the chart is not there. The view
- * is laid out on the slide canvas and zoomed to the frame (fitSlide), so every size of screen
- * shows the same slide.
+ * Shows the view but only the chart named `chart`; says so when the chart is not there, or, while
+ * the view is still loading or drawing (something in it is aria-busy: its files, its script, a
+ * block not yet drawn), that it is loading. The view is laid out on the slide canvas and zoomed
+ * to the frame (fitSlide), so every size of screen shows the same slide.
  */
 function SlideView({ chart, children }: { chart: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [found, setFound] = useState(true);
+  const [found, setFound] = useState<'yes' | 'loading' | 'no'>('yes');
   useLayoutEffect(() => {
     const root = ref.current;
     const frame = root?.parentElement;
@@ -303,19 +304,29 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
         f.classList.toggle('slide-target', match);
         hit ||= match;
       });
-      setFound(hit);
+      setFound(hit ? 'yes' : root.querySelector('[aria-busy="true"]') ? 'loading' : 'no');
       fitSlide(root);
     };
     mark();
     // Views render their charts once their bundles arrive: re-mark (and re-fit) on DOM changes.
     const observer = new MutationObserver(mark);
-    observer.observe(root, { childList: true, subtree: true });
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
     return () => observer.disconnect();
   }, [chart]);
   return (
     <div ref={ref} className="slide-view">
       {children}
-      {!found ? (
+      {found === 'loading' ? (
+        <p className="slide-missing" role="status">
+          正在加载图表“{chart}”…
+        </p>
+      ) : null}
+      {found === 'no' ? (
         <p className="slide-missing" role="alert">
           找不到图表“{chart}”（所选单位可能没有这项数据）。
         </p>
