@@ -1,17 +1,19 @@
 /**
- * A chart as wide as its container (recharts' ResponsiveContainer), drawn at once at the width
- * this kind of chart had last time.
+ * A chart as wide as its container (recharts' ResponsiveContainer), drawn in the same pass as the
+ * page around it.
  *
- * ResponsiveContainer renders nothing until its effect has measured the container, so a chart
- * costs two passes: the page is committed and laid out (a forced layout in that effect), then the
- * chart renders and the page is laid out again (half of a view switch at 500 units).
- * Given the width measured the last time a chart of the same kind was on screen (or, for a
- * full-width chart, that of any chart frame's body: ChartFrame reports it), the chart renders in
- * the first pass; the effect's measurement then finds the same width and changes
- * nothing. A different width (the window was resized meanwhile) is corrected by that same
- * measurement before the frame is painted, as before.
+ * ResponsiveContainer renders nothing until its effect has measured the container, and that
+ * effect runs after the page has been painted: a chart then costs a second pass and a second
+ * frame (the page painted without it, then the chart drawn and the page laid out again).
+ * - Given the width measured the last time a chart of the same kind was on screen (or, for a
+ *   full-width chart, that of any chart frame's body: ChartFrame reports it), the chart renders in
+ *   the first pass; the effect's measurement then finds the same width and changes nothing. A
+ *   different width (the window was resized meanwhile) is corrected by that measurement.
+ * - The first chart of its kind (a bookmarked view opened cold) measures its box in a layout
+ *   effect, before anything is painted, and is drawn at once: one frame, not two.
  */
 import { ResponsiveContainer } from 'recharts';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
 /**
@@ -47,7 +49,17 @@ interface FitWidthProps {
 }
 
 export function FitWidth({ kind, height, children, onWidth }: FitWidthProps) {
-  const width = lastWidth.get(kind) ?? -1;
+  const box = useRef<HTMLDivElement>(null);
+  // The first chart of its kind: its box, measured before the page is painted (-1: unknown).
+  const [measured, setMeasured] = useState<number | null>(null);
+  const width = lastWidth.get(kind) ?? measured;
+  useLayoutEffect(() => {
+    if (width !== null) return;
+    const w = Math.round(box.current?.getBoundingClientRect().width ?? 0);
+    rememberChartWidth(kind, w);
+    setMeasured(w > 0 ? w : -1);
+  }, [kind, width]);
+  if (width === null) return <div ref={box} style={{ width: '100%', height }} />;
   return (
     <ResponsiveContainer
       width="100%"
