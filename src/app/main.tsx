@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { enableDeferredRendering } from '@/components/deferred';
+import { afterFirstPaint } from '@/lib/after-first-paint';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
 import type { AppState } from '@/store/types';
@@ -11,8 +12,9 @@ import { preloadView, preloadViews } from './views';
 import './app.css';
 
 /**
- * Once the data on screen has loaded and the page is idle, the other views' scripts load, so a
- * first click on a view only draws it. Not before: they would compete with the first screen.
+ * Once the first picture is on screen, the data it shows has loaded and the page is idle, the
+ * other views' scripts load, so a first click on a view only draws it. Not before: they would
+ * compete with the first screen.
  */
 function preloadViewsWhenSettled(): void {
   const settled = (s: AppState) =>
@@ -20,21 +22,19 @@ function preloadViewsWhenSettled(): void {
     Object.keys(s.requestedIds).every((id) => id in s.bundles || id in s.loadErrors);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 200);
-  window.addEventListener(
-    'load',
-    () => {
-      if (settled(useAppStore.getState())) {
-        idle(preloadViews);
-        return;
-      }
-      const unsubscribe = useAppStore.subscribe((s) => {
-        if (!settled(s)) return;
-        unsubscribe();
-        idle(preloadViews);
-      });
-    },
-    { once: true },
-  );
+  const whenSettled = () => {
+    if (settled(useAppStore.getState())) {
+      preloadViews();
+      return;
+    }
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (!settled(s)) return;
+      unsubscribe();
+      idle(preloadViews);
+    });
+  };
+  // Idle after the first paint: by then the 总览 has asked for its cards' bundles too.
+  window.addEventListener('load', () => afterFirstPaint(() => idle(whenSettled)), { once: true });
 }
 
 const rootEl = document.getElementById('root');

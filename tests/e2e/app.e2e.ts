@@ -159,6 +159,38 @@ describe('from file://, offline', () => {
     expectQuiet(s);
   });
 
+  it('总览 reads its cards’ bundles only once its first picture is on screen', async () => {
+    const { page } = s;
+    // When the first data script other than the manifest is inserted.
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstBundleAt?: number };
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (
+              w.firstBundleAt === undefined &&
+              n instanceof HTMLScriptElement &&
+              /\/data\/(?!manifest)/.test(n.src)
+            )
+              w.firstBundleAt = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${INDEX_URL}#/overview`);
+    await card(page, '山西省行政审批服务管理局').waitFor();
+    const times = () =>
+      page.evaluate(() => ({
+        bundle: (window as unknown as { firstBundleAt?: number }).firstBundleAt ?? null,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      }));
+    await expect.poll(async () => (await times()).bundle).not.toBeNull();
+    const { bundle, fcp } = await times();
+    expect(fcp).not.toBeNull();
+    expect(bundle).toBeGreaterThanOrEqual(fcp ?? Infinity);
+    // They still load: every card gets its 疑点 count and no card is left loading.
+    await expect.poll(() => page.locator('.bundle-status').count()).toBe(0);
+    expectQuiet(s);
+  });
+
   it('index.html is small and starts the app with classic scripts, which load from file://', async () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     // No module scripts and no crossorigin attributes: both are blocked from file:// (CORS).

@@ -41,7 +41,11 @@ export function OverviewPage() {
   const pageCount = Math.max(1, Math.ceil(matching.length / OVERVIEW_PAGE_SIZE));
   const current = Math.min(page, pageCount - 1);
   const shown = matching.slice(current * OVERVIEW_PAGE_SIZE, (current + 1) * OVERVIEW_PAGE_SIZE);
-  useRequestBundles(shown.map((e) => e.id));
+  // The cards' figures come from the manifest; their bundles only add the 疑点 counts.
+  useRequestBundles(
+    shown.map((e) => e.id),
+    { afterPaint: true },
+  );
   const paged = entries.length > OVERVIEW_PAGE_SIZE;
   const flagCounts = useFlagCounts(shown);
 
