@@ -5,6 +5,7 @@ import { enableDeferredRendering } from '@/components/deferred';
 import { afterFirstPaint } from '@/lib/after-first-paint';
 import { useAppStore } from '@/store/app-store';
 import { startHashSync } from '@/store/hash-sync';
+import { requestBookmarkedBundles } from '@/store/bookmark-bundles';
 import type { AppState } from '@/store/types';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
@@ -46,6 +47,7 @@ if (rootEl) {
   const { view, deck } = useAppStore.getState();
   preloadView(view);
   if (view === 'present') for (const slide of deck) preloadView(slide.view);
+  requestBookmarkedBundles(view === 'present' ? deck.map((slide) => slide.view) : [view]);
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(
     <StrictMode>
