@@ -122,7 +122,7 @@ function tableBoxes(page: Page) {
 }
 
 /**
- * Visible table headers of three characters or more squeezed into a column with room for fewer
+ * Visible table headers of two characters or more squeezed into a column with room for fewer
  * than two characters a line (the text then stacks one character a line), as "text (width px)".
  */
 function squeezedHeaders(page: Page): Promise<string[]> {
@@ -133,7 +133,7 @@ function squeezedHeaders(page: Page): Promise<string[]> {
         const cs = getComputedStyle(th);
         const room = th.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
         const text = (th.textContent ?? '').replace(/[⇅▲▼\s]/g, '');
-        return text.length >= 3 && room < 1.9 * parseFloat(cs.fontSize)
+        return text.length >= 2 && room < 1.9 * parseFloat(cs.fontSize)
           ? [`${text} (${Math.round(room)} px)`]
           : [];
       }),

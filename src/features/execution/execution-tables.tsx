@@ -64,7 +64,7 @@ function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecut
       cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
     }),
     classCol.accessor('check', {
-      header: '核对',
+      header: () => <span className="rate-check">核对</span>,
       sortFn: 'text',
       cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
     }),
@@ -154,7 +154,7 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
     ),
   }),
   projectCol.accessor('check', {
-    header: '核对',
+    header: () => <span className="rate-check">核对</span>,
     sortFn: 'text',
     cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
   }),
@@ -213,7 +213,7 @@ function summaryColumns(basis: SummaryExecutionRow['basis']): DataColumn<Summary
     }),
     summaryCol.display({
       id: 'check',
-      header: '核对',
+      header: () => <span className="rate-check">核对</span>,
       cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
     }),
   ];
