@@ -26,17 +26,27 @@ export interface ComparedUnits {
   waiting: number;
 }
 
+/** The manifest is still being read (aria-busy: a slide waits for it, presenter-page.tsx). */
+function loadingData(): ReactNode {
+  return (
+    <p className="state-message" role="status" aria-busy="true">
+      正在加载数据…
+    </p>
+  );
+}
+
+/** No manifest could be read. */
+function manifestFailed(manifestError: string | null): ReactNode {
+  return <ErrorPanel title="无法加载数据" messages={[manifestError ?? '未知错误']} />;
+}
+
 /** An early-return element for loading / error / empty, or null when there is data to show. */
 export function viewGate({ status, manifestError, units, waiting }: ComparedUnits): ReactNode {
   if (status === 'idle' || (status === 'loading' && units.length === 0)) {
-    return (
-      <p className="state-message" role="status" aria-busy="true">
-        正在加载数据…
-      </p>
-    );
+    return loadingData();
   }
   if (status === 'error') {
-    return <ErrorPanel title="无法加载数据" messages={[manifestError ?? '未知错误']} />;
+    return manifestFailed(manifestError);
   }
   if (units.length === 0) {
     return (
@@ -67,14 +77,10 @@ export function listGate(
   emptyMessage: string,
 ): ReactNode {
   if (status === 'idle' || (status === 'loading' && count === 0)) {
-    return (
-      <p className="state-message" role="status" aria-busy="true">
-        正在加载数据…
-      </p>
-    );
+    return loadingData();
   }
   if (status === 'error' && count === 0) {
-    return <ErrorPanel title="无法加载数据" messages={[manifestError ?? '未知错误']} />;
+    return manifestFailed(manifestError);
   }
   if (count === 0) {
     return (
