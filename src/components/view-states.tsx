@@ -66,9 +66,9 @@ export function viewGate({ status, manifestError, units, waiting }: ComparedUnit
 }
 
 /**
- * The same states for a view that lists documents rather than comparing them (数据校验, 疑点): an
- * error panel only when no document can be shown at all, and the view's own words when none is
- * chosen. Null when there are documents to list.
+ * The same states for a view that lists documents rather than comparing them (总览, 明细表, 数据校验,
+ * 疑点): an error panel only when no document can be shown at all, and the view's own words when
+ * none is chosen. Null when there are documents to list.
  */
 export function listGate(
   status: ComparedUnits['status'],

@@ -154,6 +154,8 @@ describe('总览 states', () => {
     useAppStore.setState({ status: 'loading' });
     render(<OverviewPage />);
     expect(screen.getByRole('status')).toHaveTextContent('正在加载数据…');
+    // Screen readers are told the page is still filling in, as on every other view.
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
   });
 
   it('error', () => {

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
+import { listGate } from '@/components/view-states';
 import { comparisonNotes } from '@/data/compare-notes';
 import { evaluateFlags } from '@/data/flag-rules';
 import { thresholdValues } from '@/data/flag-thresholds';
@@ -49,23 +50,13 @@ export function OverviewPage() {
   const paged = entries.length > OVERVIEW_PAGE_SIZE;
   const flagCounts = useFlagCounts(shown);
 
-  if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
-    return (
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>
-    );
-  }
-  if (status === 'error' || (manifestError && entries.length === 0)) {
-    return <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />;
-  }
-  if (entries.length === 0) {
-    return (
-      <p className="state-message" role="status">
-        数据清单中没有任何文件。请先运行导入生成数据。
-      </p>
-    );
-  }
+  const gate = listGate(
+    status,
+    manifestError?.message ?? null,
+    entries.length,
+    '数据清单中没有任何文件。请先运行导入生成数据。',
+  );
+  if (gate) return gate;
 
   const loadState = { bundles, loadErrors, requestedIds };
   const userIds = new Set(userEntries.map((u) => u.id));
@@ -89,7 +80,7 @@ export function OverviewPage() {
         卡片上的占比带“※”：由本看板按原文金额计算，原文未印出；悬停可见算式与所依据的行。
       </p>
       {manifestError ? (
-        <ErrorPanel title="重新加载数据清单失败" messages={[manifestError.message]} />
+        <ErrorPanel title="数据清单加载失败" messages={[manifestError.message]} />
       ) : null}
       {paged ? (
         <div className="overview-tools">

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
+import { listGate } from '@/components/view-states';
 import { documentLabel } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { selectComparedEntries } from '@/store/selectors';
@@ -37,14 +38,14 @@ export function TablesPage() {
   const hrefFor = useMemo(() => (entry ? sourceHref(entry.id) : null), [entry, sourceHref]);
 
   let body;
-  if (status === 'idle' || (status === 'loading' && entries.length === 0)) {
-    body = (
-      <p className="state-message" role="status">
-        正在加载数据…
-      </p>
-    );
-  } else if (status === 'error' && entries.length === 0) {
-    body = <ErrorPanel title="无法加载数据" messages={[manifestError?.message ?? '未知错误']} />;
+  const gate = listGate(
+    status,
+    manifestError?.message ?? null,
+    entries.length,
+    '没有可显示的文件：数据清单为空，或所选单位不在清单中。',
+  );
+  if (gate) {
+    body = gate;
   } else if (!entry || !hrefFor) {
     body = (
       <p className="state-message" role="status">
