@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, Rollup } from 'vite';
 import legacy from '@vitejs/plugin-legacy';
 import { defineConfig } from 'vitest/config';
-import { VIEW_MODULES } from './src/app/view-modules.ts';
+import { VIEW_MODULES, routePreloadScript } from './src/app/view-modules.ts';
 import { bundledCmaps } from './src/ingest/pdf/bundled-cmaps-plugin.ts';
 
 /** The built HTML pages (index.html) as [asset, text]. */
@@ -61,7 +61,7 @@ function routePreloads(bundle: Rollup.OutputBundle): string {
       .filter((f) => !entry.has(f))
       .map((f) => `./${f}`);
   }
-  return `<script>(function(m){var h=location.hash,v=[(/^#\\/([a-z]+)/.exec(h)||[])[1]],r=/(?:deck=|\\||%7C)([a-z]+)~/gi,x,s={};if(v[0]==='present')while((x=r.exec(h)))v.push(x[1]);v.forEach(function(k){(m[k]||[]).forEach(function(f){if(s[f])return;s[f]=1;var l=document.createElement('link');l.rel='preload';l.as='script';l.href=f;document.head.appendChild(l)})})})(${JSON.stringify(map)})</script>`;
+  return routePreloadScript(map);
 }
 
 /**

@@ -18,3 +18,13 @@ export const VIEW_MODULES = {
 } as const;
 
 export type LazyView = keyof typeof VIEW_MODULES;
+
+/**
+ * The inline script index.html runs before the app: the views the address opens (its view and,
+ * on 演示, each slide's view) and a preload link for each of their scripts in `scripts` (view →
+ * files). It reads the deck the way src/store/routes.ts writes it, `deck=view~chart~…|view~…`
+ * (`|` may arrive as %7C); tests/app/route-preload.test.ts runs it on addresses that module makes.
+ */
+export function routePreloadScript(scripts: Readonly<Record<string, readonly string[]>>): string {
+  return `<script>(function(m){var h=location.hash,v=[(/^#\\/([a-z]+)/.exec(h)||[])[1]],r=/(?:deck=|\\||%7C)([a-z]+)~/gi,x,s={};if(v[0]==='present')while((x=r.exec(h)))v.push(x[1]);v.forEach(function(k){(m[k]||[]).forEach(function(f){if(s[f])return;s[f]=1;var l=document.createElement('link');l.rel='preload';l.as='script';l.href=f;document.head.appendChild(l)})})})(${JSON.stringify(scripts)})</script>`;
+}
