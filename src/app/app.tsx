@@ -70,9 +70,14 @@ export function App() {
           className="header-data-link"
           href={viewHref('data', selectedIds)}
           aria-current={view === 'data' ? 'page' : undefined}
+          // The count is a badge, so the header stays one row at 1280 px; its name says what it counts.
+          aria-label={
+            userFileCount > 0 ? `${VIEW_LABELS.data}（用户导入 ${userFileCount}）` : undefined
+          }
+          title={userFileCount > 0 ? `用户导入 ${userFileCount} 个文件` : undefined}
         >
           {VIEW_LABELS.data}
-          {userFileCount > 0 ? `（用户导入 ${userFileCount}）` : ''}
+          {userFileCount > 0 ? <span className="header-count">{userFileCount}</span> : null}
         </a>
       </header>
       <WindowFileDrop />

@@ -1,7 +1,8 @@
 /**
  * 数据文件 in real Chromium from file://: load a good bundle and a broken one through the file
  * input, see the Chinese error naming the file and the field, reload, the good one is still there
- * (IndexedDB) and the five built-in documents are unchanged; 移除 takes it away for good.
+ * (IndexedDB) and the five built-in documents are unchanged, the header still one row at 1280 px;
+ * 移除 takes it away for good.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,22 @@ describe('数据文件 from file://', () => {
     await expect.poll(() => cards(page).count()).toBe(6);
     await userCard.waitFor();
     await page.getByRole('link', { name: /^数据文件（用户导入 1）/ }).click();
+    // With a user file and a two-slide deck, the header still fits one row on a 1280 px screen.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(
+      `${INDEX_URL}#/data?deck=execution~${encodeURIComponent('年初预算与决算金额')}~|sangong~${encodeURIComponent('三公经费：各单位、各年度，分项堆叠（预算数与决算数）')}~`,
+    );
+    await page.getByRole('link', { name: '演示（2）' }).waitFor();
+    const rows = await page.locator('.app-header').evaluate((header) => {
+      const tops = [...header.querySelectorAll('h1, nav li, .header-data-link')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top + box.height / 2;
+      });
+      return Math.max(...tops) - Math.min(...tops);
+    });
+    expect(rows).toBeLessThan(10);
+    await screenshot(page, 'data-1280x720');
+    await page.setViewportSize({ width: 1920, height: 1080 });
     const item = page.locator('.file-list li', { hasText: 'good-bundle.json' });
     expect(await item.innerText()).toContain('用户导入');
     expect(await page.locator('.file-list li', { hasText: 'broken-bundle.json' }).count()).toBe(0);
