@@ -5,6 +5,7 @@ import {
   compareYoySubjects,
   unitYoyState,
   yoyBase,
+  yoyPctCheck,
   yoyRows,
   yoySubjectLabel,
 } from '@/features/yoy/yoy-data';
@@ -86,10 +87,25 @@ describe('yoyRows: cells (real bundles)', () => {
         },
         signedChange,
         signedPct,
-        pctCheck,
       });
+      expect(cell && yoyPctCheck(cell.statement).pctCheck).toBe(pctCheck);
     },
   );
+
+  it('checks a printed percent at its own precision against change ÷ prior', () => {
+    // The province's 收入总计: 增加 6,338.70 on a prior of 36,634.89 is 17.3026…%, printed 17.3.
+    const printed = realBundle(IDS.province).narrative.yoy.find((s) => s.key === 'incomeTotal');
+    if (!printed?.pct) throw new Error('incomeTotal');
+    expect(yoyPctCheck(printed)).toEqual({ computedPct: '17.30', pctCheck: 'agrees' });
+    // Had it printed 17.4, the table would say its own figures give 17.30.
+    const misprinted = { ...printed, pct: { ...printed.pct, v: '17.4' } };
+    expect(yoyPctCheck(misprinted)).toEqual({ computedPct: '17.30', pctCheck: 'differs' });
+    // 持平 has nothing to check.
+    expect(yoyPctCheck({ ...printed, direction: '持平' })).toEqual({
+      computedPct: null,
+      pctCheck: 'none',
+    });
+  });
 
   it('keys cells by any id, even one named like an Object.prototype member', () => {
     // Ids are validated now, but a lookup in a plain object once read Object as this cell.

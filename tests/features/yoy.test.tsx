@@ -55,6 +55,27 @@ describe('同比变化', () => {
     expect(prior).toHaveAttribute('title', expect.stringContaining('推算值（非原文印出）'));
   });
 
+  it('flags a printed percent its own figures do not give (computed in the table)', () => {
+    loadRealData([IDS.province]);
+    const bundle = useAppStore.getState().bundles[IDS.province];
+    if (!bundle) throw new Error(IDS.province);
+    // 收入总计 misprinted as 增长 17.4%: 6,338.70 ÷ 36,634.89 gives 17.30%.
+    const yoy = bundle.narrative.yoy.map((st) =>
+      st.key === 'incomeTotal' && st.pct ? { ...st, pct: { ...st.pct, v: '17.4' } } : st,
+    );
+    useAppStore.setState((st) => ({
+      bundles: {
+        ...st.bundles,
+        [IDS.province]: { ...bundle, narrative: { ...bundle.narrative, yoy } },
+      },
+    }));
+    render(<YoyPage />);
+    const income = within(subjectRow('收入总计'));
+    expect(income.getByRole('link', { name: '17.4%' })).toBeInTheDocument();
+    expect(income.getByText(/⚠ 计算为17\.30%/)).toBeInTheDocument();
+    expect(within(subjectRow('支出总计')).queryByText(/计算为/)).toBeNull();
+  });
+
   it('province 三公 增加 0.27 (增长 8.18%) and its parts', () => {
     loadRealData([IDS.province]);
     render(<YoyPage />);

@@ -11,6 +11,7 @@ import { formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import type { YoyCell } from './yoy-data';
+import { yoyPctCheck } from './yoy-data';
 
 function Missing() {
   return (
@@ -92,19 +93,20 @@ export function YoyPctCell({ cell, showBasis }: { cell: YoyCell | undefined; sho
         {basis}
       </span>
     );
+  const check = yoyPctCheck(s);
   return (
     <span className="yoy-pct">
       {s.pctDirection ?? ''}{' '}
       <SourceLink href={href(cell.bundleId)(s.pct.line)} document={cell.document} line={s.pct.line}>
         {formatPrintedPercent(s.pct.v)}
       </SourceLink>
-      {cell.pctCheck === 'differs' ? (
+      {check.pctCheck === 'differs' ? (
         <span
           className="pct-differs"
-          title={`按增减额 ÷ 上年数计算为 ${formatPercent(cell.computedPct)}`}
+          title={`按增减额 ÷ 上年数计算为 ${formatPercent(check.computedPct)}`}
         >
           {' '}
-          ⚠ 计算为{formatPercent(cell.computedPct)}
+          ⚠ 计算为{formatPercent(check.computedPct)}
         </span>
       ) : null}
       {basis}

@@ -78,9 +78,6 @@ export interface YoyCell {
   signedChange: DecimalString | null;
   /** Signed printed percent (下降 negative); '0' for 持平; null when no percent is printed. */
   signedPct: DecimalString | null;
-  /** Percent recomputed from current and the derived prior (2 places); null without a base. */
-  computedPct: DecimalString | null;
-  pctCheck: PctCheck;
 }
 
 function negatedIf(v: DecimalString, negative: boolean): DecimalString {
@@ -89,13 +86,6 @@ function negatedIf(v: DecimalString, negative: boolean): DecimalString {
 
 export function yoyCell(entry: ManifestEntry, s: YoyStatement): YoyCell {
   const flat = s.direction === '持平';
-  const change = yoyChange(s.current.v, s.prior.v);
-  const computedPct = flat || change.percent === null ? null : change.percent.abs().toFixed(2);
-  let pctCheck: PctCheck = 'none';
-  if (s.pct !== null && computedPct !== null) {
-    const atPrinted = roundHalfUp(dec(computedPct), printedPlaces(s.pct.v));
-    pctCheck = atPrinted.equals(dec(s.pct.v)) ? 'agrees' : 'differs';
-  }
   return {
     bundleId: entry.id,
     document: documentLabel(entry),
@@ -110,9 +100,28 @@ export function yoyCell(entry: ManifestEntry, s: YoyStatement): YoyCell {
             s.pct.v,
             (s.pctDirection ?? (s.direction === '减少' ? '下降' : '增长')) === '下降',
           ),
-    computedPct,
-    pctCheck,
   };
+}
+
+/** The printed percent against the one its own figures give. */
+export interface YoyPctCheck {
+  /** Percent recomputed from current and the derived prior (2 places); null without a base. */
+  computedPct: DecimalString | null;
+  pctCheck: PctCheck;
+}
+
+/**
+ * Recomputes a statement's percent (change ÷ prior, domain yoyChange) and compares it with the
+ * printed one at the printed precision. Only the 同比 table shows it, so it is computed there, below
+ * the chart, and not for every statement before the chart is drawn.
+ */
+export function yoyPctCheck(s: YoyStatement): YoyPctCheck {
+  if (s.direction === '持平') return { computedPct: null, pctCheck: 'none' };
+  const percent = yoyChange(s.current.v, s.prior.v).percent;
+  const computedPct = percent === null ? null : percent.abs().toFixed(2);
+  if (s.pct === null || computedPct === null) return { computedPct, pctCheck: 'none' };
+  const atPrinted = roundHalfUp(dec(computedPct), printedPlaces(s.pct.v));
+  return { computedPct, pctCheck: atPrinted.equals(dec(s.pct.v)) ? 'agrees' : 'differs' };
 }
 
 /** One subject across the compared units (one table row). */
