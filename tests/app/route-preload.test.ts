@@ -48,6 +48,15 @@ const deckRoute: Route = {
   slide: 1,
 };
 
+/** The presenter's scripts, then each slide's view's, each file once. */
+const DECK_PRELOADS = [
+  './assets/present.js',
+  './assets/sangong.js',
+  './assets/chart.js',
+  './assets/execution.js',
+  './assets/yoy.js',
+];
+
 describe('index.html preloads the scripts of the views an address opens', () => {
   it('a bookmarked view: its scripts, each once', () => {
     const hash = formatHash({ view: 'sangong', selectedIds: ['a-b', 'c-d'], source: null });
@@ -64,25 +73,13 @@ describe('index.html preloads the scripts of the views an address opens', () => 
     const hash = formatHash(deckRoute);
     // The app reads the same address back to the same slides.
     expect(parseHash(hash).deck?.map((s) => s.view)).toEqual(['sangong', 'execution', 'yoy']);
-    expect(preloadsFor(hash)).toEqual([
-      './assets/present.js',
-      './assets/sangong.js',
-      './assets/chart.js',
-      './assets/execution.js',
-      './assets/yoy.js',
-    ]);
+    expect(preloadsFor(hash)).toEqual(DECK_PRELOADS);
   });
 
   it('a deck whose separators arrive percent-encoded (a pasted link)', () => {
     const hash = formatHash(deckRoute).replaceAll('|', '%7C');
     expect(hash.match(/%7C/g)).toHaveLength(2);
     expect(parseHash(hash).deck?.map((s) => s.view)).toEqual(['sangong', 'execution', 'yoy']);
-    expect(preloadsFor(hash)).toEqual([
-      './assets/present.js',
-      './assets/sangong.js',
-      './assets/chart.js',
-      './assets/execution.js',
-      './assets/yoy.js',
-    ]);
+    expect(preloadsFor(hash)).toEqual(DECK_PRELOADS);
   });
 });
