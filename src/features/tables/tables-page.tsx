@@ -44,14 +44,9 @@ export function TablesPage() {
     entries.length,
     '没有可显示的文件：数据清单为空，或所选单位不在清单中。',
   );
-  if (gate) {
+  // Past the gate there is a compared document, so `entry` (and its link builder) is set.
+  if (gate || !entry || !hrefFor) {
     body = gate;
-  } else if (!entry || !hrefFor) {
-    body = (
-      <p className="state-message" role="status">
-        没有可显示的文件：数据清单为空，或所选单位不在清单中。
-      </p>
-    );
   } else {
     const doc = documentLabel(entry);
     const loadError = loadErrors[entry.id];
