@@ -29,11 +29,15 @@ export function afterFirstPaint(run: () => void): () => void {
     return () => {};
   }
   let done = false;
-  const finish = () => {
-    if (done) return;
+  /** Stops waiting; also the cancel function. */
+  const stop = () => {
     done = true;
     observer.disconnect();
     clearTimeout(timer);
+  };
+  const finish = () => {
+    if (done) return;
+    stop();
     run();
   };
   const observer = new PerformanceObserver(() => {
@@ -41,9 +45,5 @@ export function afterFirstPaint(run: () => void): () => void {
   });
   observer.observe({ type: 'paint', buffered: true });
   const timer = setTimeout(finish, FALLBACK_MS);
-  return () => {
-    done = true;
-    observer.disconnect();
-    clearTimeout(timer);
-  };
+  return stop;
 }
