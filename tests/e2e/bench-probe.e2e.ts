@@ -1,14 +1,14 @@
 /**
  * The benchmark's probe (tests/bench/measure.ts) in real Chromium: a figure counts as on screen
  * when it has been painted and is still there, not when a script wrote it into the DOM.
- * Two small pages in a temporary folder, with a manifest of two documents.
+ * Small pages in a temporary folder, with a manifest of two documents.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launch, runFloor } from '../bench/measure';
+import { launch, runBookmark, runFloor } from '../bench/measure';
 import { chromiumPath } from './chromium';
 
 const dir = mkdtempSync(join(tmpdir(), 'budget-e2e-probe-'));
@@ -50,6 +50,42 @@ describe('bench probe', () => {
     );
     const r = await runFloor(browser, url, T);
     expect(r.onScreen).toBeGreaterThanOrEqual(700);
+  });
+
+  it('times a slide by what the app makes its user wait, not the wait before the click', async () => {
+    // The button shows at 300 ms but a layer covers it until 1,000 ms, so the click cannot land
+    // before then (an operator's delay). The click's handler is busy for 200 ms before it draws.
+    const url = page(
+      'slide.html',
+      `<div id="cover" style="position:fixed;inset:0;z-index:1"></div>` +
+        `<script>setTimeout(function () {
+          var b = document.createElement('button');
+          b.textContent = '开始演示（全屏）';
+          b.onclick = function () {
+            var t = performance.now(); while (performance.now() - t < 200) {}
+            document.getElementById('root').innerHTML = '<div class="presenter-stage"><div class="slide-target"><svg class="floor-chart" width="100" height="50"><rect class="floor-bar" width="80" height="40"></rect></svg></div></div>';
+          };
+          document.getElementById('root').appendChild(b);
+        }, 300);
+        setTimeout(function () { document.getElementById('cover').remove(); }, 1000);</script>`,
+    );
+    const r = await runBookmark(
+      browser,
+      url,
+      {
+        name: 'slide',
+        hash: '',
+        scope: '.presenter-stage .slide-target',
+        heading: null,
+        click: '开始演示（全屏）',
+      },
+      T,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.clickDelay).toBeGreaterThanOrEqual(600);
+    // 300 ms to the button, 200 ms of busy handler, and a frame or two to paint.
+    expect(r.onScreen).toBeGreaterThanOrEqual(500);
+    expect(r.onScreen).toBeLessThan(900);
   });
 
   it('times static figures at the first contentful paint or later', async () => {
