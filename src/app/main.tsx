@@ -47,7 +47,7 @@ if (rootEl) {
   const { view, deck } = useAppStore.getState();
   preloadView(view);
   if (view === 'present') for (const slide of deck) preloadView(slide.view);
-  requestBookmarkedBundles(view === 'present' ? deck.map((slide) => slide.view) : [view]);
+  requestBookmarkedBundles(view);
   void useAppStore.getState().loadAll();
   createRoot(rootEl).render(
     <StrictMode>

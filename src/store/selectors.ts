@@ -47,10 +47,17 @@ export const DEFAULT_COMPARED_LIMIT = 20;
  * The units a comparison view shows: the selection, or with nothing selected every document
  * (at most DEFAULT_COMPARED_LIMIT, in manifest order) (use with useAppStoreShallow).
  */
-export const selectComparedEntries = (s: AppState): ManifestEntry[] => {
-  const selected = selectSelectedEntries(s);
-  return selected.length > 0 ? selected : selectEntries(s).slice(0, DEFAULT_COMPARED_LIMIT);
-};
+export const selectComparedEntries = (s: AppState): ManifestEntry[] =>
+  comparedEntries(selectEntries(s), s.selectedIds);
+
+/** What a comparison of `ids` shows: those in `entries`, in that order, or the default comparison. */
+export function comparedEntries(
+  entries: readonly ManifestEntry[],
+  ids: readonly string[],
+): ManifestEntry[] {
+  const selected = ids.flatMap((id) => entries.filter((e) => e.id === id));
+  return selected.length > 0 ? selected : entries.slice(0, DEFAULT_COMPARED_LIMIT);
+}
 
 /** How many documents exist and, with nothing selected, how many the views show of them. */
 export const selectDefaultComparison = (s: AppState): { shown: number; total: number } => {

@@ -60,6 +60,36 @@ describe('演示 presenter mode', () => {
     expect(useAppStore.getState().deck.map((s) => s.chart)).toEqual(['A图']);
   });
 
+  it('asks for every slide’s documents once the deck is shown, not only the selection’s', () => {
+    deckOfTwo();
+    useAppStore.setState((s) => ({
+      deck: [...s.deck, { view: 'yoy', chart: 'A图', units: [] }],
+    }));
+    const requestBundles = vi.fn<(ids: readonly string[]) => Promise<void>>(() =>
+      Promise.resolve(),
+    );
+    useAppStore.setState({ requestBundles });
+    render(<PresenterPage renderView={renderView} />);
+    const asked = new Set(requestBundles.mock.calls.flatMap(([ids]) => ids));
+    // Two slides name their units; the third has none, so it compares the five documents.
+    expect([...asked].sort()).toEqual(Object.values(IDS).sort());
+  });
+
+  it('asks for no document for a slide of 明细表, which shows one document itself', () => {
+    loadRealData([]);
+    useAppStore.setState({
+      view: 'present',
+      deck: [{ view: 'tables', chart: 'A图', units: [IDS.province] }],
+      slide: 0,
+    });
+    const requestBundles = vi.fn<(ids: readonly string[]) => Promise<void>>(() =>
+      Promise.resolve(),
+    );
+    useAppStore.setState({ requestBundles });
+    render(<PresenterPage renderView={renderView} />);
+    expect(requestBundles).not.toHaveBeenCalled();
+  });
+
   it('presents one chart per slide, moves by keyboard and leaves with Esc', async () => {
     deckOfTwo();
     render(<PresenterPage renderView={renderView} />);

@@ -28,7 +28,7 @@ afterEach(resetAppStore);
 describe('a bookmarked comparison view asks for its documents with the manifest', () => {
   it('#/execution with nothing selected: every compared document, before any view renders', async () => {
     const h = host();
-    requestBookmarkedBundles(['execution']);
+    requestBookmarkedBundles('execution');
     await useAppStore.getState().loadAll(h);
     await vi.waitFor(() =>
       expect(Object.keys(useAppStore.getState().bundles)).toHaveLength(entries.length),
@@ -38,22 +38,22 @@ describe('a bookmarked comparison view asks for its documents with the manifest'
     );
   });
 
-  it('a deck whose slide compares the chosen units asks for those units only', async () => {
+  it('with units chosen in the address, asks for those units only', async () => {
     const chosen = entries[2];
     if (!chosen) throw new Error('fixture has fewer than 3 documents');
     useAppStore.setState({ selectedIds: [chosen.id] });
     const h = host();
-    requestBookmarkedBundles(['sangong']);
+    requestBookmarkedBundles('sangong');
     await useAppStore.getState().loadAll(h);
     await vi.waitFor(() => expect(useAppStore.getState().bundles[chosen.id]).toBeDefined());
     expect(bundleScripts(h.requested)).toEqual([`./data/${chosen.script}`]);
   });
 
-  it('总览 and 明细表 ask for nothing before they render', async () => {
-    for (const view of ['overview', 'tables'] as const) {
+  it('总览, 明细表 and 演示 ask for nothing before they render', async () => {
+    for (const view of ['overview', 'tables', 'present'] as const) {
       resetAppStore();
       const h = host();
-      requestBookmarkedBundles([view]);
+      requestBookmarkedBundles(view);
       await useAppStore.getState().loadAll(h);
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(bundleScripts(h.requested)).toEqual([]);

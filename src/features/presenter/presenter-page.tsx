@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { selectEntries } from '@/store/selectors';
-import { VIEW_LABELS } from '@/store/types';
+import { comparedEntries, selectEntries } from '@/store/selectors';
+import { isComparisonView, VIEW_LABELS } from '@/store/types';
+import { useRequestBundles } from '@/store/use-request-bundles';
 import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
 
@@ -57,6 +58,19 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   };
 
   const current: Slide | undefined = deck[slide];
+
+  // The slides' documents load once the deck list is on screen: a show starts on a click, and
+  // until then they would only delay the list and its 开始演示 button.
+  const slideIds = [
+    ...new Set(
+      deck.flatMap((s) =>
+        isComparisonView(s.view) && s.view !== 'tables'
+          ? comparedEntries(entries, s.units).map((e) => e.id)
+          : [],
+      ),
+    ),
+  ];
+  useRequestBundles(slideIds, { afterPaint: true });
 
   // While presenting, the store's selection and 显示 choice follow the slide, so the view renders
   // its units and the chart it names (the 执行率 chart exists only under 占比 / 比率).
