@@ -8,7 +8,7 @@
  */
 import { useAppStore } from './app-store';
 import { selectComparedEntries } from './selectors';
-import { isComparisonView } from './types';
+import { loadsComparedDocuments } from './types';
 import type { ViewName } from './types';
 
 /** Call before `loadAll`, with the view the address opens. */
@@ -16,8 +16,7 @@ export function requestBookmarkedBundles(
   view: ViewName,
   store: typeof useAppStore = useAppStore,
 ): void {
-  // 明细表 shows one document, not the comparison.
-  if (!isComparisonView(view) || view === 'tables') return;
+  if (!loadsComparedDocuments(view)) return;
   const unsubscribe = store.subscribe((s) => {
     if (s.status === 'idle' || s.status === 'loading') return;
     unsubscribe();

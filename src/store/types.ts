@@ -148,6 +148,11 @@ export function isComparisonView(view: ViewName): boolean {
   return (COMPARISON_VIEWS as readonly ViewName[]).includes(view);
 }
 
+/** Whether a view loads every compared document: all comparison views but 明细表, which shows one. */
+export function loadsComparedDocuments(view: ViewName): boolean {
+  return isComparisonView(view) && view !== 'tables';
+}
+
 /** What the source viewer shows: bundle `id`'s text, line `line` highlighted. */
 export interface SourceTarget {
   id: string;

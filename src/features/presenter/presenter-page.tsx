@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { comparedEntries, selectEntries } from '@/store/selectors';
-import { isComparisonView, VIEW_LABELS } from '@/store/types';
+import { loadsComparedDocuments, VIEW_LABELS } from '@/store/types';
 import { useRequestBundles } from '@/store/use-request-bundles';
 import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
@@ -64,9 +64,7 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   const slideIds = [
     ...new Set(
       deck.flatMap((s) =>
-        isComparisonView(s.view) && s.view !== 'tables'
-          ? comparedEntries(entries, s.units).map((e) => e.id)
-          : [],
+        loadsComparedDocuments(s.view) ? comparedEntries(entries, s.units).map((e) => e.id) : [],
       ),
     ),
   ];
