@@ -12,13 +12,6 @@ export const selectEntry =
   (s: AppState): ManifestEntry | undefined =>
     selectEntries(s).find((e) => e.id === id);
 
-/** Selected units that exist in the manifest, in selection order (use with useAppStoreShallow). */
-export const selectSelectedEntries = (s: AppState): ManifestEntry[] =>
-  s.selectedIds.flatMap((id) => {
-    const e = selectEntry(id)(s);
-    return e ? [e] : [];
-  });
-
 /** idle: not asked for yet (bundles load when a view shows them). */
 export type BundleStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
@@ -50,12 +43,18 @@ export const DEFAULT_COMPARED_LIMIT = 20;
 export const selectComparedEntries = (s: AppState): ManifestEntry[] =>
   comparedEntries(selectEntries(s), s.selectedIds);
 
-/** What a comparison of `ids` shows: those in `entries`, in that order, or the default comparison. */
+/**
+ * What a comparison of `ids` shows: those in `entries`, in the order of `ids` (ids the manifest
+ * does not know are skipped), or with none of them the default comparison.
+ */
 export function comparedEntries(
   entries: readonly ManifestEntry[],
   ids: readonly string[],
 ): ManifestEntry[] {
-  const selected = ids.flatMap((id) => entries.filter((e) => e.id === id));
+  const selected = ids.flatMap((id) => {
+    const e = entries.find((x) => x.id === id);
+    return e ? [e] : [];
+  });
   return selected.length > 0 ? selected : entries.slice(0, DEFAULT_COMPARED_LIMIT);
 }
 

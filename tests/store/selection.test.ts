@@ -5,7 +5,7 @@ import {
   selectBundleStatus,
   selectFiscalYears,
   selectScopes,
-  selectSelectedEntries,
+  selectComparedEntries,
 } from '@/store/selectors';
 import { fixtureManifestJson } from '../fixtures/bundles';
 
@@ -65,12 +65,12 @@ describe('selection slice', () => {
 });
 
 describe('selectors (derived, never stored)', () => {
-  it('selected entries skip ids the manifest does not know', () => {
+  it('compared entries are the selection, in its order, skipping ids the manifest does not know', () => {
     useAppStore.setState({
       manifest: manifest(),
       selectedIds: ['datong-city-dept-2024-final', 'gone', 'shuocheng-district-dept-2023-final'],
     });
-    expect(selectSelectedEntries(useAppStore.getState()).map((e) => e.id)).toEqual([
+    expect(selectComparedEntries(useAppStore.getState()).map((e) => e.id)).toEqual([
       'datong-city-dept-2024-final',
       'shuocheng-district-dept-2023-final',
     ]);
