@@ -44,7 +44,8 @@ import {
 } from './execution-tables';
 import { formatPrintedPercent } from '@/lib/format';
 import { RateChart } from './rate-chart';
-import type { RateCategory, RateSeries } from './rate-chart';
+import type { BarCategory, BarSeries } from '@/components/grouped-bars';
+import type { RateBar } from './rate-chart';
 import './execution.css';
 import { idRecord } from '@/lib/id-record';
 
@@ -221,12 +222,12 @@ export function ExecutionPage() {
   );
   const projectNotes = comparisonNotes(ready.map((r) => r.entry));
   const rateNotes = comparisonNotes(rateEntries);
-  const series: RateSeries[] = rateEntries.map((e, i) => ({
+  const series: BarSeries[] = rateEntries.map((e, i) => ({
     id: e.id,
     name: `${unitTag(e)}：${documentLabel(e)}`,
     color: SERIES_COLORS[i % SERIES_COLORS.length] ?? '#1f4e9e',
   }));
-  const categories: RateCategory[] = subjects.map((s) => ({
+  const categories: BarCategory<RateBar>[] = subjects.map((s) => ({
     key: s.key,
     label: s.subject,
     bars: idRecord(

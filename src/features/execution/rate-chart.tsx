@@ -12,11 +12,18 @@
  * `Number()` is used only for pixel geometry; every label is text formatted from decimal strings.
  */
 import { useId } from 'react';
-import type { BarShapeProps } from 'recharts';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
-import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
+import {
+  BarLabel,
+  CHART_TEXT as TEXT,
+  SeriesLegend,
+  seriesBars,
+  seriesRows,
+} from '@/components/grouped-bars';
+import type { BarCategory, BarSeries } from '@/components/grouped-bars';
+import { BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
 
 export interface RateBar {
@@ -30,21 +37,9 @@ export interface RateBar {
   flagged?: boolean;
 }
 
-export interface RateSeries {
-  id: string;
-  name: string;
-  color: string;
-}
-
-export interface RateCategory {
-  key: string;
-  label: string;
-  bars: Record<string, RateBar | undefined>;
-}
-
 interface RateChartProps {
-  categories: readonly RateCategory[];
-  series: readonly RateSeries[];
+  categories: readonly BarCategory<RateBar>[];
+  series: readonly BarSeries[];
   /** Axis cap in percent (geometry only). */
   cap: number;
   /** Reference lines (percent) with their labels. */
@@ -58,9 +53,6 @@ interface RateChartProps {
 const BAR = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
-/** Theme colours (app.css :root; the presenter's themes change them). */
-const TEXT = 'var(--chart-text)';
-const HALO = 'var(--chart-halo)';
 
 /** Where an overflowing bar ends: inside the band past the cap. */
 function overflowEnd(cap: number): number {
@@ -76,21 +68,9 @@ export function RateChart({
   basis,
 }: RateChartProps) {
   const categoryTick = wrappedTick({ width: labelWidth - 12, fontSize: 13, fill: TEXT });
-  const data = categories.map((c) => {
-    const row: Record<string, string | number | null> = { key: c.key, label: c.label };
-    series.forEach((s, i) => {
-      const bar = c.bars[s.id];
-      row[`s${i}`] =
-        bar === undefined
-          ? null
-          : bar.rate === null
-            ? 0
-            : bar.overflow
-              ? overflowEnd(cap)
-              : Number(bar.rate);
-    });
-    return row;
-  });
+  const data = seriesRows(categories, series, (bar) =>
+    bar.rate === null ? 0 : bar.overflow ? overflowEnd(cap) : Number(bar.rate),
+  );
   const max = cap * 1.15;
   // Ids are document-wide: a duplicate elsewhere (a hidden view) would be the one used.
   const hatchId = `rate-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -98,59 +78,9 @@ export function RateChart({
   const groupHeight = series.length * (BAR + BAR_GAP) + GROUP_GAP;
   const height = categories.length * groupHeight + 84;
 
-  const byKey = new Map(categories.map((c) => [c.key, c]));
-  const shapeFor = (seriesIndex: number) =>
-    function BarShape(props: BarShapeProps) {
-      const s = series[seriesIndex];
-      // Look the bar up by its data row: recharts' `index` skips the rows this series lacks.
-      const key = (props.payload as { key?: string } | undefined)?.key;
-      const bar = s === undefined ? undefined : byKey.get(key ?? '')?.bars[s.id];
-      if (s === undefined || bar === undefined) return <g />;
-      const { x, y, width, height: h } = props;
-      const w = Math.max(width, 0);
-      const breakX = x + w - 14;
-      return (
-        <g>
-          <rect x={x} y={y} width={w} height={h} fill={s.color} />
-          {bar.flagged ? <rect x={x} y={y} width={w} height={h} fill={`url(#${hatchId})`} /> : null}
-          {bar.overflow ? (
-            <path
-              d={`M${breakX - 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2} M${breakX + 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
-              stroke="#fff"
-              strokeWidth={3}
-              fill="none"
-            />
-          ) : null}
-          <text
-            x={x + w + 6}
-            y={y + h / 2}
-            dominantBaseline="central"
-            fontSize={13}
-            fill={TEXT}
-            stroke={HALO}
-            strokeWidth={3}
-            paintOrder="stroke"
-            fontWeight={bar.overflow ? 700 : 400}
-          >
-            {bar.label}
-          </text>
-        </g>
-      );
-    };
-
   return (
     <div className="rate-chart">
-      <ul className="chart-legend" aria-hidden="true">
-        <li className="legend-basis">
-          执行率 = 决算 ÷ {basis}（对{basis}）：
-        </li>
-        {series.map((s) => (
-          <li key={s.id}>
-            <span className="swatch" style={{ background: s.color }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <SeriesLegend series={series} lead={`执行率 = 决算 ÷ ${basis}（对${basis}）：`} />
       <FitWidth kind="full" height={height}>
         <BarChart
           data={data}
@@ -216,17 +146,29 @@ export function RateChart({
               label={{ value: r.label, position: 'top', fill: TEXT, fontSize: 12 }}
             />
           ))}
-          {series.map((s, i) => (
-            <Bar
-              key={s.id}
-              dataKey={`s${i}`}
-              name={s.name}
-              fill={s.color}
-              barSize={BAR}
-              isAnimationActive={false}
-              shape={shapeFor(i)}
-            />
-          ))}
+          {seriesBars(categories, series, BAR, (bar, s, { x, y, width, height: h }) => {
+            const w = Math.max(width, 0);
+            const breakX = x + w - 14;
+            return (
+              <g>
+                <rect x={x} y={y} width={w} height={h} fill={s.color} />
+                {bar.flagged ? (
+                  <rect x={x} y={y} width={w} height={h} fill={`url(#${hatchId})`} />
+                ) : null}
+                {bar.overflow ? (
+                  <path
+                    d={`M${breakX - 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2} M${breakX + 4},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
+                    stroke="#fff"
+                    strokeWidth={3}
+                    fill="none"
+                  />
+                ) : null}
+                <BarLabel x={x + w + 6} y={y + h / 2} fontSize={13} bold={bar.overflow}>
+                  {bar.label}
+                </BarLabel>
+              </g>
+            );
+          })}
         </BarChart>
       </FitWidth>
     </div>

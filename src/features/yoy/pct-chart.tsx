@@ -8,11 +8,18 @@
  * as in the execution chart. `Number()` only for pixel geometry; labels are formatted text.
  */
 import { useState } from 'react';
-import type { BarShapeProps } from 'recharts';
 import { estimateTextWidth, wrappedTick } from '@/components/chart-tick';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
+import {
+  BarLabel,
+  CHART_TEXT as TEXT,
+  SeriesLegend,
+  seriesBars,
+  seriesRows,
+} from '@/components/grouped-bars';
+import type { BarCategory, BarSeries } from '@/components/grouped-bars';
+import { BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { DecimalString } from '@/domain/money';
 
 export const PCT_AXIS_CAP = 200;
@@ -23,24 +30,9 @@ export interface PctBar {
   label: string;
 }
 
-export interface PctSeries {
-  id: string;
-  name: string;
-  color: string;
-}
-
-export interface PctCategory {
-  key: string;
-  label: string;
-  bars: Record<string, PctBar | undefined>;
-}
-
 const BAR = 14;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
-/** Theme colours (app.css :root; the presenter's themes change them). */
-const TEXT = 'var(--chart-text)';
-const HALO = 'var(--chart-halo)';
 const LABEL_FONT = 12;
 const AXIS_WIDTH = 200;
 const MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
@@ -90,19 +82,12 @@ export function PctChart({
   categories,
   series,
 }: {
-  categories: readonly PctCategory[];
-  series: readonly PctSeries[];
+  categories: readonly BarCategory<PctBar>[];
+  series: readonly BarSeries[];
 }) {
   const geometry = (v: DecimalString) => Math.max(-PCT_AXIS_CAP, Math.min(PCT_AXIS_CAP, Number(v)));
   const overflows = (v: DecimalString) => Math.abs(Number(v)) > PCT_AXIS_CAP;
-  const data = categories.map((c) => {
-    const row: Record<string, string | number | null> = { key: c.key, label: c.label };
-    series.forEach((s, i) => {
-      const bar = c.bars[s.id];
-      row[`s${i}`] = bar === undefined ? null : geometry(bar.value);
-    });
-    return row;
-  });
+  const data = seriesRows(categories, series, (bar) => geometry(bar.value));
   // Room beyond each bar for its label (geometry only), at the width the chart has.
   const [width, setWidth] = useState(() => rememberedChartWidth('full') ?? 1200);
   const plotWidth = width - MARGIN.left - MARGIN.right - AXIS_WIDTH;
@@ -119,57 +104,11 @@ export function PctChart({
   );
   const [lo, hi] = domain;
   const ticks = Array.from({ length: (hi - lo) / step + 1 }, (_, i) => lo + i * step);
-  const byKey = new Map(categories.map((c) => [c.key, c]));
   const height = categories.length * (series.length * (BAR + BAR_GAP) + GROUP_GAP) + 50;
-
-  const shapeFor = (seriesIndex: number) =>
-    function PctShape(props: BarShapeProps) {
-      const s = series[seriesIndex];
-      const key = (props.payload as { key?: string } | undefined)?.key;
-      const bar = s === undefined ? undefined : byKey.get(key ?? '')?.bars[s.id];
-      if (s === undefined || bar === undefined) return <g />;
-      const left = Math.min(props.x, props.x + props.width);
-      const w = Math.abs(props.width);
-      const negative = bar.value.startsWith('-');
-      const { y, height: h } = props;
-      return (
-        <g>
-          <rect x={left} y={y} width={w} height={h} fill={s.color} />
-          {overflows(bar.value) ? (
-            <path
-              d={`M${negative ? left + 10 : left + w - 14},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
-              stroke="#fff"
-              strokeWidth={3}
-              fill="none"
-            />
-          ) : null}
-          <text
-            x={negative ? left - 6 : left + w + 6}
-            y={y + h / 2}
-            textAnchor={negative ? 'end' : 'start'}
-            dominantBaseline="central"
-            fontSize={LABEL_FONT}
-            fill={TEXT}
-            stroke={HALO}
-            strokeWidth={3}
-            paintOrder="stroke"
-          >
-            {bar.label}
-          </text>
-        </g>
-      );
-    };
 
   return (
     <div className="pct-chart">
-      <ul className="chart-legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.id}>
-            <span className="swatch" style={{ background: s.color }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <SeriesLegend series={series} />
       <FitWidth kind="full" height={height} onWidth={setWidth}>
         <BarChart
           data={data}
@@ -201,17 +140,33 @@ export function PctChart({
             interval={0}
           />
           <ReferenceLine x={0} stroke={TEXT} strokeWidth={2} />
-          {series.map((s, i) => (
-            <Bar
-              key={s.id}
-              dataKey={`s${i}`}
-              name={s.name}
-              fill={s.color}
-              barSize={BAR}
-              isAnimationActive={false}
-              shape={shapeFor(i)}
-            />
-          ))}
+          {seriesBars(categories, series, BAR, (bar, s, props) => {
+            const left = Math.min(props.x, props.x + props.width);
+            const w = Math.abs(props.width);
+            const negative = bar.value.startsWith('-');
+            const { y, height: h } = props;
+            return (
+              <g>
+                <rect x={left} y={y} width={w} height={h} fill={s.color} />
+                {overflows(bar.value) ? (
+                  <path
+                    d={`M${negative ? left + 10 : left + w - 14},${y - 2} l6,${h / 2 + 2} l-6,${h / 2 + 2}`}
+                    stroke="#fff"
+                    strokeWidth={3}
+                    fill="none"
+                  />
+                ) : null}
+                <BarLabel
+                  x={negative ? left - 6 : left + w + 6}
+                  y={y + h / 2}
+                  anchor={negative ? 'end' : 'start'}
+                  fontSize={LABEL_FONT}
+                >
+                  {bar.label}
+                </BarLabel>
+              </g>
+            );
+          })}
         </BarChart>
       </FitWidth>
     </div>

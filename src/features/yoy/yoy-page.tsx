@@ -17,7 +17,8 @@ import { useAppStore } from '@/store/app-store';
 import { useComparedUnits } from '@/store/use-compared-units';
 import type { DisplayUnit } from '@/store/types';
 import { PctChart } from './pct-chart';
-import type { PctCategory, PctSeries } from './pct-chart';
+import type { BarCategory, BarSeries } from '@/components/grouped-bars';
+import type { PctBar } from './pct-chart';
 import { formatPrintedPercent } from '@/lib/format';
 import type { UnitBundle, YoyCell, YoyRow } from './yoy-data';
 import { basisNotes, HEADLINE_SUBJECTS, unitYoyState, yoyRows, yoyUnitTag } from './yoy-data';
@@ -103,13 +104,13 @@ export function YoyPage() {
     state.kind === 'error' ? [{ entry, message: state.message }] : [],
   );
 
-  const series: PctSeries[] = shown.map((e, i) => ({
+  const series: BarSeries[] = shown.map((e, i) => ({
     id: e.id,
     name: `${yoyUnitTag(e)}：${documentLabel(e)}`,
     color: SERIES_COLORS[i % SERIES_COLORS.length] ?? '#1f4e9e',
   }));
   const headline = rows.filter((r) => (HEADLINE_SUBJECTS as readonly string[]).includes(r.key));
-  const categories: PctCategory[] = headline.map((r) => ({
+  const categories: BarCategory<PctBar>[] = headline.map((r) => ({
     key: r.key,
     label: r.subject,
     bars: idRecord(
