@@ -35,6 +35,11 @@ interface FigureValueProps {
   unit?: FigureUnit;
   /** The unit the document printed the amount in; one printed in 元 is always shown as printed. */
   printed?: FigureUnit;
+  /**
+   * In a column whose figures were printed in different units (projects of several documents):
+   * a figure printed in 元 says so after its digits, since the caption names the shown unit.
+   */
+  markPrinted?: boolean;
 }
 
 /** Where a figure links to and what its hover text says: the same for every figure of a line. */
@@ -117,6 +122,7 @@ export function FigureValue(props: FigureValueProps) {
       title={spec.title}
     >
       {spec.text}
+      {props.markPrinted && props.printed === '元' ? <span className="unit-mark"> 元</span> : null}
       {spec.derived ? <sup aria-label={DERIVED_MARK.label}>{DERIVED_MARK.text}</sup> : null}
     </a>
   );

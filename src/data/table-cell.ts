@@ -16,6 +16,14 @@ export function figIn万元(unit: Table['unit'], fig: Fig): WanFig {
   return unit === '元' ? { ...fig, v: dec(fig.v).div(10000).toFixed(), printedAs: fig.v } : fig;
 }
 
+/**
+ * A figure's value in 万元, or null for no figure: what a column of figures printed in different
+ * units sorts by, so a 元 figure ranks by its size, not by its digits.
+ */
+export function valueIn万元(unit: Table['unit'], fig: Fig | null): string | null {
+  return fig === null ? null : figIn万元(unit, fig).v;
+}
+
 /** The cell of row `key` (in `group`, for two-sided tables) and column `col`, in 万元. */
 export function tableCell(
   tables: readonly Table[],

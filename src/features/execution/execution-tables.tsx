@@ -3,50 +3,69 @@ import type { ReactNode } from 'react';
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
 import type { Fig } from '@/data/schema-common';
-import type { ClassExecutionRow, ProjectExecutionRow, SummaryExecutionRow } from './execution-data';
+import { valueIn万元 } from '@/data/table-cell';
+import type { DecimalString } from '@/domain/money';
+import type {
+  ClassExecutionRow,
+  ProjectExecutionRow,
+  RateCheck,
+  SummaryExecutionRow,
+} from './execution-data';
 import { AmountCell, ComputedRateCell, RateCheckBadge, StatedRateCell } from './figure-cells';
 import type { AmountUnit } from '@/domain/money';
 
-/**
- * The cell of an amount column: the row's figure `pick`, linked to its source line, in the row's
- * printed unit (万元 unless the row says 元).
- */
-function amountCell<R extends { bundleId: string; document: string; unit?: AmountUnit }>(
-  pick: (r: R) => Fig | null,
-) {
-  return ({ row }: { row: { original: R } }) => (
-    <AmountCell
-      fig={pick(row.original)}
-      bundleId={row.original.bundleId}
-      document={row.original.document}
-      unit={row.original.unit ?? '万元'}
-    />
-  );
+/** What every row of these tables carries: its document, and the unit its amounts were printed in. */
+interface DocumentRow {
+  bundleId: string;
+  document: string;
+  /** 万元 where absent. */
+  unit?: AmountUnit;
 }
 
-const classCol = dataTableColumns<ClassExecutionRow>();
+/** A row with a printed rate beside the rate the dashboard computes. */
+interface RateRow extends DocumentRow {
+  stated: Fig | null;
+  computed: DecimalString | null;
+  check: RateCheck;
+}
 
 /**
- * Columns of a 类 / 三公 table whose rates are all against one budget (`basis`): the headers say
- * which, so 年初预算 and 全年预算 rates never share a column.
+ * An amount column: the row's figure `pick`, linked to its source line, in the row's printed unit.
+ * It sorts by the figure in 万元, so a project printed in 元 ranks by its size among 万元 ones.
  */
-function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecutionRow>[] {
+function amountColumn<R extends DocumentRow>(
+  id: string,
+  header: string,
+  pick: (r: R) => Fig | null,
+): DataColumn<R> {
+  return dataTableColumns<R>().accessor((r) => valueIn万元(r.unit ?? '万元', pick(r)), {
+    id,
+    header,
+    sortFn: 'decimal',
+    cell: ({ row }) => (
+      <AmountCell
+        fig={pick(row.original)}
+        bundleId={row.original.bundleId}
+        document={row.original.document}
+        unit={row.original.unit ?? '万元'}
+      />
+    ),
+  });
+}
+
+/**
+ * The three columns every execution table ends with, all against one budget (`basis`): the rate
+ * as printed, the rate computed from the printed amounts (`mark` adds a flag after it) and whether
+ * the two agree. The headers name the basis, so rates against different budgets never share a
+ * column.
+ */
+function rateColumns<R extends RateRow>(
+  basis: string,
+  mark?: (r: R) => ReactNode,
+): DataColumn<R>[] {
+  const col = dataTableColumns<R>();
   return [
-    classCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
-    classCol.accessor('subject', { header: '科目', sortFn: 'text' }),
-    classCol.accessor((r) => r.budget?.v ?? null, {
-      id: 'budget',
-      header: `${basis}数`,
-      sortFn: 'decimal',
-      cell: amountCell((r) => r.budget),
-    }),
-    classCol.accessor((r) => r.actual.v, {
-      id: 'actual',
-      header: '决算数',
-      sortFn: 'decimal',
-      cell: amountCell((r) => r.actual),
-    }),
-    classCol.accessor((r) => r.stated?.v ?? null, {
+    col.accessor((r) => r.stated?.v ?? null, {
       id: 'stated',
       header: `执行率（原文，对${basis}）`,
       sortFn: 'decimal',
@@ -58,16 +77,35 @@ function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecut
         />
       ),
     }),
-    classCol.accessor('computed', {
+    col.accessor((r) => r.computed, {
+      id: 'computed',
       header: `执行率（计算，对${basis}）`,
       sortFn: 'decimal',
-      cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
+      cell: ({ row }) => (
+        <>
+          <ComputedRateCell value={row.original.computed} />
+          {mark?.(row.original)}
+        </>
+      ),
     }),
-    classCol.accessor('check', {
+    col.accessor((r) => r.check, {
+      id: 'check',
       header: () => <span className="rate-check">核对</span>,
       sortFn: 'text',
       cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
     }),
+  ];
+}
+
+const classCol = dataTableColumns<ClassExecutionRow>();
+
+function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecutionRow>[] {
+  return [
+    classCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
+    classCol.accessor('subject', { header: '科目', sortFn: 'text' }),
+    amountColumn('budget', `${basis}数`, (r: ClassExecutionRow) => r.budget),
+    amountColumn('actual', '决算数', (r: ClassExecutionRow) => r.actual),
+    ...rateColumns<ClassExecutionRow>(basis),
   ];
 }
 
@@ -113,51 +151,12 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
       </>
     ),
   }),
-  projectCol.accessor((r) => r.initialBudget?.v ?? null, {
-    id: 'initialBudget',
-    header: '年初预算数',
-    sortFn: 'decimal',
-    cell: amountCell((r) => r.initialBudget),
-  }),
-  projectCol.accessor((r) => r.fullYearBudget?.v ?? null, {
-    id: 'fullYearBudget',
-    header: '全年预算数',
-    sortFn: 'decimal',
-    cell: amountCell((r) => r.fullYearBudget),
-  }),
-  projectCol.accessor((r) => r.executed?.v ?? null, {
-    id: 'executed',
-    header: '全年执行数',
-    sortFn: 'decimal',
-    cell: amountCell((r) => r.executed),
-  }),
-  projectCol.accessor((r) => r.stated?.v ?? null, {
-    id: 'stated',
-    header: '执行率（原文，对全年预算）',
-    sortFn: 'decimal',
-    cell: ({ row }) => (
-      <StatedRateCell
-        fig={row.original.stated}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
-  }),
-  projectCol.accessor('computed', {
-    header: '执行率（计算，对全年预算）',
-    sortFn: 'decimal',
-    cell: ({ row }) => (
-      <>
-        <ComputedRateCell value={row.original.computed} />
-        {row.original.under ? <span className="under-flag"> ▼ 低于80%</span> : null}
-      </>
-    ),
-  }),
-  projectCol.accessor('check', {
-    header: () => <span className="rate-check">核对</span>,
-    sortFn: 'text',
-    cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
-  }),
+  amountColumn('initialBudget', '年初预算数', (r: ProjectExecutionRow) => r.initialBudget),
+  amountColumn('fullYearBudget', '全年预算数', (r: ProjectExecutionRow) => r.fullYearBudget),
+  amountColumn('executed', '全年执行数', (r: ProjectExecutionRow) => r.executed),
+  ...rateColumns<ProjectExecutionRow>('全年预算', (r) =>
+    r.under ? <span className="under-flag"> ▼ 低于80%</span> : null,
+  ),
 ];
 
 export function ProjectExecutionTable({
@@ -180,42 +179,17 @@ export function ProjectExecutionTable({
 
 const summaryCol = dataTableColumns<SummaryExecutionRow>();
 
-/** Columns of a summary table whose rates are all against `basis`. */
 function summaryColumns(basis: SummaryExecutionRow['basis']): DataColumn<SummaryExecutionRow>[] {
   return [
     summaryCol.accessor('document', { header: '单位（年度·口径·类型）', sortFn: 'text' }),
     summaryCol.accessor('what', { header: '汇总口径', sortFn: 'text' }),
-    summaryCol.display({
-      id: 'budget',
-      header: basis === '全年预算' ? '全年预算数' : basis,
-      cell: amountCell((r) => r.budget),
-    }),
-    summaryCol.display({
-      id: 'executed',
-      header: '执行数',
-      cell: amountCell((r) => r.executed),
-    }),
-    summaryCol.display({
-      id: 'stated',
-      header: `执行率（原文，对${basis}）`,
-      cell: ({ row }) => (
-        <StatedRateCell
-          fig={row.original.stated}
-          bundleId={row.original.bundleId}
-          document={row.original.document}
-        />
-      ),
-    }),
-    summaryCol.display({
-      id: 'computed',
-      header: `执行率（计算，对${basis}）`,
-      cell: ({ row }) => <ComputedRateCell value={row.original.computed} />,
-    }),
-    summaryCol.display({
-      id: 'check',
-      header: () => <span className="rate-check">核对</span>,
-      cell: ({ row }) => <RateCheckBadge check={row.original.check} />,
-    }),
+    amountColumn(
+      'budget',
+      basis === '全年预算' ? '全年预算数' : basis,
+      (r: SummaryExecutionRow) => r.budget,
+    ),
+    amountColumn('executed', '执行数', (r: SummaryExecutionRow) => r.executed),
+    ...rateColumns<SummaryExecutionRow>(basis),
   ];
 }
 

@@ -7,7 +7,7 @@ import { FigureValue } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
 import type { Fig } from '@/data/schema-common';
 import type { DecimalString } from '@/domain/money';
-import { formatAmount, formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
+import { formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
 
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
@@ -30,15 +30,16 @@ export function AmountCell({
 }: CellProps & { unit?: AmountUnit }) {
   const displayUnit = useAppStore((s) => s.displayUnit);
   const hrefFor = useSourceHref()(bundleId);
-  if (unit === '元' && fig !== null) {
-    return (
-      <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
-        {formatAmount(fig.v, '元', '元')}
-        <span className="unit-mark"> 元</span>
-      </SourceLink>
-    );
-  }
-  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} unit={displayUnit} />;
+  return (
+    <FigureValue
+      fig={fig}
+      document={document}
+      hrefFor={hrefFor}
+      unit={displayUnit}
+      printed={unit}
+      markPrinted
+    />
+  );
 }
 
 /** The rate the document printed, at its printed precision, linked to its line. */

@@ -7,7 +7,7 @@ import { SourceLink } from '@/components/source-link';
 import type { Finding } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
 import type { FormatNote } from '@/data/schema-performance';
-import { formatAmount, formatPercent, NO_VALUE } from '@/lib/format';
+import { formatPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SEVERITY_LABEL } from './performance-data';
@@ -22,20 +22,28 @@ interface FigProps {
 
 /**
  * An amount: printed in 万元 → shown in the chosen unit; printed in 元 (department-wide
- * evaluation, budget targets) → shown in 元 exactly as printed, marked 元.
+ * evaluation, budget targets) → shown in 元 exactly as printed. `markPrinted` where a column mixes
+ * documents whose units differ (the project table), so a 元 figure says 元.
  */
-export function AmountFigure({ fig, bundleId, document, unit }: FigProps & { unit: AmountUnit }) {
+export function AmountFigure({
+  fig,
+  bundleId,
+  document,
+  unit,
+  markPrinted = false,
+}: FigProps & { unit: AmountUnit; markPrinted?: boolean }) {
   const displayUnit = useAppStore((s) => s.displayUnit);
   const hrefFor = useSourceHref()(bundleId);
-  if (fig === null) return <span className="figure-empty">{NO_VALUE}</span>;
-  if (unit === '元') {
-    return (
-      <SourceLink href={hrefFor(fig.line, fig.v)} document={document} line={fig.line}>
-        {formatAmount(fig.v, '元', '元')}
-      </SourceLink>
-    );
-  }
-  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} unit={displayUnit} />;
+  return (
+    <FigureValue
+      fig={fig}
+      document={document}
+      hrefFor={hrefFor}
+      unit={displayUnit}
+      printed={unit}
+      markPrinted={markPrinted}
+    />
+  );
 }
 
 /** A score or count exactly as printed ("39.8", "94.00"), linked to its line. */

@@ -1,6 +1,7 @@
 /** All project self-evaluations of the compared units in one sortable table. */
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
+import { valueIn万元 } from '@/data/table-cell';
 import { AmountFigure, FlagList, GradeBadge, PrintedFigure, RateCell } from './figure-cells';
 import type { ProjectRow } from './performance-data';
 
@@ -41,7 +42,8 @@ const COLUMNS: DataColumn<ProjectRow>[] = [
     sortFn: 'decimal',
     cell: ({ row }) => <GradeBadge row={row.original} />,
   }),
-  col.accessor((r) => r.budget?.v ?? null, {
+  // By size in 万元: projects printed in 元 rank among those printed in 万元.
+  col.accessor((r) => valueIn万元(r.amountUnit, r.budget), {
     id: 'budget',
     header: '全年预算数',
     sortFn: 'decimal',
@@ -51,10 +53,12 @@ const COLUMNS: DataColumn<ProjectRow>[] = [
         bundleId={row.original.bundleId}
         document={row.original.document}
         unit={row.original.amountUnit}
+        markPrinted
       />
     ),
   }),
-  col.accessor((r) => r.executed?.v ?? null, {
+  // By size in 万元: projects printed in 元 rank among those printed in 万元.
+  col.accessor((r) => valueIn万元(r.amountUnit, r.executed), {
     id: 'executed',
     header: '全年执行数',
     sortFn: 'decimal',
@@ -64,6 +68,7 @@ const COLUMNS: DataColumn<ProjectRow>[] = [
         bundleId={row.original.bundleId}
         document={row.original.document}
         unit={row.original.amountUnit}
+        markPrinted
       />
     ),
   }),
