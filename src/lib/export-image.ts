@@ -105,7 +105,14 @@ export function chartSvgText(container: Element, title: string, win: Window = wi
   for (const svg of container.querySelectorAll('svg')) {
     if (svg.parentElement?.closest('svg')) continue; // nested: travels with its outer svg
     const box = svg.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
+    if (box.width === 0 || box.height === 0) {
+      // A box-less <svg> that only defines what the drawing refers to (the fill patterns of
+      // stacked bars and of their legend swatches): its definitions travel, or the bars would
+      // export with no fill at all.
+      for (const defs of svg.querySelectorAll(':scope > defs'))
+        root.appendChild(defs.cloneNode(true));
+      continue;
+    }
     const clone = svg.cloneNode(true) as SVGSVGElement;
     inlineStyles(svg, clone, win);
     clone.removeAttribute('class');

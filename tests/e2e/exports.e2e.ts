@@ -151,6 +151,34 @@ describe('exports from file://', () => {
     await svg.d.saveAs(join(ROOT, 'test-results', 'exports', 'chart.svg'));
   });
 
+  it('a chart of patterned bars (三公经费, 自评等级) exports with its patterns', async () => {
+    const { page } = s;
+    for (const [view, title] of [
+      ['sangong', /^三公经费：各单位、各年度/],
+      ['performance', /^自评等级分布/],
+    ] as const) {
+      await page.goto(`${INDEX_URL}#/${view}`);
+      const chart = shownView(page)
+        .locator('figure.chart-frame')
+        .filter({ has: page.locator('.chart-title', { hasText: title }) });
+      await chart
+        .locator('.chart-body svg .recharts-bar-rectangle')
+        .first()
+        .waitFor({ state: 'attached' });
+      const svg = await download(page, chart.getByRole('button', { name: '导出 SVG' }));
+      const text = svg.bytes.toString('utf8');
+      // Each stacked part is filled with a pattern (colour and texture); a reference to a pattern
+      // the file does not define draws that bar with no fill.
+      const used = new Set([...text.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]));
+      const defined = new Set([...text.matchAll(/<pattern [^>]*id="([^"]+)"/g)].map((m) => m[1]));
+      expect(used.size, view).toBeGreaterThanOrEqual(4);
+      expect(
+        [...used].filter((id) => !defined.has(id)),
+        view,
+      ).toEqual([]);
+    }
+  });
+
   it('prints to A4 landscape without the header and controls, chart tables open', async () => {
     const { page } = s;
     await firstChart(page);
