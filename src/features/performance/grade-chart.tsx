@@ -3,8 +3,9 @@
  * graded projects in share mode). Each grade has a colour AND a texture, and its letter is written
  * in the segment, so the chart reads without colour and on a projector.
  */
-import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-textures';
+import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { wrappedTick } from '@/components/chart-tick';
 import { FitWidth } from '@/components/fit-width';
@@ -14,55 +15,14 @@ import { GRADES } from './performance-data';
 import type { GradeMix } from './performance-data';
 import type { Grade } from '@/data/schema-performance';
 
-export const GRADE_STYLE: Record<
-  Grade,
-  { color: string; texture: 'solid' | 'diagonal' | 'dots' | 'cross' }
-> = {
+export const GRADE_STYLE: Record<Grade, FillStyle> = {
   优: { color: '#1a6b3c', texture: 'solid' },
   良: { color: '#1f4e89', texture: 'diagonal' },
   中: { color: '#a8570a', texture: 'dots' },
   差: { color: '#a11d1d', texture: 'cross' },
 };
 
-function Texture({ texture }: { texture: 'solid' | 'diagonal' | 'dots' | 'cross' }) {
-  const stroke = { stroke: '#fff', strokeWidth: 2 };
-  switch (texture) {
-    case 'solid':
-      return null;
-    case 'diagonal':
-      return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" {...stroke} />;
-    case 'dots':
-      return <circle cx="5" cy="5" r="2" fill="#fff" />;
-    case 'cross':
-      return <path d="M0,0 l10,10 M10,0 l-10,10" {...stroke} strokeWidth={1.5} />;
-  }
-}
-
-/** Grade patterns (ids are document-wide, hence the prefix). */
-export function GradePatterns({ prefix }: { prefix: string }) {
-  return (
-    <svg width="0" height="0" aria-hidden="true" focusable="false" className="perf-defs">
-      <defs>
-        {GRADES.map((g) => (
-          <pattern
-            key={g}
-            id={`${prefix}-${GRADE_STYLE[g].texture}`}
-            patternUnits="userSpaceOnUse"
-            width="10"
-            height="10"
-          >
-            <rect width="10" height="10" fill={GRADE_STYLE[g].color} />
-            <Texture texture={GRADE_STYLE[g].texture} />
-          </pattern>
-        ))}
-      </defs>
-    </svg>
-  );
-}
-
-export function usePatternPrefix(name: string): string {
-  return `${name}${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-}
+const FILLS = GRADES.map((g) => ({ id: GRADE_STYLE[g].texture, style: GRADE_STYLE[g] }));
 
 interface GradeRow {
   id: string;
@@ -98,7 +58,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
 
   return (
     <div className="perf-chart">
-      <GradePatterns prefix={prefix} />
+      <FillPatterns prefix={prefix} fills={FILLS} />
       <FitWidth kind="full" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid
@@ -136,7 +96,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
               dataKey={g}
               name={g}
               stackId="grade"
-              fill={`url(#${prefix}-${GRADE_STYLE[g].texture})`}
+              fill={patternFill(prefix, GRADE_STYLE[g].texture)}
               stroke="#fff"
               isAnimationActive={false}
             >
@@ -164,7 +124,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
                 y="1"
                 width="26"
                 height="14"
-                fill={`url(#${prefix}-${GRADE_STYLE[g].texture})`}
+                fill={patternFill(prefix, GRADE_STYLE[g].texture)}
               />
             </svg>
             {g}（{GRADE_LABEL[g]}）

@@ -3,9 +3,10 @@
  * Each part has its own colour AND texture (projector-safe, readable without colour); derived
  * prior-year bars are pale with a dashed outline and ※. Numbers here are geometry only.
  */
-import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-textures';
+import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth } from '@/components/fit-width';
 import type { BarShapeProps } from 'recharts';
@@ -16,13 +17,8 @@ import type { PartKey, SangongBar, SangongChartRow } from './sangong-data';
 
 type SeriesKey = PartKey | 'totalOnly';
 
-interface PartStyle {
-  color: string;
-  texture: 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal';
-}
-
 /** Colours from a colour-blind-safe set, dark enough for white text and a projector. */
-export const PART_STYLE: Record<SeriesKey, PartStyle> = {
+export const PART_STYLE: Record<SeriesKey, FillStyle> = {
   abroad: { color: '#117733', texture: 'dots' },
   vehiclePurchase: { color: '#882255', texture: 'cross' },
   vehicleRunning: { color: '#1f4e89', texture: 'solid' },
@@ -35,48 +31,7 @@ const SERIES: { key: SeriesKey; label: string }[] = [
   { key: 'totalOnly', label: '合计（未分项）' },
 ];
 
-/** SVG ids may not contain the colons React's useId produces. */
-function usePatternPrefix(): string {
-  return `sg${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-}
-
-function Texture({ texture }: { texture: PartStyle['texture'] }) {
-  const stroke = { stroke: '#fff', strokeWidth: 2 };
-  switch (texture) {
-    case 'solid':
-      return null;
-    case 'diagonal':
-      return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" {...stroke} />;
-    case 'dots':
-      return <circle cx="5" cy="5" r="2" fill="#fff" />;
-    case 'cross':
-      return <path d="M0,0 l10,10 M10,0 l-10,10" {...stroke} strokeWidth={1.5} />;
-    case 'horizontal':
-      return <path d="M0,5 h10" {...stroke} />;
-  }
-}
-
-/** The pattern definitions, once per chart (ids are document-wide). */
-function PatternDefs({ prefix }: { prefix: string }) {
-  return (
-    <svg width="0" height="0" aria-hidden="true" focusable="false" className="sg-defs">
-      <defs>
-        {SERIES.map(({ key }) => (
-          <pattern
-            key={key}
-            id={`${prefix}-${key}`}
-            patternUnits="userSpaceOnUse"
-            width="10"
-            height="10"
-          >
-            <rect width="10" height="10" fill={PART_STYLE[key].color} />
-            <Texture texture={PART_STYLE[key].texture} />
-          </pattern>
-        ))}
-      </defs>
-    </svg>
-  );
-}
+const FILLS = SERIES.map(({ key }) => ({ id: key, style: PART_STYLE[key] }));
 
 /** A legend swatch drawn with the same pattern as the bars. */
 function Swatch({ fill, derived = false }: { fill: string; derived?: boolean }) {
@@ -149,7 +104,7 @@ interface SangongChartProps {
 }
 
 export function SangongChart({ rows, unit, mode }: SangongChartProps) {
-  const prefix = usePatternPrefix();
+  const prefix = usePatternPrefix('sg');
   const byId = new Map(rows.map((r) => [r.id, r.bar]));
   const height = 50 + rows.length * 46;
   const valueLabel = (bar: SangongBar): string =>
@@ -176,7 +131,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
 
   return (
     <div className="sg-chart">
-      <PatternDefs prefix={prefix} />
+      <FillPatterns prefix={prefix} fills={FILLS} />
       <FitWidth kind="full" height={height}>
         <BarChart
           data={rows}
@@ -213,7 +168,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
               dataKey={key}
               name={label}
               stackId="sangong"
-              fill={`url(#${prefix}-${key})`}
+              fill={patternFill(prefix, key)}
               shape={(p: BarShapeProps) => BarShape(p, unit)}
               isAnimationActive={false}
             />
@@ -223,12 +178,12 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
       <ul className="sg-legend" aria-label="图例">
         {SERIES.map(({ key, label }) => (
           <li key={key}>
-            <Swatch fill={`url(#${prefix}-${key})`} />
+            <Swatch fill={patternFill(prefix, key)} />
             {label}
           </li>
         ))}
         <li>
-          <Swatch fill={`url(#${prefix}-vehicleRunning)`} derived />※ 推算值（上年数 = 本年数 ∓
+          <Swatch fill={patternFill(prefix, 'vehicleRunning')} derived />※ 推算值（上年数 = 本年数 ∓
           增减额，原文未印出）
         </li>
       </ul>
