@@ -5,7 +5,7 @@
  * shift of the decimal point by four places: exact in decimal.js, never rounded.
  */
 import { dec } from '../domain/money';
-import type { Table } from './schema';
+import type { Table, TableRow } from './schema';
 import type { Fig } from './schema-common';
 
 /** A figure converted to 万元 keeps the digits it was printed with, so its link marks them. */
@@ -24,6 +24,24 @@ export function valueIn万元(unit: Table['unit'], fig: Fig | null): string | nu
   return fig === null ? null : figIn万元(unit, fig).v;
 }
 
+/** Row groups whose values count things, not money (公开10: vehicles in 辆, equipment in 台/套). */
+const COUNT_GROUPS = new Set(['国有资产占用情况']);
+/** Columns holding codes, not money (预算09 支出科目编码). */
+const COUNT_COLUMNS = new Set(['expenseCode']);
+
+/**
+ * A row of counts: the table's unit heading (万元 or 元) is about its money, so its figures are
+ * shown as printed and never converted.
+ */
+export function isCountRow(row: Pick<TableRow, 'group'>): boolean {
+  return row.group !== undefined && COUNT_GROUPS.has(row.group);
+}
+
+/** A column of codes or counts, printed as is and never converted. */
+export function isCountColumn(key: string): boolean {
+  return COUNT_COLUMNS.has(key);
+}
+
 /** The cell of row `key` (in `group`, for two-sided tables) and column `col`, in 万元. */
 export function tableCell(
   tables: readonly Table[],
@@ -35,7 +53,8 @@ export function tableCell(
   const table = tables.find((t) => t.id === id);
   const row = table?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
   const fig = row?.cells[col] ?? null;
-  return table === undefined || fig === null ? null : figIn万元(table.unit, fig);
+  if (table === undefined || row === undefined || fig === null) return null;
+  return isCountRow(row) || isCountColumn(col) ? fig : figIn万元(table.unit, fig);
 }
 
 /** Every table with its figures in 万元 (for checks that compare figures across tables). */
@@ -46,12 +65,19 @@ export function tablesIn万元(tables: readonly Table[]): Table[] {
       : {
           ...t,
           unit: '万元',
-          rows: t.rows.map((r) => ({
-            ...r,
-            cells: Object.fromEntries(
-              Object.entries(r.cells).map(([k, f]) => [k, f === null ? null : figIn万元('元', f)]),
-            ),
-          })),
+          rows: t.rows.map((r) =>
+            isCountRow(r)
+              ? r
+              : {
+                  ...r,
+                  cells: Object.fromEntries(
+                    Object.entries(r.cells).map(([k, f]) => [
+                      k,
+                      f === null || isCountColumn(k) ? f : figIn万元('元', f),
+                    ]),
+                  ),
+                },
+          ),
         },
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Bundle, Table, TableRow } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
+import { isCountColumn, isCountRow } from '@/data/table-cell';
 import type { AmountUnit } from '@/domain/money';
 
 /** How a cell's value is shown: an amount (万元/元) or a count / code printed as is. */
@@ -86,11 +87,6 @@ export function tableTabs(bundle: Pick<Bundle, 'kind' | 'tables'>): TableTab[] {
 
 const SIDE_TITLES: Record<string, string> = { income: '收入', expense: '支出' };
 
-/** Row groups whose values are counts, not amounts (公开10: vehicles and equipment). */
-const COUNT_GROUPS = new Set(['国有资产占用情况']);
-/** Columns holding codes or counts, printed as is (预算09 支出科目编码). */
-const COUNT_COLUMNS = new Set(['expenseCode']);
-
 function toDisplayRow(row: TableRow): DisplayRow {
   return {
     id: row.group !== undefined ? `${row.group}/${row.key}` : row.key,
@@ -101,7 +97,7 @@ function toDisplayRow(row: TableRow): DisplayRow {
     ...(row.group !== undefined ? { group: row.group } : {}),
     line: row.line,
     cells: row.cells,
-    valueKind: row.group !== undefined && COUNT_GROUPS.has(row.group) ? 'count' : 'amount',
+    valueKind: isCountRow(row) ? 'count' : 'amount',
   };
 }
 
@@ -111,7 +107,7 @@ function toColumns(table: Table, keys?: ReadonlySet<string>): DisplayColumn[] {
     .map((c) => ({
       key: c.key,
       label: c.label,
-      kind: COUNT_COLUMNS.has(c.key) ? 'count' : 'amount',
+      kind: isCountColumn(c.key) ? 'count' : 'amount',
     }));
 }
 
