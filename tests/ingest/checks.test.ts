@@ -72,6 +72,26 @@ describe('cross-table', () => {
   });
 });
 
+describe('tables printed in different units', () => {
+  const inYuan = (t: Table): Table => ({ ...t, unit: '元' });
+
+  it('compares 公开01 in 万元 with 公开02 in 元 in 万元: 1,000,000.00 元 is 100.00 万元', () => {
+    expect(
+      checkTables([t01('100.00', '90.00'), inYuan(t02('1000000.00'))]).filter(
+        (x) => x.kind === 'cross-table',
+      ),
+    ).toEqual([]);
+  });
+
+  it('states a real difference in the total’s own unit', () => {
+    const f = checkTables([t01('100.00', '90.00'), inYuan(t02('990000.00'))]).find(
+      (x) => x.kind === 'cross-table',
+    );
+    expect(f).toMatchObject({ severity: 'warning', expected: '99.00', printed: '100.00' });
+    expect(f?.message).toContain('两表金额单位不同，按万元比较');
+  });
+});
+
 describe('narrative against tables', () => {
   it('flags a narrative total that differs from the table, naming both lines', () => {
     const narrative = {

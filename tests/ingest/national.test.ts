@@ -185,6 +185,18 @@ describe('national layout text (pdftotext -layout or written by hand)', () => {
     expect(headlineOf(bundle).basicExpense?.v).toBe('1520.09');
   });
 
+  it('checks a table printed in 元 in 元: 100 元 off its columns is an error, not 尾数', () => {
+    const text = readText('datong-dept-2024-final.layout.txt');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+    // 合计: 本年支出合计 35,404,200.00 against 基本支出 15,200,900.00 + 项目支出 20,203,200.00
+    // = 35,404,100.00. In 万元 the two would differ by 0.01, within the rounding of a 万元 table;
+    // a table printed to the 元 fen has no such rounding.
+    const f = bundle.findings.find(
+      (x) => x.kind === 'sum' && x.message.startsWith('公开03“合计”的“合计”不等于5 个分项列之和'),
+    );
+    expect(f).toMatchObject({ severity: 'error', expected: '35404100.00', printed: '35404200.00' });
+  });
+
   it('reads a table continued on the next page under its repeated title as one table', () => {
     const lines = readText('datong-dept-2024-final.layout.txt').split('\n');
     // Lines 30–35 are the 支出决算表's title, unit and header; break the page before line 40.

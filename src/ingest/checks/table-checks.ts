@@ -4,8 +4,10 @@
  */
 import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
+import { figIn万元, isCountColumn, isCountRow } from '../../data/table-cell';
 import { checkSum } from '../../domain/consistency';
 import { toFixed2 } from '../../domain/money';
+import type { Decimal } from '../../domain/money';
 
 type Severity = Finding['severity'];
 
@@ -44,32 +46,58 @@ class Checker {
     return `${ref.table}“${label}”的“${col}”`;
   }
 
-  /** total = Σ parts. Missing rows (table absent) skip the check; empty cells count as zero. */
+  unitOf(ref: Ref): Table['unit'] {
+    return this.tables.get(ref.table)?.unit ?? '万元';
+  }
+
+  /** A figure in 万元 (a count as printed), for comparing tables printed in different units. */
+  in万元(ref: Ref, fig: Fig): string {
+    const row = this.row(ref.table, ref.key, ref.group);
+    const count = (row !== undefined && isCountRow(row)) || isCountColumn(ref.col);
+    return count ? fig.v : figIn万元(this.unitOf(ref), fig).v;
+  }
+
+  /**
+   * total = Σ parts. Missing rows (table absent) skip the check; empty cells count as zero.
+   * Figures are compared in the unit they are printed in, so the rounding tolerance (0.01 a part)
+   * is one of the document's own last places; only when a check spans tables printed in 元 and
+   * in 万元 are they compared in 万元, and the finding states both sides in the total's unit.
+   */
   sum(total: Ref, parts: readonly Ref[], what: string, severity: Severity = 'error'): void {
     const t = this.cell(total);
     if (t === undefined) return;
-    const partFigs = parts.map((p) => this.cell(p));
-    if (partFigs.every((p) => p === undefined)) return;
-    const present = partFigs.filter((p): p is Fig => p !== null && p !== undefined);
+    const partRefs = parts.map((ref) => ({ ref, fig: this.cell(ref) }));
+    if (partRefs.every((p) => p.fig === undefined)) return;
+    const present = partRefs.filter((p): p is { ref: Ref; fig: Fig } => p.fig != null);
     if (t === null && present.length === 0) return;
-    const result = checkSum(
-      t?.v ?? '0',
-      present.map((p) => p.v),
-    );
+    const unit = this.unitOf(total);
+    const mixed = present.some((p) => this.unitOf(p.ref) !== unit);
+    const result = mixed
+      ? checkSum(
+          t === null ? '0' : this.in万元(total, t),
+          present.map((p) => this.in万元(p.ref, p.fig)),
+        )
+      : checkSum(
+          t?.v ?? '0',
+          present.map((p) => p.fig.v),
+        );
     if (result.verdict === 'exact') return;
-    const lines = [t?.line, ...present.map((p) => p.line)].filter(
+    const lines = [t?.line, ...present.map((p) => p.fig.line)].filter(
       (l): l is number => l !== undefined,
     );
     if (lines.length === 0) return;
     const rounding = result.verdict === 'rounding';
+    // Mixed units were compared in 万元: say it, and give the expected figure in the total's unit.
+    const inTotalUnit = (v: Decimal) => (mixed && unit === '元' ? v.times(10000) : v);
+    const difference = `${toFixed2(result.difference.abs())}${mixed ? ' 万元' : ''}`;
     this.findings.push({
       id: `tbl-${++this.n}`,
       severity: rounding ? 'info' : severity,
       kind: parts.some((p) => p.table !== total.table) ? 'cross-table' : 'sum',
       message: `${this.describe(total)}${rounding ? '与' : '不等于'}${what}${
-        rounding ? `相差 ${toFixed2(result.difference.abs())}，在尾数误差范围内` : ''
-      }`,
-      expected: toFixed2(result.parts),
+        rounding ? `相差 ${difference}，在尾数误差范围内` : ''
+      }${mixed ? '（两表金额单位不同，按万元比较）' : ''}`,
+      expected: toFixed2(inTotalUnit(result.parts)),
       printed: t?.v ?? '（空）',
       lines: [...new Set(lines)],
     });

@@ -11,7 +11,6 @@
  */
 import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
-import { tablesIn万元 } from '../../data/table-cell';
 import { checkTables } from '../checks/table-checks';
 import type { LayoutResult, LayoutRow, LayoutTable } from '../layout/read-layout';
 import { readLayoutTables } from '../layout/read-layout';
@@ -314,7 +313,8 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
     firstTable: first === undefined ? null : { line: first.line, title: first.title },
   });
 
-  const findings: Finding[] = [...checkTables(tablesIn万元(tables))];
+  // Raw tables: each check compares figures in the unit they are printed in (checkTables).
+  const findings: Finding[] = [...checkTables(tables)];
   const lastLine = Math.max(...tables.map((t) => t.line));
   const found = new Set([...tables.map((t) => t.id)]);
   const unreadIds = new Set(
