@@ -320,6 +320,58 @@ describe('绩效评价 page', () => {
     );
   });
 
+  it('a department-wide evaluation printed in 万元 stays in 万元, and its caption says so', () => {
+    loadRealData([IDS.cityDept]);
+    // The city 部门's 合计 row (line 668) as a document printing the table in 万元 would.
+    const state = useAppStore.getState();
+    const b = state.bundles[IDS.cityDept];
+    const d = b?.performance.department;
+    if (b === undefined || d === null || d === undefined) throw new Error('no department');
+    const total = d.bySource.total;
+    if (total === null) throw new Error('no total');
+    useAppStore.setState({
+      displayUnit: '元',
+      bundles: {
+        ...state.bundles,
+        [IDS.cityDept]: {
+          ...b,
+          performance: {
+            ...b.performance,
+            department: {
+              ...d,
+              unit: '万元',
+              bySource: {
+                ...d.bySource,
+                total: {
+                  ...total,
+                  fullYearBudget: { v: '3970.06', line: 668 },
+                  executed: { v: '3540.32', line: 668 },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    render(<PerformancePage />);
+    const panel = screen.getByRole('article', { name: /部门整体支出绩效自评/ });
+    const funds = within(panel).getByRole('table', { name: /资金执行（单位：万元/ });
+    const row = rowOf(funds, '按资金来源', '合计');
+    expect(row).toHaveTextContent('3,970.06');
+    expect(row).toHaveTextContent('3,540.32');
+    expect(row).not.toHaveTextContent('39,700,600');
+  });
+
+  it('the district’s project summary names the unit of its amounts', () => {
+    loadRealData([IDS.district]);
+    useAppStore.setState({ displayUnit: '元' });
+    render(<PerformancePage />);
+    // 预算到位资金791.96万元，支出金额652.22万元 (情况说明), shown in 元.
+    expect(
+      screen.getByText((_, el) => el?.tagName === 'P' && /预算到位资金/.test(el.textContent ?? '')),
+    ).toHaveTextContent('预算到位资金 7,919,600元，支出金额 6,522,200元');
+  });
+
   it('2026 budget: 6 projects’ targets (not scores), 元 as printed', () => {
     loadRealData([IDS.cityBudget]);
     render(<PerformancePage />);

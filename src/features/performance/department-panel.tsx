@@ -34,6 +34,7 @@ const amountColumn = (
         bundleId={row.original.bundleId}
         document={row.original.document}
         unit={row.original.unit}
+        asPrinted
       />
     ),
   });

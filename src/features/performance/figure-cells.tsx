@@ -21,17 +21,19 @@ interface FigProps {
 }
 
 /**
- * An amount: printed in 万元 → shown in the chosen unit; printed in 元 (department-wide
- * evaluation, budget targets) → shown in 元 exactly as printed. `markPrinted` where a column mixes
- * documents whose units differ (the project table), so a 元 figure says 元.
+ * An amount: printed in 万元 → shown in the chosen unit; printed in 元 → shown in 元 exactly as
+ * printed. `asPrinted`: always in the unit printed (a table whose caption names that unit, such as
+ * the department-wide evaluation's). `markPrinted` where a column mixes documents whose units
+ * differ (the project table), so a 元 figure says 元.
  */
 export function AmountFigure({
   fig,
   bundleId,
   document,
   unit,
+  asPrinted = false,
   markPrinted = false,
-}: FigProps & { unit: AmountUnit; markPrinted?: boolean }) {
+}: FigProps & { unit: AmountUnit; asPrinted?: boolean; markPrinted?: boolean }) {
   const displayUnit = useAppStore((s) => s.displayUnit);
   const hrefFor = useSourceHref()(bundleId);
   return (
@@ -39,7 +41,7 @@ export function AmountFigure({
       fig={fig}
       document={document}
       hrefFor={hrefFor}
-      unit={displayUnit}
+      unit={asPrinted ? unit : displayUnit}
       printed={unit}
       markPrinted={markPrinted}
     />

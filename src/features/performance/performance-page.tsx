@@ -161,7 +161,9 @@ export function PerformancePage() {
           {departments.length > 0 ? (
             <section aria-labelledby="perf-dept-title" className="perf-section">
               <h3 id="perf-dept-title">部门整体支出绩效自评</h3>
-              <p className="perf-note">金额按原文以“元”列示（不随上方金额单位切换）。</p>
+              <p className="perf-note">
+                金额按原文的单位列示（不随上方金额单位切换），单位见各表标题。
+              </p>
               {departments.map((d) => (
                 <Deferred key={d.bundleId} minHeight={300}>
                   <DepartmentPanel block={d} />
@@ -222,13 +224,14 @@ function SummaryNote({
 }) {
   const s = block.summary;
   const ref = { bundleId: block.bundleId, document: block.document };
+  const displayUnit = useAppStore((st) => st.displayUnit);
   return (
     <div className="perf-summary">
       <p>
         <strong>{block.document}</strong> 项目支出总体情况（原文）：预算到位资金{' '}
         <AmountFigure fig={s.statedBudget} {...ref} unit="万元" />
-        ，支出金额 <AmountFigure fig={s.statedExecuted} {...ref} unit="万元" />
-        ，预算支出进度 <PercentFigure fig={s.statedRate} {...ref} />
+        {displayUnit}，支出金额 <AmountFigure fig={s.statedExecuted} {...ref} unit="万元" />
+        {displayUnit}，预算支出进度 <PercentFigure fig={s.statedRate} {...ref} />
         {s.statedCount ? (
           <>
             ，涉及{' '}

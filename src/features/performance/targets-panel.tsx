@@ -1,17 +1,19 @@
 /**
  * 项目支出绩效目标 of a budget: what each project aims for (targets, not scores), with its money
- * in 元 as printed and its indicators.
+ * in the unit printed (元 in Shanxi's budgets) and its indicators.
  */
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import { useAppStore } from '@/store/app-store';
 import type { DataColumn } from '@/components/data-table';
 import type { TargetIndicator } from '@/data/schema-performance';
+import { valueIn万元 } from '@/data/table-cell';
 import { AmountFigure, FlagList, PrintedFigure } from './figure-cells';
 import type { TargetBlock, TargetRow } from './performance-data';
 
 const col = dataTableColumns<TargetRow>();
 
-const COLUMNS: DataColumn<TargetRow>[] = [
+/** `mixed`: the block's targets are printed in 元 and in 万元, so a 元 figure says 元. */
+const columns = (mixed: boolean): DataColumn<TargetRow>[] => [
   col.accessor((r) => r.target.name, { id: 'name', header: '项目名称', sortFn: 'text' }),
   col.accessor((r) => String(r.year), {
     id: 'year',
@@ -25,9 +27,9 @@ const COLUMNS: DataColumn<TargetRow>[] = [
     sortFn: 'text',
   }),
   col.accessor((r) => r.target.attribute ?? '', { id: 'attr', header: '项目属性', sortFn: 'text' }),
-  col.accessor((r) => r.annual?.v ?? null, {
+  col.accessor((r) => valueIn万元(r.target.unit, r.annual), {
     id: 'annual',
-    header: '年度资金总额（元）',
+    header: '年度资金总额',
     sortFn: 'decimal',
     cell: ({ row }) => (
       <AmountFigure
@@ -35,12 +37,14 @@ const COLUMNS: DataColumn<TargetRow>[] = [
         bundleId={row.original.bundleId}
         document={row.original.document}
         unit={row.original.target.unit}
+        asPrinted
+        markPrinted={mixed}
       />
     ),
   }),
-  col.accessor((r) => r.period?.v ?? null, {
+  col.accessor((r) => valueIn万元(r.target.unit, r.period), {
     id: 'period',
-    header: '实施期资金总额（元）',
+    header: '实施期资金总额',
     sortFn: 'decimal',
     cell: ({ row }) => (
       <AmountFigure
@@ -48,6 +52,8 @@ const COLUMNS: DataColumn<TargetRow>[] = [
         bundleId={row.original.bundleId}
         document={row.original.document}
         unit={row.original.target.unit}
+        asPrinted
+        markPrinted={mixed}
       />
     ),
   }),
@@ -57,6 +63,8 @@ const COLUMNS: DataColumn<TargetRow>[] = [
     sortFn: 'decimal',
   }),
 ];
+
+const COLUMNS = { single: columns(false), mixed: columns(true) };
 
 interface IndicatorLine {
   key: string;
@@ -81,6 +89,15 @@ const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
   }),
 ];
 
+/** The targets' money is shown as printed: its one unit named, or 元 figures marked among 万元. */
+function unitNote(block: TargetBlock): string {
+  const units = new Set(block.rows.map((r) => r.target.unit));
+  const [only] = units;
+  return units.size === 1
+    ? `金额单位：${only}，按原文`
+    : '金额按原文，以元计者标“元”，其余以万元计';
+}
+
 export function TargetsPanel({ block }: { block: TargetBlock }) {
   const ref = { bundleId: block.bundleId, document: block.document };
   const displayUnit = useAppStore((s) => s.displayUnit);
@@ -102,9 +119,11 @@ export function TargetsPanel({ block }: { block: TargetBlock }) {
       ) : (
         <>
           <DataTable
-            caption={`项目支出绩效目标表（金额单位：元，按原文；${block.document}）`}
+            caption={`项目支出绩效目标表（${unitNote(block)}；${block.document}）`}
             data={block.rows}
-            columns={COLUMNS}
+            columns={
+              COLUMNS[new Set(block.rows.map((r) => r.target.unit)).size > 1 ? 'mixed' : 'single']
+            }
             getRowId={(r) => r.key}
           />
           {block.rows.map((r) => (
