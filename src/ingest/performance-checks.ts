@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../data/schema';
 import type { Fig } from '../data/schema-common';
+import { figIn万元 } from '../data/table-cell';
 import {
   headlineFunds,
   type FundBlock,
@@ -422,9 +423,13 @@ function checkTargets(c: Collector, p: Performance): void {
   }
   const annual = p.targets.flatMap((t) => (t.funds.total?.annual ? [t.funds.total] : []));
   if (s.amount && annual.length > 0) {
-    // Target tables print 元; the statement prints 万元.
-    const yuan = sum(annual.flatMap((f) => (f.annual ? [f.annual.v] : [])));
-    const wan = p.targets[0]?.unit === '元' ? yuan.div(10000) : yuan;
+    // The statement prints 万元; each target table its own unit (元 in Shanxi's budgets).
+    const wan = sum(
+      p.targets.flatMap((t) => {
+        const f = t.funds.total?.annual;
+        return f ? [figIn万元(t.unit, f).v] : [];
+      }),
+    );
     if (!sameAtPrinted(wan, s.amount.v)) {
       c.add(
         {

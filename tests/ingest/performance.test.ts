@@ -830,3 +830,30 @@ describe('checks on crafted inputs', () => {
     expect(checkPerformance(p)).toEqual([]);
   });
 });
+
+describe('target tables printed in different units', () => {
+  it('adds each target in its own unit: 114.72 万元 + the other five in 元 = 590.73 万元', () => {
+    // The first target as a document printing it in 万元 would (line 468: 1,147,200 元).
+    const p = budget.performance;
+    const [first, ...rest] = p.targets;
+    if (first === undefined || first.funds.total === null) throw new Error('no target');
+    const mixed: Performance = {
+      ...p,
+      targets: [
+        {
+          ...first,
+          unit: '万元',
+          funds: {
+            ...first.funds,
+            total: { ...first.funds.total, annual: { v: '114.72', line: 468 } },
+          },
+        },
+        ...rest,
+      ],
+    };
+    expect(checkPerformance(p).filter((f) => f.message.includes('项目绩效目标共计'))).toEqual([]);
+    expect(checkPerformance(mixed).filter((f) => f.message.includes('项目绩效目标共计'))).toEqual(
+      [],
+    );
+  });
+});
