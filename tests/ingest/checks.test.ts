@@ -9,6 +9,7 @@ import type { Table } from '@/data/schema';
 import { emptyNarrative } from '@/data/schema-narrative';
 import { checkNarrativeAgainstTables } from '@/ingest/checks/narrative-table-checks';
 import { checkTables } from '@/ingest/checks/table-checks';
+import { tablesIn万元 } from '@/data/table-cell';
 
 function bundle(id: string) {
   const url = new URL(`../../public/data/${id}.json`, import.meta.url);
@@ -113,6 +114,25 @@ describe('narrative against tables', () => {
       lines: [40, 5],
     });
     expect(f?.message).toMatch(/情况说明中的“收入合计”为 101\.00 万元，与公开01/);
+  });
+
+  it('reads a table printed in 元 at the text’s precision: 1,000,049.99 元 is the 100.00 万元 stated', () => {
+    const total = (value: string) => ({
+      ...emptyNarrative(),
+      totals: [
+        {
+          key: 'incomeSubtotal',
+          label: '收入合计',
+          section: 'income' as const,
+          value: fig(value, 40),
+        },
+      ],
+    });
+    const t01Yuan = tablesIn万元([{ ...t01('1000049.99', '900000.00'), unit: '元' }]);
+    expect(checkNarrativeAgainstTables(total('100.00'), t01Yuan, '决算')).toEqual([]);
+    const [f] = checkNarrativeAgainstTables(total('101.00'), t01Yuan, '决算');
+    expect(f).toMatchObject({ expected: '100.00', printed: '101.00' });
+    expect(f?.message).toContain('1000049.99 元（100.00 万元）');
   });
 });
 

@@ -5,8 +5,9 @@
 import type { Finding, Table } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
 import type { Narrative } from '../../data/schema-narrative';
+import type { WanFig } from '../../data/table-cell';
 import { sameAmount } from '../../domain/consistency';
-import { dec, sum, toFixed2 } from '../../domain/money';
+import { dec, printedPlaces, roundHalfUp, sum, toFixed2 } from '../../domain/money';
 
 interface TableRef {
   table: string;
@@ -107,20 +108,35 @@ export function checkNarrativeAgainstTables(
     };
   };
 
-  const compare = (stated: Fig, what: string, ref: TableRef): void => {
+  /** `unit`: what the text prints the figure in (万元; 辆 for the vehicle count). */
+  const compare = (stated: Fig, what: string, ref: TableRef, unit = '万元'): void => {
     const hit = lookup(ref);
     if (hit === undefined) return;
-    // An empty cell, or a table that says 本表无数据, prints zero.
-    const printed = hit.fig?.v ?? '0';
+    // A cell of a table printed in 元 comes converted (printedAs keeps its digits). The text
+    // prints 万元 to its own places, so the table's figure is rounded to them before comparing:
+    // 96,282,213.44 元 is the 9628.22 万元 the text states, not a difference of 0.001344.
+    const cell = hit.fig as WanFig | null;
+    const printedAs = cell?.printedAs;
+    const printed =
+      cell === null
+        ? // An empty cell, or a table that says 本表无数据, prints zero.
+          '0'
+        : printedAs === undefined
+          ? cell.v
+          : roundHalfUp(dec(cell.v), Math.max(2, printedPlaces(stated.v))).toFixed(
+              Math.max(2, printedPlaces(stated.v)),
+            );
     if (sameAmount(stated.v, printed)) return;
     const id = `${what}|${ref.table}|${ref.key}|${ref.col}|${stated.line}`;
     if (seen.has(id)) return;
     seen.add(id);
+    const tableFigure =
+      printedAs === undefined ? `${printed} ${unit}` : `${printedAs} 元（${printed} 万元）`;
     findings.push({
       id: `nt-${findings.length + 1}`,
       severity: 'warning',
       kind: 'narrative',
-      message: `情况说明中的${what}为 ${stated.v} 万元，与${hit.label} ${printed} 万元不一致（相差 ${toFixed2(
+      message: `情况说明中的${what}为 ${stated.v} ${unit}，与${hit.label} ${tableFigure}不一致（相差 ${toFixed2(
         dec(stated.v).minus(dec(printed)).abs(),
       )}）`,
       expected: printed,
@@ -189,11 +205,12 @@ export function checkNarrativeAgainstTables(
       if (pr.services !== null) compare(pr.services, '政府采购服务支出', ref('服务'));
     }
     if (narrative.assets?.vehicles != null) {
-      compare(narrative.assets.vehicles, '车辆数', {
-        table: '公开10',
-        key: '国有资产占用情况/车辆数合计（辆）',
-        col: 'value',
-      });
+      compare(
+        narrative.assets.vehicles,
+        '车辆数',
+        { table: '公开10', key: '国有资产占用情况/车辆数合计（辆）', col: 'value' },
+        '辆',
+      );
     }
     const t10 = tables.find((t) => t.id === '公开10');
     const opRows = t10?.rows.filter((r) => r.group === '机关运行经费') ?? [];
