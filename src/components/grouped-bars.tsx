@@ -74,7 +74,10 @@ export function seriesBars<B>(
   });
 }
 
-/** The legend above the chart (the chart's text alternative names the series for screen readers). */
+/**
+ * The legend above the chart. Hidden from screen readers, which get the chart's text alternative
+ * (it names every series), but part of the exported image (`data-export-text`).
+ */
 export function SeriesLegend({
   series,
   lead,
@@ -84,11 +87,14 @@ export function SeriesLegend({
   lead?: ReactNode;
 }) {
   return (
-    <ul className="chart-legend" aria-hidden="true">
+    <ul className="chart-legend" aria-hidden="true" data-export-text="">
       {lead === undefined ? null : <li className="legend-basis">{lead}</li>}
       {series.map((s) => (
         <li key={s.id}>
-          <span className="swatch" style={{ background: s.color }} />
+          {/* SVG, not a coloured box: the image export carries a chart's SVG, not HTML boxes. */}
+          <svg className="swatch" viewBox="0 0 12 12" focusable="false">
+            <rect width="12" height="12" rx="2" fill={s.color} />
+          </svg>
           {s.name}
         </li>
       ))}

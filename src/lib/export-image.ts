@@ -58,7 +58,10 @@ function htmlTexts(container: Element): { text: string; el: Element; box: DOMRec
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
     const el = node.parentElement;
-    if (!text || !el || el.closest('svg') || el.closest('[aria-hidden="true"]')) continue;
+    // Text hidden from screen readers is decoration, unless it is marked as part of the picture
+    // (a legend, which the chart's text alternative replaces for a screen reader).
+    if (!text || !el || el.closest('svg')) continue;
+    if (el.closest('[aria-hidden="true"]:not([data-export-text])')) continue;
     const range = doc.createRange();
     range.selectNodeContents(node);
     const box = range.getBoundingClientRect();

@@ -179,6 +179,24 @@ describe('exports from file://', () => {
     }
   });
 
+  it('a chart exports with its legend: 同比变化 names each colour', async () => {
+    const { page } = s;
+    await page.goto(`${INDEX_URL}#/yoy`);
+    const chart = shownView(page).locator('figure.chart-frame').first();
+    await chart.locator('.chart-body svg .recharts-bar-rectangle').first().waitFor();
+    const svg = await download(page, chart.getByRole('button', { name: '导出 SVG' }));
+    const text = svg.bytes.toString('utf8');
+    // The legend is hidden from screen readers (the data table names the series), not from the
+    // picture: its names and colour swatches travel with the bars.
+    for (const name of [
+      '省级单位2024：山西省行政审批服务管理局 2024年单位决算',
+      '区县级部门2023：朔州市朔城区行政审批服务管理局 2023年部门决算',
+    ])
+      expect(text).toContain(name);
+    const swatches = [...text.matchAll(/<rect [^>]*rx="2"[^>]*>/g)];
+    expect(swatches).toHaveLength(5);
+  });
+
   it('prints to A4 landscape without the header and controls, chart tables open', async () => {
     const { page } = s;
     await firstChart(page);

@@ -184,7 +184,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
     <div className="perf-chart">
       {/* Our own legend, as the other charts have (recharts' Legend would add its code to the app
           for this one chart): each unit's marker shape and colour. */}
-      <ul className="chart-legend" aria-hidden="true">
+      <ul className="chart-legend" aria-hidden="true" data-export-text="">
         {series.map((s, i) => (
           <li key={s.bundleId}>
             <svg width="16" height="16" className="swatch-marker">
