@@ -140,7 +140,7 @@ export function FlagsTable({ rows, total, hrefFor, displayUnit, checksHref }: Fl
           疑点清单：显示 {rows.length} 条{rows.length !== total ? `（共 ${total} 条）` : ''}
           <span className="caption-meta">
             {' '}
-            · 金额单位{displayUnit}（部门整体绩效自评按原文的元） · 点击数字查看原文
+            · 金额单位{displayUnit}（原文以元计的按原文，标“元”） · 点击数字查看原文
           </span>
         </>
       }
