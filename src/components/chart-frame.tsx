@@ -29,6 +29,11 @@ interface ChartFrameProps {
   tableOpen?: boolean;
   /** 导出 buttons (CSV/Excel of the data table, PNG/SVG of the drawing); on unless false. */
   exportable?: boolean;
+  /**
+   * PNG/SVG of the drawing; false for a frame whose body is HTML text, not an <svg> drawing
+   * (疑点一览): the image export draws SVG, and its CSV / Excel hold the same lines.
+   */
+  drawingExport?: boolean;
   /** File name for exports; defaults to the title. */
   exportName?: string;
 }
@@ -42,6 +47,7 @@ export function ChartFrame({
   children,
   tableOpen = false,
   exportable = true,
+  drawingExport = true,
   exportName,
 }: ChartFrameProps) {
   const id = useId();
@@ -73,7 +79,7 @@ export function ChartFrame({
         <ExportMenu
           name={exportName ?? title}
           getTable={() => ({ title: exportTitle(), columns: table.columns, rows: table.rows })}
-          getDrawing={() => bodyRef.current}
+          {...(drawingExport ? { getDrawing: () => bodyRef.current } : {})}
         />
       ) : null}
       <div className="chart-body" role="img" aria-label={summary} ref={bodyRef}>

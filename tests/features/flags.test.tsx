@@ -41,6 +41,18 @@ describe('疑点', () => {
     expect(reception).toContain('上年 0.20※');
   });
 
+  it('offers 疑点一览 as CSV and Excel, not as a picture it cannot draw', () => {
+    loadRealData();
+    render(<FlagsPage />);
+    const frame = screen.getByRole('figure', { name: '疑点一览' });
+    const menu = within(frame).getByRole('group', { name: /^导出/ });
+    expect(
+      within(menu)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['导出 CSV', '导出 Excel']);
+  });
+
   it('links each figure to its source line', () => {
     loadRealData();
     render(<FlagsPage />);

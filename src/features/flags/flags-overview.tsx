@@ -18,6 +18,7 @@ export function FlagsOverview({ rows, caption }: { rows: readonly FlagRow[]; cap
       title={FLAGS_OVERVIEW_TITLE}
       caption={caption}
       summary={summary}
+      drawingExport={false}
       table={{
         columns: ['文件', '严重程度', '规则', '项目', '计算结果'],
         rows: rows.map((r) => [
