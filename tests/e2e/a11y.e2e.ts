@@ -63,6 +63,14 @@ describe('axe-core, WCAG 2 A and AA', () => {
       );
     });
     expect(violations).toEqual([]);
+    // An id names one element: aria-labelledby and a chart's url(#pattern) take the first one.
+    const duplicateIds = await page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of document.querySelectorAll('[id]'))
+        seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicateIds).toEqual([]);
   });
 });
 

@@ -25,7 +25,8 @@ export const GRADE_STYLE: Record<Grade, FillStyle> = {
 const FILLS = GRADES.map((g) => ({ id: GRADE_STYLE[g].texture, style: GRADE_STYLE[g] }));
 
 interface GradeRow {
-  id: string;
+  /** The bundle id. Not named `id`: recharts copies a row's `id` onto every segment's element. */
+  doc: string;
   label: string;
   优: number;
   良: number;
@@ -39,7 +40,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
   const rows: GradeRow[] = mixes.map((m) => {
     const value = (g: Grade) => (mode === 'share' ? Number(m.shares[g] ?? 0) : m.counts[g]);
     return {
-      id: m.bundleId,
+      doc: m.bundleId,
       label: `${m.unitName}（${m.year}年·${m.scope}）`,
       优: value('优'),
       良: value('良'),
@@ -48,7 +49,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
       mix: m,
     };
   });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.map((r) => [r.doc, r]));
   const height = 60 + rows.length * 52;
   const segmentLabel = (g: Grade) => (v: unknown) => {
     const n = typeof v === 'number' ? v : 0;
@@ -77,7 +78,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
           />
           <YAxis
             type="category"
-            dataKey="id"
+            dataKey="doc"
             width={330}
             interval={0}
             tick={wrappedTick({
