@@ -15,7 +15,15 @@ export interface PrintedFigure {
 
 export interface DerivedFigure {
   v: DecimalString;
-  derived: { formula: string; lines: number[] };
+  derived: {
+    formula: string;
+    lines: number[];
+    /**
+     * Computed by the dashboard from printed figures (an execution rate) rather than a figure the
+     * document implies but does not print (a prior year): marked 计算值 instead of 推算值.
+     */
+    computed?: boolean;
+  };
 }
 
 export type FigureKind = 'amount' | 'percent' | 'count';
@@ -46,8 +54,10 @@ interface FigureValueProps {
 export interface FigureLink {
   href: string;
   title: string;
-  /** Derived (推算值), not printed: marked ※ and set in italics. */
+  /** Derived (推算值) or computed (计算值), not printed: marked ※ and set in italics. */
   derived: boolean;
+  /** What the ※ says: 推算值 or 计算值. */
+  mark?: string;
 }
 
 /** What a figure cell shows, as plain data (FigureValue renders it). */
@@ -73,10 +83,13 @@ export function figureLink(
   hrefFor: (line: number, text?: string) => string,
 ): FigureLink {
   if ('derived' in fig) {
+    const mark = fig.derived.computed ? COMPUTED_MARK_LABEL : DERIVED_MARK.label;
+    const what = fig.derived.computed ? '本看板按原文数字计算' : '非原文印出';
     return {
       href: hrefFor(fig.derived.lines[0] ?? 1),
-      title: `推算值（非原文印出）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`,
+      title: `${mark}（${what}）：${fig.derived.formula}；依据：${document}，第 ${fig.derived.lines.join('、')} 行`,
       derived: true,
+      mark,
     };
   }
   return printedLink(fig.line, document, hrefFor, fig.printedAs ?? fig.v);
@@ -111,6 +124,7 @@ export function figureSpec({
 
 export const FIGURE_EMPTY_CLASS = 'figure-empty';
 export const DERIVED_MARK = { text: '※', label: '推算值' } as const;
+const COMPUTED_MARK_LABEL = '计算值';
 
 export function FigureValue(props: FigureValueProps) {
   const spec = figureSpec(props);
@@ -123,7 +137,9 @@ export function FigureValue(props: FigureValueProps) {
     >
       {spec.text}
       {props.markPrinted && props.printed === '元' ? <span className="unit-mark"> 元</span> : null}
-      {spec.derived ? <sup aria-label={DERIVED_MARK.label}>{DERIVED_MARK.text}</sup> : null}
+      {spec.derived ? (
+        <sup aria-label={spec.mark ?? DERIVED_MARK.label}>{DERIVED_MARK.text}</sup>
+      ) : null}
     </a>
   );
 }

@@ -53,9 +53,15 @@ describe('预算执行', () => {
       expect.stringContaining('山西省行政审批服务管理局 2024年单位决算'),
     );
     expect(row.getByRole('link', { name: '42,238.46' })).toBeInTheDocument();
-    // printed rate (link to the text) and the computed one agree
+    // printed rate (link to the text) and the computed one agree; the computed one is marked
+    // ※ 计算值 and names the two printed amounts it comes from, both on line 474.
     expect(row.getByRole('link', { name: '1,838.93%' })).toBeInTheDocument();
-    expect(row.getByText('1,838.93%', { selector: 'span' })).toBeInTheDocument();
+    const computed = row.getByRole('link', { name: /^1,838\.93%.*计算值$/ });
+    expect(computed).toHaveAttribute(
+      'title',
+      expect.stringContaining('执行率 = 决算数 ÷ 年初预算数 × 100% = 42238.46 ÷ 2296.91 × 100%'),
+    );
+    expect(computed).toHaveAttribute('href', expect.stringContaining('line=474'));
     expect(row.getByText('一致')).toBeInTheDocument();
   });
 
@@ -81,7 +87,11 @@ describe('预算执行', () => {
     expect(total.getByRole('link', { name: '109.76%' })).toBeInTheDocument();
     const housing = within(rowWith(classTable(), '221 住房保障支出'));
     expect(housing.getByRole('link', { name: '91.70%' })).toBeInTheDocument();
-    expect(housing.getByText('91.70%', { selector: 'span' })).toBeInTheDocument();
+    // 137.58 ÷ 150.03 (line 513), computed and marked.
+    expect(housing.getByRole('link', { name: /^91\.70%.*计算值$/ })).toHaveAttribute(
+      'title',
+      expect.stringContaining('= 137.58 ÷ 150.03 × 100%'),
+    );
   });
 
   it('project rows: 营商环境评估费 47.97% is picked out as below 80%, 专项培训 94.27% is not', () => {

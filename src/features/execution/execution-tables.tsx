@@ -61,6 +61,7 @@ function amountColumn<R extends DocumentRow>(
  */
 function rateColumns<R extends RateRow>(
   basis: string,
+  amounts: (r: R) => { budget: Fig | null; actual: Fig | null; actualName: string },
   mark?: (r: R) => ReactNode,
 ): DataColumn<R>[] {
   const col = dataTableColumns<R>();
@@ -81,12 +82,22 @@ function rateColumns<R extends RateRow>(
       id: 'computed',
       header: `执行率（计算，对${basis}）`,
       sortFn: 'decimal',
-      cell: ({ row }) => (
-        <>
-          <ComputedRateCell value={row.original.computed} />
-          {mark?.(row.original)}
-        </>
-      ),
+      cell: ({ row }) => {
+        const r = row.original;
+        const { budget, actual, actualName } = amounts(r);
+        return (
+          <>
+            <ComputedRateCell
+              value={r.computed}
+              formula={`执行率 = ${actualName} ÷ ${basis}数 × 100% = ${actual?.v ?? '—'} ÷ ${budget?.v ?? '—'} × 100%`}
+              lines={[...new Set([budget, actual].flatMap((f) => (f === null ? [] : [f.line])))]}
+              bundleId={r.bundleId}
+              document={r.document}
+            />
+            {mark?.(r)}
+          </>
+        );
+      },
     }),
     col.accessor((r) => r.check, {
       id: 'check',
@@ -105,7 +116,11 @@ function classColumns(basis: ClassExecutionRow['basis']): DataColumn<ClassExecut
     classCol.accessor('subject', { header: '科目', sortFn: 'text' }),
     amountColumn('budget', `${basis}数`, (r: ClassExecutionRow) => r.budget),
     amountColumn('actual', '决算数', (r: ClassExecutionRow) => r.actual),
-    ...rateColumns<ClassExecutionRow>(basis),
+    ...rateColumns<ClassExecutionRow>(basis, (r) => ({
+      budget: r.budget,
+      actual: r.actual,
+      actualName: '决算数',
+    })),
   ];
 }
 
@@ -154,8 +169,10 @@ const PROJECT_COLUMNS: DataColumn<ProjectExecutionRow>[] = [
   amountColumn('initialBudget', '年初预算数', (r: ProjectExecutionRow) => r.initialBudget),
   amountColumn('fullYearBudget', '全年预算数', (r: ProjectExecutionRow) => r.fullYearBudget),
   amountColumn('executed', '全年执行数', (r: ProjectExecutionRow) => r.executed),
-  ...rateColumns<ProjectExecutionRow>('全年预算', (r) =>
-    r.under ? <span className="under-flag"> ▼ 低于80%</span> : null,
+  ...rateColumns<ProjectExecutionRow>(
+    '全年预算',
+    (r) => ({ budget: r.fullYearBudget, actual: r.executed, actualName: '全年执行数' }),
+    (r) => (r.under ? <span className="under-flag"> ▼ 低于80%</span> : null),
   ),
 ];
 
@@ -189,7 +206,11 @@ function summaryColumns(basis: SummaryExecutionRow['basis']): DataColumn<Summary
       (r: SummaryExecutionRow) => r.budget,
     ),
     amountColumn('executed', '执行数', (r: SummaryExecutionRow) => r.executed),
-    ...rateColumns<SummaryExecutionRow>(basis),
+    ...rateColumns<SummaryExecutionRow>(basis, (r) => ({
+      budget: r.budget,
+      actual: r.executed,
+      actualName: '执行数',
+    })),
   ];
 }
 

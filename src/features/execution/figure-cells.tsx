@@ -53,10 +53,35 @@ export function StatedRateCell({ fig, bundleId, document }: CellProps) {
   );
 }
 
-/** The rate the dashboard computes (domain executionRate); "—" where no rate exists. */
-export function ComputedRateCell({ value }: { value: DecimalString | null }) {
-  if (value === null) return <span className="figure-empty">{NO_VALUE}</span>;
-  return <span title="本看板按原文金额计算（四舍五入到两位小数）">{formatPercent(value)}</span>;
+/**
+ * The rate the dashboard computes (domain executionRate), marked ※ 计算值 and linked to the
+ * lines of the two amounts it comes from; "—" where no rate exists.
+ */
+export function ComputedRateCell({
+  value,
+  formula,
+  lines,
+  bundleId,
+  document,
+}: {
+  value: DecimalString | null;
+  /** How it is computed, with the printed amounts: 执行率 = 决算数 ÷ 年初预算数 × 100% = … */
+  formula: string;
+  lines: number[];
+  bundleId: string;
+  document: string;
+}) {
+  const hrefFor = useSourceHref()(bundleId);
+  if (value === null || lines.length === 0)
+    return <span className="figure-empty">{value === null ? NO_VALUE : formatPercent(value)}</span>;
+  return (
+    <FigureValue
+      fig={{ v: value, derived: { formula, lines, computed: true } }}
+      document={document}
+      hrefFor={hrefFor}
+      kind="percent"
+    />
+  );
 }
 
 /** 一致 / 不一致 …, in words (not only colour). */
