@@ -314,6 +314,13 @@ describe('绩效评价 page', () => {
     expect(total).toHaveTextContent('35,403,227.04');
     const ind = p.getByRole('table', { name: /部门整体绩效指标/ });
     expect(rowOf(ind, '下乡扶贫天数')).toHaveTextContent('≥240天');
+    // 社会公众满意度 >90% (年度指标) and >95% (实际完成值), both printed on line 699.
+    const satisfaction = within(rowOf(ind, '社会公众满意度'));
+    for (const text of ['>90%', '>95%'])
+      expect(satisfaction.getByRole('link', { name: text })).toHaveAttribute(
+        'href',
+        expect.stringContaining(`#/source/${IDS.cityDept}?line=699&q=${encodeURIComponent(text)}`),
+      );
     // No project tables in this document: said so, with the stated count.
     expect(screen.getByRole('list', { name: '没有项目自评表的文件' })).toHaveTextContent(
       '未附项目支出绩效自评表；情况说明称涉及二级项目 41 个',
@@ -381,6 +388,13 @@ describe('绩效评价 page', () => {
     expect(within(t).getAllByRole('row')).toHaveLength(7);
     expect(rowOf(t, 'J一枚印章管审批改革工作经费')).toHaveTextContent(/1,147,200(?!\.)/);
     expect(panel).toHaveTextContent('590.73');
+    // Its 预算数 target 114.72万元, 年度 and 实施期 alike, printed on line 485.
+    const targets = within(panel).getAllByRole('link', { name: '114.72万元' });
+    expect(targets).toHaveLength(2);
+    for (const link of targets)
+      expect(link.getAttribute('href')).toMatch(
+        new RegExp(`^#/source/${IDS.cityBudget}\\?line=485&`),
+      );
     expect(screen.queryByRole('table', { name: /全部项目自评/ })).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: '没有项目自评表的文件' })).toHaveTextContent(
       '预算文件没有自评得分，只有绩效目标',

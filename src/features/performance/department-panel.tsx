@@ -5,7 +5,13 @@
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
 import type { FundRow, Indicator } from '@/data/schema-performance';
-import { AmountFigure, FlagList, PercentFigure, PrintedFigure } from './figure-cells';
+import {
+  AmountFigure,
+  FlagList,
+  IndicatorText,
+  PercentFigure,
+  PrintedFigure,
+} from './figure-cells';
 import type { DepartmentBlock } from './performance-data';
 import type { AmountUnit } from '@/domain/money';
 
@@ -82,15 +88,27 @@ interface IndicatorLine {
 
 const indCol = dataTableColumns<IndicatorLine>();
 
+const lineOf = (r: IndicatorLine) => ({
+  line: r.ind.line,
+  bundleId: r.bundleId,
+  document: r.document,
+});
+
 const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
   indCol.accessor((r) => r.ind.level1 ?? '', { id: 'l1', header: '一级指标', sortFn: 'text' }),
   indCol.accessor((r) => r.ind.level2 ?? '', { id: 'l2', header: '二级指标', sortFn: 'text' }),
   indCol.accessor((r) => r.ind.name ?? '', { id: 'name', header: '指标名称', sortFn: 'text' }),
-  indCol.accessor((r) => r.ind.target ?? '', { id: 'target', header: '年度指标', sortFn: 'text' }),
+  indCol.accessor((r) => r.ind.target ?? '', {
+    id: 'target',
+    header: '年度指标',
+    sortFn: 'text',
+    cell: ({ row }) => <IndicatorText text={row.original.ind.target} {...lineOf(row.original)} />,
+  }),
   indCol.accessor((r) => r.ind.actual ?? '', {
     id: 'actual',
     header: '实际完成值',
     sortFn: 'text',
+    cell: ({ row }) => <IndicatorText text={row.original.ind.actual} {...lineOf(row.original)} />,
   }),
   indCol.accessor((r) => r.ind.weight?.v ?? null, {
     id: 'weight',

@@ -54,6 +54,30 @@ export function PrintedFigure({ fig, bundleId, document }: FigProps) {
   return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="count" />;
 }
 
+/**
+ * A performance indicator's value as printed ("≤1378.56万元", "≥95%", "63人"): text, not a figure
+ * the dashboard reads, but printed on its row's line, so it links there like any figure.
+ */
+export function IndicatorText({
+  text,
+  line,
+  bundleId,
+  document,
+}: {
+  text: string | null;
+  line: number;
+  bundleId: string;
+  document: string;
+}) {
+  const hrefFor = useSourceHref()(bundleId);
+  if (text === null || text === '') return null;
+  return (
+    <SourceLink href={hrefFor(line, text)} document={document} line={line}>
+      {text}
+    </SourceLink>
+  );
+}
+
 /** A printed percentage (2 places), linked to its line. */
 export function PercentFigure({ fig, bundleId, document }: FigProps) {
   const hrefFor = useSourceHref()(bundleId);

@@ -7,7 +7,7 @@ import { useAppStore } from '@/store/app-store';
 import type { DataColumn } from '@/components/data-table';
 import type { TargetIndicator } from '@/data/schema-performance';
 import { valueIn万元 } from '@/data/table-cell';
-import { AmountFigure, FlagList, PrintedFigure } from './figure-cells';
+import { AmountFigure, FlagList, IndicatorText, PrintedFigure } from './figure-cells';
 import type { TargetBlock, TargetRow } from './performance-data';
 
 const col = dataTableColumns<TargetRow>();
@@ -69,6 +69,8 @@ const COLUMNS = { single: columns(false), mixed: columns(true) };
 interface IndicatorLine {
   key: string;
   ind: TargetIndicator;
+  bundleId: string;
+  document: string;
 }
 
 const indCol = dataTableColumns<IndicatorLine>();
@@ -81,11 +83,27 @@ const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
     id: 'annual',
     header: '年度指标值（目标）',
     sortFn: 'text',
+    cell: ({ row }) => (
+      <IndicatorText
+        text={row.original.ind.annualValue}
+        line={row.original.ind.line}
+        bundleId={row.original.bundleId}
+        document={row.original.document}
+      />
+    ),
   }),
   indCol.accessor((r) => r.ind.periodValue ?? '', {
     id: 'period',
     header: '实施期指标值（目标）',
     sortFn: 'text',
+    cell: ({ row }) => (
+      <IndicatorText
+        text={row.original.ind.periodValue}
+        line={row.original.ind.line}
+        bundleId={row.original.bundleId}
+        document={row.original.document}
+      />
+    ),
   }),
 ];
 
@@ -136,7 +154,7 @@ export function TargetsPanel({ block }: { block: TargetBlock }) {
               ) : null}
               <DataTable
                 caption={`${r.target.name} 绩效指标（${r.year}年目标值）`}
-                data={r.target.indicators.map((ind, i) => ({ key: `${r.key}-${i}`, ind }))}
+                data={r.target.indicators.map((ind, i) => ({ key: `${r.key}-${i}`, ind, ...ref }))}
                 columns={IND_COLUMNS}
                 getRowId={(x) => x.key}
               />
