@@ -111,7 +111,7 @@ describe('sangongForBundle (real documents)', () => {
     [IDS.district, 2023, null],
   ] as const)('%s %i execution rate %s', (id, year, rate) => {
     const bars = dataOf(id).bars;
-    expect(barExecutionRate(find(bars, year, '决算'), bars)).toBe(rate);
+    expect(barExecutionRate(find(bars, year, '决算'), bars)?.v ?? null).toBe(rate);
   });
 
   it.each([
@@ -246,6 +246,13 @@ describe('三公经费 page', () => {
     expect(within(actualRow).getByRole('link', { name: '3.20' })).toHaveAttribute(
       'title',
       expect.stringContaining('山西省行政审批服务管理局 2024年单位决算'),
+    );
+    // Its 执行率 is the dashboard's, marked 计算值, with the two totals it divides.
+    const rate = within(actualRow).getByRole('link', { name: /^100\.00%/ });
+    expect(within(rate).getByLabelText('计算值')).toHaveTextContent('※');
+    expect(rate).toHaveAttribute(
+      'title',
+      expect.stringContaining('执行率 = 决算数 ÷ 全年预算数 × 100% = 3.57 ÷ 3.57 × 100%'),
     );
     // The legend explains the derived pattern.
     expect(screen.getByRole('list', { name: '图例' })).toHaveTextContent('※ 推算值');

@@ -202,14 +202,22 @@ function priorYearBar(
   return make(total, parts, isZero(total));
 }
 
+/** An actual bar's 执行率 (%, 2 places) and the two printed totals it is computed from. */
+export interface BarRate {
+  v: string;
+  actual: AnyFig;
+  budget: AnyFig;
+}
+
 /** 执行率 of an actual bar against the budget bar of the same document and year; null = "—". */
-export function barExecutionRate(bar: SangongBar, bars: readonly SangongBar[]): string | null {
+export function barExecutionRate(bar: SangongBar, bars: readonly SangongBar[]): BarRate | null {
   if (bar.basis !== '决算' || bar.derived || bar.total === null) return null;
   const budget = bars.find(
     (b) => b.bundleId === bar.bundleId && b.year === bar.year && b.basis === '预算' && !b.derived,
   );
   if (!budget?.total) return null;
-  return executionRate(bar.total.v, budget.total.v)?.toFixed(2) ?? null;
+  const rate = executionRate(bar.total.v, budget.total.v);
+  return rate === null ? null : { v: rate.toFixed(2), actual: bar.total, budget: budget.total };
 }
 
 /** A part's share of its bar's stated total (%), null where there is no total or it is zero. */

@@ -7,12 +7,44 @@ import { formatPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { COUNT_KEYS, SANGONG_PARTS, barLabel, partShare } from './sangong-data';
-import type { AnyFig, PartKey, SangongBar } from './sangong-data';
+import type { AnyFig, BarRate, PartKey, SangongBar } from './sangong-data';
 
 export interface SangongTableRow {
   bar: SangongBar;
   /** 执行率 (决算 ÷ 同年全年预算), computed; null = "—". */
-  rate: string | null;
+  rate: BarRate | null;
+}
+
+/** The lines a figure was printed on, or derived from. */
+function linesOf(fig: AnyFig): number[] {
+  return 'line' in fig ? [fig.line] : fig.derived.lines;
+}
+
+/** The computed 执行率, marked 计算值 and traced to the two totals it divides. */
+function RateFigure({ row }: { row: SangongTableRow }) {
+  const hrefFor = useSourceHref()(row.bar.bundleId);
+  const { rate } = row;
+  if (rate === null)
+    return (
+      <span className="figure-empty" title="预算为0或原文未印全年预算时无执行率">
+        {NO_VALUE}
+      </span>
+    );
+  return (
+    <FigureValue
+      fig={{
+        v: rate.v,
+        derived: {
+          formula: `执行率 = 决算数 ÷ 全年预算数 × 100% = ${rate.actual.v} ÷ ${rate.budget.v} × 100%`,
+          lines: [...new Set([...linesOf(rate.budget), ...linesOf(rate.actual)])],
+          computed: true,
+        },
+      }}
+      document={row.bar.document}
+      hrefFor={hrefFor}
+      kind="percent"
+    />
+  );
 }
 
 /** A 三公 figure in the chosen unit, traced to its line; in share mode with its share. */
@@ -97,14 +129,11 @@ const COLUMNS: DataColumn<SangongTableRow>[] = [
     sortFn: 'decimal',
     cell: ({ row }) => <SgFigure fig={row.original.bar.total} bar={row.original.bar} />,
   }),
-  col.accessor('rate', {
+  col.accessor((r) => r.rate?.v ?? null, {
+    id: 'rate',
     header: '执行率（决算÷全年预算）',
     sortFn: 'decimal',
-    cell: ({ row }) => (
-      <span title="本看板按原文金额计算；预算为0时无执行率，显示—">
-        {row.original.rate === null ? NO_VALUE : formatPercent(row.original.rate)}
-      </span>
-    ),
+    cell: ({ row }) => <RateFigure row={row.original} />,
   }),
   col.accessor((r) => r.bar.sourceLabel, {
     id: 'source',
