@@ -33,7 +33,14 @@ describe('overview card measures', () => {
     expect(m).toHaveTextContent('41,643.12，中小企业 755.47（1.81%）');
     expect(m).toHaveTextContent('车辆（辆）3');
     // Scores 39.8, 79.71, 98.33, 93.04, 94.43, 79.51: mean 80.80; 3 优, 2 中, 1 差.
-    expect(m).toHaveTextContent('6 个项目，平均 80.80 分；优 3 · 良 0 · 中 2 · 差 1');
+    expect(m).toHaveTextContent('6 个项目，平均 80.80※ 分；优 3 · 良 0 · 中 2 · 差 1');
+    // The mean is the dashboard's, marked 计算值, with the scores it averages.
+    const average = within(m).getByRole('link', { name: /^80\.80/ });
+    expect(within(average).getByLabelText('计算值')).toHaveTextContent('※');
+    expect(average).toHaveAttribute(
+      'title',
+      expect.stringContaining('平均得分 = (39.8 + 79.71 + 98.33 + 93.04 + 94.43 + 79.51) ÷ 6'),
+    );
   });
 
   it('district: execution from the narrative, no 三公, 12 projects', () => {

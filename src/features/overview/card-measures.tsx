@@ -49,9 +49,22 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
                 {fv(m.execution.stated, 'percent')}
                 {m.execution.stated !== null &&
                 m.execution.computed !== null &&
+                m.execution.budget !== null &&
                 formatPercent(m.execution.stated.v) !== formatPercent(m.execution.computed) ? (
                   <span className="mismatch">
-                    （按数计算 {formatPercent(m.execution.computed)}）
+                    （按数计算{' '}
+                    {fv(
+                      {
+                        v: m.execution.computed.toFixed(2),
+                        derived: {
+                          formula: `决算 ÷ 年初预算 × 100% = ${m.execution.actual.v} ÷ ${m.execution.budget.v} × 100%`,
+                          lines: [...new Set([m.execution.budget.line, m.execution.actual.line])],
+                          computed: true,
+                        },
+                      },
+                      'percent',
+                    )}
+                    ）
                   </span>
                 ) : null}
               </>
@@ -102,7 +115,7 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
               )
             ) : (
               <>
-                {m.projects.count} 个项目，平均 {m.projects.meanScore?.toFixed(2) ?? '—'} 分；优{' '}
+                {m.projects.count} 个项目，平均 {fv(m.projects.meanScore, 'count')} 分；优{' '}
                 {m.projects.grades.优} · 良 {m.projects.grades.良} · 中 {m.projects.grades.中} · 差{' '}
                 {m.projects.grades.差}
               </>

@@ -7,6 +7,7 @@ import type { DerivedFig, Fig } from '@/data/schema-common';
 import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, mean, share } from '@/domain/measures';
+import type { DerivedFigure } from '@/components/figure-value';
 import type { Decimal } from '@/domain/money';
 
 export interface SplitMeasure {
@@ -41,7 +42,8 @@ export interface OverviewMeasures {
   projects: {
     count: number;
     scored: number;
-    meanScore: Decimal | null;
+    /** The mean of the printed 总分, computed (its formula and the scores' lines). */
+    meanScore: DerivedFigure | null;
     grades: Record<'优' | '良' | '中' | '差', number>;
   } | null;
   /** 部门整体 self-evaluation: 总得分 and grade. */
@@ -121,7 +123,9 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
     null;
 
   const evaluated = bundle.performance.projects;
-  const scores = evaluated.flatMap((p) => (p.totalScore !== null ? [p.totalScore.v] : []));
+  const scoreFigs = evaluated.flatMap((p) => (p.totalScore !== null ? [p.totalScore] : []));
+  const scores = scoreFigs.map((f) => f.v);
+  const average = mean(scores);
   const grades = { 优: 0, 良: 0, 中: 0, 差: 0 };
   for (const p of evaluated) if (p.grade !== null) grades[p.grade.v] += 1;
   const projects =
@@ -130,7 +134,17 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
       : {
           count: evaluated.length,
           scored: scores.length,
-          meanScore: mean(scores),
+          meanScore:
+            average === null
+              ? null
+              : {
+                  v: average.toFixed(2),
+                  derived: {
+                    formula: `平均得分 = (${scores.join(' + ')}) ÷ ${scores.length}`,
+                    lines: [...new Set(scoreFigs.map((f) => f.line))],
+                    computed: true,
+                  },
+                },
           grades,
         };
   const dept = bundle.performance.department;
