@@ -68,7 +68,7 @@ describe('对比矩阵 from file://', () => {
       });
     }
     // A figure opens its source line.
-    await shownView(page).getByRole('link', { name: '1,838.93%' }).click();
+    await shownView(page).getByRole('link', { name: '1,838.93%', exact: true }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('line=474');
   });
 

@@ -88,7 +88,7 @@ describe('the address, from file://', () => {
     await page.goto(`${INDEX_URL}${from}`);
     const view = shownView(page);
     // The province's printed execution rate 1,838.93% (line 474), below the fold.
-    const rate = view.getByRole('link', { name: '1,838.93%' });
+    const rate = view.getByRole('link', { name: '1,838.93%', exact: true });
     await rate.scrollIntoViewIfNeeded();
     const y = await page.evaluate(() => window.scrollY);
     expect(y).toBeGreaterThan(200);
