@@ -279,6 +279,11 @@ describe('绩效评价 page', () => {
     expect(row).toHaveTextContent('优');
     expect(within(row).getByLabelText('计算值')).toHaveTextContent('※');
     expect(row).toHaveTextContent('100.00%');
+    // 公章刻制费 prints no rate: 2.38 ÷ 20.00, computed, with both amounts' line.
+    const seal = within(rowOf(t, '公章刻制费')).getByRole('link', { name: /^11\.90%/ });
+    expect(seal.getAttribute('title')).toMatch(
+      /全年执行数 ÷ 全年预算数 × 100% = 2\.38 ÷ 20(\.00)? × 100%/,
+    );
     // The summary's stated rate is flagged where it is shown.
     expect(screen.getByText(/项目支出总体执行进度印为82.26%/)).toBeInTheDocument();
   });

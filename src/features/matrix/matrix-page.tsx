@@ -440,7 +440,10 @@ function MedianCell({
   if (!st || st.median === null) return <td className="figure-empty">{NO_VALUE}</td>;
   return (
     <td title={`${st.count} 个有数字的文件的中位数（看板计算）`}>
-      <span className="matrix-value">{valueText(m, st.median, unit)}</span>
+      <span className="matrix-value">
+        {valueText(m, st.median, unit)}
+        <sup aria-label="计算值">※</sup>
+      </span>
       <span className="matrix-standing">{st.count} 个文件</span>
     </td>
   );

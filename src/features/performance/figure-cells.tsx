@@ -7,7 +7,7 @@ import { SourceLink } from '@/components/source-link';
 import type { Finding } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
 import type { FormatNote } from '@/data/schema-performance';
-import { formatPercent, NO_VALUE } from '@/lib/format';
+import { NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SEVERITY_LABEL } from './performance-data';
@@ -84,20 +84,46 @@ export function PercentFigure({ fig, bundleId, document }: FigProps) {
   return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="percent" />;
 }
 
+/** A rate the dashboard computes: ※ 计算值, its formula, linked to the lines it comes from. */
+function ComputedRate({
+  v,
+  formula,
+  lines,
+  bundleId,
+  document,
+}: {
+  v: string;
+  formula: string;
+  lines: number[];
+  bundleId: string;
+  document: string;
+}) {
+  const hrefFor = useSourceHref()(bundleId);
+  return (
+    <FigureValue
+      fig={{ v, derived: { formula, lines, computed: true } }}
+      document={document}
+      hrefFor={hrefFor}
+      kind="percent"
+    />
+  );
+}
+
 /** 执行率: as printed, else computed from the amounts (marked ※ 计算值). */
 export function RateCell({ row }: { row: ProjectRow }) {
   if (row.printedRate) {
     return <PercentFigure fig={row.printedRate} bundleId={row.bundleId} document={row.document} />;
   }
-  if (row.computedRate === null) return <span className="figure-empty">{NO_VALUE}</span>;
+  if (row.computedRate === null || row.budget === null || row.executed === null)
+    return <span className="figure-empty">{NO_VALUE}</span>;
   return (
-    <span
-      className="computed"
-      title={`原文未印执行率；本看板按 全年执行数 ÷ 全年预算数 计算（${row.document}）`}
-    >
-      {formatPercent(row.computedRate)}
-      <sup aria-label="计算值">※</sup>
-    </span>
+    <ComputedRate
+      v={row.computedRate}
+      formula={`原文未印执行率；执行率 = 全年执行数 ÷ 全年预算数 × 100% = ${row.executed.v} ÷ ${row.budget.v} × 100%`}
+      lines={[...new Set([row.budget.line, row.executed.line])]}
+      bundleId={row.bundleId}
+      document={row.document}
+    />
   );
 }
 
