@@ -42,6 +42,16 @@ export function isCountColumn(key: string): boolean {
   return COUNT_COLUMNS.has(key);
 }
 
+/** A cell of `row`, column `col`, of a table printed in `unit`, in 万元; a count as printed. */
+export function cellIn万元(
+  unit: Table['unit'],
+  row: Pick<TableRow, 'group'>,
+  col: string,
+  fig: Fig,
+): WanFig {
+  return isCountRow(row) || isCountColumn(col) ? fig : figIn万元(unit, fig);
+}
+
 /** The cell of row `key` (in `group`, for two-sided tables) and column `col`, in 万元. */
 export function tableCell(
   tables: readonly Table[],
@@ -54,7 +64,7 @@ export function tableCell(
   const row = table?.rows.find((r) => r.key === key && (group === undefined || r.group === group));
   const fig = row?.cells[col] ?? null;
   if (table === undefined || row === undefined || fig === null) return null;
-  return isCountRow(row) || isCountColumn(col) ? fig : figIn万元(table.unit, fig);
+  return cellIn万元(table.unit, row, col, fig);
 }
 
 /** Every table with its figures in 万元 (for checks that compare figures across tables). */
@@ -65,19 +75,15 @@ export function tablesIn万元(tables: readonly Table[]): Table[] {
       : {
           ...t,
           unit: '万元',
-          rows: t.rows.map((r) =>
-            isCountRow(r)
-              ? r
-              : {
-                  ...r,
-                  cells: Object.fromEntries(
-                    Object.entries(r.cells).map(([k, f]) => [
-                      k,
-                      f === null || isCountColumn(k) ? f : figIn万元('元', f),
-                    ]),
-                  ),
-                },
-          ),
+          rows: t.rows.map((r) => ({
+            ...r,
+            cells: Object.fromEntries(
+              Object.entries(r.cells).map(([k, f]) => [
+                k,
+                f === null ? null : cellIn万元(t.unit, r, k, f),
+              ]),
+            ),
+          })),
         },
   );
 }

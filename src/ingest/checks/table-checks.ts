@@ -4,7 +4,7 @@
  */
 import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
-import { figIn万元, isCountColumn, isCountRow } from '../../data/table-cell';
+import { cellIn万元 } from '../../data/table-cell';
 import { checkSum } from '../../domain/consistency';
 import { toFixed2 } from '../../domain/money';
 import type { Decimal } from '../../domain/money';
@@ -52,9 +52,8 @@ class Checker {
 
   /** A figure in 万元 (a count as printed), for comparing tables printed in different units. */
   in万元(ref: Ref, fig: Fig): string {
-    const row = this.row(ref.table, ref.key, ref.group);
-    const count = (row !== undefined && isCountRow(row)) || isCountColumn(ref.col);
-    return count ? fig.v : figIn万元(this.unitOf(ref), fig).v;
+    const row = this.row(ref.table, ref.key, ref.group) ?? {};
+    return cellIn万元(this.unitOf(ref), row, ref.col, fig).v;
   }
 
   /**
