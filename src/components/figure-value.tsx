@@ -26,6 +26,39 @@ export interface DerivedFigure {
   };
 }
 
+/** The lines a figure was printed on, or was derived from. */
+function linesOf(fig: PrintedFigure | DerivedFigure): number[] {
+  return 'derived' in fig ? fig.derived.lines : [fig.line];
+}
+
+/** One of the two printed amounts a computed rate divides, with its name in the formula. */
+interface RateTerm {
+  name: string;
+  fig: PrintedFigure | DerivedFigure | null;
+}
+
+/**
+ * An execution rate (%) the dashboard computes from two printed amounts, as a figure to show:
+ * marked 计算值, its formula giving both amounts, traced to their lines; null where there is no
+ * rate. `note` opens the formula (原文未印执行率；).
+ */
+export function computedRate(
+  v: DecimalString | null,
+  actual: RateTerm,
+  budget: RateTerm,
+  note = '',
+): DerivedFigure | null {
+  if (v === null || actual.fig === null || budget.fig === null) return null;
+  return {
+    v,
+    derived: {
+      formula: `${note}执行率 = ${actual.name} ÷ ${budget.name} × 100% = ${actual.fig.v} ÷ ${budget.fig.v} × 100%`,
+      lines: [...new Set([...linesOf(budget.fig), ...linesOf(actual.fig)])],
+      computed: true,
+    },
+  };
+}
+
 export type FigureKind = 'amount' | 'percent' | 'count';
 export type FigureUnit = AmountUnit;
 

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
+import { computedRate } from '@/components/figure-value';
 import type { Fig } from '@/data/schema-common';
 import { valueIn万元 } from '@/data/table-cell';
 import type { DecimalString } from '@/domain/money';
@@ -88,9 +89,11 @@ function rateColumns<R extends RateRow>(
         return (
           <>
             <ComputedRateCell
-              value={r.computed}
-              formula={`执行率 = ${actualName} ÷ ${basis}数 × 100% = ${actual?.v ?? '—'} ÷ ${budget?.v ?? '—'} × 100%`}
-              lines={[...new Set([budget, actual].flatMap((f) => (f === null ? [] : [f.line])))]}
+              fig={computedRate(
+                r.computed,
+                { name: actualName, fig: actual },
+                { name: `${basis}数`, fig: budget },
+              )}
               bundleId={r.bundleId}
               document={r.document}
             />

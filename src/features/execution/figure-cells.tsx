@@ -4,10 +4,10 @@
  * scope. (Shared-helper candidate: the 同比 view keeps its own copy of the printed-percent cell.)
  */
 import { FigureValue } from '@/components/figure-value';
+import type { DerivedFigure } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
 import type { Fig } from '@/data/schema-common';
-import type { DecimalString } from '@/domain/money';
-import { formatPercent, formatPrintedPercent, NO_VALUE } from '@/lib/format';
+import { formatPrintedPercent, NO_VALUE } from '@/lib/format';
 
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
@@ -53,35 +53,18 @@ export function StatedRateCell({ fig, bundleId, document }: CellProps) {
   );
 }
 
-/**
- * The rate the dashboard computes (domain executionRate), marked ※ 计算值 and linked to the
- * lines of the two amounts it comes from; "—" where no rate exists.
- */
+/** The rate the dashboard computes (`computedRate`): ※ 计算值, traced; "—" where there is none. */
 export function ComputedRateCell({
-  value,
-  formula,
-  lines,
+  fig,
   bundleId,
   document,
 }: {
-  value: DecimalString | null;
-  /** How it is computed, with the printed amounts: 执行率 = 决算数 ÷ 年初预算数 × 100% = … */
-  formula: string;
-  lines: number[];
+  fig: DerivedFigure | null;
   bundleId: string;
   document: string;
 }) {
   const hrefFor = useSourceHref()(bundleId);
-  if (value === null || lines.length === 0)
-    return <span className="figure-empty">{value === null ? NO_VALUE : formatPercent(value)}</span>;
-  return (
-    <FigureValue
-      fig={{ v: value, derived: { formula, lines, computed: true } }}
-      document={document}
-      hrefFor={hrefFor}
-      kind="percent"
-    />
-  );
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="percent" />;
 }
 
 /** 一致 / 不一致 …, in words (not only colour). */

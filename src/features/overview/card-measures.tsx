@@ -1,6 +1,6 @@
 /** The detailed measures on an overview card, shown once the document's bundle has loaded. */
 import { useMemo } from 'react';
-import { FigureValue } from '@/components/figure-value';
+import { computedRate, FigureValue } from '@/components/figure-value';
 import type { Bundle } from '@/data/schema';
 import { formatPercent } from '@/lib/format';
 import { overviewMeasures } from './overview-data';
@@ -49,19 +49,15 @@ export function CardMeasures({ bundle, document, hrefFor }: CardMeasuresProps) {
                 {fv(m.execution.stated, 'percent')}
                 {m.execution.stated !== null &&
                 m.execution.computed !== null &&
-                m.execution.budget !== null &&
                 formatPercent(m.execution.stated.v) !== formatPercent(m.execution.computed) ? (
                   <span className="mismatch">
                     （按数计算{' '}
                     {fv(
-                      {
-                        v: m.execution.computed.toFixed(2),
-                        derived: {
-                          formula: `决算 ÷ 年初预算 × 100% = ${m.execution.actual.v} ÷ ${m.execution.budget.v} × 100%`,
-                          lines: [...new Set([m.execution.budget.line, m.execution.actual.line])],
-                          computed: true,
-                        },
-                      },
+                      computedRate(
+                        m.execution.computed.toFixed(2),
+                        { name: '决算', fig: m.execution.actual },
+                        { name: '年初预算', fig: m.execution.budget },
+                      ),
                       'percent',
                     )}
                     ）

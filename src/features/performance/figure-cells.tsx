@@ -2,7 +2,8 @@
  * Figures in the performance view, each traced to its source line. They read the display unit and
  * the link builder from the store so the column definitions can stay at module scope.
  */
-import { FigureValue } from '@/components/figure-value';
+import { computedRate, FigureValue } from '@/components/figure-value';
+import type { DerivedFigure } from '@/components/figure-value';
 import { SourceLink } from '@/components/source-link';
 import type { Finding } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
@@ -78,35 +79,14 @@ export function IndicatorText({
   );
 }
 
-/** A printed percentage (2 places), linked to its line. */
-export function PercentFigure({ fig, bundleId, document }: FigProps) {
-  const hrefFor = useSourceHref()(bundleId);
-  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="percent" />;
-}
-
-/** A rate the dashboard computes: ※ 计算值, its formula, linked to the lines it comes from. */
-function ComputedRate({
-  v,
-  formula,
-  lines,
+/** A percentage (2 places), printed or computed, linked to its line(s). */
+export function PercentFigure({
+  fig,
   bundleId,
   document,
-}: {
-  v: string;
-  formula: string;
-  lines: number[];
-  bundleId: string;
-  document: string;
-}) {
+}: Omit<FigProps, 'fig'> & { fig: Fig | DerivedFigure | null }) {
   const hrefFor = useSourceHref()(bundleId);
-  return (
-    <FigureValue
-      fig={{ v, derived: { formula, lines, computed: true } }}
-      document={document}
-      hrefFor={hrefFor}
-      kind="percent"
-    />
-  );
+  return <FigureValue fig={fig} document={document} hrefFor={hrefFor} kind="percent" />;
 }
 
 /** 执行率: as printed, else computed from the amounts (marked ※ 计算值). */
@@ -114,13 +94,14 @@ export function RateCell({ row }: { row: ProjectRow }) {
   if (row.printedRate) {
     return <PercentFigure fig={row.printedRate} bundleId={row.bundleId} document={row.document} />;
   }
-  if (row.computedRate === null || row.budget === null || row.executed === null)
-    return <span className="figure-empty">{NO_VALUE}</span>;
   return (
-    <ComputedRate
-      v={row.computedRate}
-      formula={`原文未印执行率；执行率 = 全年执行数 ÷ 全年预算数 × 100% = ${row.executed.v} ÷ ${row.budget.v} × 100%`}
-      lines={[...new Set([row.budget.line, row.executed.line])]}
+    <PercentFigure
+      fig={computedRate(
+        row.computedRate,
+        { name: '全年执行数', fig: row.executed },
+        { name: '全年预算数', fig: row.budget },
+        '原文未印执行率；',
+      )}
       bundleId={row.bundleId}
       document={row.document}
     />

@@ -1,7 +1,7 @@
 /** The 三公 view's tables: every bar's figures (traceable) and the narrative counts. */
 import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
-import { FigureValue } from '@/components/figure-value';
+import { computedRate, FigureValue } from '@/components/figure-value';
 import type { CountStatement } from '@/data/schema-narrative';
 import { formatPercent, NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
@@ -13,11 +13,6 @@ export interface SangongTableRow {
   bar: SangongBar;
   /** 执行率 (决算 ÷ 同年全年预算), computed; null = "—". */
   rate: BarRate | null;
-}
-
-/** The lines a figure was printed on, or derived from. */
-function linesOf(fig: AnyFig): number[] {
-  return 'line' in fig ? [fig.line] : fig.derived.lines;
 }
 
 /** The computed 执行率, marked 计算值 and traced to the two totals it divides. */
@@ -32,14 +27,11 @@ function RateFigure({ row }: { row: SangongTableRow }) {
     );
   return (
     <FigureValue
-      fig={{
-        v: rate.v,
-        derived: {
-          formula: `执行率 = 决算数 ÷ 全年预算数 × 100% = ${rate.actual.v} ÷ ${rate.budget.v} × 100%`,
-          lines: [...new Set([...linesOf(rate.budget), ...linesOf(rate.actual)])],
-          computed: true,
-        },
-      }}
+      fig={computedRate(
+        rate.v,
+        { name: '决算数', fig: rate.actual },
+        { name: '全年预算数', fig: rate.budget },
+      )}
       document={row.bar.document}
       hrefFor={hrefFor}
       kind="percent"
