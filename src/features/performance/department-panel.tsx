@@ -88,12 +88,6 @@ interface IndicatorLine {
 
 const indCol = dataTableColumns<IndicatorLine>();
 
-const lineOf = (r: IndicatorLine) => ({
-  line: r.ind.line,
-  bundleId: r.bundleId,
-  document: r.document,
-});
-
 const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
   indCol.accessor((r) => r.ind.level1 ?? '', { id: 'l1', header: '一级指标', sortFn: 'text' }),
   indCol.accessor((r) => r.ind.level2 ?? '', { id: 'l2', header: '二级指标', sortFn: 'text' }),
@@ -102,13 +96,13 @@ const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
     id: 'target',
     header: '年度指标',
     sortFn: 'text',
-    cell: ({ row }) => <IndicatorText text={row.original.ind.target} {...lineOf(row.original)} />,
+    cell: ({ row }) => <IndicatorText text={row.original.ind.target} row={row.original} />,
   }),
   indCol.accessor((r) => r.ind.actual ?? '', {
     id: 'actual',
     header: '实际完成值',
     sortFn: 'text',
-    cell: ({ row }) => <IndicatorText text={row.original.ind.actual} {...lineOf(row.original)} />,
+    cell: ({ row }) => <IndicatorText text={row.original.ind.actual} row={row.original} />,
   }),
   indCol.accessor((r) => r.ind.weight?.v ?? null, {
     id: 'weight',

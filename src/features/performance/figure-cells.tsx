@@ -61,19 +61,16 @@ export function PrintedFigure({ fig, bundleId, document }: FigProps) {
  */
 export function IndicatorText({
   text,
-  line,
-  bundleId,
-  document,
+  row,
 }: {
   text: string | null;
-  line: number;
-  bundleId: string;
-  document: string;
+  /** The indicator's table row: its indicator (with its line) and its document. */
+  row: { ind: { line: number }; bundleId: string; document: string };
 }) {
-  const hrefFor = useSourceHref()(bundleId);
+  const hrefFor = useSourceHref()(row.bundleId);
   if (text === null || text === '') return null;
   return (
-    <SourceLink href={hrefFor(line, text)} document={document} line={line}>
+    <SourceLink href={hrefFor(row.ind.line, text)} document={row.document} line={row.ind.line}>
       {text}
     </SourceLink>
   );

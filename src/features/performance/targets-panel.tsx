@@ -83,33 +83,18 @@ const IND_COLUMNS: DataColumn<IndicatorLine>[] = [
     id: 'annual',
     header: '年度指标值（目标）',
     sortFn: 'text',
-    cell: ({ row }) => (
-      <IndicatorText
-        text={row.original.ind.annualValue}
-        line={row.original.ind.line}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
+    cell: ({ row }) => <IndicatorText text={row.original.ind.annualValue} row={row.original} />,
   }),
   indCol.accessor((r) => r.ind.periodValue ?? '', {
     id: 'period',
     header: '实施期指标值（目标）',
     sortFn: 'text',
-    cell: ({ row }) => (
-      <IndicatorText
-        text={row.original.ind.periodValue}
-        line={row.original.ind.line}
-        bundleId={row.original.bundleId}
-        document={row.original.document}
-      />
-    ),
+    cell: ({ row }) => <IndicatorText text={row.original.ind.periodValue} row={row.original} />,
   }),
 ];
 
 /** The targets' money is shown as printed: its one unit named, or 元 figures marked among 万元. */
-function unitNote(block: TargetBlock): string {
-  const units = new Set(block.rows.map((r) => r.target.unit));
+function unitNote(units: ReadonlySet<string>): string {
   const [only] = units;
   return units.size === 1
     ? `金额单位：${only}，按原文`
@@ -119,6 +104,7 @@ function unitNote(block: TargetBlock): string {
 export function TargetsPanel({ block }: { block: TargetBlock }) {
   const ref = { bundleId: block.bundleId, document: block.document };
   const displayUnit = useAppStore((s) => s.displayUnit);
+  const units = new Set(block.rows.map((r) => r.target.unit));
   const title = `${block.unitName}（${block.year}年${block.scope}预算）项目支出绩效目标`;
   return (
     <article className="perf-targets" aria-label={title}>
@@ -137,11 +123,9 @@ export function TargetsPanel({ block }: { block: TargetBlock }) {
       ) : (
         <>
           <DataTable
-            caption={`项目支出绩效目标表（${unitNote(block)}；${block.document}）`}
+            caption={`项目支出绩效目标表（${unitNote(units)}；${block.document}）`}
             data={block.rows}
-            columns={
-              COLUMNS[new Set(block.rows.map((r) => r.target.unit)).size > 1 ? 'mixed' : 'single']
-            }
+            columns={COLUMNS[units.size > 1 ? 'mixed' : 'single']}
             getRowId={(r) => r.key}
           />
           {block.rows.map((r) => (
