@@ -117,15 +117,14 @@ export function checkNarrativeAgainstTables(
     // 96,282,213.44 元 is the 9628.22 万元 the text states, not a difference of 0.001344.
     const cell = hit.fig as WanFig | null;
     const printedAs = cell?.printedAs;
+    const places = Math.max(2, printedPlaces(stated.v));
     const printed =
       cell === null
         ? // An empty cell, or a table that says 本表无数据, prints zero.
           '0'
         : printedAs === undefined
           ? cell.v
-          : roundHalfUp(dec(cell.v), Math.max(2, printedPlaces(stated.v))).toFixed(
-              Math.max(2, printedPlaces(stated.v)),
-            );
+          : roundHalfUp(dec(cell.v), places).toFixed(places);
     if (sameAmount(stated.v, printed)) return;
     const id = `${what}|${ref.table}|${ref.key}|${ref.col}|${stated.line}`;
     if (seen.has(id)) return;
