@@ -7,7 +7,9 @@
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const TITLE_HEIGHT = 36;
+/** The title's font size and line height; its block is 12 px taller than its lines. */
+const TITLE_SIZE = 18;
+const TITLE_LINE = 24;
 const FONT_FAMILY =
   "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
@@ -50,24 +52,114 @@ export interface SvgExport {
   height: number;
 }
 
-/** The text nodes directly inside an HTML element (not inside an <svg>), with their boxes. */
-function htmlTexts(container: Element): { text: string; el: Element; box: DOMRect }[] {
-  const out: { text: string; el: Element; box: DOMRect }[] = [];
-  const doc = container.ownerDocument;
-  const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+/** A box on screen (a DOMRect's fields). */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+interface TextLine {
+  text: string;
+  el: Element;
+  box: Box;
+}
+
+/**
+ * The lines a text node is drawn on, each with its box. A text that wraps (a legend label or a
+ * panel heading in a narrow window) has one box per line; one <text> over the union of those
+ * boxes would run past the chart's right edge on a single line. Lines are found from each
+ * character's box, since CJK text wraps between any two characters.
+ */
+function textLines(node: Text, el: Element): TextLine[] {
+  const doc = node.ownerDocument;
+  const range = doc.createRange();
+  range.selectNodeContents(node);
+  const whole = range.getBoundingClientRect();
+  if (whole.width === 0 || whole.height === 0) return [];
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  if (range.getClientRects().length <= 1) return [{ text: flat(node.data), el, box: whole }];
+  const lines: { raw: string; box: Box | null }[] = [];
+  let offset = 0;
+  for (const ch of node.data) {
+    range.setStart(node, offset);
+    range.setEnd(node, offset + ch.length);
+    offset += ch.length;
+    const box = range.getBoundingClientRect();
+    const last = lines[lines.length - 1];
+    const drawn = box.width > 0 || box.height > 0;
+    if (!drawn || (last?.box && box.top < last.box.top + last.box.height / 2)) {
+      if (last) {
+        last.raw += ch;
+        if (drawn && last.box) last.box = union(last.box, box);
+      } else lines.push({ raw: ch, box: drawn ? box : null });
+    } else if (last && !last.box) {
+      last.raw += ch;
+      last.box = box;
+    } else lines.push({ raw: ch, box });
+  }
+  return lines.flatMap(({ raw, box }) => {
+    const text = flat(raw);
+    return text && box ? [{ text, el, box }] : [];
+  });
+}
+
+function union(a: Box, b: Box): Box {
+  const left = Math.min(a.left, b.left);
+  const top = Math.min(a.top, b.top);
+  const right = Math.max(a.right, b.right);
+  const bottom = Math.max(a.bottom, b.bottom);
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
+
+/** The text drawn directly inside HTML elements (not inside an <svg>), a line at a time. */
+function htmlTexts(container: Element): TextLine[] {
+  const out: TextLine[] = [];
+  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const el = node.parentElement;
+    const text = node as Text; // SHOW_TEXT: only text nodes
+    const el = text.parentElement;
     // Text hidden from screen readers is decoration, unless it is marked as part of the picture
     // (a legend, which the chart's text alternative replaces for a screen reader).
-    if (!text || !el || el.closest('svg')) continue;
+    if (!el || !text.data.trim() || el.closest('svg')) continue;
     if (el.closest('[aria-hidden="true"]:not([data-export-text])')) continue;
-    const range = doc.createRange();
-    range.selectNodeContents(node);
-    const box = range.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0) out.push({ text, el, box });
+    out.push(...textLines(text, el));
   }
   return out;
+}
+
+/**
+ * The width of a text in the title's font: measured on a canvas, or where there is none (a test
+ * DOM) estimated, a CJK character 1 em and any other 0.6 em.
+ */
+function titleWidth(doc: Document): (text: string) => number {
+  const ctx = doc.createElement('canvas').getContext?.('2d');
+  if (ctx) {
+    ctx.font = `600 ${TITLE_SIZE}px ${FONT_FAMILY}`;
+    return (text) => ctx.measureText(text).width;
+  }
+  return (text) =>
+    Array.from(text).reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0) * TITLE_SIZE;
+}
+
+/**
+ * `text` in lines no wider than `max`: broken between any two CJK characters, never inside a run
+ * of Latin letters and digits (a year, a figure), as the browser wraps the title on screen.
+ */
+export function wrapText(text: string, max: number, widthOf: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.match(/[A-Za-z0-9.,%-]+|\s+|./gu) ?? []) {
+    if (line && widthOf(line + token) > max && token.trim()) {
+      lines.push(line.trimEnd());
+      line = token;
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
 }
 
 /**
@@ -79,9 +171,10 @@ export function chartSvgText(container: Element, title: string, win: Window = wi
   const origin = container.getBoundingClientRect();
   const width = Math.max(1, Math.round(origin.width));
   const bodyHeight = Math.max(1, Math.round(origin.height));
-  const top = title ? TITLE_HEIGHT : 0;
-  const height = bodyHeight + top;
   const doc = container.ownerDocument;
+  const titleLines = title ? wrapText(title, width - 24, titleWidth(doc)) : [];
+  const top = titleLines.length > 0 ? 12 + TITLE_LINE * titleLines.length : 0;
+  const height = bodyHeight + top;
 
   const root = doc.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -94,16 +187,16 @@ export function chartSvgText(container: Element, title: string, win: Window = wi
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
   root.appendChild(bg);
-  if (title) {
+  titleLines.forEach((line, i) => {
     const t = doc.createElementNS(SVG_NS, 'text');
     t.setAttribute('x', '12');
-    t.setAttribute('y', String(TITLE_HEIGHT - 12));
-    t.setAttribute('font-size', '18');
+    t.setAttribute('y', String(TITLE_LINE * (i + 1)));
+    t.setAttribute('font-size', String(TITLE_SIZE));
     t.setAttribute('font-weight', '600');
     t.setAttribute('fill', '#1f2933');
-    t.textContent = title;
+    t.textContent = line;
     root.appendChild(t);
-  }
+  });
 
   for (const svg of container.querySelectorAll('svg')) {
     if (svg.parentElement?.closest('svg')) continue; // nested: travels with its outer svg

@@ -197,6 +197,43 @@ describe('exports from file://', () => {
     expect(swatches).toHaveLength(5);
   });
 
+  it('a chart exported from a narrow window keeps its title and legend inside the picture', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 560, height: 900 });
+    await page.goto(`${INDEX_URL}#/sangong`);
+    const chart = shownView(page).locator('figure.chart-frame').first();
+    await chart
+      .locator('.chart-body svg .recharts-bar-rectangle')
+      .first()
+      .waitFor({ state: 'attached' });
+    const title = (await chart.locator('.chart-title').innerText()).trim();
+    const svg = await download(page, chart.getByRole('button', { name: '导出 SVG' }));
+    const file = join(ROOT, 'test-results', 'exports', 'narrow-sangong.svg');
+    mkdirSync(join(ROOT, 'test-results', 'exports'), { recursive: true });
+    await svg.d.saveAs(file);
+    // Open the file itself and measure what it draws: every line of text ends inside it.
+    await page.goto(`file://${file}`);
+    const drawn = await page.evaluate(() => {
+      const root = document.documentElement as unknown as SVGSVGElement;
+      const texts = [...root.querySelectorAll(':scope > text')] as SVGTextElement[];
+      return {
+        width: root.width.baseVal.value,
+        texts: texts.map((t) => ({
+          text: t.textContent ?? '',
+          right: t.getBBox().x + t.getBBox().width,
+        })),
+      };
+    });
+    const overflowing = drawn.texts.filter((t) => t.right > drawn.width + 1);
+    expect(overflowing).toEqual([]);
+    // The long title and the legend's longest label wrap onto lines of their own, in order.
+    const bare = (text: string) => text.replace(/\s/g, '');
+    const joined = bare(drawn.texts.map((t) => t.text).join(''));
+    expect(joined).toContain(bare(title));
+    expect(drawn.texts[0]?.text).not.toBe(title);
+    expect(joined).toContain(bare('※ 推算值（上年数 = 本年数 ∓ 增减额，原文未印出）'));
+  });
+
   it('prints to A4 landscape without the header and controls, chart tables open', async () => {
     const { page } = s;
     await firstChart(page);
