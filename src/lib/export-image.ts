@@ -6,6 +6,8 @@
  * foreignObject does not taint the canvas).
  */
 
+import { wrapLabel } from '@/lib/text-width';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The title's font size and line height; its block is 12 px taller than its lines. */
 const TITLE_SIZE = 18;
@@ -132,37 +134,6 @@ function htmlTexts(container: Element): TextLine[] {
 }
 
 /**
- * The width of a text in the title's font: measured on a canvas, or where there is none (a test
- * DOM) estimated, a CJK character 1 em and any other 0.6 em.
- */
-function titleWidth(doc: Document): (text: string) => number {
-  const ctx = doc.createElement('canvas').getContext?.('2d');
-  if (ctx) {
-    ctx.font = `600 ${TITLE_SIZE}px ${FONT_FAMILY}`;
-    return (text) => ctx.measureText(text).width;
-  }
-  return (text) =>
-    Array.from(text).reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0) * TITLE_SIZE;
-}
-
-/**
- * `text` in lines no wider than `max`: broken between any two CJK characters, never inside a run
- * of Latin letters and digits (a year, a figure), as the browser wraps the title on screen.
- */
-export function wrapText(text: string, max: number, widthOf: (text: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const token of text.match(/[A-Za-z0-9.,%-]+|\s+|./gu) ?? []) {
-    if (line && widthOf(line + token) > max && token.trim()) {
-      lines.push(line.trimEnd());
-      line = token;
-    } else line += token;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
-/**
  * A standalone SVG document of everything drawn in `container` (a ChartFrame's chart body): each
  * <svg> at its place on screen (small multiples included), the HTML text beside them (panel
  * headings, legend labels) as <text>, and the title on top.
@@ -172,7 +143,7 @@ export function chartSvgText(container: Element, title: string, win: Window = wi
   const width = Math.max(1, Math.round(origin.width));
   const bodyHeight = Math.max(1, Math.round(origin.height));
   const doc = container.ownerDocument;
-  const titleLines = title ? wrapText(title, width - 24, titleWidth(doc)) : [];
+  const titleLines = title ? wrapLabel(title, width - 24, TITLE_SIZE, Infinity) : [];
   const top = titleLines.length > 0 ? 12 + TITLE_LINE * titleLines.length : 0;
   const height = bodyHeight + top;
 

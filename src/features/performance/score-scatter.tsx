@@ -17,7 +17,7 @@ import {
   ZAxis,
 } from 'recharts';
 import { horizontalAtTicks, verticalAtTicks } from '@/components/chart-grid';
-import { estimateTextWidth } from '@/components/chart-tick';
+import { estimateTextWidth } from '@/lib/text-width';
 import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import type { ScatterShapeProps } from 'recharts';
 import { formatPercent } from '@/lib/format';

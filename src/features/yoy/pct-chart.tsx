@@ -8,7 +8,8 @@
  * as in the execution chart. `Number()` only for pixel geometry; labels are formatted text.
  */
 import { useState } from 'react';
-import { estimateTextWidth, wrappedTick } from '@/components/chart-tick';
+import { wrappedTick } from '@/components/chart-tick';
+import { estimateTextWidth } from '@/lib/text-width';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import {

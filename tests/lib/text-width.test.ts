@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, wrapLabel } from '@/components/chart-tick';
+import { estimateTextWidth, wrapLabel } from '@/lib/text-width';
 
 describe('wrapLabel', () => {
   it.each([
@@ -16,4 +16,11 @@ describe('wrapLabel', () => {
     expect(got).toEqual(lines);
     for (const line of got) expect(estimateTextWidth(line, size)).toBeLessThanOrEqual(width);
   });
+});
+
+it('wraps a chart title onto as many lines as it needs, none cut short', () => {
+  // An exported picture's title at 18 px in a 200 px wide chart (11 CJK characters a line).
+  const title = '三公经费：各单位、各年度，分项堆叠（预算数与决算数）';
+  const lines = wrapLabel(title, 200, 18, Infinity);
+  expect(lines).toEqual(['三公经费：各单位、各年', '度，分项堆叠', '（预算数与决算数）']);
 });
