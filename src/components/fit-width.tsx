@@ -74,3 +74,18 @@ export function FitWidth({ kind, height, children, onWidth }: FitWidthProps) {
     </ResponsiveContainer>
   );
 }
+
+/**
+ * The width (px) of a horizontal bar chart's category axis: `max` where the chart has room, and
+ * half of a narrower chart (at least 120 px), so the bars keep the other half in a narrow window
+ * instead of vanishing behind their labels. `chartWidth` is what FitWidth's onWidth reports.
+ */
+export function categoryAxisWidth(chartWidth: number, max: number): number {
+  return Math.min(max, Math.max(120, Math.round(chartWidth / 2)));
+}
+
+/** categoryAxisWidth for a full-width chart, with the onWidth callback that keeps it current. */
+export function useCategoryAxisWidth(max: number): [number, (chartWidth: number) => void] {
+  const [chartWidth, setChartWidth] = useState(() => rememberedChartWidth('full') ?? 2 * max);
+  return [categoryAxisWidth(chartWidth, max), setChartWidth];
+}

@@ -201,6 +201,26 @@ describe('first screen at 1280×720, all five documents', () => {
   });
 });
 
+describe('a narrow window (400 px, a phone or a window snapped beside another)', () => {
+  it.each([
+    ['sangong', '三公经费'],
+    ['performance', '绩效评价'],
+  ])('#/%s: the horizontal bar chart keeps room for its bars beside the labels', async (route) => {
+    const { page } = s;
+    await page.setViewportSize({ width: 400, height: 900 });
+    const view = VIEWS.find((v) => v.route === route);
+    if (!view) throw new Error(route);
+    await open(page, route, view.heading, view.ready);
+    const chart = shownView(page).locator('figure.chart-frame').first();
+    // Before, the labels took the whole width at 400 px and no bar was drawn.
+    const widths = await chart
+      .locator('.chart-body svg .recharts-bar-rectangle')
+      .evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
+    expect(widths.filter((w) => w >= 20).length).toBeGreaterThanOrEqual(3);
+    expect(await clippedTexts(page)).toEqual([]);
+  });
+});
+
 /** Width (px) of the bar whose label reads `label` in the small multiple titled `unit`. */
 function barWidth(page: Page, unit: string, label: string): Promise<number> {
   return shownView(page).evaluate(

@@ -8,7 +8,7 @@ import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-te
 import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { wrappedTick } from '@/components/chart-tick';
-import { FitWidth } from '@/components/fit-width';
+import { FitWidth, useCategoryAxisWidth } from '@/components/fit-width';
 import { formatPercent } from '@/lib/format';
 import type { MeasureMode } from '@/store/types';
 import { GRADES } from './performance-data';
@@ -37,6 +37,7 @@ interface GradeRow {
 
 export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMode }) {
   const prefix = usePatternPrefix('gr');
+  const [axisWidth, onWidth] = useCategoryAxisWidth(330);
   const rows: GradeRow[] = mixes.map((m) => {
     const value = (g: Grade) => (mode === 'share' ? Number(m.shares[g] ?? 0) : m.counts[g]);
     return {
@@ -60,7 +61,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
   return (
     <div className="perf-chart">
       <FillPatterns prefix={prefix} fills={FILLS} />
-      <FitWidth kind="full" height={height}>
+      <FitWidth kind="full" height={height} onWidth={onWidth}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid
             horizontal={false}
@@ -79,10 +80,10 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
           <YAxis
             type="category"
             dataKey="doc"
-            width={330}
+            width={axisWidth}
             interval={0}
             tick={wrappedTick({
-              width: 330 - 12,
+              width: axisWidth - 12,
               fontSize: 13,
               fill: 'var(--chart-text)',
               format: (id) => {

@@ -8,9 +8,10 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-textures';
 import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
-import { FitWidth } from '@/components/fit-width';
+import { FitWidth, useCategoryAxisWidth } from '@/components/fit-width';
 import type { BarShapeProps } from 'recharts';
 import { formatAmount, formatPercent } from '@/lib/format';
+import { wrapLabel } from '@/lib/text-width';
 import type { DisplayUnit, MeasureMode } from '@/store/types';
 import { SANGONG_PARTS, barLabel, partShare } from './sangong-data';
 import type { PartKey, SangongBar, SangongChartRow } from './sangong-data';
@@ -74,6 +75,9 @@ function BarShape(props: BarShapeProps, unit: DisplayUnit): ReactNode {
   );
 }
 
+/** The axis labels' font size (px), as .sg-tick sets it. */
+const TICK_FONT = 13;
+
 interface TickProps {
   x?: number | string;
   y?: number | string;
@@ -105,6 +109,9 @@ interface SangongChartProps {
 
 export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   const prefix = usePatternPrefix('sg');
+  const [axisWidth, onWidth] = useCategoryAxisWidth(340);
+  // Each line of a label on one line, cut with "…" where the axis is narrow (full text on hover).
+  const fit = (text: string) => wrapLabel(text, axisWidth - 12, TICK_FONT, 1)[0] ?? text;
   const byId = new Map(rows.map((r) => [r.id, r.bar]));
   const height = 50 + rows.length * 46;
   const valueLabel = (bar: SangongBar): string =>
@@ -117,13 +124,15 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   const Tick = ({ x = 0, y = 0, payload }: TickProps) => {
     const bar = byId.get(String(payload?.value ?? ''));
     if (!bar) return null;
+    const detail = `${barLabel(bar)} · ${valueLabel(bar)}`;
     return (
       <text x={x} y={y} textAnchor="end" className="sg-tick">
+        <title>{`${bar.unitName}\n${detail}`}</title>
         <tspan x={x} dy="-0.35em" fontWeight={600}>
-          {bar.unitName}
+          {fit(bar.unitName)}
         </tspan>
         <tspan x={x} dy="1.25em">
-          {barLabel(bar)} · {valueLabel(bar)}
+          {fit(detail)}
         </tspan>
       </text>
     );
@@ -132,7 +141,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   return (
     <div className="sg-chart">
       <FillPatterns prefix={prefix} fills={FILLS} />
-      <FitWidth kind="full" height={height}>
+      <FitWidth kind="full" height={height} onWidth={onWidth}>
         <BarChart
           data={rows}
           layout="vertical"
@@ -161,7 +170,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
               fontSize: 13,
             }}
           />
-          <YAxis type="category" dataKey="id" width={340} tick={Tick} interval={0} />
+          <YAxis type="category" dataKey="id" width={axisWidth} tick={Tick} interval={0} />
           {SERIES.map(({ key, label }) => (
             <Bar
               key={key}
