@@ -68,9 +68,9 @@ describe('a 公开10 printed in 元', () => {
     expect(row('国有资产占用情况/机要通信用车')).toBe('2');
   });
 
-  it('对比矩阵: 车辆 2 辆 and 车均运行维护费 1.01 ÷ 2 = 0.51 万元', () => {
+  it('对比矩阵: 车辆 2 辆 (公开10, in 元 or not), 车均运行维护费 1.01 ÷ 1 financed car', () => {
     const cells = matrixCells(yuan);
     expect(cells['vehicles']?.fig?.v).toBe('2');
-    expect(cells['runningPerVehicle']?.fig?.v).toBe('0.51');
+    expect(cells['runningPerVehicle']?.fig?.v).toBe('1.01');
   });
 });

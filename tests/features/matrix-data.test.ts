@@ -64,8 +64,10 @@ describe('matrixCells: each document’s figures', () => {
     ['expensePerHead', null, '34.71', null, '66.29', null],
     ['personnelPerHead', null, '13.60', null, '11.10', null],
     ['publicPerHead', null, '1.30', null, '0.92', null],
-    // 公务用车运行维护费 ÷ 车辆数: 3.20 ÷ 3, 1.01 ÷ 2, 0 ÷ 1; no vehicles in the budget and district.
-    ['runningPerVehicle', '1.07', '0.51', null, '0.00', null],
+    // 公务用车运行维护费 ÷ 使用财政拨款负担的公务用车保有量: province 3.20 ÷ 3 (line 520), city
+    // 部门 1.01 ÷ 1 (line 551: its 2 vehicles are 机要通信用车, one financed); the centre and the
+    // district state 保有量共0辆; the budget states none.
+    ['runningPerVehicle', '1.07', '1.01', null, null, null],
   ])('%s', (id, ...expected) => {
     expect(ORDER.map((_, i) => value(i, id))).toEqual(expected);
   });
@@ -84,7 +86,9 @@ describe('matrixCells: each document’s figures', () => {
   it('says why a figure is missing', () => {
     expect(why(2, 'executionRate')).toBe('预算文件，没有执行数');
     expect(why(0, 'expensePerHead')).toBe('原文未载明编制或在职人数');
-    expect(why(4, 'runningPerVehicle')).toBe('车辆数为 0，没有车均');
+    expect(why(4, 'runningPerVehicle')).toBe('财政拨款负担的公务用车保有量为 0，没有车均');
+    expect(why(3, 'runningPerVehicle')).toBe('财政拨款负担的公务用车保有量为 0，没有车均');
+    expect(why(2, 'runningPerVehicle')).toBe('原文未说明财政拨款负担的公务用车保有量');
     // The city 部门 has only a 部门整体 self-evaluation (98.92 分), no project scores.
     expect(why(1, 'meanScore')).toContain('部门整体自评');
     expect(rows[3]?.cells?.['expensePerHead']?.detail).toBe('按编制 17 人');

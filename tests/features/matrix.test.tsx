@@ -112,11 +112,13 @@ describe('对比矩阵', () => {
         name: /人均与车均，按车均公务用车运行维护费从大到小/,
       }),
     ).toBeVisible();
-    // 3.20 ÷ 3 = 1.07 (province), 1.01 ÷ 2 = 0.51 (city 部门), 0 ÷ 1 (service center).
+    // Per financed car: 3.20 ÷ 3 = 1.07 (province), 1.01 ÷ 1 (city 部门, 2 vehicles of which 1 is
+    // financed by appropriations); the service center states 保有量共0辆.
     const rows = bodyRows();
     expect(rows[1]?.[0]).toMatch(/^山西省/);
     expect(rows[1]?.[4]).toContain('1.07');
-    expect(rows[2]?.[4]).toContain('0.51');
+    expect(rows[2]?.[4]).toContain('1.01');
+    expect(rows[2]?.[4]).toContain('保有量 1 辆');
     // Only the service center states staffing (编制17名): 1127.00 ÷ 17 = 66.29万元 per person.
     const center = rows.find((r) => r[0]?.startsWith('大同市政务服务中心'));
     expect(center?.[1]).toContain('66.29');

@@ -199,7 +199,8 @@ export const MATRIX_MEASURES: readonly MatrixMeasure[] = [
     label: '车均公务用车运行维护费',
     kind: 'amount',
     per: '辆',
-    basis: '公务用车运行维护费（“三公”经费）÷ 车辆数；没有车辆的文件记“—”。',
+    basis:
+      '公务用车运行维护费（“三公”经费，财政拨款）÷ 情况说明所述“使用财政拨款负担的公务用车保有量”（不是全部车辆数）；未说明或为 0 时记“—”。',
   },
 ];
 
@@ -366,20 +367,24 @@ export function matrixCells(bundle: Bundle): Record<string, MatrixCell> {
   cells['personnelPerHead'] = perHead(st.personnel, '人员经费');
   cells['publicPerHead'] = perHead(st.publicCosts, '公用经费');
 
+  // The 三公 running costs pay for the cars financed by appropriations, which the 三公 paragraph
+  // counts ("使用财政拨款负担的公务用车保有量共1辆"); 公开10's 车辆数 counts every vehicle held
+  // (the city 部门: 2 机要通信用车, of which 1 so financed).
   const running = cells['sangong.vehicleRunning'];
+  const fleet = n.sangong?.counts.find((c) => c.key === 'sangong.vehicleRunning.fleet')?.value;
   cells['runningPerVehicle'] =
-    vehicles === null
-      ? { fig: null, why: '原文未说明车辆数' }
-      : dec(vehicles.v).isZero()
-        ? { fig: null, why: '车辆数为 0，没有车均' }
+    fleet === undefined
+      ? { fig: null, why: '原文未说明财政拨款负担的公务用车保有量' }
+      : dec(fleet.v).isZero()
+        ? { fig: null, why: '财政拨款负担的公务用车保有量为 0，没有车均' }
         : running?.fig == null
           ? { fig: null, why: '原文未列公务用车运行维护费' }
           : derivedCell(
-              perCount(running.fig.v, vehicles.v),
-              `车均运行维护费 = 公务用车运行维护费 ÷ 车辆数 = ${running.fig.v} ÷ ${vehicles.v}`,
-              [...('line' in running.fig ? [running.fig.line] : []), vehicles.line],
-              '车辆数为 0，没有车均',
-              `${vehicles.v} 辆`,
+              perCount(running.fig.v, fleet.v),
+              `车均运行维护费 = 公务用车运行维护费 ÷ 财政拨款负担的公务用车保有量 = ${running.fig.v} ÷ ${fleet.v}`,
+              [...('line' in running.fig ? [running.fig.line] : []), fleet.line],
+              '保有量为 0，没有车均',
+              `保有量 ${fleet.v} 辆`,
             );
   return cells;
 }
