@@ -75,10 +75,14 @@ describe('matrixCells: each document’s figures', () => {
   it('links printed figures to their lines and marks computed ones as derived', () => {
     // "完成年初预算的1838.93%" is printed on line 474 of the province's text.
     expect(rows[0]?.cells?.['executionRate']?.fig).toEqual({ v: '1838.93', line: 474 });
-    const share = rows[0]?.cells?.['basicShare']?.fig;
-    expect(share && 'derived' in share ? share.derived.formula : null).toContain(
-      '846.28 ÷ 42240.10',
-    );
+    // "基本支出846.28万元，占比2.00%" (line 440): the printed share, not a computed one.
+    expect(rows[0]?.cells?.['basicShare']?.fig).toEqual({ v: '2.00', line: 440 });
+    // 人员经费 is not given a share in the text: 711.62 ÷ 845.59, computed (计算值).
+    const share = rows[0]?.cells?.['personnelShare']?.fig;
+    expect(share && 'derived' in share ? share.derived : null).toMatchObject({
+      formula: expect.stringContaining('711.62 ÷ 845.59') as unknown,
+      computed: true,
+    });
     // The budget's statement "本单位无“三公”经费预算" (line 439) is a stated zero, shown as 无.
     expect(rows[2]?.cells?.['sangong']).toMatchObject({ fig: { v: '0', line: 439 }, none: true });
   });

@@ -20,9 +20,11 @@ describe('overview card measures', () => {
     render(<OverviewPage />);
     const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
     const m = card.getByRole('group', { name: '主要指标' });
-    // Shares are computed, not printed: marked ※ (推算值).
-    expect(m).toHaveTextContent('基本 846.28（2.00%※）／项目 41,393.83（98.00%※）');
-    // 711.62 ÷ 845.59 = 84.16%, 133.97 ÷ 845.59 = 15.84% (公开05 基本支出 845.59).
+    // The text prints these shares: "基本支出846.28万元，占比2.00%" (line 440), "项目支出
+    // 41,393.83万元，占比98.00%" (line 442); shown as printed, no ※.
+    expect(m).toHaveTextContent('基本 846.28（2.00%）／项目 41,393.83（98.00%）');
+    // It prints none for 人员/公用 (lines 488, 490): computed, ※. 711.62 ÷ 845.59 = 84.16%,
+    // 133.97 ÷ 845.59 = 15.84% (公开05 基本支出 845.59).
     expect(m).toHaveTextContent('人员 711.62（84.16%※）／公用 133.97（15.84%※）');
     // The rate is against 年初预算, as the text says (完成年初预算的1838.93%, line 474).
     expect(m).toHaveTextContent(
@@ -80,23 +82,26 @@ describe('overview card measures', () => {
     expect(m).toHaveTextContent('预算文件，无执行数');
     expect(m).toHaveTextContent('“三公”经费（预算数）无“三公”经费（原文如此）');
     expect(m).toHaveTextContent('6 个项目绩效目标');
-    // Budget split: 973.99 ÷ 1564.72 = 62.25%, 590.73 ÷ 1564.72 = 37.75% (as the text prints).
-    expect(m).toHaveTextContent('基本 973.99（62.25%※）／项目 590.73（37.75%※）');
+    // Budget split as printed: "基本支出973.99万元，占62.25%；项目支出590.73万元，占37.75%" (line 406).
+    expect(m).toHaveTextContent('基本 973.99（62.25%）／项目 590.73（37.75%）');
   });
 
-  it('marks the computed shares as derived (※) and says how: formula and lines', () => {
+  it('shows a printed share as printed, and marks a computed one 计算值 with its formula', () => {
     loadRealData();
     render(<OverviewPage />);
-    expect(screen.getByText(/卡片上的占比带“※”：由本看板按原文金额计算，原文未印出/)).toBeVisible();
+    expect(screen.getByText(/原文未印的带“※”，是本看板按原文金额算出的计算值/)).toBeVisible();
     const card = within(screen.getByRole('article', { name: '山西省行政审批服务管理局' }));
     const m = within(card.getByRole('group', { name: '主要指标' }));
-    const basic = m.getByRole('link', { name: /^2\.00%/ });
-    expect(within(basic).getByLabelText('推算值')).toHaveTextContent('※');
-    // 846.28 (公开03 基本支出) ÷ 42,240.10 (支出合计), both on line 172 of the province's text.
-    expect(basic).toHaveAttribute(
+    // "基本支出846.28万元，占比2.00%" (line 440): a printed figure, linked to its line.
+    const basic = m.getByRole('link', { name: '2.00%' });
+    expect(basic).toHaveAttribute('href', `#/source/${IDS.province}?line=440&q=2.00`);
+    // 人员经费 711.62 (公开06, line 324) ÷ 财政拨款基本支出 845.59 (公开05): not printed.
+    const personnel = m.getByRole('link', { name: /^84\.16%/ });
+    expect(within(personnel).getByLabelText('计算值')).toHaveTextContent('※');
+    expect(personnel).toHaveAttribute(
       'title',
       expect.stringMatching(
-        /^推算值（非原文印出）：基本支出占比 = 基本支出 ÷ 支出合计.*846\.28 ÷ 42240\.10.*第 172 行/,
+        /^计算值（本看板按原文数字计算）：人员经费占比 = 人员经费 ÷ 财政拨款基本支出.*711\.62 ÷ 845\.59/,
       ),
     );
   });

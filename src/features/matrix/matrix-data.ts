@@ -10,7 +10,8 @@ import type { ManifestEntry } from '@/data/load';
 import { readSangong, SANGONG_PARTS } from '@/data/sangong';
 import type { PartKey } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
-import type { DerivedFig, Fig } from '@/data/schema-common';
+import type { Fig } from '@/data/schema-common';
+import type { DerivedFigure } from '@/components/figure-value';
 import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, share } from '@/domain/measures';
@@ -51,7 +52,8 @@ export interface MatrixMeasure {
 
 /** One document's figure for one measure. */
 export interface MatrixCell {
-  fig: Fig | DerivedFig | null;
+  /** Printed, or computed by the dashboard (※ 计算值). */
+  fig: Fig | DerivedFigure | null;
   /** Why there is no figure ("—"); null when there is one. */
   why: string | null;
   /** The document states there is none (无“三公”经费): the figure is 0 and shows as 无. */
@@ -223,21 +225,24 @@ function derivedCell(
   detail?: string,
 ): MatrixCell {
   if (value === null) return { fig: null, why };
-  const fig: DerivedFig = {
+  const fig: DerivedFigure = {
     v: value.toFixed(2),
-    derived: { formula, lines: [...new Set(lines)].sort((a, b) => a - b) },
+    derived: { formula, lines: [...new Set(lines)].sort((a, b) => a - b), computed: true },
   };
   return detail === undefined ? { fig, why: null } : { fig, why: null, detail };
 }
 
+/** A part's share of a whole: as the text prints it where it does, else computed. */
 function shareCell(
   part: Fig | null,
   whole: Fig | null,
   partName: string,
   wholeName: string,
+  printed: Fig | null,
 ): MatrixCell {
   if (whole === null) return { fig: null, why: `原文未印出${wholeName}` };
   if (part === null) return { fig: null, why: `原文未印出${partName}` };
+  if (printed !== null) return { fig: printed, why: null };
   return derivedCell(
     share(part.v, whole.v),
     `${partName}占比 = ${partName} ÷ ${wholeName} × 100% = ${part.v} ÷ ${whole.v} × 100%`,
@@ -285,10 +290,23 @@ export function matrixCells(bundle: Bundle): Record<string, MatrixCell> {
     );
 
   const st = readStructure(bundle);
-  cells['basicShare'] = shareCell(st.basic, st.expense, '基本支出', st.expenseName);
-  cells['projectShare'] = shareCell(st.project, st.expense, '项目支出', st.expenseName);
-  cells['personnelShare'] = shareCell(st.personnel, st.basicFiscal, '人员经费', st.basicFiscalName);
-  cells['publicShare'] = shareCell(st.publicCosts, st.basicFiscal, '公用经费', st.basicFiscalName);
+  const ps = st.printedShares;
+  cells['basicShare'] = shareCell(st.basic, st.expense, '基本支出', st.expenseName, ps.basic);
+  cells['projectShare'] = shareCell(st.project, st.expense, '项目支出', st.expenseName, ps.project);
+  cells['personnelShare'] = shareCell(
+    st.personnel,
+    st.basicFiscal,
+    '人员经费',
+    st.basicFiscalName,
+    ps.personnel,
+  );
+  cells['publicShare'] = shareCell(
+    st.publicCosts,
+    st.basicFiscal,
+    '公用经费',
+    st.basicFiscalName,
+    ps.publicCosts,
+  );
 
   // 三公: the document's own year, 决算数 for final accounts and 预算数 for a budget.
   const sg = readSangong(bundle);

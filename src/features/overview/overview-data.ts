@@ -3,7 +3,7 @@
  * from the standard tables and the narrative as printed; rates and shares from src/domain.
  */
 import type { Bundle } from '@/data/schema';
-import type { DerivedFig, Fig } from '@/data/schema-common';
+import type { Fig } from '@/data/schema-common';
 import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, mean, share } from '@/domain/measures';
@@ -14,11 +14,11 @@ export interface SplitMeasure {
   a: Fig | null;
   b: Fig | null;
   /**
-   * a's share of the printed total (percent), null without a total. Computed by the dashboard,
-   * not printed: a derived figure naming its formula and lines, shown with ※.
+   * a's share of the printed total (percent), null without a total: as the text prints it where
+   * it does, else computed by the dashboard (※ 计算值, naming its formula and lines).
    */
-  aShare: DerivedFig | null;
-  bShare: DerivedFig | null;
+  aShare: Fig | DerivedFigure | null;
+  bShare: Fig | DerivedFigure | null;
 }
 
 export interface OverviewMeasures {
@@ -64,8 +64,18 @@ interface SplitNames {
   total: string;
 }
 
-/** part ÷ total as a derived figure: "基本支出占比 = 基本支出 ÷ 本年支出合计 × 100% = …". */
-function shareFig(part: Fig | null, partName: string, total: Fig, totalName: string) {
+/**
+ * part ÷ total as a computed figure: "基本支出占比 = 基本支出 ÷ 本年支出合计 × 100% = …"; the share
+ * the text prints instead, where it prints one.
+ */
+function shareFig(
+  part: Fig | null,
+  partName: string,
+  total: Fig,
+  totalName: string,
+  printed: Fig | null,
+): Fig | DerivedFigure | null {
+  if (printed !== null) return printed;
   const v = share(part?.v ?? '0', total.v);
   if (v === null) return null;
   const lines = [...new Set([...(part ? [part.line] : []), total.line])].sort((x, y) => x - y);
@@ -74,16 +84,23 @@ function shareFig(part: Fig | null, partName: string, total: Fig, totalName: str
     derived: {
       formula: `${partName}占比 = ${partName} ÷ ${totalName} × 100% = ${part?.v ?? '0'} ÷ ${total.v} × 100%`,
       lines,
+      computed: true,
     },
-  } satisfies DerivedFig;
+  };
 }
 
-function split(a: Fig | null, b: Fig | null, total: Fig | null, names: SplitNames): SplitMeasure {
+function split(
+  a: Fig | null,
+  b: Fig | null,
+  total: Fig | null,
+  names: SplitNames,
+  printed: { a: Fig | null; b: Fig | null },
+): SplitMeasure {
   return {
     a,
     b,
-    aShare: total === null ? null : shareFig(a, names.a, total, names.total),
-    bShare: total === null ? null : shareFig(b, names.b, total, names.total),
+    aShare: total === null ? null : shareFig(a, names.a, total, names.total, printed.a),
+    bShare: total === null ? null : shareFig(b, names.b, total, names.total, printed.b),
   };
 }
 
@@ -150,16 +167,20 @@ export function overviewMeasures(bundle: Bundle): OverviewMeasures {
   const dept = bundle.performance.department;
 
   return {
-    basicProject: split(s.basic, s.project, s.expense, {
-      a: '基本支出',
-      b: '项目支出',
-      total: s.expenseName,
-    }),
-    personnelPublic: split(s.personnel, s.publicCosts, s.basicFiscal, {
-      a: '人员经费',
-      b: '公用经费',
-      total: s.basicFiscalName,
-    }),
+    basicProject: split(
+      s.basic,
+      s.project,
+      s.expense,
+      { a: '基本支出', b: '项目支出', total: s.expenseName },
+      { a: s.printedShares.basic, b: s.printedShares.project },
+    ),
+    personnelPublic: split(
+      s.personnel,
+      s.publicCosts,
+      s.basicFiscal,
+      { a: '人员经费', b: '公用经费', total: s.basicFiscalName },
+      { a: s.printedShares.personnel, b: s.printedShares.publicCosts },
+    ),
     execution,
     sangong,
     operatingCosts: n.operatingCosts,

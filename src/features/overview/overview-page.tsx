@@ -77,7 +77,7 @@ export function OverviewPage() {
         请勿把各卡片的金额相加；跨口径、跨年度比较时请注意差异。
       </aside>
       <p className="view-intro">
-        卡片上的占比带“※”：由本看板按原文金额计算，原文未印出；悬停可见算式与所依据的行。
+        卡片上的占比：原文印有的照原文（点击查看所在行）；原文未印的带“※”，是本看板按原文金额算出的计算值，悬停可见算式与所依据的行。
       </p>
       {manifestError ? (
         <ErrorPanel title="数据清单加载失败" messages={[manifestError.message]} />
