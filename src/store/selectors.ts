@@ -58,6 +58,37 @@ export function comparedEntries(
   return selected.length > 0 ? selected : entries.slice(0, DEFAULT_COMPARED_LIMIT);
 }
 
+/**
+ * The selection as the loaded documents know it: `known` ids in selection order, and `unknown`
+ * ones (a link naming a document this copy does not have, or no longer has), which views skip
+ * and the comparison bar names. Nothing is unknown before the manifest has loaded.
+ */
+export function selectionOf(
+  entries: readonly ManifestEntry[],
+  ids: readonly string[],
+  manifestLoaded: boolean,
+): { known: string[]; unknown: string[] } {
+  if (!manifestLoaded) return { known: [...ids], unknown: [] };
+  const loaded = new Set(entries.map((e) => e.id));
+  return {
+    known: ids.filter((id) => loaded.has(id)),
+    unknown: ids.filter((id) => !loaded.has(id)),
+  };
+}
+
+const selectionIn = (s: AppState) =>
+  selectionOf(selectEntries(s), s.selectedIds, s.manifest !== null);
+
+/** The selected ids the loaded documents include (use with useAppStoreShallow). */
+export const selectKnownSelected = (s: AppState): string[] => selectionIn(s).known;
+
+/** The selected ids no loaded document has (use with useAppStoreShallow). */
+export const selectUnknownSelected = (s: AppState): string[] => selectionIn(s).unknown;
+
+/** Whether the comparison shows chosen documents (some selected id is known), not the default. */
+export const selectHasSelection = (s: AppState): boolean =>
+  s.selectedIds.length > 0 && selectionIn(s).known.length > 0;
+
 /** How many documents exist and, with nothing selected, how many the views show of them. */
 export const selectDefaultComparison = (s: AppState): { shown: number; total: number } => {
   const total = selectEntries(s).length;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ManifestEntry } from '@/data/load';
 import type { Bundle } from '@/data/schema';
 import { useAppStore, useAppStoreShallow } from './app-store';
-import { selectComparedEntries } from './selectors';
+import { selectComparedEntries, selectHasSelection } from './selectors';
 import type { LoadStatus } from './types';
 import { useRequestBundles } from './use-request-bundles';
 
@@ -32,7 +32,7 @@ export function useComparedUnits(): ComparedUnits {
   const status = useAppStore((s) => s.status);
   const manifestError = useAppStore((s) => s.manifestError?.message ?? null);
   const entries = useAppStoreShallow(selectComparedEntries);
-  const selected = useAppStore((s) => s.selectedIds.length > 0);
+  const selected = useAppStore(selectHasSelection);
   const bundles = useAppStore((s) => s.bundles);
   const loadErrors = useAppStore((s) => s.loadErrors);
   useRequestBundles(entries.map((e) => e.id));

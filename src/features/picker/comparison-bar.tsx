@@ -8,7 +8,12 @@
 import { useId, useMemo, useState } from 'react';
 import { documentKindLabel, entryMatches, levelLabel } from '@/data/labels';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
-import { DEFAULT_COMPARED_LIMIT, selectEntries } from '@/store/selectors';
+import {
+  DEFAULT_COMPARED_LIMIT,
+  selectEntries,
+  selectKnownSelected,
+  selectUnknownSelected,
+} from '@/store/selectors';
 
 /**
  * Up to this many documents the picker lists them all; beyond it (a province's thousands) it
@@ -19,13 +24,15 @@ export const PICKER_LIST_LIMIT = 30;
 export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
   const entries = useAppStoreShallow(selectEntries);
   const selectedIds = useAppStore((s) => s.selectedIds);
+  const known = useAppStoreShallow(selectKnownSelected);
+  const unknown = useAppStoreShallow(selectUnknownSelected);
   const toggleSelected = useAppStore((s) => s.toggleSelected);
   const setSelectedIds = useAppStore((s) => s.setSelectedIds);
   const displayUnit = useAppStore((s) => s.displayUnit);
   const setDisplayUnit = useAppStore((s) => s.setDisplayUnit);
   const measureMode = useAppStore((s) => s.measureMode);
   const setMeasureMode = useAppStore((s) => s.setMeasureMode);
-  const all = selectedIds.length === 0;
+  const all = known.length === 0;
   const [query, setQuery] = useState('');
   const searchId = useId();
   const large = entries.length > PICKER_LIST_LIMIT;
@@ -41,7 +48,7 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
     return { listed: list, unlisted: Math.max(0, matches - PICKER_LIST_LIMIT) };
   }, [entries, selectedIds, query, large]);
   const legend = !all
-    ? `（已选 ${selectedIds.length} 个）`
+    ? `（已选 ${known.length} 个）`
     : entries.length > DEFAULT_COMPARED_LIMIT
       ? `（未选择时各视图显示前 ${DEFAULT_COMPARED_LIMIT} 份，共 ${entries.length} 份）`
       : '（未选择时显示全部）';
@@ -50,7 +57,7 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
     ? entries.length > DEFAULT_COMPARED_LIMIT
       ? `前 ${DEFAULT_COMPARED_LIMIT} 份（共 ${entries.length} 份）`
       : `全部 ${entries.length} 份文件`
-    : `已选 ${selectedIds.length} 份文件`;
+    : `已选 ${known.length} 份文件`;
   const modeText = measureMode === 'share' ? '占比 / 比率' : '金额';
 
   return (
@@ -102,7 +109,7 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
             ) : large && listed.length === 0 ? (
               <p className="picker-more">没有与“{query.trim()}”匹配的文件。</p>
             ) : null}
-            {!all ? (
+            {selectedIds.length > 0 ? (
               <button type="button" className="link-button" onClick={() => setSelectedIds([])}>
                 {entries.length > DEFAULT_COMPARED_LIMIT ? '清除选择' : '清除选择（显示全部）'}
               </button>
@@ -149,6 +156,12 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
           </div>
         </div>
       </details>
+      {unknown.length > 0 ? (
+        <p className="picker-unknown" role="status">
+          链接所选的 {unknown.length} 个文件在本看板中找不到，已忽略：{unknown.join('、')}
+          {all ? '；显示默认的对比单位' : ''}。
+        </p>
+      ) : null}
     </section>
   );
 }
