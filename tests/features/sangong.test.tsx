@@ -305,8 +305,32 @@ describe('三公经费 page', () => {
     const fig = screen.getByRole('figure', { name: /三公经费：各单位/ });
     expect(fig).toHaveTextContent('各项占当年合计的百分比');
     const row = rowOf(chartTable(), '2024年决算数');
-    expect(row).toHaveTextContent('89.64%');
-    expect(row).toHaveTextContent('10.64%');
+    // 3.20 ÷ 3.57 and 0.38 ÷ 3.57 (line 380): computed, so marked ※.
+    expect(row).toHaveTextContent('89.64% ※');
+    expect(row).toHaveTextContent('10.64% ※');
+  });
+
+  it('share mode: each share is a 计算值 with its formula; parts that miss the total are said', () => {
+    loadRealData([IDS.province]);
+    useAppStore.setState({ measureMode: 'share' });
+    render(<SangongPage />);
+    const detail = screen.getByRole('table', { name: /三公经费明细/ });
+    // 3.20 ÷ 3.57, in the 2024 预算数 and 决算数 rows alike.
+    const [share] = within(detail).getAllByRole('link', { name: /^89\.64%/ });
+    if (!share) throw new Error('no 89.64% share');
+    expect(within(share).getByLabelText('计算值')).toHaveTextContent('※');
+    expect(share).toHaveAttribute(
+      'title',
+      expect.stringContaining(
+        '公务用车运行维护费占比 = 公务用车运行维护费 ÷ 合计 × 100% = 3.20 ÷ 3.57',
+      ),
+    );
+    // Line 380 prints 3.57 as the total of 3.20 and 0.38 (3.58), for the budget and the actual.
+    const fig = screen.getByRole('figure', { name: /三公经费：各单位/ });
+    for (const basis of ['预算数', '决算数'])
+      expect(fig).toHaveTextContent(
+        `山西省行政审批服务管理局 2024年${basis}：原文分项之和 3.58 与原文合计 3.57 不等`,
+      );
   });
 
   it('counts from the narrative: 接待 3 批次 21 人次, 保有量 3 辆', () => {

@@ -15,7 +15,8 @@ import type { PartKey, SangongSide } from '@/data/sangong';
 import type { DerivedFig, Fig } from '@/data/schema-common';
 import type { CountStatement } from '@/data/schema-narrative';
 import { executionRate, share } from '@/domain/measures';
-import { compareDecimal } from '@/domain/money';
+import { compareDecimal, dec, sum } from '@/domain/money';
+import type { DerivedFigure } from '@/components/figure-value';
 import type { DecimalString } from '@/domain/money';
 
 export { SANGONG_PARTS };
@@ -225,6 +226,44 @@ export function partShare(bar: SangongBar, key: PartKey): DecimalString | null {
   const part = bar.parts[key];
   if (part === null || bar.total === null) return null;
   return share(part.v, bar.total.v)?.toFixed(2) ?? null;
+}
+
+const linesOf = (f: AnyFig): number[] => ('derived' in f ? f.derived.lines : [f.line]);
+
+/**
+ * partShare as a figure to show: computed by the dashboard (※ 计算值), its formula giving the
+ * part and the total, traced to their lines.
+ */
+export function partShareFigure(bar: SangongBar, key: PartKey): DerivedFigure | null {
+  const v = partShare(bar, key);
+  const part = bar.parts[key];
+  if (v === null || part === null || bar.total === null) return null;
+  const label = SANGONG_PARTS.find((p) => p.key === key)?.label ?? key;
+  return {
+    v,
+    derived: {
+      formula: `${label}占比 = ${label} ÷ 合计 × 100% = ${part.v} ÷ ${bar.total.v} × 100%`,
+      lines: [...new Set([...linesOf(part), ...linesOf(bar.total)])],
+      computed: true,
+    },
+  };
+}
+
+/**
+ * A printed bar whose stated parts do not add up to its stated total (the province's 2024
+ * budget: 3.20 + 0.38 = 3.58 against 3.57): its shares do not add up to 100%. Null otherwise.
+ */
+export function partsOffTotal(
+  bar: SangongBar,
+): { sum: DecimalString; total: DecimalString } | null {
+  if (bar.derived || bar.total === null) return null;
+  const parts = SANGONG_PARTS.flatMap(({ key }) => {
+    const p = bar.parts[key as PartKey];
+    return p ? [p.v] : [];
+  });
+  if (parts.length === 0) return null;
+  const total = sum(parts);
+  return total.eq(dec(bar.total.v)) ? null : { sum: total.toFixed(2), total: bar.total.v };
 }
 
 /** One bar as the chart draws it: numbers for geometry only (text comes from the figures). */

@@ -18,6 +18,7 @@ import {
   barLabel,
   chartRows,
   partShare,
+  partsOffTotal,
   sangongForBundle,
 } from './sangong-data';
 import type { AnyFig, SangongBar, SangongFact, SangongUnitData } from './sangong-data';
@@ -58,11 +59,10 @@ export function SangongPage() {
   ) => {
     if (bar.none) return '无';
     if (fig === null) return bar.derived ? '未说明' : `${NO_VALUE}（空白）`;
-    const text =
-      mode === 'share' && key !== undefined
-        ? formatPercent(partShare(bar, key))
-        : formatAmount(fig.v, displayUnit);
-    return `${text}${bar.derived ? ' ※' : ''}`;
+    // A share is always computed (※ 计算值); an amount is marked when its year is derived.
+    const share = mode === 'share' && key !== undefined;
+    const text = share ? formatPercent(partShare(bar, key)) : formatAmount(fig.v, displayUnit);
+    return `${text}${bar.derived || share ? ' ※' : ''}`;
   };
   const chartTable = {
     columns: ['单位', '年度·类别', ...SANGONG_PARTS.map((p) => p.label), `合计（${displayUnit}）`],
@@ -135,6 +135,17 @@ export function SangongPage() {
                 notes={[
                   '上年数（※）只在原文说明了“比上年增加/减少”时给出；未说明的分项不画、不补。',
                   '分项推算值之和可能与合计推算值相差0.01左右（原文尾数误差）。',
+                  ...(mode === 'share'
+                    ? ['占比（※ 计算值）= 分项 ÷ 原文合计 × 100%，由本看板计算。']
+                    : []),
+                  ...bars.flatMap((bar) => {
+                    const off = partsOffTotal(bar);
+                    return off
+                      ? [
+                          `${bar.unitName} ${barLabel(bar)}：原文分项之和 ${off.sum} 与原文合计 ${off.total} 不等（原文如此，见数据校验），分项条形长度之和与各项占比之和因此不等于合计或 100%。`,
+                        ]
+                      : [];
+                  }),
                 ]}
               >
                 <SangongChart rows={chartRows(bars, mode)} unit={displayUnit} mode={mode} />
@@ -143,7 +154,7 @@ export function SangongPage() {
               {facts.length > 0 ? <FactList facts={facts} /> : null}
               <Deferred minHeight={400}>
                 <SangongDetailTable
-                  caption={`三公经费明细（${unitCaption}${mode === 'share' ? `，金额单位：${displayUnit}` : ''}；点击数字查看原文；※ 为推算值）`}
+                  caption={`三公经费明细（${unitCaption}${mode === 'share' ? `，金额单位：${displayUnit}` : ''}；点击数字查看原文；※ 为推算值${mode === 'share' ? '，占比为计算值' : ''}）`}
                   rows={bars.map((bar) => ({ bar, rate: barExecutionRate(bar, bars) }))}
                 />
               </Deferred>

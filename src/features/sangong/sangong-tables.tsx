@@ -3,10 +3,10 @@ import { DataTable, dataTableColumns } from '@/components/data-table';
 import type { DataColumn } from '@/components/data-table';
 import { computedRate, FigureValue } from '@/components/figure-value';
 import type { CountStatement } from '@/data/schema-narrative';
-import { formatPercent, NO_VALUE } from '@/lib/format';
+import { NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
-import { COUNT_KEYS, SANGONG_PARTS, barLabel, partShare } from './sangong-data';
+import { COUNT_KEYS, SANGONG_PARTS, barLabel, partShareFigure } from './sangong-data';
 import type { AnyFig, BarRate, PartKey, SangongBar } from './sangong-data';
 
 export interface SangongTableRow {
@@ -70,7 +70,15 @@ function SgFigure({ fig, bar, part }: { fig: AnyFig | null; bar: SangongBar; par
     <>
       <FigureValue fig={fig} document={bar.document} hrefFor={hrefFor} unit={displayUnit} />
       {mode === 'share' && part !== undefined ? (
-        <span className="sg-share">占 {formatPercent(partShare(bar, part))}</span>
+        <span className="sg-share">
+          占{' '}
+          <FigureValue
+            fig={partShareFigure(bar, part)}
+            document={bar.document}
+            hrefFor={hrefFor}
+            kind="percent"
+          />
+        </span>
       ) : null}
     </>
   );
