@@ -60,6 +60,46 @@ describe('演示 presenter mode', () => {
     expect(useAppStore.getState().deck.map((s) => s.chart)).toEqual(['A图']);
   });
 
+  it('keeps keyboard focus on the deck list after moving or removing a slide', async () => {
+    deckOfTwo();
+    useAppStore.setState((s) => ({ deck: [...s.deck, { view: 'yoy', chart: 'A图', units: [] }] }));
+    render(<PresenterPage renderView={renderView} />);
+    const user = userEvent.setup();
+    // 上移 on page 3 twice: the slide goes to the top, focus follows it (then, at the top where 上移
+    // is disabled, moves to the next button of its row).
+    await user.click(screen.getByRole('button', { name: '第 3 页上移' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '第 2 页上移' }));
+    await user.keyboard('{Enter}');
+    expect(useAppStore.getState().deck.map((s) => s.view)).toEqual(['yoy', 'execution', 'sangong']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '第 1 页下移' }));
+    // 删除 page 2: focus goes to the 删除 of the slide that takes its place.
+    await user.click(screen.getByRole('button', { name: '删除第 2 页' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '删除第 2 页' }));
+    await user.click(screen.getByRole('button', { name: '删除第 2 页' }));
+    await user.click(screen.getByRole('button', { name: '删除第 1 页' }));
+    // An empty deck: focus on the heading, not lost to the page.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '演示' }));
+  });
+
+  it('the clicker’s blank key blacks the screen out; any key brings the slide back', async () => {
+    deckOfTwo();
+    render(<PresenterPage renderView={renderView} />);
+    await userEvent.click(screen.getByRole('button', { name: '开始演示（全屏）' }));
+    act(() => void fireEvent.keyDown(window, { key: '.' }));
+    expect(screen.getByRole('status', { name: '黑屏：按任意键回到第 1 页' })).toBeInTheDocument();
+    // The key that ends the blank does nothing else: still slide 1.
+    act(() => void fireEvent.keyDown(window, { key: 'ArrowRight' }));
+    expect(screen.queryByRole('status', { name: /黑屏/ })).toBeNull();
+    expect(screen.getByText('1 / 2')).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(window, { key: 'w' }));
+    expect(screen.getByRole('status', { name: '白屏：按任意键回到第 1 页' })).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(window, { key: 'b' }));
+    expect(screen.queryByRole('status', { name: /白屏/ })).toBeNull();
+    // Leaving the show returns focus to the button that started it.
+    act(() => void fireEvent.keyDown(window, { key: 'Escape' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '开始演示（全屏）' }));
+  });
+
   it('asks for every slide’s documents once the deck is shown, not only the selection’s', () => {
     deckOfTwo();
     useAppStore.setState((s) => ({

@@ -1,7 +1,8 @@
 /**
  * 演示 presenter mode: the deck (charts added from the views, kept in the URL) and a full-screen
  * 16:9 show of one chart per slide, driven by keyboard or a clicker (←/→, Space, PageUp/PageDown,
- * Home/End; Esc leaves). Slides render the real view with the slide's units and show only the
+ * Home/End; B or . blacks the screen out, W or , whites it, any key brings it back; Esc leaves).
+ * Slides render the real view with the slide's units and show only the
  * chart they name, so a slide is always the live, traceable chart, never a stale picture.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
 
 export type Theme = 'standard' | 'hc-light' | 'hc-dark';
+type DeckAction = 'up' | 'down' | 'start' | 'remove';
 const THEME_KEY = 'budget-compare.presenter-theme';
 const THEMES: readonly { value: Theme; label: string }[] = [
   { value: 'standard', label: '标准' },
@@ -47,6 +49,12 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   const [theme, setTheme] = useState<Theme>(readTheme);
   const savedSelection = useRef<{ ids: string[]; mode: MeasureMode } | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
+  // A screen blanked by the clicker's blank key (black or white); any key brings the slide back.
+  const [blank, setBlank] = useState<'black' | 'white' | null>(null);
+  // Where keyboard focus goes when the editor is drawn again: the button that started the show
+  // (-1: 开始演示, else the row's 从此页开始), or a deck row's button after it moved or was removed.
+  const editorRef = useRef<HTMLElement>(null);
+  const focusAfter = useRef<{ row: number; action: DeckAction } | null>(null);
 
   const chooseTheme = (t: Theme) => {
     setTheme(t);
@@ -81,6 +89,7 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
 
   const stop = useCallback(() => {
     setPresenting(false);
+    setBlank(null);
     if (savedSelection.current !== null) {
       setSelectedIds(savedSelection.current.ids);
       setMeasureMode(savedSelection.current.mode);
@@ -90,8 +99,9 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
   }, [setSelectedIds, setMeasureMode]);
 
   /** Starts the show at slide `at` (the first unless one is chosen in the deck list). */
-  const start = (at = 0) => {
+  const start = (at = 0, from: number = -1) => {
     if (deck.length === 0) return;
+    focusAfter.current = { row: from, action: 'start' };
     const { selectedIds, measureMode } = useAppStore.getState();
     savedSelection.current = { ids: selectedIds, mode: measureMode };
     // The store keeps the slide last shown (Esc on the last one): a new show starts where asked.
@@ -117,11 +127,33 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, [presenting, stop]);
 
+  // After the show, a move or a removal, focus returns to the button the user was on (or the one
+  // that took its place), not to the page: keyboard users keep their place in the deck list.
+  useLayoutEffect(() => {
+    const target = focusAfter.current;
+    const editor = editorRef.current;
+    if (presenting || target === null || editor === null) return;
+    focusAfter.current = null;
+    const rows = editor.querySelectorAll<HTMLElement>('.deck-list > li');
+    const row = target.row >= 0 ? rows[Math.min(target.row, rows.length - 1)] : undefined;
+    const buttons = row ? [...row.querySelectorAll<HTMLButtonElement>('button')] : [];
+    const button =
+      buttons.find((b) => b.dataset['action'] === target.action && !b.disabled) ??
+      buttons.find((b) => !b.disabled) ??
+      editor.querySelector<HTMLElement>('.primary-button') ??
+      editor.querySelector<HTMLElement>('h2');
+    button?.focus();
+  }, [presenting, deck]);
+
   useEffect(() => {
     if (!presenting) return;
     const onKey = (e: KeyboardEvent) => {
       const last = deck.length - 1;
-      if (['ArrowRight', 'PageDown', ' ', 'Spacebar', 'Enter'].includes(e.key)) setSlide(slide + 1);
+      if (blank !== null) setBlank(null);
+      else if (['b', 'B', '.'].includes(e.key)) setBlank('black');
+      else if (['w', 'W', ','].includes(e.key)) setBlank('white');
+      else if (['ArrowRight', 'PageDown', ' ', 'Spacebar', 'Enter'].includes(e.key))
+        setSlide(slide + 1);
       else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) setSlide(slide - 1);
       else if (e.key === 'Home') setSlide(0);
       else if (e.key === 'End') setSlide(last);
@@ -131,7 +163,7 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presenting, deck.length, slide, setSlide, stop]);
+  }, [presenting, deck.length, slide, setSlide, stop, blank]);
 
   if (presenting && current !== undefined) {
     return (
@@ -164,6 +196,14 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
             退出演示（Esc）
           </button>
         </div>
+        {blank !== null ? (
+          <div
+            className={`slide-blank slide-blank-${blank}`}
+            role="status"
+            aria-label={`${blank === 'black' ? '黑屏' : '白屏'}：按任意键回到第 ${slide + 1} 页`}
+            onClick={() => setBlank(null)}
+          />
+        ) : null}
       </div>
     );
   }
@@ -174,8 +214,10 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
       : ids.map((id) => entries.find((e) => e.id === id)?.unit.name ?? id).join('、');
 
   return (
-    <section aria-labelledby="present-title" className="presenter-editor">
-      <h2 id="present-title">演示</h2>
+    <section aria-labelledby="present-title" className="presenter-editor" ref={editorRef}>
+      <h2 id="present-title" tabIndex={-1}>
+        演示
+      </h2>
       <p>
         在任一视图的图表标题旁点“加入演示”，图表连同当时选择的单位会加入下面的演示稿。演示稿保存在网址中，可收藏或发给同事，离线也能打开。
       </p>
@@ -208,7 +250,11 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
                 </span>
                 <button
                   type="button"
-                  onClick={() => moveSlide(i, -1)}
+                  data-action="up"
+                  onClick={() => {
+                    focusAfter.current = { row: i - 1, action: 'up' };
+                    moveSlide(i, -1);
+                  }}
                   disabled={i === 0}
                   aria-label={`第 ${i + 1} 页上移`}
                 >
@@ -216,7 +262,11 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
                 </button>
                 <button
                   type="button"
-                  onClick={() => moveSlide(i, 1)}
+                  data-action="down"
+                  onClick={() => {
+                    focusAfter.current = { row: i + 1, action: 'down' };
+                    moveSlide(i, 1);
+                  }}
                   disabled={i === deck.length - 1}
                   aria-label={`第 ${i + 1} 页下移`}
                 >
@@ -224,14 +274,19 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
                 </button>
                 <button
                   type="button"
-                  onClick={() => start(i)}
+                  data-action="start"
+                  onClick={() => start(i, i)}
                   aria-label={`从第 ${i + 1} 页开始演示`}
                 >
                   从此页开始
                 </button>
                 <button
                   type="button"
-                  onClick={() => removeSlide(i)}
+                  data-action="remove"
+                  onClick={() => {
+                    focusAfter.current = { row: i, action: 'remove' };
+                    removeSlide(i);
+                  }}
                   aria-label={`删除第 ${i + 1} 页`}
                 >
                   删除
@@ -243,7 +298,8 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
             开始演示（全屏）
           </button>
           <p className="hint">
-            演示中：→ / 空格 / PageDown 下一页，← / PageUp 上一页，Home / End 首末页，Esc 退出。
+            演示中：→ / 空格 / PageDown 下一页，← / PageUp 上一页，Home / End 首末页，B 或 . 黑屏、W
+            或 , 白屏（任意键恢复），Esc 退出。
           </p>
         </>
       )}
