@@ -82,6 +82,34 @@ export function userManifestEntry(bundle: Bundle, fileName: string): ManifestEnt
 }
 
 /**
+ * Why a text is not JSON, in Chinese and with where: the browser's own message is English and
+ * differs between engines (V8 gives a character position, Firefox a line and column), so only
+ * the place is taken from it.
+ */
+export function jsonErrorText(text: string, engineMessage: string): string {
+  if (text.trim() === '') return '文件为空，没有内容';
+  const end = text.trimEnd().length;
+  const lineCol = /line (\d+) column (\d+)/i.exec(engineMessage);
+  const position = /position (\d+)/i.exec(engineMessage);
+  const at = position
+    ? Number(position[1])
+    : /end of (?:json )?(?:input|data)/i.test(engineMessage)
+      ? end
+      : null;
+  let place: { line: number; column: number } | null = null;
+  if (lineCol) place = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  else if (at !== null) {
+    const before = text.slice(0, Math.min(at, end)).split('\n');
+    place = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+  }
+  const where = place ? `第 ${place.line} 行第 ${place.column} 列` : '';
+  // Broken off: the error is at the end of the text (a download or copy cut short).
+  return at !== null && at >= end
+    ? `不是完整的 JSON：内容在${where}中断（文件可能没有下载或复制完整）`
+    : `不是有效的 JSON：${where ? `${where}附近` : ''}格式有误（文件可能被改动过）`;
+}
+
+/**
  * Parse and validate one file's text. A clash with a built-in id is refused rather than renamed:
  * a renamed copy would look like a sixth document while being the same one, and its figures would
  * cite a source text the app does not have under the new id.
@@ -99,12 +127,13 @@ export function readUserBundle(
     return refused(fileName, tooLargeMessage(fileName, bytes), [{ path: '', message: '文件过大' }]);
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return refused(fileName, `文件 ${fileName}：不是有效的 JSON（${detail}），未导入`, [
-      { path: '', message: `不是有效的 JSON（${detail}）` },
+    const detail = jsonErrorText(body, err instanceof Error ? err.message : String(err));
+    return refused(fileName, `文件 ${fileName}：${detail}，未导入`, [
+      { path: '', message: detail },
     ]);
   }
   const result = validateBundle(json, fileName);

@@ -1,4 +1,4 @@
-import { MAX_USER_FILE_BYTES, readUserBundle } from '@/data/user-bundles';
+import { MAX_USER_FILE_BYTES, jsonErrorText, readUserBundle } from '@/data/user-bundles';
 import { IDS, realBundle, realManifest } from '../features/real-data';
 
 /** The province bundle as a user would load it under another id and unit name. */
@@ -32,12 +32,30 @@ describe('readUserBundle', () => {
   });
 
   it.each([
-    ['bad.json', '{"schemaVersion": 1,', /^文件 bad\.json：不是有效的 JSON/],
-    ['empty.json', '', /^文件 empty\.json：不是有效的 JSON/],
-  ])('refuses broken JSON in %s with the file name', (name, text, re) => {
+    [
+      'bad.json',
+      '{"schemaVersion": 1,',
+      '文件 bad.json：不是完整的 JSON：内容在第 1 行第 21 列中断（文件可能没有下载或复制完整），未导入',
+    ],
+    ['empty.json', '', '文件 empty.json：文件为空，没有内容，未导入'],
+    [
+      'typo.json',
+      '{\n  "schemaVersion": 1,\n  "id": "x",\n}',
+      '文件 typo.json：不是有效的 JSON：第 4 行第 1 列附近格式有误（文件可能被改动过），未导入',
+    ],
+  ])('refuses broken JSON in %s in Chinese, saying where', (name, text, message) => {
     const r = readUserBundle(name, text, none);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(re);
+    if (!r.ok) expect(r.message).toBe(message);
+  });
+
+  it('reads the place from Firefox’s message too (line and column)', () => {
+    expect(
+      jsonErrorText(
+        '{"a":\n  ]',
+        'JSON.parse: unexpected character at line 2 column 3 of the JSON data',
+      ),
+    ).toBe('不是有效的 JSON：第 2 行第 3 列附近格式有误（文件可能被改动过）');
   });
 
   it('names the file and the field path of an invalid bundle', () => {

@@ -76,7 +76,8 @@ describe('数据文件 from file://', () => {
     expect(text).toContain(
       '文件 broken-bundle.json：fiscalYear 必须是有限数字，实际为字符串 "2023"',
     );
-    expect(text).toContain('文件 truncated.json：不是有效的 JSON');
+    // Cut off after 500 characters: said in Chinese, with where it breaks off.
+    expect(text).toContain('文件 truncated.json：不是完整的 JSON：内容在第 1 行第 501 列中断');
     expect(await page.getByRole('alert').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'data');
 

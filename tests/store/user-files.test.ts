@@ -32,7 +32,9 @@ describe('user-loaded bundles in the store', () => {
       ['good.json', true],
       ['notes.txt', false],
     ]);
-    expect(outcomes[0]?.message).toMatch(/^文件 bad\.json：不是有效的 JSON/);
+    expect(outcomes[0]?.message).toMatch(
+      /^文件 bad\.json：不是完整的 JSON：内容在第 1 行第 7 列中断/,
+    );
     expect(outcomes[1]?.message).toBe(
       '已导入文件 good.json：测试单位 2023年部门决算（编号 my-copy）',
     );
