@@ -49,6 +49,15 @@ export function App() {
             : '—'
         }
       />
+      {/* The first Tab stop: past the dozen header links to the view. A button, not an in-page
+          link: the address's hash is the route. */}
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.querySelector<HTMLElement>('main.app-main')?.focus()}
+      >
+        跳到正文
+      </button>
       <header className="app-header">
         <h1>预决算对比看板</h1>
         <nav aria-label="主导航">
@@ -84,7 +93,7 @@ export function App() {
       <p className="sr-status" role="status" aria-live="polite">
         {addedMessage}
       </p>
-      <main className="app-main">
+      <main className="app-main" tabIndex={-1}>
         {isComparisonView(view) ? <ComparisonBar /> : null}
         <ViewSlot view={view} />
       </main>

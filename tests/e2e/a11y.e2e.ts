@@ -99,4 +99,34 @@ describe('keyboard only', () => {
     await page.waitForURL(/#\/source\/[a-z0-9-]+\?line=\d+/);
     await page.locator('.source-line-target').waitFor();
   });
+
+  it('the first Tab stop skips the header to the view; the focus ring stands out on the page', async () => {
+    const { page } = s;
+    await page.goto(`${INDEX_URL}#/execution`);
+    await page.getByRole('heading', { level: 2, name: '预算执行' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: '跳到正文' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    // The next Tab lands in the view (its comparison bar), not on the header's links.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('main.app-main'))),
+    ).toBe(true);
+    // WCAG 2.4.11/1.4.11: the ring is at least 3:1 against the page behind it.
+    const [ring, page_] = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return [getComputedStyle(el).outlineColor, getComputedStyle(document.body).backgroundColor];
+    });
+    const lum = (c: string) => {
+      const [r = 0, g = 0, b = 0] = (c.match(/\d+(?:\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [hi, lo] = [lum(ring), lum(page_)].sort((a, b) => b - a) as [number, number];
+    expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(3);
+  });
 });

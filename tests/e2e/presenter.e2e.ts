@@ -164,6 +164,8 @@ describe('presenter mode', () => {
           );
         for (const c of audit.clipped) problems.push(`${where}: clipped ${c}`);
         for (const o of audit.overlapping) problems.push(`${where}: overlapping ${o}`);
+        for (const c of audit.faintMarks)
+          problems.push(`${where}: bars or symbols in ${c} under 3:1 against the slide`);
         for (const id of audit.ambiguousPatterns)
           problems.push(`${where}: pattern #${id} is defined more than once in the page`);
         expect(audit.texts.length, `${where}: texts measured`).toBeGreaterThan(5);

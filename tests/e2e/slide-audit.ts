@@ -26,6 +26,11 @@ export interface SlideAudit {
   overlapping: string[];
   /** Pattern fills whose id is not unique in the page (the first one found is drawn, maybe hidden). */
   ambiguousPatterns: string[];
+  /**
+   * Bars and symbols whose shape does not stand out from the slide (WCAG 1.4.11, 3:1): neither
+   * their outline (at least 1 px) nor their fill reaches 3:1 against the slide's background.
+   */
+  faintMarks: string[];
 }
 
 /** Runs in the page: audits the slide on screen (`.presenter-stage`). */
@@ -275,5 +280,40 @@ export function auditSlide(): SlideAudit {
       }),
     ),
   ];
-  return { chart, texts, lowContrast, clipped, overlapping, ambiguousPatterns };
+  // A bar or symbol stands out when any colour drawn in it does: its fill (for a pattern, any
+  // colour of the pattern: a hatch of dark lines on a pale ground reads), or an outline of 1 px.
+  const slideBg = backgroundAt(frameBox.left + 2, frameBox.top + 2);
+  const zoomOf = (el: Element) => (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  const colours = (el: SVGElement): Rgba[] => {
+    const st = getComputedStyle(el);
+    const out: Rgba[] = [];
+    const url = /url\("?#([^")]+)"?\)/.exec(st.fill);
+    if (url?.[1]) {
+      for (const part of document.getElementById(url[1])?.querySelectorAll<SVGElement>('*') ?? [])
+        out.push(...colours(part));
+    } else {
+      const fill = parse(st.fill);
+      if (fill) out.push(fill);
+    }
+    const stroke = parse(st.stroke);
+    if (stroke && parseFloat(st.strokeWidth) * zoomOf(el) >= 1) out.push(stroke);
+    return out.filter((c) => c[3] > 0);
+  };
+  const faintMarks = [
+    ...new Set(
+      [
+        ...target.querySelectorAll<SVGElement>('.recharts-bar-rectangle, .recharts-symbols'),
+      ].flatMap((mark) => {
+        if (!visible(mark) || mark.getBoundingClientRect().width === 0) return [];
+        const shapes = [mark, ...mark.querySelectorAll<SVGElement>('*')].filter((e) =>
+          SHAPES.has(e.tagName),
+        );
+        const drawn = shapes.flatMap(colours);
+        if (drawn.length === 0) return [];
+        const best = Math.max(...drawn.map((c) => ratioOf(over(c, slideBg), slideBg)));
+        return best < 3 ? [drawn.map(css).join(' / ')] : [];
+      }),
+    ),
+  ];
+  return { chart, texts, lowContrast, clipped, overlapping, ambiguousPatterns, faintMarks };
 }
