@@ -82,6 +82,9 @@ export function ChartFrame({
           {...(drawingExport ? { getDrawing: () => bodyRef.current } : {})}
         />
       ) : null}
+      {/* One image named by its summary; the data table below is its text. The charts inside
+          pass recharts' accessibilityLayer={false}: its focusable role="application" drawing
+          was a Tab stop per chart whose arrow keys moved a tooltip the charts do not have. */}
       <div className="chart-body" role="img" aria-label={summary} ref={bodyRef}>
         {children}
       </div>

@@ -71,6 +71,14 @@ describe('axe-core, WCAG 2 A and AA', () => {
       return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
     });
     expect(duplicateIds).toEqual([]);
+    // A chart is one image (named by its summary), not a Tab stop with nothing to do.
+    const focusableCharts = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          '.chart-body [tabindex]:not([tabindex="-1"]), .chart-body [role="application"]',
+        ).length,
+    );
+    expect(focusableCharts).toBe(0);
   });
 });
 

@@ -87,7 +87,12 @@ export const AmountChart = memo(function AmountChart({
     <div className="amount-chart">
       <h4>{title}</h4>
       <FitWidth kind="amount" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 190, bottom: 4, left: 4 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 190, bottom: 4, left: 4 }}
+        >
           <defs>
             <pattern
               id={hatchId}

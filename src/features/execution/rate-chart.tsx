@@ -83,6 +83,7 @@ export function RateChart({
       <SeriesLegend series={series} lead={`执行率 = 决算 ÷ ${basis}（对${basis}）：`} />
       <FitWidth kind="full" height={height}>
         <BarChart
+          accessibilityLayer={false}
           data={data}
           layout="vertical"
           margin={{ top: 24, right: 260, bottom: 30, left: 8 }}

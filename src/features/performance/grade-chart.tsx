@@ -62,7 +62,12 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
     <div className="perf-chart">
       <FillPatterns prefix={prefix} fills={FILLS} />
       <FitWidth kind="full" height={height} onWidth={onWidth}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
           <CartesianGrid
             horizontal={false}
             stroke="var(--chart-grid)"

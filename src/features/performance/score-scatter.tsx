@@ -201,7 +201,7 @@ export function ScoreScatter({ series }: { series: ScatterSeries[] }) {
         ))}
       </ul>
       <FitWidth kind="full" height={HEIGHT} onWidth={setWidth}>
-        <ScatterChart margin={MARGIN}>
+        <ScatterChart accessibilityLayer={false} margin={MARGIN}>
           <CartesianGrid
             stroke="var(--chart-grid)"
             horizontalCoordinatesGenerator={horizontalAtTicks}

@@ -143,6 +143,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
       <FillPatterns prefix={prefix} fills={FILLS} />
       <FitWidth kind="full" height={height} onWidth={onWidth}>
         <BarChart
+          accessibilityLayer={false}
           data={rows}
           layout="vertical"
           margin={{ top: 8, right: 24, bottom: 24, left: 8 }}

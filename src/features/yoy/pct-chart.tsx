@@ -112,6 +112,7 @@ export function PctChart({
       <SeriesLegend series={series} />
       <FitWidth kind="full" height={height} onWidth={setWidth}>
         <BarChart
+          accessibilityLayer={false}
           data={data}
           layout="vertical"
           margin={MARGIN}
