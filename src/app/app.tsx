@@ -38,6 +38,7 @@ export function App() {
   const userFileCount = useAppStore((s) => s.userFiles.length);
   const addedMessage = useAddSlideListener();
   const compared = useAppStoreShallow(selectComparedEntries);
+  const routeNotice = useAppStore((s) => s.routeNotice);
   const viewLabel = NAV_ITEMS.find((item) => item.view === view)?.label;
   return (
     <div className="app">
@@ -94,6 +95,18 @@ export function App() {
         {addedMessage}
       </p>
       <main className="app-main" tabIndex={-1}>
+        {routeNotice !== null ? (
+          <p className="route-notice" role="status">
+            {routeNotice}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useAppStore.setState({ routeNotice: null })}
+            >
+              知道了
+            </button>
+          </p>
+        ) : null}
         {isComparisonView(view) ? <ComparisonBar /> : null}
         <ViewSlot view={view} />
       </main>

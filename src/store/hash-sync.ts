@@ -79,6 +79,8 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     const arrived = win.location.hash;
     known = arrived;
     const route = parseHash(arrived);
+    // An address the user opened (not one this sync wrote): say what of it could not be read.
+    if (starting || arrived !== left) store.setState({ routeNotice: route.notice ?? null });
     const prev = store.getState();
     if (formatHash(route) !== formatHash(routeOf(prev))) {
       prev.setRoute(route);

@@ -46,17 +46,29 @@ export function parseHash(hash: string): Route {
   ];
   const head = segments[0] ?? 'overview';
   const view: ViewName = isViewName(head) ? head : 'overview';
+  const notices: string[] = [];
+  if (!isViewName(head))
+    notices.push(`网址中的页面“${head.slice(0, MAX_PARAM)}”不存在，已打开总览`);
   const source =
     view === 'source' && segments[1] && ID_RE.test(segments[1])
       ? parseSourceTarget(segments[1], params)
       : null;
-  const deck = parseDeck(params.get('deck'));
+  const deckText = params.get('deck');
+  const deck = parseDeck(deckText);
+  const deckParts = deckText ? deckText.split('|').length : 0;
+  if (deckParts > deck.length)
+    notices.push(
+      deck.length === 0
+        ? '链接中的演示稿无法读取（可能不完整或被改动过）'
+        : `链接中的演示稿有 ${deckParts - deck.length} 页无法读取，已略过`,
+    );
   const slideText = params.get('slide');
   const slide = slideText && /^\d+$/.test(slideText) ? Number(slideText) - 1 : 0;
   const route: Route =
     deck.length > 0
       ? { view, selectedIds, source, deck, slide: Math.min(Math.max(slide, 0), deck.length - 1) }
       : { view, selectedIds, source };
+  if (notices.length > 0) route.notice = `${notices.join('；')}。`;
   // Options with a value the app does not know are left out, as if absent (the current one stays).
   const displayUnit = MONEY_PARAM[params.get('money') ?? ''];
   if (displayUnit !== undefined) route.displayUnit = displayUnit;

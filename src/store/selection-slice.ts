@@ -21,6 +21,7 @@ export const initialRoute = {
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   ...initialRoute,
   sourceReturn: null,
+  routeNotice: null,
   // A hash without a deck (an ordinary link) keeps the deck being prepared; the same for the
   // display options and the 明细表's choice (the sync writes them back into the address).
   // What the route does not change keeps its identity: a link to another view parses the same

@@ -210,6 +210,8 @@ export interface Route {
   flagRule?: FlagRuleId | null;
   flagSeverity?: FlagSeverity | null;
   flagThresholds?: FlagThresholds;
+  /** What of the address could not be read (an unknown page, slides that do not parse). */
+  notice?: string;
 }
 
 /** What the 疑点 view keeps in the address. */
@@ -248,6 +250,8 @@ export interface SelectionSlice extends Omit<Route, 'displayUnit' | 'measureMode
   tableId: string | null;
   /** Set by the hash sync while the source viewer is shown after another view. */
   sourceReturn: SourceReturn | null;
+  /** What of the address the user opened could not be read (Route.notice); null once dismissed. */
+  routeNotice: string | null;
   /** 明细表: choose a document (the chosen table stays, if it has one) or a table. */
   chooseTableDoc: (id: string) => void;
   chooseTable: (id: string) => void;

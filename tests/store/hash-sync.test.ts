@@ -23,6 +23,30 @@ describe('URL hash sync', () => {
     expect(s.selectedIds).toEqual(['a', 'b']);
   });
 
+  it('says what of an opened address could not be read, and keeps saying it after normalising', async () => {
+    window.location.hash = '#/nonsense?units=a';
+    stop = startHashSync();
+    expect(window.location.hash).toBe('#/overview?units=a');
+    await tick(); // the hashchange of the normalised address: not the user's, the notice stays
+    expect(useAppStore.getState().routeNotice).toBe('网址中的页面“nonsense”不存在，已打开总览。');
+    // The next address the user opens replaces it.
+    window.location.hash = '#/present?deck=garbage';
+    await tick();
+    expect(useAppStore.getState().routeNotice).toBe(
+      '链接中的演示稿无法读取（可能不完整或被改动过）。',
+    );
+    window.location.hash = '#/execution';
+    await tick();
+    expect(useAppStore.getState().routeNotice).toBeNull();
+  });
+
+  it('a deck with one slide of two unreadable keeps the other and says so', () => {
+    window.location.hash = `#/present?deck=execution~${encodeURIComponent('年初预算与决算金额')}~|nonsense~x~`;
+    stop = startHashSync();
+    expect(useAppStore.getState().deck).toHaveLength(1);
+    expect(useAppStore.getState().routeNotice).toBe('链接中的演示稿有 1 页无法读取，已略过。');
+  });
+
   it('normalises an empty hash to the overview route', () => {
     stop = startHashSync();
     expect(window.location.hash).toBe('#/overview');

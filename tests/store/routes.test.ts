@@ -21,7 +21,16 @@ describe('parseHash / formatHash', () => {
       '#/overview?units=a',
     ],
     ['#/sangong', { view: 'sangong', selectedIds: [], source: null }, '#/sangong'],
-    ['#/nonsense/deep', { view: 'overview', selectedIds: [], source: null }, '#/overview'],
+    [
+      '#/nonsense/deep',
+      {
+        view: 'overview',
+        selectedIds: [],
+        source: null,
+        notice: '网址中的页面“nonsense”不存在，已打开总览。',
+      },
+      '#/overview',
+    ],
     ['#/source', { view: 'source', selectedIds: [], source: null }, '#/source'],
     [
       '#/source/doc-1?line=12',
