@@ -459,6 +459,17 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           // By the record's real key: a corrupted record's key may not be a string.
           await storage.remove(file.storageKey ?? id);
           memoryOnly.delete(id);
+          // The import's own line (已导入文件 …) would now be stale: the removal replaces it.
+          set((s) => ({
+            userImportOutcomes: [
+              ...s.userImportOutcomes.filter((o) => o.fileName !== file.fileName),
+              {
+                fileName: file.fileName,
+                ok: true,
+                message: `已移除文件 ${file.fileName}（编号 ${id}）`,
+              },
+            ],
+          }));
         } catch (err) {
           set({
             userImportOutcomes: [

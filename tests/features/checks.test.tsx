@@ -144,6 +144,7 @@ describe('数据校验', () => {
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     expect(findingRows()).toHaveLength(96);
+    expect(document.activeElement?.tagName).toBe('SELECT');
   });
 
   it('a count in the summary filters the list to that document and severity', async () => {

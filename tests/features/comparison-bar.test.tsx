@@ -4,6 +4,7 @@
  * views skip them, the comparison bar counts only the documents shown and names the others.
  */
 import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { SangongPage } from '@/features/sangong/sangong-page';
 import { ComparisonBar } from '@/features/picker/comparison-bar';
 import { resetAppStore, useAppStore } from '@/store/app-store';
@@ -40,6 +41,16 @@ describe('comparison bar with ids the documents do not have', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       '链接所选的 1 个文件在本看板中找不到，已忽略：gone-2023-final。',
     );
+  });
+
+  it('清除选择 hands keyboard focus to the first unit (the button goes)', async () => {
+    loadRealData();
+    useAppStore.setState({ selectedIds: [IDS.province] });
+    render(<ComparisonBar />);
+    await userEvent.click(screen.getByRole('button', { name: '清除选择（显示全部）' }));
+    expect(useAppStore.getState().selectedIds).toEqual([]);
+    expect(screen.queryByRole('button', { name: /清除选择/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getAllByRole('checkbox')[0]);
   });
 
   it('known ids only: no notice', () => {

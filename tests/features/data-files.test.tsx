@@ -47,6 +47,27 @@ describe('数据文件 view', () => {
     await userEvent.click(screen.getByRole('button', { name: '移除 good.json' }));
     expect(screen.queryByRole('list', { name: '用户导入' })).not.toBeInTheDocument();
     expect(useAppStore.getState().bundles['center-copy']).toBeUndefined();
+    expect(await screen.findByText('✓ 已移除文件 good.json（编号 center-copy）')).toBeVisible();
+    expect(screen.queryByText(/已导入文件 good\.json/)).toBeNull();
+    // The button went with its row: focus is on the file picker, not lost to the page.
+    expect(document.activeElement).toBe(
+      screen.getByLabelText('选择数据包或公开文本（.json、.txt、.pdf，可多选）'),
+    );
+  });
+
+  it('移除 moves focus to the next file’s 移除', async () => {
+    loadRealData();
+    render(<DataFilesPage />);
+    const b = realBundle(IDS.center);
+    await userEvent.upload(
+      screen.getByLabelText('选择数据包或公开文本（.json、.txt、.pdf，可多选）'),
+      ['one', 'two'].map((n) =>
+        jsonFile(`${n}.json`, { ...b, id: `copy-${n}`, unit: { ...b.unit, name: `单位${n}` } }),
+      ),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: '移除 one.json' }));
+    await screen.findByText('✓ 已移除文件 one.json（编号 copy-one）');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '移除 two.json' }));
   });
 });
 

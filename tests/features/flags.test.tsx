@@ -89,6 +89,9 @@ describe('疑点', () => {
     expect(flagRows()[0]).toContain('公章刻制费');
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     expect(flagRows()).toHaveLength(24);
+    // The button is disabled now; keyboard focus is on the first filter, not lost to the page.
+    expect(screen.getByRole('button', { name: '清除筛选' })).toBeDisabled();
+    expect(document.activeElement).toBe(screen.getByLabelText('规则'));
   });
 
   it('takes a threshold typed on the view; an invalid one is named and changes nothing', async () => {

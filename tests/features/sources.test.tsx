@@ -38,6 +38,8 @@ describe('原文 viewer', () => {
     expect(target?.id).toBe('L3');
     expect(screen.getByText('定位到第 3 行')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '← 返回总览' })).toHaveAttribute('href', '#/overview');
+    // Arriving from a figure link (gone with its view), keyboard focus is on the line itself.
+    expect(document.activeElement).toBe(target);
   });
 
   it('says so when the source text is missing', async () => {

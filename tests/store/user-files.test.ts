@@ -173,6 +173,10 @@ describe('user-loaded bundles in the store', () => {
     expect(selectEntries(s)).toHaveLength(5);
     expect(s.userFiles).toEqual([]);
     expect(storage.records.size).toBe(0);
+    // The import's line (已导入文件 good.json …) is replaced by the removal's, not left stale.
+    expect(s.userImportOutcomes.map((o) => o.message)).toEqual([
+      '已移除文件 good.json（编号 my-copy）',
+    ]);
   });
 
   it('finds nothing for an id named like an Object.prototype member', async () => {

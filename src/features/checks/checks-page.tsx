@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { ClearFiltersButton } from '@/components/clear-filters';
 import { listGate } from '@/components/view-states';
 import { documentLabel } from '@/data/labels';
 import type { ManifestEntry } from '@/data/load';
@@ -259,9 +260,7 @@ function Filters({ entries, filter, onChange }: FiltersProps) {
           ))}
         </select>
       </div>
-      <button type="button" disabled={!filtered} onClick={() => onChange(NO_FILTER)}>
-        清除筛选
-      </button>
+      <ClearFiltersButton filtered={filtered} onClear={() => onChange(NO_FILTER)} />
     </form>
   );
 }

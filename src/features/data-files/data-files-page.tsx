@@ -113,7 +113,11 @@ export function DataFilesPage() {
       ) : (
         <ul className="file-list" aria-labelledby="user-files-title">
           {userFiles.map((f) => (
-            <UserFileItem key={f.id} file={f} />
+            <UserFileItem
+              key={f.id}
+              file={f}
+              focusPicker={() => document.getElementById(inputId)?.focus()}
+            />
           ))}
         </ul>
       )}
@@ -166,7 +170,11 @@ function ImportProgress({ returnFocus }: { returnFocus: () => void }) {
   );
 }
 
-function UserFileItem({ file }: { file: UserFile }) {
+/**
+ * One imported file. 移除 moves focus to the next file's 移除 (else the previous one's, else the
+ * file picker): the button goes with its row, and focus would fall to the page.
+ */
+function UserFileItem({ file, focusPicker }: { file: UserFile; focusPicker: () => void }) {
   const entry = useAppStore((s) => s.userEntries.find((e) => e.id === file.id));
   const removeUserFile = useAppStore((s) => s.removeUserFile);
   const findings = useAppStore((s) => s.bundles[file.id]?.findings.length);
@@ -181,7 +189,16 @@ function UserFileItem({ file }: { file: UserFile }) {
       </span>{' '}
       <button
         type="button"
-        onClick={() => void removeUserFile(file.id)}
+        onClick={(event) => {
+          const row = event.currentTarget.closest('li');
+          const next = [row?.nextElementSibling, row?.previousElementSibling]
+            .map((li) => li?.querySelector<HTMLButtonElement>('button[data-remove]'))
+            .find((b) => b != null);
+          void removeUserFile(file.id).then(() =>
+            next?.isConnected ? next.focus() : focusPicker(),
+          );
+        }}
+        data-remove
         aria-label={`移除 ${file.fileName}`}
       >
         移除

@@ -3,6 +3,7 @@
  * the figures that trip it (each linked to its line), filterable by rule, unit and severity. The
  * thresholds are editable here and kept in the address (src/store/routes.ts).
  */
+import { ClearFiltersButton } from '@/components/clear-filters';
 import { useId, useMemo, useState } from 'react';
 import { listGate } from '@/components/view-states';
 import { NoteList } from '@/components/note-list';
@@ -294,13 +295,10 @@ function Filters({ entries, filter, onChange }: FiltersProps) {
           ))}
         </select>
       </div>
-      <button
-        type="button"
-        disabled={!filtered}
-        onClick={() => onChange({ unit: null, rule: null, severity: null })}
-      >
-        清除筛选
-      </button>
+      <ClearFiltersButton
+        filtered={filtered}
+        onClear={() => onChange({ unit: null, rule: null, severity: null })}
+      />
       <button type="button" className="link-button" onClick={jumpToRules}>
         规则说明与阈值修改 ↓
       </button>

@@ -110,7 +110,18 @@ export function ComparisonBar({ showMode = true }: { showMode?: boolean }) {
               <p className="picker-more">没有与“{query.trim()}”匹配的文件。</p>
             ) : null}
             {selectedIds.length > 0 ? (
-              <button type="button" className="link-button" onClick={() => setSelectedIds([])}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={(event) => {
+                  // The button goes once nothing is selected: focus the first unit instead.
+                  const first = event.currentTarget
+                    .closest('fieldset')
+                    ?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+                  setSelectedIds([]);
+                  first?.focus();
+                }}
+              >
                 {entries.length > DEFAULT_COMPARED_LIMIT ? '清除选择' : '清除选择（显示全部）'}
               </button>
             ) : null}

@@ -57,8 +57,14 @@ function SourceViewer({ target }: { target: SourceTarget }) {
   const places = useMemo(() => (lines ? pagePlaces(lines) : null), [lines]);
 
   useLayoutEffect(() => {
+    const line = targetRef.current;
     // jsdom has no scrollIntoView; browsers do.
-    targetRef.current?.scrollIntoView?.({ block: 'center' });
+    line?.scrollIntoView?.({ block: 'center' });
+    // The figure link that opened this view is gone with its view: focus the line it points to,
+    // so the keyboard continues from there (and a screen reader reads it), unless the user has
+    // since focused something else.
+    if (line && (document.activeElement === null || document.activeElement === document.body))
+      line.focus({ preventScroll: true });
   }, [lines, target.line]);
 
   const title = entry ? documentLabel(entry) : target.id;
@@ -148,6 +154,7 @@ function SourceViewer({ target }: { target: SourceTarget }) {
                     className={isTarget ? 'source-line source-line-target' : 'source-line'}
                     aria-current={isTarget ? 'location' : undefined}
                     ref={isTarget ? targetRef : undefined}
+                    tabIndex={isTarget ? -1 : undefined}
                   >
                     <span className="ln" aria-hidden="true">
                       {n}
