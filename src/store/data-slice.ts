@@ -324,6 +324,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           sources: withKey(s.sources, id, {
             status: 'error',
             message: `“${id}”是用户导入的数据文件（${userFile.fileName}），没有附带原文文本；数字所注的行号指其原文的行`,
+            final: true,
           }),
         }));
         return;

@@ -20,7 +20,10 @@ export interface LoadError {
 }
 
 export type SourceState =
-  { status: 'loading' } | { status: 'ready'; text: string } | { status: 'error'; message: string };
+  | { status: 'loading' }
+  | { status: 'ready'; text: string }
+  /** `final`: trying again cannot help (a user's bundle that came without its text). */
+  | { status: 'error'; message: string; final?: true };
 
 /** A file the user loaded (数据文件 → 用户导入), kept in browser storage until removed. */
 export interface UserFile {

@@ -53,6 +53,24 @@ describe('原文 viewer', () => {
     expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument();
   });
 
+  it('a user’s bundle without its text: says so, and offers no 重试 that cannot help', () => {
+    useAppStore.setState({
+      view: 'source',
+      source: { id: 'my-copy', line: 3 },
+      sources: {
+        'my-copy': {
+          status: 'error',
+          message:
+            '“my-copy”是用户导入的数据文件（good.json），没有附带原文文本；数字所注的行号指其原文的行',
+          final: true,
+        },
+      },
+    });
+    render(<SourcePage />);
+    expect(screen.getByRole('alert')).toHaveTextContent('没有原文');
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+  });
+
   it('says so when the line is past the end', async () => {
     window.__BUDGET_SOURCES__ = { 'doc-1': 'a\nb' };
     useAppStore.setState({ view: 'source', source: { id: 'doc-1', line: 9 } });

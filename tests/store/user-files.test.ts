@@ -203,6 +203,7 @@ describe('user-loaded bundles in the store', () => {
     expect(host.loadScript).not.toHaveBeenCalled();
     const src = useAppStore.getState().sources['my-copy'];
     expect(src?.status === 'error' && src.message).toContain('没有附带原文');
+    expect(src?.status === 'error' && src.final).toBe(true);
   });
 });
 

@@ -113,10 +113,12 @@ function SourceViewer({ target }: { target: SourceTarget }) {
           正在加载原文…
         </p>
       ) : state.status === 'error' ? (
-        <ErrorPanel title="无法加载原文" messages={[state.message]}>
-          <button type="button" onClick={() => void loadSource(target.id, { retry: true })}>
-            重试
-          </button>
+        <ErrorPanel title={state.final ? '没有原文' : '无法加载原文'} messages={[state.message]}>
+          {state.final ? null : (
+            <button type="button" onClick={() => void loadSource(target.id, { retry: true })}>
+              重试
+            </button>
+          )}
         </ErrorPanel>
       ) : lines ? (
         <>
