@@ -201,6 +201,24 @@ describe('first screen at 1280×720, all five documents', () => {
   });
 });
 
+describe('a table wider than its box at 1280×720', () => {
+  it('#/yoy: scrolled sideways, each row still shows what it is (the 项目 column stays)', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const view = VIEWS.find((v) => v.route === 'yoy');
+    if (!view) throw new Error('yoy');
+    await open(page, 'yoy', view.heading, view.ready);
+    const wrap = shownView(page).locator('.data-table-wrap.yoy-table');
+    const [left, cell] = await wrap.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+      const first = el.querySelector('tbody tr td');
+      return [el.getBoundingClientRect().left, first?.getBoundingClientRect().left ?? -1];
+    });
+    expect(Math.abs(cell - left)).toBeLessThanOrEqual(2);
+    expect(await wrap.locator('tbody tr td').first().innerText()).toContain('收入总计');
+  });
+});
+
 describe('a narrow window (400 px, a phone or a window snapped beside another)', () => {
   it.each([
     ['sangong', '三公经费'],
