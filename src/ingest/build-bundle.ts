@@ -8,7 +8,7 @@ import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { tablesIn万元 } from '../data/table-cell';
 import { bundleIdOf } from './bundle-id';
-import { checkCompleteness } from './checks/completeness';
+import { checkCompleteness, checkTablesRead } from './checks/completeness';
 import { checkDisclosure } from './checks/disclosure-checks';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
@@ -192,6 +192,7 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
 
   const findings: Finding[] = [
     ...read.findings,
+    ...checkTablesRead(tables),
     ...checkNarrative(narrative),
     ...checkNarrativeAgainstTables(narrative, tablesIn万元(tables), kind),
     ...checkPerformance(performance),

@@ -137,6 +137,31 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
     expect(region.querySelector('[aria-current="location"]')).toHaveTextContent('110本年收入合计');
   });
 
+  it('a table recognised but not read is said with the import, not only in 数据校验', async () => {
+    loadRealData();
+    render(
+      <>
+        <WindowFileDrop />
+        <DataFilesPage />
+      </>,
+    );
+    // 南通市国资委's 2016 三公 budget table as its web page prints it: items down the page.
+    const nantong = [
+      '部门名称：南通市国资委',
+      '2016年市国资委财政拨款“三公”经费预算表',
+      '金额单位:万元',
+      '项目 2016年预算数',
+      '小计 其中:一般公共预算安排数',
+      '一、“三公”经费合计 21.63 21.63',
+      '(二)公务接待费 14.83 14.83',
+    ].join('\n');
+    drop(new File([nantong], '南通三公.txt', { type: 'text/plain' }));
+    const ok = await screen.findByText(/已导入文件 南通三公\.txt/, undefined, { timeout: 15_000 });
+    expect(ok).toHaveTextContent(
+      '注意：1 张标准表认出了标题但没有读出数字（预算10），详见“数据校验”',
+    );
+  });
+
   it('keeps the source text in browser storage with the bundle, so 原文 works after a reload', async () => {
     loadRealData();
     const storage = memoryStorage();

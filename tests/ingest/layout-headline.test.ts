@@ -57,7 +57,8 @@ describe('describeLayout', () => {
   it('lists tables and headline figures in Chinese, saying where each was printed', () => {
     const datong = read('datong-dept-2024-final.layout.txt');
     const lines = describeLayout(datong, headlineOf(datong));
-    expect(lines).toContain('  三、支出决算表（第 1 页第 30 行，单位：元，5 行）');
+    // 合计, 201, 201 03, 201 03 06 with three amounts each, 221 02 01 with two (lines 36–41).
+    expect(lines).toContain('  三、支出决算表（第 1 页第 30 行，单位：元，5 行，14 个数字）');
     expect(lines).toContain(
       '  本年收入合计：3540.62 万元（一、收入支出决算总表，第 1 页第 16 行）',
     );

@@ -5,7 +5,8 @@
  * followed by its content. A part the 目录 promises that never comes, or a part heading with
  * nothing under it, is reported as a 完整性 finding, never passed over.
  */
-import type { Finding } from '../../data/schema';
+import { emptyTableFindingId } from '../../data/finding-ids';
+import type { Finding, Table } from '../../data/schema';
 import type { SourceDoc } from '../source-doc';
 
 const NUMERAL = '[一二三四五六七八九十]+';
@@ -102,4 +103,36 @@ export function checkCompleteness(doc: SourceDoc): Finding[] {
     });
   });
   return findings;
+}
+
+/**
+ * A standard table whose title was recognised but whose body gave no figure — no row at all, or
+ * rows whose every cell is empty — while the document does not say 本表无数据: its columns or
+ * rows were printed in a way the reader did not follow (a web page's copy, another province's
+ * layout). Its figures are then missing from every view; said here, never left silent.
+ */
+export function checkTablesRead(tables: readonly Table[]): Finding[] {
+  return tables.flatMap((t): Finding[] => {
+    if (t.noData) return [];
+    const figures = t.rows.reduce(
+      (n, r) => n + Object.values(r.cells).filter((c) => c !== null).length,
+      0,
+    );
+    if (figures > 0) return [];
+    const read =
+      t.rows.length === 0
+        ? '认出了标题，但没有读出任何数据行'
+        : `认出了标题、读出 ${t.rows.length} 行，但其中没有一个数字（表体的列未被识别）`;
+    return [
+      {
+        id: emptyTableFindingId(t.id),
+        severity: 'warning',
+        kind: 'completeness',
+        message: `标准表“${t.title}”（${t.id}）${read}：此表的数字未导入，请对照原文第 ${t.line} 行起。`,
+        expected: '表体中的数字',
+        printed: t.rows.length === 0 ? '0 行' : `${t.rows.length} 行，0 个数字`,
+        lines: [t.line],
+      },
+    ];
+  });
 }

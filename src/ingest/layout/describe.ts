@@ -27,7 +27,14 @@ export function describeLayout(result: LayoutResult, headline: Headline): string
   const out: string[] = [];
   out.push(`找到 ${result.tables.length} 张表：`);
   for (const t of result.tables) {
-    const state = t.noData ? '本表无数据' : t.read ? `${t.rows.length} 行` : '表体暂不读取';
+    const figures = t.rows.reduce((n, r) => n + Object.keys(r.values).length, 0);
+    const state = t.noData
+      ? '本表无数据'
+      : !t.read
+        ? '表体暂不读取'
+        : figures === 0
+          ? `${t.rows.length} 行，注意：没有读出任何数字，此表的数字不会导入`
+          : `${t.rows.length} 行，${figures} 个数字`;
     out.push(`  ${t.title}（${where(t)}，单位：${t.unit}，${state}）`);
   }
   out.push('主要数字：');
