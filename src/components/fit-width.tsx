@@ -13,7 +13,7 @@
  *   effect, before anything is painted, and is drawn at once: one frame, not two.
  */
 import { ResponsiveContainer } from 'recharts';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
 /**
@@ -84,8 +84,15 @@ export function categoryAxisWidth(chartWidth: number, max: number): number {
   return Math.min(max, Math.max(120, Math.round(chartWidth / 2)));
 }
 
-/** categoryAxisWidth for a full-width chart, with the onWidth callback that keeps it current. */
+/**
+ * categoryAxisWidth for a full-width chart, with the onWidth callback that keeps it current. The
+ * state is the axis width, not the chart's: a chart wide enough for `max` (any desktop window)
+ * is never drawn twice when it is first measured; only a narrow one is.
+ */
 export function useCategoryAxisWidth(max: number): [number, (chartWidth: number) => void] {
-  const [chartWidth, setChartWidth] = useState(() => rememberedChartWidth('full') ?? 2 * max);
-  return [categoryAxisWidth(chartWidth, max), setChartWidth];
+  const [axis, setAxis] = useState(() =>
+    categoryAxisWidth(rememberedChartWidth('full') ?? 2 * max, max),
+  );
+  const onWidth = useCallback((w: number) => setAxis(categoryAxisWidth(w, max)), [max]);
+  return [axis, onWidth];
 }
