@@ -8,7 +8,7 @@ import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { tablesIn万元 } from '../data/table-cell';
 import { bundleIdOf } from './bundle-id';
-import { checkCompleteness, checkTablesRead } from './checks/completeness';
+import { checkCompleteness, checkTablesRead, missingTableFinding } from './checks/completeness';
 import { checkDisclosure } from './checks/disclosure-checks';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
@@ -75,10 +75,17 @@ function readShanxi(
 const NOT_A_DISCLOSURE =
   '未识别的文档格式：全文找不到任何标准公开表（如“收入支出决算总表”“财政拨款收支预算总表”，或山西的决算公开01–10表、预算公开表1–13，表名后应有“单位：万元/元”行），请确认这是一份部门预决算公开文本';
 
+/**
+ * Tables of the labelled layout a document may leave out: 公开10 (部门决算公开相关信息统计表) is
+ * Shanxi's own; the national template's 部门决算 has nine tables, 公开01–09, in the same order.
+ * Its absence is a 完整性 warning (missingTableFinding), not a refusal.
+ */
+const OPTIONAL_TABLES: readonly string[] = ['公开10'];
+
 function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readonly Table[]): void {
   const expected = TABLE_SPECS.filter((s) => s.docKind === kind).map((s) => s.id);
   const missing = expected.filter((id) => !tables.some((t) => t.id === id));
-  if (missing.length > 0) {
+  if (missing.length > 0 && !missing.every((id) => OPTIONAL_TABLES.includes(id))) {
     // A table missing before one that is there: its title is missing or misprinted.
     const firstMissing = expected.indexOf(missing[0] ?? '');
     const nextFound = expected
@@ -150,12 +157,19 @@ function readDocument(doc: SourceDoc, text: string): ReadTables {
     const { tables, skipped, figureCount } = read.parsed;
     requireTables(doc, shanxi, tables);
     const meta = readMeta(doc, shanxi);
+    const last = Math.max(...tables.map((t) => t.line));
+    const optionalMissing = TABLE_SPECS.filter(
+      (s) =>
+        s.docKind === shanxi &&
+        OPTIONAL_TABLES.includes(s.id) &&
+        !tables.some((t) => t.id === s.id),
+    ).map((s) => missingTableFinding(s.id, s.name, last));
     return {
       layout: 'shanxi',
       kind: shanxi,
       tables,
       meta,
-      findings: checkTables(tables),
+      findings: [...checkTables(tables), ...optionalMissing],
       skipped,
       figureCount,
     };

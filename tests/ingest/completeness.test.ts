@@ -140,3 +140,33 @@ describe('a standard table whose body gives no figure is said, never silently em
     }
   });
 });
+
+describe('the national template’s nine 部门决算 tables, labelled 公开01–09, without Shanxi’s 公开10', () => {
+  it('ingests, and says 公开10 is not in the text instead of refusing it', () => {
+    // The province's text with its 公开10 (部门决算公开相关信息统计表, lines 384–416) left out.
+    const lines = readFileSync(`${SOURCES}shanxi-province-bureau-2024-final.txt`, 'utf8').split(
+      '\n',
+    );
+    const text = [...lines.slice(0, 383), ...lines.slice(416)].join('\n');
+    const { bundle } = buildBundle(makeSourceDoc('nine-tables.txt', text), text);
+    expect(bundle.tables.map((t) => t.id)).toEqual([
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开07',
+      '公开08',
+      '公开09',
+    ]);
+    // Its figures are read as before: 本年收入合计 42684.35 (line 113).
+    const total = bundle.tables[0]?.rows.find((r) => r.key === '本年收入合计');
+    expect(total?.cells['amount']).toEqual({ v: '42684.35', line: 113 });
+    expect(bundle.findings.find((f) => f.id === 'completeness-table-公开10')).toMatchObject({
+      severity: 'warning',
+      message:
+        '文中没有找到标准表“部门决算公开相关信息统计表”（公开10）：文档可能未公开此表，或其标题的印法未被识别；相关数字无法比较。',
+    });
+  });
+});

@@ -136,3 +136,16 @@ export function checkTablesRead(tables: readonly Table[]): Finding[] {
     ];
   });
 }
+
+/** A standard table the document does not contain: a 完整性 warning, not a refusal. */
+export function missingTableFinding(id: string, name: string, line: number): Finding {
+  return {
+    id: `completeness-table-${id}`,
+    severity: 'warning',
+    kind: 'completeness',
+    message: `文中没有找到标准表“${name}”（${id}）：文档可能未公开此表，或其标题的印法未被识别；相关数字无法比较。`,
+    expected: name,
+    printed: '未找到',
+    lines: [line],
+  };
+}

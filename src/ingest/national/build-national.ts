@@ -11,6 +11,7 @@
  */
 import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
+import { missingTableFinding } from '../checks/completeness';
 import { checkTables } from '../checks/table-checks';
 import type { LayoutResult, LayoutRow, LayoutTable } from '../layout/read-layout';
 import { readLayoutTables } from '../layout/read-layout';
@@ -325,15 +326,7 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   );
   for (const target of Object.values(IDS[kind])) {
     if (target === undefined || found.has(target.id) || unreadIds.has(target.id)) continue;
-    findings.push({
-      id: `completeness-table-${target.id}`,
-      severity: 'warning',
-      kind: 'completeness',
-      message: `文中没有找到标准表“${target.name}”（${target.id}）：文档可能未公开此表，或其标题的印法未被识别；相关数字无法比较。`,
-      expected: target.name,
-      printed: '未找到',
-      lines: [lastLine],
-    });
+    findings.push(missingTableFinding(target.id, target.name, lastLine));
   }
   const skipped = [
     ...unread.map((u) => ({
