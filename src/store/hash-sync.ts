@@ -80,7 +80,10 @@ export function startHashSync(store: Store = useAppStore, win: Window = window):
     known = arrived;
     const route = parseHash(arrived);
     // An address the user opened (not one this sync wrote): say what of it could not be read.
-    if (starting || arrived !== left) store.setState({ routeNotice: route.notice ?? null });
+    // (Set only when it changes: every store change runs every subscribed selector.)
+    const notice = route.notice ?? null;
+    if ((starting || arrived !== left) && store.getState().routeNotice !== notice)
+      store.setState({ routeNotice: notice });
     const prev = store.getState();
     if (formatHash(route) !== formatHash(routeOf(prev))) {
       prev.setRoute(route);

@@ -58,6 +58,11 @@ export function comparedEntries(
   return selected.length > 0 ? selected : entries.slice(0, DEFAULT_COMPARED_LIMIT);
 }
 
+const NO_SELECTION: { known: readonly string[]; unknown: readonly string[] } = {
+  known: [],
+  unknown: [],
+};
+
 /**
  * The selection as the loaded documents know it: `known` ids in selection order, and `unknown`
  * ones (a link naming a document this copy does not have, or no longer has), which views skip
@@ -67,23 +72,38 @@ export function selectionOf(
   entries: readonly ManifestEntry[],
   ids: readonly string[],
   manifestLoaded: boolean,
-): { known: string[]; unknown: string[] } {
+): { known: readonly string[]; unknown: readonly string[] } {
+  if (ids.length === 0) return NO_SELECTION;
   if (!manifestLoaded) return { known: [...ids], unknown: [] };
-  const loaded = new Set(entries.map((e) => e.id));
+  const loaded = idsOf(entries);
   return {
     known: ids.filter((id) => loaded.has(id)),
     unknown: ids.filter((id) => !loaded.has(id)),
   };
 }
 
+/**
+ * The ids of a manifest's entries, built once per entries array: the selectors above run on
+ * every store change, and a province's manifest has thousands of entries.
+ */
+const entryIds = new WeakMap<readonly ManifestEntry[], ReadonlySet<string>>();
+function idsOf(entries: readonly ManifestEntry[]): ReadonlySet<string> {
+  let ids = entryIds.get(entries);
+  if (ids === undefined) {
+    ids = new Set(entries.map((e) => e.id));
+    entryIds.set(entries, ids);
+  }
+  return ids;
+}
+
 const selectionIn = (s: AppState) =>
   selectionOf(selectEntries(s), s.selectedIds, s.manifest !== null);
 
 /** The selected ids the loaded documents include (use with useAppStoreShallow). */
-export const selectKnownSelected = (s: AppState): string[] => selectionIn(s).known;
+export const selectKnownSelected = (s: AppState): readonly string[] => selectionIn(s).known;
 
 /** The selected ids no loaded document has (use with useAppStoreShallow). */
-export const selectUnknownSelected = (s: AppState): string[] => selectionIn(s).unknown;
+export const selectUnknownSelected = (s: AppState): readonly string[] => selectionIn(s).unknown;
 
 /** Whether the comparison shows chosen documents (some selected id is known), not the default. */
 export const selectHasSelection = (s: AppState): boolean =>
