@@ -31,7 +31,7 @@ function linesOf(fig: PrintedFigure | DerivedFigure): number[] {
   return 'derived' in fig ? fig.derived.lines : [fig.line];
 }
 
-/** One of the two printed amounts a computed rate divides, with its name in the formula. */
+/** One of the two printed amounts a computed rate or share divides, with its name in the formula. */
 interface RateTerm {
   name: string;
   fig: PrintedFigure | DerivedFigure | null;
@@ -54,6 +54,27 @@ export function computedRate(
     derived: {
       formula: `${note}执行率 = ${actual.name} ÷ ${budget.name} × 100% = ${actual.fig.v} ÷ ${budget.fig.v} × 100%`,
       lines: [...new Set([...linesOf(budget.fig), ...linesOf(actual.fig)])],
+      computed: true,
+    },
+  };
+}
+
+/**
+ * A part's share (%) of a whole that the dashboard computes from two printed amounts, as a figure
+ * to show: marked 计算值, its formula giving both amounts, traced to their lines (in line order);
+ * null where there is no share. The overview cards, the matrix and 三公经费 write it this one way.
+ */
+export function computedShare(
+  v: DecimalString | null,
+  part: RateTerm,
+  whole: RateTerm,
+): DerivedFigure | null {
+  if (v === null || part.fig === null || whole.fig === null) return null;
+  return {
+    v,
+    derived: {
+      formula: `${part.name}占比 = ${part.name} ÷ ${whole.name} × 100% = ${part.fig.v} ÷ ${whole.fig.v} × 100%`,
+      lines: [...new Set([...linesOf(part.fig), ...linesOf(whole.fig)])].sort((a, b) => a - b),
       computed: true,
     },
   };

@@ -11,6 +11,7 @@ import { readSangong, SANGONG_PARTS } from '@/data/sangong';
 import type { PartKey } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
+import { computedShare } from '@/components/figure-value';
 import type { DerivedFigure } from '@/components/figure-value';
 import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
@@ -243,12 +244,12 @@ function shareCell(
   if (whole === null) return { fig: null, why: `原文未印出${wholeName}` };
   if (part === null) return { fig: null, why: `原文未印出${partName}` };
   if (printed !== null) return { fig: printed, why: null };
-  return derivedCell(
-    share(part.v, whole.v),
-    `${partName}占比 = ${partName} ÷ ${wholeName} × 100% = ${part.v} ÷ ${whole.v} × 100%`,
-    [part.line, whole.line],
-    `${wholeName}为 0，没有占比`,
+  const fig = computedShare(
+    share(part.v, whole.v)?.toFixed(2) ?? null,
+    { name: partName, fig: part },
+    { name: wholeName, fig: whole },
   );
+  return fig === null ? { fig: null, why: `${wholeName}为 0，没有占比` } : { fig, why: null };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Fig } from '@/data/schema-common';
 import { readStructure } from '@/data/structure';
 import { tableCell } from '@/data/table-cell';
 import { executionRate, mean, share } from '@/domain/measures';
+import { computedShare } from '@/components/figure-value';
 import type { DerivedFigure } from '@/components/figure-value';
 import type { Decimal } from '@/domain/money';
 
@@ -76,17 +77,13 @@ function shareFig(
   printed: Fig | null,
 ): Fig | DerivedFigure | null {
   if (printed !== null) return printed;
-  const v = share(part?.v ?? '0', total.v);
-  if (v === null) return null;
-  const lines = [...new Set([...(part ? [part.line] : []), total.line])].sort((x, y) => x - y);
-  return {
-    v: v.toFixed(2),
-    derived: {
-      formula: `${partName}占比 = ${partName} ÷ ${totalName} × 100% = ${part?.v ?? '0'} ÷ ${total.v} × 100%`,
-      lines,
-      computed: true,
-    },
-  };
+  // A part the table leaves blank is 0 of the total (its line is the total's).
+  const amount = part ?? { v: '0', line: total.line };
+  return computedShare(
+    share(amount.v, total.v)?.toFixed(2) ?? null,
+    { name: partName, fig: amount },
+    { name: totalName, fig: total },
+  );
 }
 
 function split(

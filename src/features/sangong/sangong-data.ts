@@ -16,6 +16,7 @@ import type { DerivedFig, Fig } from '@/data/schema-common';
 import type { CountStatement } from '@/data/schema-narrative';
 import { executionRate, share } from '@/domain/measures';
 import { compareDecimal, dec, sum } from '@/domain/money';
+import { computedShare } from '@/components/figure-value';
 import type { DerivedFigure } from '@/components/figure-value';
 import type { DecimalString } from '@/domain/money';
 
@@ -228,25 +229,14 @@ export function partShare(bar: SangongBar, key: PartKey): DecimalString | null {
   return share(part.v, bar.total.v)?.toFixed(2) ?? null;
 }
 
-const linesOf = (f: AnyFig): number[] => ('derived' in f ? f.derived.lines : [f.line]);
-
-/**
- * partShare as a figure to show: computed by the dashboard (※ 计算值), its formula giving the
- * part and the total, traced to their lines.
- */
+/** partShare as a figure to show: computed by the dashboard (※ 计算值, computedShare). */
 export function partShareFigure(bar: SangongBar, key: PartKey): DerivedFigure | null {
-  const v = partShare(bar, key);
-  const part = bar.parts[key];
-  if (v === null || part === null || bar.total === null) return null;
   const label = SANGONG_PARTS.find((p) => p.key === key)?.label ?? key;
-  return {
-    v,
-    derived: {
-      formula: `${label}占比 = ${label} ÷ 合计 × 100% = ${part.v} ÷ ${bar.total.v} × 100%`,
-      lines: [...new Set([...linesOf(part), ...linesOf(bar.total)])],
-      computed: true,
-    },
-  };
+  return computedShare(
+    partShare(bar, key),
+    { name: label, fig: bar.parts[key] },
+    { name: '合计', fig: bar.total },
+  );
 }
 
 /**
