@@ -44,6 +44,22 @@ export const selectComparedEntries = (s: AppState): ManifestEntry[] =>
   comparedEntries(selectEntries(s), s.selectedIds);
 
 /**
+ * A manifest's entries by id (the first of an id), built once per entries array: the selectors
+ * here run on every store change, and a province's manifest has thousands of entries.
+ */
+const entryIndex = new WeakMap<readonly ManifestEntry[], ReadonlyMap<string, ManifestEntry>>();
+function indexOf(entries: readonly ManifestEntry[]): ReadonlyMap<string, ManifestEntry> {
+  let index = entryIndex.get(entries);
+  if (index === undefined) {
+    const byId = new Map<string, ManifestEntry>();
+    for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+    index = byId;
+    entryIndex.set(entries, index);
+  }
+  return index;
+}
+
+/**
  * What a comparison of `ids` shows: those in `entries`, in the order of `ids` (ids the manifest
  * does not know are skipped), or with none of them the default comparison.
  */
@@ -51,8 +67,9 @@ export function comparedEntries(
   entries: readonly ManifestEntry[],
   ids: readonly string[],
 ): ManifestEntry[] {
+  const byId = indexOf(entries);
   const selected = ids.flatMap((id) => {
-    const e = entries.find((x) => x.id === id);
+    const e = byId.get(id);
     return e ? [e] : [];
   });
   return selected.length > 0 ? selected : entries.slice(0, DEFAULT_COMPARED_LIMIT);
@@ -75,25 +92,11 @@ export function selectionOf(
 ): { known: readonly string[]; unknown: readonly string[] } {
   if (ids.length === 0) return NO_SELECTION;
   if (!manifestLoaded) return { known: [...ids], unknown: [] };
-  const loaded = idsOf(entries);
+  const loaded = indexOf(entries);
   return {
     known: ids.filter((id) => loaded.has(id)),
     unknown: ids.filter((id) => !loaded.has(id)),
   };
-}
-
-/**
- * The ids of a manifest's entries, built once per entries array: the selectors above run on
- * every store change, and a province's manifest has thousands of entries.
- */
-const entryIds = new WeakMap<readonly ManifestEntry[], ReadonlySet<string>>();
-function idsOf(entries: readonly ManifestEntry[]): ReadonlySet<string> {
-  let ids = entryIds.get(entries);
-  if (ids === undefined) {
-    ids = new Set(entries.map((e) => e.id));
-    entryIds.set(entries, ids);
-  }
-  return ids;
 }
 
 const selectionIn = (s: AppState) =>
@@ -106,8 +109,7 @@ export const selectKnownSelected = (s: AppState): readonly string[] => selection
 export const selectUnknownSelected = (s: AppState): readonly string[] => selectionIn(s).unknown;
 
 /** Whether the comparison shows chosen documents (some selected id is known), not the default. */
-export const selectHasSelection = (s: AppState): boolean =>
-  s.selectedIds.length > 0 && selectionIn(s).known.length > 0;
+export const selectHasSelection = (s: AppState): boolean => selectionIn(s).known.length > 0;
 
 /** How many documents exist and, with nothing selected, how many the views show of them. */
 export const selectDefaultComparison = (s: AppState): { shown: number; total: number } => {
