@@ -24,6 +24,7 @@ import type { SourceDoc } from './source-doc';
 import { IngestError } from './source-doc';
 import { parseTables } from './tables/parse-tables';
 import { TABLE_SPECS } from './tables/specs';
+import type { TableSpec } from './tables/specs';
 
 /** Re-exported for the ingest run (the logic lives in src/data/headline.ts, shared with the app). */
 export { headlineOf };
@@ -82,8 +83,14 @@ const NOT_A_DISCLOSURE =
  */
 const OPTIONAL_TABLES: readonly string[] = ['公开10'];
 
-function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readonly Table[]): void {
-  const expected = TABLE_SPECS.filter((s) => s.docKind === kind).map((s) => s.id);
+/** Refuses a text missing a required table; returns the optional ones it lacks (to be said). */
+function requireTables(
+  doc: SourceDoc,
+  kind: '决算' | '预算',
+  tables: readonly Table[],
+): readonly TableSpec[] {
+  const specs = TABLE_SPECS.filter((s) => s.docKind === kind);
+  const expected = specs.map((s) => s.id);
   const missing = expected.filter((id) => !tables.some((t) => t.id === id));
   if (missing.length > 0 && !missing.every((id) => OPTIONAL_TABLES.includes(id))) {
     // A table missing before one that is there: its title is missing or misprinted.
@@ -134,6 +141,7 @@ function requireTables(doc: SourceDoc, kind: '决算' | '预算', tables: readon
       );
     }
   }
+  return specs.filter((s) => missing.includes(s.id));
 }
 
 interface ReadTables {
@@ -155,15 +163,10 @@ function readDocument(doc: SourceDoc, text: string): ReadTables {
   if (read !== null) {
     const shanxi = read.kind;
     const { tables, skipped, figureCount } = read.parsed;
-    requireTables(doc, shanxi, tables);
+    const optional = requireTables(doc, shanxi, tables);
     const meta = readMeta(doc, shanxi);
     const last = Math.max(...tables.map((t) => t.line));
-    const optionalMissing = TABLE_SPECS.filter(
-      (s) =>
-        s.docKind === shanxi &&
-        OPTIONAL_TABLES.includes(s.id) &&
-        !tables.some((t) => t.id === s.id),
-    ).map((s) => missingTableFinding(s.id, s.name, last));
+    const optionalMissing = optional.map((s) => missingTableFinding(s.id, s.name, last));
     return {
       layout: 'shanxi',
       kind: shanxi,

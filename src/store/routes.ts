@@ -53,14 +53,12 @@ export function parseHash(hash: string): Route {
     view === 'source' && segments[1] && ID_RE.test(segments[1])
       ? parseSourceTarget(segments[1], params)
       : null;
-  const deckText = params.get('deck');
-  const deck = parseDeck(deckText);
-  const deckParts = deckText ? deckText.split('|').length : 0;
-  if (deckParts > deck.length)
+  const { slides: deck, unreadable } = parseDeck(params.get('deck'));
+  if (unreadable > 0)
     notices.push(
       deck.length === 0
         ? '链接中的演示稿无法读取（可能不完整或被改动过）'
-        : `链接中的演示稿有 ${deckParts - deck.length} 页无法读取，已略过`,
+        : `链接中的演示稿有 ${unreadable} 页无法读取，已略过`,
     );
   const slideText = params.get('slide');
   const slide = slideText && /^\d+$/.test(slideText) ? Number(slideText) - 1 : 0;
@@ -135,10 +133,14 @@ function parseSourceTarget(id: string, params: URLSearchParams): SourceTarget {
   return target;
 }
 
-/** Slides as "view~chart~unit.unit[~share]", separated by "|" (chart URI-encoded). */
-function parseDeck(text: string | null): Slide[] {
-  if (!text) return [];
-  return text.split('|').flatMap((part) => {
+/**
+ * Slides as "view~chart~unit.unit[~share]", separated by "|" (chart URI-encoded), and how many
+ * parts were not a slide (said on screen).
+ */
+function parseDeck(text: string | null): { slides: Slide[]; unreadable: number } {
+  if (!text) return { slides: [], unreadable: 0 };
+  const parts = text.split('|');
+  const slides = parts.flatMap((part): Slide[] => {
     const [view = '', chart = '', units = '', mode = ''] = part.split('~');
     if (!isViewName(view) || view === 'present' || view === 'source' || view === 'data') return [];
     const title = safeDecode(chart);
@@ -150,6 +152,7 @@ function parseDeck(text: string | null): Slide[] {
         : { view, chart: title, units: ids },
     ];
   });
+  return { slides, unreadable: parts.length - slides.length };
 }
 
 function formatDeck(deck: readonly Slide[]): string {
