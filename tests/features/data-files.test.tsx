@@ -146,15 +146,7 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
       </>,
     );
     // 南通市国资委's 2016 三公 budget table as its web page prints it: items down the page.
-    const nantong = [
-      '部门名称：南通市国资委',
-      '2016年市国资委财政拨款“三公”经费预算表',
-      '金额单位:万元',
-      '项目 2016年预算数',
-      '小计 其中:一般公共预算安排数',
-      '一、“三公”经费合计 21.63 21.63',
-      '(二)公务接待费 14.83 14.83',
-    ].join('\n');
+    const nantong = readFileSync('tests/fixtures/nantong-sasac-2016-sangong-budget.txt', 'utf8');
     drop(new File([nantong], '南通三公.txt', { type: 'text/plain' }));
     const ok = await screen.findByText(/已导入文件 南通三公\.txt/, undefined, { timeout: 15_000 });
     expect(ok).toHaveTextContent(

@@ -93,23 +93,14 @@ describe('a truncated text gets a 完整性 finding naming what is missing', () 
 });
 
 describe('a standard table whose body gives no figure is said, never silently empty', () => {
-  // 南通市国资委's 2016 三公 budget as a web page prints it (金额单位:万元): the items down the
-  // page, 小计 and 一般公共预算安排数 across. A layout the reader does not follow (yet): the table
+  // 南通市国资委's 2016 三公 budget as its web page (gzw.nantong.gov.cn) prints it, 金额单位:万元
+  // (a fixture shared with the 数据文件 test): the items down the page, 小计 and
+  // 一般公共预算安排数 across. A layout the reader does not follow (yet): the table
   // is recognised by its title, but none of its figures (21.63, 14.83, 6.8 …) is read.
-  const NANTONG = [
-    '部门名称：南通市国资委',
-    '2016年市国资委财政拨款“三公”经费预算表',
-    '金额单位:万元',
-    '项目 2016年预算数',
-    '小计 其中:一般公共预算安排数',
-    '一、“三公”经费合计 21.63 21.63',
-    '(一)因公出国(境)费 单位不需填列 单位不需填列',
-    '(二)公务接待费 14.83 14.83',
-    '(三)公务用车费 6.8 6.8',
-    '      2.公务用车运行维护费 6.8 6.8',
-    '二、会议费 7.59 7.59',
-    '三、培训费 15.86 15.86',
-  ].join('\n');
+  const NANTONG = readFileSync(
+    new URL('../fixtures/nantong-sasac-2016-sangong-budget.txt', import.meta.url),
+    'utf8',
+  );
 
   it('the 三公 table read with no row gets a 完整性 warning naming it and its line', () => {
     const { bundle } = buildBundle(makeSourceDoc('nantong.txt', NANTONG), NANTONG);
