@@ -7,6 +7,20 @@
 import * as z from 'zod/mini';
 import { amountUnit, decimalString, fig, lineNo } from './schema-common';
 
+/** An amount a text states, as printed, in the unit printed after it ("1.10万元", "250000元"). */
+export const statedAmount = z.strictObject({ v: decimalString, line: lineNo, unit: amountUnit });
+
+/**
+ * What a project's 实际完成情况 text says of its own funds ("专班2024年预算1.10万元,实际使用经费
+ * 88.4万元,…预算执行率80.39%"): checked against its 项目资金 table, never used in its place.
+ */
+export const statedFunds = z.strictObject({
+  budget: z.nullable(statedAmount),
+  executed: z.nullable(statedAmount),
+  rate: z.nullable(fig),
+});
+export type StatedFunds = z.infer<typeof statedFunds>;
+
 /** 自评等级 as printed: 优 excellent, 良 good, 中 fair, 差 poor. */
 export const grade = z.enum(['优', '良', '中', '差']);
 export type Grade = z.infer<typeof grade>;
@@ -109,6 +123,8 @@ export const projectEvaluation = z.strictObject({
   /** 项目年度绩效目标 · 年度目标 and 实际完成情况 text. */
   annualGoal: z.nullable(z.string()),
   goalOutcome: z.nullable(z.string()),
+  /** Figures goalOutcome states about the project's funds; absent in bundles written before. */
+  statedFunds: z.optional(statedFunds),
   indicators: z.array(indicator),
   /** 总分 out of 100. */
   totalScore: z.nullable(fig),

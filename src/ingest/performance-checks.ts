@@ -5,7 +5,7 @@
  * with the computed rate rounded to whole percent).
  */
 import type { Finding } from '../data/schema';
-import type { Fig } from '../data/schema-common';
+import type { AmountUnit, Fig } from '../data/schema-common';
 import { figIn万元 } from '../data/table-cell';
 import {
   headlineFunds,
@@ -204,9 +204,67 @@ function checkScores(
   }
 }
 
+/** Two printings of one figure agree at the coarser of their precisions ("88.4" and 88.43). */
+function agreeAtCoarser(a: Decimal, printed: string): boolean {
+  const places = Math.min(a.decimalPlaces(), decimals(printed));
+  return roundHalfUp(a, places).equals(roundHalfUp(dec(printed), places));
+}
+
+/** An amount in `from` expressed in `to` (万元 ↔ 元). */
+function inUnit(v: string, from: AmountUnit, to: AmountUnit): Decimal {
+  if (from === to) return dec(v);
+  return from === '万元' ? dec(v).times(10000) : dec(v).div(10000);
+}
+
+/**
+ * What the 实际完成情况 text says of the project's funds against its own 项目资金 table (the
+ * 资金总额 row, else its one source row). Each stated figure is compared in the unit and at the
+ * coarser of the two precisions: "实际使用经费88.4万元" agrees with 88.43, "250000元" with 25 万元.
+ */
+function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void {
+  const said = p.statedFunds;
+  const head = headlineFunds(p.funds);
+  if (!said || !head) return;
+  const amounts = [
+    ['预算', '全年预算数', said.budget, head.fullYearBudget],
+    ['使用', '全年执行数', said.executed, head.executed],
+  ] as const;
+  for (const [word, column, text, table] of amounts) {
+    if (!text || !table) continue;
+    const expected = inUnit(table.v, p.unit, text.unit);
+    if (agreeAtCoarser(expected, text.v)) continue;
+    c.add(
+      {
+        severity: 'warning',
+        kind: 'narrative',
+        message: `${who}的实际完成情况称${word}${text.v}${text.unit}，但资金表的${column}为${table.v}${p.unit}`,
+        expected: `${expected.toFixed()}${text.unit}`,
+        printed: `${text.v}${text.unit}`,
+        lines: lines(table, text),
+      },
+      `outcome-${word === '预算' ? 'budget' : 'executed'}-${p.id}-L${text.line}`,
+    );
+  }
+  const rate = head.executionRate;
+  if (said.rate && rate && !agreeAtCoarser(dec(rate.v), said.rate.v)) {
+    c.add(
+      {
+        severity: 'warning',
+        kind: 'narrative',
+        message: `${who}的实际完成情况称执行率${said.rate.v}%，但资金表的执行率为${rate.v}%`,
+        expected: rate.v,
+        printed: said.rate.v,
+        lines: lines(rate, said.rate),
+      },
+      `outcome-rate-${p.id}-L${said.rate.line}`,
+    );
+  }
+}
+
 function checkProject(c: Collector, p: ProjectEvaluation): void {
   const who = `项目“${p.name}”`;
   checkBlock(c, p.funds, who, p.id);
+  checkStatedFunds(c, p, who);
   const head = headlineFunds(p.funds);
   checkScores(c, who, p.id, p.indicators, head?.executionScore ?? null, p.totalScore, p.grade);
   for (const [i, n] of p.formatNotes.entries()) {

@@ -19,6 +19,7 @@ import type {
   ProjectEvaluation,
   ProjectSummary,
   ProjectTarget,
+  StatedFunds,
   TargetFund,
   TargetIndicator,
   TargetSummary,
@@ -631,6 +632,8 @@ function parseEvaluation(
         const texts = nonEmpty(cells);
         p.annualGoal = texts[0] ?? null;
         p.goalOutcome = texts.slice(1).join(' ') || null;
+        const stated = p.goalOutcome === null ? null : statedFundsIn(p.goalOutcome, n);
+        if (stated) p.statedFunds = stated;
         state = 'pre';
         break;
       }
@@ -875,6 +878,28 @@ function statedFig(j: { text: string; lineAt: (i: number) => number }, re: RegEx
   if (!m || m[1] === undefined) return null;
   const v = readAmount(m[1]);
   return v === null ? null : { v, line: j.lineAt(m.index + m[0].indexOf(m[1])) };
+}
+
+/**
+ * The 实际完成情况 text's own words on the project's funds: 预算 (全年预算资金 250000元, 预算1.10
+ * 万元), the amount used (实际使用经费, 使用资金为, 执行数, 实际支出) and 执行率 or 支出进度. Only an
+ * amount right after its word counts: "年初预算“…”30万元" or a payment "共计38.241万元" does not.
+ */
+function statedFundsIn(text: string, line: number): StatedFunds | null {
+  const amount = (re: RegExp): StatedFunds['budget'] => {
+    const m = re.exec(text);
+    const v = m?.[1] === undefined ? null : readAmount(m[1]);
+    return m && v !== null ? { v, line, unit: m[2] === '元' ? '元' : '万元' } : null;
+  };
+  const j = { text, lineAt: () => line };
+  const stated: StatedFunds = {
+    budget: amount(/预算(?:资金|金额|数)?(?:为|是)?\s*([\d.,]+)\s*(万元|元)/),
+    executed: amount(
+      /(?:实际使用(?:经费|资金)?|使用资金|执行数|实际支出|支出金额)(?:为|是)?\s*([\d.,]+)\s*(万元|元)/,
+    ),
+    rate: statedFig(j, /(?:执行率|支出进度)(?:为|达|是)?\s*([\d.]+)\s*%/),
+  };
+  return stated.budget || stated.executed || stated.rate ? stated : null;
 }
 
 function parseSummaryLists(

@@ -45,7 +45,8 @@ describe('数据校验', () => {
     expect(countsRow(DISTRICT)).toEqual(['1', '1', '9', '11']);
     // 78.28 / 34.24 lie within the amounts' rounding: 提示, not 错误 / 警告.
     expect(countsRow(CENTER)).toEqual(['0', '0', '26', '26']);
-    expect(countsRow(PROVINCE)).toEqual(['1', '6', '19', '26']);
+    // Its 7th 警告: 专班's 实际完成情况 says "预算1.10万元" where its table has 110 (lines 676, 679).
+    expect(countsRow(PROVINCE)).toEqual(['1', '7', '19', '27']);
     expect(countsRow('大同市行政审批服务管理局 2026年单位预算')).toEqual(['0', '0', '6', '6']);
     expect(countsRow('大同市行政审批服务管理局[部门] 2024年部门决算')).toEqual([
       '0',
@@ -60,7 +61,7 @@ describe('数据校验', () => {
         countsRow(`${e.unit.name} ${e.fiscalYear}年${e.unit.scope}${e.kind}`).slice(0, 3),
       ).toEqual([error, warning, info].map(String));
     }
-    expect(screen.getByRole('status')).toHaveTextContent('显示 96 条，共 96 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 97 条，共 97 条。');
   });
 
   it('explains severity in words and icons; 提示 is rounding within the documents’ tolerance', () => {
@@ -82,7 +83,7 @@ describe('数据校验', () => {
     const rows = findingRows();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(within(r).getAllByRole('cell')[0]).toHaveTextContent('✖ 错误');
-    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 96 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 97 条。');
     expect(rows.some((r) => r.textContent?.includes('总分印为98.33'))).toBe(true);
 
     const district = rows.find((r) => r.textContent?.includes('82.26%'));
@@ -122,6 +123,29 @@ describe('数据校验', () => {
     ).toHaveAttribute('href', '#/source/shanxi-province-bureau-2024-final?line=653');
   });
 
+  it('reports 专班’s “预算1.10万元” (line 679) against its table’s 110万元 (line 676), both linked', async () => {
+    loadRealData();
+    render(<ChecksPage />);
+    const user = userEvent.setup();
+    await user.selectOptions(
+      screen.getByLabelText('单位'),
+      screen.getByRole('option', { name: PROVINCE }),
+    );
+    await user.selectOptions(screen.getByLabelText('类型'), 'narrative');
+    const row = findingRows().find((r) => r.textContent?.includes('预算1.10万元'));
+    if (!row) throw new Error('专班 finding');
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('⚠ 警告');
+    expect(row).toHaveTextContent('但资金表的全年预算数为110万元');
+    expect(
+      within(row)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual([
+      '#/source/shanxi-province-bureau-2024-final?line=676',
+      '#/source/shanxi-province-bureau-2024-final?line=679',
+    ]);
+  });
+
   it('filters by unit and by kind, and resets', async () => {
     loadRealData();
     render(<ChecksPage />);
@@ -143,7 +167,7 @@ describe('数据校验', () => {
     expect(screen.getByText('没有符合筛选条件的校验结果，请放宽筛选。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(findingRows()).toHaveLength(96);
+    expect(findingRows()).toHaveLength(97);
     expect(document.activeElement?.tagName).toBe('SELECT');
   });
 
@@ -161,7 +185,7 @@ describe('数据校验', () => {
   it('lists the compared units only, most serious first', () => {
     loadRealData([IDS.province, IDS.cityBudget]);
     render(<ChecksPage />);
-    expect(screen.getByRole('status')).toHaveTextContent('显示 32 条，共 32 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 33 条，共 33 条。');
     const first = findingRows()[0];
     expect(first).toHaveTextContent('✖ 错误');
     expect(first).toHaveTextContent('总分印为98.33');

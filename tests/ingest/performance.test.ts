@@ -241,10 +241,40 @@ describe('province 2024 (6 项目支出绩效自评表, 万元)', () => {
       ['27,769', '27.769', [642]],
     ]);
     // The other five projects add up.
-    expect(f.filter((x) => x.kind !== 'format').map((x) => x.id)).toEqual([
+    expect(f.filter((x) => x.kind === 'sum' || x.kind === 'percent').map((x) => x.id)).toEqual([
       'perf-total-p3-L653',
       'perf-weights-p3-L653',
     ]);
+  });
+
+  it("reads what a project's 实际完成情况 says of its own funds, as printed", () => {
+    // Line 679: "专班2024年预算1.10万元,实际使用经费88.4万元,…预算执行率80.39%".
+    expect(project(p, '省优化营商环境促进市场主体倍增工作专班运行经费').statedFunds).toEqual({
+      budget: { v: '1.10', line: 679, unit: '万元' },
+      executed: { v: '88.4', line: 679, unit: '万元' },
+      rate: { v: '80.39', line: 679 },
+    });
+    // Line 644: "…全年执行数138.23万元,执行率83.27%"; its "年初预算“行政运行及业务工作经费”30万元"
+    // is one of the sums merged, not the project's budget.
+    expect(project(p, '行政运行及业务工作经费').statedFunds).toEqual({
+      budget: null,
+      executed: { v: '138.23', line: 644, unit: '万元' },
+      rate: { v: '83.27', line: 644 },
+    });
+    // "…尾款9.732万元; … 共计38.241万元": two payments, not a stated total.
+    expect(project(p, '营商环境评估费').statedFunds).toBeUndefined();
+  });
+
+  it('flags 专班\'s "预算1.10万元" against its table\'s 全年预算数 110; 88.4万元 and 80.39% agree', () => {
+    const f = checkPerformance(p).filter((x) => x.kind === 'narrative');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      severity: 'warning',
+      printed: '1.10万元',
+      expected: '110万元',
+      lines: [676, 679],
+    });
+    expect(f[0]?.message).toContain('全年预算数为110万元');
   });
 });
 
@@ -418,6 +448,17 @@ describe('service center 2024 (项目支出绩效自评表, 万元)', () => {
       weight: { v: '30' },
       score: { v: '28' },
     });
+  });
+
+  it('compares "全年预算资金250000元,全年使用资金为195000元,全年支出进度78%" in 元 with its 万元 table', () => {
+    const x = project(p, 'Z大厅硬件设备升级改造经费');
+    expect(x.statedFunds).toEqual({
+      budget: { v: '250000', line: 757, unit: '元' },
+      executed: { v: '195000', line: 757, unit: '元' },
+      rate: { v: '78', line: 757 },
+    });
+    // 25 万元 and 19.5 万元 (line 754) are 250000 元 and 195000 元: no finding.
+    expect(checkPerformance(p).filter((f) => f.kind === 'narrative')).toEqual([]);
   });
 
   // 2.42 stands for 2.415…2.425 and 1.4 for 1.395…1.405 (万元 to 0.01): the printed rates lie
