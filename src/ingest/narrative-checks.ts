@@ -30,8 +30,9 @@ class Findings {
     printed: string,
     lines: number[],
   ): void {
-    const ls = [...new Set(lines)].sort((a, b) => a - b);
-    const base = `narr-${kind}-${slug}-${ls[0] ?? 0}`;
+    // The printed figure's line first (as given), the others after; the id keeps the lowest.
+    const ls = [...new Set(lines)];
+    const base = `narr-${kind}-${slug}-${ls.length > 0 ? Math.min(...ls) : 0}`;
     const n = (this.ids.get(base) ?? 0) + 1;
     this.ids.set(base, n);
     this.list.push({
@@ -485,7 +486,7 @@ export function checkNarrative(n: Narrative): Finding[] {
       `机关运行经费${n.operatingCosts.v}万元与财政拨款基本支出中的公用经费${pub.v}万元不同（含非参公事业单位时可能如此）。`,
       pub.v,
       n.operatingCosts.v,
-      [pub.line, n.operatingCosts.line],
+      [n.operatingCosts.line, pub.line],
     );
   }
   // 三公 vehicle fleet (financed by appropriations) against all vehicles held: info only.

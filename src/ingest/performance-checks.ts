@@ -66,9 +66,13 @@ class Collector {
   }
 }
 
+/** A finding's lines: the printed figure's (the first given) first, then the others in order. */
 function lines(...figs: (Fig | { line: number } | null | undefined)[]): number[] {
-  const out = [...new Set(figs.flatMap((f) => (f ? [f.line] : [])))];
-  return out.sort((a, b) => a - b);
+  const all = figs.flatMap((f) => (f ? [f.line] : []));
+  const [first, ...rest] = all;
+  return first === undefined
+    ? []
+    : [first, ...new Set(rest.filter((l) => l !== first).sort((a, b) => a - b))];
 }
 
 /** 执行率, 结余 and the execution 得分 of one fund row. */
@@ -93,7 +97,7 @@ function checkFundRow(c: Collector, row: FundRow, who: string, key: string): voi
           message: `${who}“${label}”的执行率印为${rate.v}%，但全年执行数${e.v}÷全年预算数${b.v}=${shown(p, rate.v)}%${verdict === 'rounding' ? ROUNDING_NOTE : ''}`,
           expected: shown(p, rate.v),
           printed: rate.v,
-          lines: lines(b, e, rate),
+          lines: lines(rate, b, e),
         },
         `rate-${key}-L${rate.line}`,
       );
@@ -109,7 +113,7 @@ function checkFundRow(c: Collector, row: FundRow, who: string, key: string): voi
           message: `${who}“${label}”的资金结余印为${r.v}，但全年预算数${b.v}−全年执行数${e.v}=${expected.toString()}`,
           expected: expected.toString(),
           printed: r.v,
-          lines: lines(b, e, r),
+          lines: lines(r, b, e),
         },
         `balance-${key}-L${r.line}`,
       );
@@ -126,7 +130,7 @@ function checkFundRow(c: Collector, row: FundRow, who: string, key: string): voi
           message: `${who}“${label}”的预算执行得分印为${score.v}，按执行率${rate.v}%×${BUDGET_EXECUTION_POINTS}分应为${shown(expected, score.v)}`,
           expected: shown(expected, score.v),
           printed: score.v,
-          lines: lines(rate, score),
+          lines: lines(score, rate),
         },
         `exec-score-${key}-L${score.line}`,
       );
@@ -196,7 +200,7 @@ function checkScores(
           message: `${who}总分${total.v}应属“${band}”（优≥90，良80–90，中60–80，差<60），表中评为“${grade.v}”`,
           expected: band,
           printed: grade.v,
-          lines: lines(total, grade),
+          lines: lines(grade, total),
         },
         `grade-${key}-L${grade.line}`,
       );
@@ -240,7 +244,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
         message: `${who}的实际完成情况称${word}${text.v}${text.unit}，但资金表的${column}为${table.v}${p.unit}`,
         expected: `${expected.toFixed()}${text.unit}`,
         printed: `${text.v}${text.unit}`,
-        lines: lines(table, text),
+        lines: lines(text, table),
       },
       `outcome-${word === '预算' ? 'budget' : 'executed'}-${p.id}-L${text.line}`,
     );
@@ -254,7 +258,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
         message: `${who}的实际完成情况称执行率${said.rate.v}%，但资金表的执行率为${rate.v}%`,
         expected: rate.v,
         printed: said.rate.v,
-        lines: lines(rate, said.rate),
+        lines: lines(said.rate, rate),
       },
       `outcome-rate-${p.id}-L${said.rate.line}`,
     );
@@ -303,7 +307,7 @@ function checkSummary(c: Collector, p: Performance): void {
           message: `项目支出总体执行进度印为${s.statedRate.v}%，但支出金额${e.v}÷预算金额${b.v}=${shown(rate, s.statedRate.v)}%${verdict === 'rounding' ? ROUNDING_NOTE : ''}`,
           expected: shown(rate, s.statedRate.v),
           printed: s.statedRate.v,
-          lines: lines(b, e, s.statedRate),
+          lines: lines(s.statedRate, b, e),
         },
         `summary-rate-L${s.statedRate.line}`,
       );

@@ -114,16 +114,18 @@ describe('数据校验', () => {
     if (!district) throw new Error('district finding');
     const links = within(district).getAllByRole('link');
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['第 1216 行', '#/source/shuocheng-district-dept-2023-final?line=1216'],
       ['第 1218 行', '#/source/shuocheng-district-dept-2023-final?line=1218'],
+      ['第 1216 行', '#/source/shuocheng-district-dept-2023-final?line=1216'],
     ]);
+    // 82.26% stands on line 1218: that line is marked as where the figure is printed.
+    expect(within(district).getByText('（印出处）').closest('li')).toHaveTextContent('第 1218 行');
     const province = findingRows().find((r) => r.textContent?.includes('总分印为98.33'));
     expect(
       within(province as HTMLElement).getByRole('link', { name: '第 653 行' }),
     ).toHaveAttribute('href', '#/source/shanxi-province-bureau-2024-final?line=653');
   });
 
-  it('reports 专班’s “预算1.10万元” (line 679) against its table’s 110万元 (line 676), both linked', async () => {
+  it('reports 专班’s “预算1.10万元” (line 679, first) against its table’s 110万元 (line 676)', async () => {
     loadRealData();
     render(<ChecksPage />);
     const user = userEvent.setup();
@@ -141,8 +143,8 @@ describe('数据校验', () => {
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
     ).toEqual([
-      '#/source/shanxi-province-bureau-2024-final?line=676',
       '#/source/shanxi-province-bureau-2024-final?line=679',
+      '#/source/shanxi-province-bureau-2024-final?line=676',
     ]);
   });
 

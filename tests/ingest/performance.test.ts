@@ -272,7 +272,8 @@ describe('province 2024 (6 项目支出绩效自评表, 万元)', () => {
       severity: 'warning',
       printed: '1.10万元',
       expected: '110万元',
-      lines: [676, 679],
+      // The text's line (where "1.10万元" stands) first, then the table's.
+      lines: [679, 676],
     });
     expect(f[0]?.message).toContain('全年预算数为110万元');
   });
@@ -563,7 +564,8 @@ describe('district 2023 (two short lists joined per project)', () => {
       kind: 'percent',
       expected: '82.36',
       printed: '82.26',
-      lines: [1216, 1218],
+      // 82.26% is printed on line 1218, the amounts on 1216: the printed figure's line first.
+      lines: [1218, 1216],
     });
   });
 });
