@@ -1,4 +1,9 @@
-import { findFigure, pagePlaces, shownLineParam } from '@/features/sources/source-data';
+import {
+  findFigure,
+  findFigures,
+  pagePlaces,
+  shownLineParam,
+} from '@/features/sources/source-data';
 
 /** Lines as printed in the shipped source texts (public/data/sources/), typed from the seeds. */
 const SHANXI_113 = '本年收入合计\t27\t42684.35\t本年支出合计\t58\t42240.10';
@@ -81,5 +86,29 @@ describe('pagePlaces: page and line on the page of a PDF text’s lines', () => 
 
   it('is null for a text without form feeds (the built-in texts)', () => {
     expect(pagePlaces(['本年收入合计\t27\t3540.62', '第二行'])).toBeNull();
+  });
+});
+
+describe('findFigures: every place a figure is printed in its line', () => {
+  // Line 380 of the province's final accounts: the 三公 row, 预算数 then 决算数.
+  const SHANXI_380 = '3.57\t\t3.20\t\t3.20\t0.38\t3.57\t\t3.20\t\t3.20\t0.38';
+
+  it('finds 3.20 four times and 3.57 twice, at their own offsets', () => {
+    const at = (text: string) => findFigures(SHANXI_380, text).map(([a]) => a);
+    expect(at('3.2')).toEqual([6, 12, 28, 34]);
+    expect(at('3.57')).toEqual([0, 22]);
+    expect(findFigures(SHANXI_380, '3.57').map(([a, b]) => SHANXI_380.slice(a, b))).toEqual([
+      '3.57',
+      '3.57',
+    ]);
+    expect(findFigures(SHANXI_380, '1.00')).toEqual([]);
+  });
+
+  it('finds repeated words as written', () => {
+    expect(findFigures('无 无', '无')).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(findFigures('无', '')).toEqual([]);
   });
 });

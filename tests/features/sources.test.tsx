@@ -105,6 +105,26 @@ describe('原文 viewer', () => {
     expect(region.querySelectorAll('mark')).toHaveLength(1);
   });
 
+  it('marks every place a figure is printed when its line prints it more than once', async () => {
+    // Line 380 of the province's final accounts: its 三公 row, 预算数 then 决算数 — the same
+    // amounts twice (3.57 合计; 3.20 公务用车 and its 运行费 in each half).
+    window.__BUDGET_SOURCES__ = {
+      'doc-1': ['', '', '3.57\t\t3.20\t\t3.20\t0.38\t3.57\t\t3.20\t\t3.20\t0.38'].join('\n'),
+    };
+    openAt('#/source/doc-1?line=3&q=3.57');
+    const region = await screen.findByRole('region', { name: '原文文本' });
+    const marks = [...region.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['3.57', '3.57']);
+    expect(
+      screen.getByText('定位到第 3 行，本行有 2 处 3.57，均已标出（请按表头确认是哪一栏）'),
+    ).toBeInTheDocument();
+    cleanup();
+    openAt('#/source/doc-1?line=3&q=0.38');
+    expect(
+      await screen.findByText('定位到第 3 行，本行有 2 处 0.38，均已标出（请按表头确认是哪一栏）'),
+    ).toBeInTheDocument();
+  });
+
   it('highlights the whole line when the figure is not found in it, and says so', async () => {
     window.__BUDGET_SOURCES__ = { 'doc-1': SHANXI_112_114 };
     openAt('#/source/doc-1?line=2&q=1.00');

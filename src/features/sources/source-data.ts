@@ -21,29 +21,41 @@ function canonicalDecimal(text: string): string {
 }
 
 /**
- * Where `text` (a figure's value as the bundle keeps it, "3540.62") is printed in `line`, as
- * [start, end) character offsets, or null. A number matches a printed number of the same value
- * however it is grouped ("3,540.62", "3540.620"), or a decimal printed with a comma ("138,231"
- * read as 138.231); anything else matches as written. The first occurrence wins.
+ * Where `text` (a figure's value as the bundle keeps it, "3540.62") is printed in `line`: every
+ * occurrence, as [start, end) character offsets in order. A number matches a printed number of
+ * the same value however it is grouped ("3,540.62", "3540.620"), or a decimal printed with a comma
+ * ("138,231" read as 138.231); anything else matches as written. A 三公 row prints the same
+ * amount under 预算 and 决算 ("3.57 … 3.57"): a figure keeps its line, not its column, so every
+ * one is found.
  */
-export function findFigure(line: string, text: string): [number, number] | null {
+export function findFigures(line: string, text: string): [number, number][] {
   if (!DECIMAL_RE.test(text)) {
-    const at = line.indexOf(text);
-    return at === -1 ? null : [at, at + text.length];
+    const found: [number, number][] = [];
+    if (text === '') return found;
+    for (let at = line.indexOf(text); at !== -1; at = line.indexOf(text, at + text.length))
+      found.push([at, at + text.length]);
+    return found;
   }
   const wanted = canonicalDecimal(text);
+  const found: [number, number][] = [];
   for (const m of line.matchAll(NUMBER_RE)) {
     const printed = m[0].replace(/,+$/, '');
     // A "-" before a positive figure is a dash, not a sign.
     const candidates: [string, number][] = [[printed, m.index]];
     if (printed.startsWith('-')) candidates.push([printed.slice(1), m.index + 1]);
-    for (const [digits, at] of candidates) {
+    const hit = candidates.find(([digits]) => {
       const readings = [canonicalDecimal(digits)];
       if (/^-?\d+,\d+$/.test(digits)) readings.push(canonicalDecimal(digits.replace(',', '.')));
-      if (readings.includes(wanted)) return [at, at + digits.length];
-    }
+      return readings.includes(wanted);
+    });
+    if (hit) found.push([hit[1], hit[1] + hit[0].length]);
   }
-  return null;
+  return found;
+}
+
+/** The first place `text` is printed in `line` (findFigures), or null. */
+export function findFigure(line: string, text: string): [number, number] | null {
+  return findFigures(line, text)[0] ?? null;
 }
 
 /** A line parameter as shown in a message: long ones (400 digits) cut short. */

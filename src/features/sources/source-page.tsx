@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { documentLabel } from '@/data/labels';
 import { splitLines } from '@/data/source-lines';
@@ -7,7 +7,7 @@ import { useAppStore } from '@/store/app-store';
 import { sourceHref, viewHref } from '@/store/routes';
 import { selectEntries, selectEntry } from '@/store/selectors';
 import type { SourceReturn, SourceTarget } from '@/store/types';
-import { displayWidth, findFigure, pagePlaces, placedRuns, shownLineParam } from './source-data';
+import { displayWidth, findFigures, pagePlaces, placedRuns, shownLineParam } from './source-data';
 import './sources.css';
 
 /**
@@ -79,10 +79,10 @@ function SourceViewer({ target }: { target: SourceTarget }) {
     </a>
   );
   const targetText = target.text;
-  const mark =
+  const marks =
     lines && target.line !== null && targetText !== undefined
-      ? findFigure(printed(lines[target.line - 1] ?? ''), targetText)
-      : null;
+      ? findFigures(printed(lines[target.line - 1] ?? ''), targetText)
+      : [];
   const targetPlace = target.line !== null ? places?.[target.line - 1] : undefined;
   // The line asked for, when it is not a line of this text (0, -1, "abc", past the end).
   const missingLine =
@@ -102,9 +102,11 @@ function SourceViewer({ target }: { target: SourceTarget }) {
             ? `定位到第 ${targetPlace.page} 页第 ${targetPlace.line} 行（全文第 ${target.line} 行）`
             : `定位到第 ${target.line} 行`}
           {lines && targetText !== undefined
-            ? mark
+            ? marks.length === 1
               ? `，已标出 ${targetText}`
-              : `；该行中未找到“${targetText}”，已标出整行`
+              : marks.length > 1
+                ? `，本行有 ${marks.length} 处 ${targetText}，均已标出（请按表头确认是哪一栏）`
+                : `；该行中未找到“${targetText}”，已标出整行`
             : null}
         </p>
       ) : null}
@@ -162,18 +164,10 @@ function SourceViewer({ target }: { target: SourceTarget }) {
                       {n}
                     </span>
                     {places ? (
-                      <PlacedText text={text} mark={isTarget ? mark : null} />
+                      <PlacedText text={text} marks={isTarget ? marks : NO_MARKS} />
                     ) : (
                       <span className="lt">
-                        {isTarget && mark ? (
-                          <>
-                            {text.slice(0, mark[0])}
-                            <mark>{text.slice(mark[0], mark[1])}</mark>
-                            {text.slice(mark[1])}
-                          </>
-                        ) : (
-                          text
-                        )}
+                        <Marked text={text} start={0} marks={isTarget ? marks : NO_MARKS} />
                       </span>
                     )}
                   </div>
@@ -193,30 +187,40 @@ function SourceViewer({ target }: { target: SourceTarget }) {
  * column while it is two wide on screen, so drawn as plain text every column after a Chinese
  * label would drift right. Each run starts at `start`ch instead; the mark keeps its offsets.
  */
-function PlacedText({ text, mark }: { text: string; mark: [number, number] | null }) {
+function PlacedText({ text, marks }: { text: string; marks: readonly Mark[] }) {
   const runs = placedRuns(text);
   const width = runs.reduce((w, r) => Math.max(w, r.start + displayWidth(r.text)), 0);
   return (
     <span className="lt lt-placed" style={{ minWidth: `${width}ch` }}>
-      {runs.map((r) => {
-        const from = mark ? Math.max(mark[0], r.start) - r.start : -1;
-        const to = mark ? Math.min(mark[1], r.start + r.text.length) - r.start : -1;
-        return (
-          <span key={r.start} className="lt-run" style={{ left: `${r.start}ch` }}>
-            {mark && from < to ? (
-              <>
-                {r.text.slice(0, from)}
-                <mark>{r.text.slice(from, to)}</mark>
-                {r.text.slice(to)}
-              </>
-            ) : (
-              r.text
-            )}
-          </span>
-        );
-      })}
+      {runs.map((r) => (
+        <span key={r.start} className="lt-run" style={{ left: `${r.start}ch` }}>
+          <Marked text={r.text} start={r.start} marks={marks} />
+        </span>
+      ))}
     </span>
   );
+}
+
+/** [start, end) offsets of a figure in its line. */
+type Mark = readonly [number, number];
+
+const NO_MARKS: readonly Mark[] = [];
+
+/** `text`, which starts at offset `start` of its line, with the parts inside `marks` in <mark>. */
+function Marked({ text, start, marks }: { text: string; start: number; marks: readonly Mark[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [from, to] of marks) {
+    const a = Math.max(from - start, at);
+    const b = Math.min(to - start, text.length);
+    if (a >= b) continue;
+    if (a > at) parts.push(text.slice(at, a));
+    parts.push(<mark key={a}>{text.slice(a, b)}</mark>);
+    at = b;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** A line as printed: the form feed that opens a PDF page is shown as a separator instead. */
