@@ -29,6 +29,8 @@ export interface SangongSide {
   total: Fig | null;
   /** null = the document does not state this part (an empty cell, or a sentence without it). */
   parts: Record<PartKey, Fig | null>;
+  /** Parts whose table cell is blank and whose figure is the narrative's (决算 only). */
+  fromText: readonly PartKey[];
 }
 
 export interface SangongOwnYear {
@@ -67,6 +69,7 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
         sourceLabel: table.id,
         total: find('合计'),
         parts: partsFrom((k) => find(byLabel[k])),
+        fromText: [],
       },
       actual: null,
       table,
@@ -80,26 +83,33 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
   const row = table && !table.noData ? table.rows.find((r) => r.key === 'sangong') : undefined;
   if (table !== null && row !== undefined) {
     const cell = (k: string): Fig | null => tableCell([table], table.id, 'sangong', k);
+    // An empty table cell is zero or n/a; the narrative states the actual part (0 万元).
+    const fromText = SANGONG_PARTS.map((p) => p.key).filter(
+      (k) => cell(`actual.${k}`) === null && narrPart(k) !== null,
+    );
     return {
       budget: {
         sourceLabel: table.id,
         total: cell('budget.total'),
         parts: partsFrom((k) => cell(`budget.${k}`)),
+        fromText: [],
       },
       actual: {
         sourceLabel: table.id,
         total: cell('actual.total'),
-        // An empty table cell is zero or n/a; the narrative states the actual part (0 万元).
         parts: partsFrom((k) => cell(`actual.${k}`) ?? narrPart(k)),
+        fromText,
       },
       table,
     };
   }
   if (narr === null) return { budget: null, actual: null, table };
   return {
-    budget: narr.budget ? { sourceLabel: '情况说明', total: narr.budget, parts: noParts() } : null,
+    budget: narr.budget
+      ? { sourceLabel: '情况说明', total: narr.budget, parts: noParts(), fromText: [] }
+      : null,
     actual: narr.actual
-      ? { sourceLabel: '情况说明', total: narr.actual, parts: partsFrom(narrPart) }
+      ? { sourceLabel: '情况说明', total: narr.actual, parts: partsFrom(narrPart), fromText: [] }
       : null,
     table,
   };

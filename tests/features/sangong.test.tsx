@@ -231,7 +231,7 @@ describe('三公经费 page', () => {
       within(actual)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['2024年决算数', '0.00', '0.00', '3.20', '0.38', '3.57']);
+    ).toEqual(['2024年决算数', '0.00（据说明）', '0.00（据说明）', '3.20', '0.38', '3.57']);
     const prior = rowOf(t, '2023年决算数（推算）');
     expect(prior).toHaveTextContent('3.30 ※');
     expect(prior).toHaveTextContent('3.11 ※');
@@ -247,6 +247,19 @@ describe('三公经费 page', () => {
       'title',
       expect.stringContaining('山西省行政审批服务管理局 2024年单位决算'),
     );
+    // 公开09 prints the 出国 and 购置 决算 cells blank (line 380); the 0 is the 情况说明's
+    // ("因公出国（境）费支出0万元", line 506), and the row says so.
+    const abroad = within(actualRow).getAllByRole('cell')[3];
+    expect(abroad).toHaveTextContent('0.00 （据说明）');
+    expect(within(abroad as HTMLElement).getByRole('link')).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^#\/source\/shanxi-province-bureau-2024-final\?line=506&q=0(&|$)/),
+    );
+    expect(actualRow).toHaveTextContent(
+      '公开09（因公出国（境）费、公务用车购置费表中空白，据情况说明）',
+    );
+    const budgetRow = rowOf(detail, '2024年', '预算数', '公开09');
+    expect(budgetRow).not.toHaveTextContent('据说明');
     // Its 执行率 is the dashboard's, marked 计算值, with the two totals it divides.
     const rate = within(actualRow).getByRole('link', { name: /^100\.00%/ });
     expect(within(rate).getByLabelText('计算值')).toHaveTextContent('※');
@@ -410,12 +423,13 @@ describe('三公经费 page', () => {
 describe('三公 chart hover text', () => {
   it('a bar’s <title>: unit, year and basis, each part with its share, the total', () => {
     const bar = find(dataOf(IDS.province).bars, 2024, '决算');
-    // 公开09 2024 决算: 运行维护 3.20 and 接待 0.38 of 3.57 (the parts add up to 3.58 as printed).
+    // 公开09 2024 决算: 运行维护 3.20 and 接待 0.38 of 3.57 (the parts add up to 3.58 as printed);
+    // its 出国 and 购置 cells are blank (line 380), the 情况说明 says 0万元 (lines 506, 508).
     expect(barTitle(bar, '万元').split('\n')).toEqual([
       '山西省行政审批服务管理局',
       '2024年决算数',
-      '因公出国（境）费：0.00（0.00%）',
-      '公务用车购置费：0.00（0.00%）',
+      '因公出国（境）费：0.00（0.00%），表中空白，据情况说明',
+      '公务用车购置费：0.00（0.00%），表中空白，据情况说明',
       '公务用车运行维护费：3.20（89.64%）',
       '公务接待费：0.38（10.64%）',
       '合计：3.57 万元',

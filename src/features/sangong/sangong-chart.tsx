@@ -95,7 +95,8 @@ export function barTitle(bar: SangongBar, unit: DisplayUnit): string {
     const v = bar.parts[key];
     const value = v ? formatAmount(v.v, unit) : bar.derived ? '未说明' : '—（空白）';
     const share = v && bar.total ? `（${formatPercent(partShare(bar, key))}）` : '';
-    return `${label}：${value}${share}`;
+    const note = bar.fromText.includes(key) ? '，表中空白，据情况说明' : '';
+    return `${label}：${value}${share}${note}`;
   });
   const total = `合计：${bar.total ? `${formatAmount(bar.total.v, unit)} ${unit}` : '未说明'}`;
   return [...head, ...parts, total].join('\n');

@@ -48,6 +48,8 @@ export interface SangongBar {
   parts: Record<PartKey, AnyFig | null>;
   /** The document states there was no 三公 spending/budget this year (a fact, not missing data). */
   none: boolean;
+  /** Parts whose table cell is blank and whose figure the narrative states (SangongSide). */
+  fromText: readonly PartKey[];
 }
 
 /** A statement that there was nothing (本表无数据, 无“三公”经费预算, 支出决算0万元). */
@@ -110,14 +112,17 @@ export function sangongForBundle(entry: Entry, bundle: Bundle): SangongUnitData 
     total,
     parts,
     none,
+    fromText: [],
   });
 
   const narr = bundle.narrative.sangong;
   const noActivity = bundle.narrative.noActivity.find((n) => n.key === 'sangong') ?? null;
   const own = readSangong(bundle);
   const table = own.table;
-  const sideBar = (basis: Basis, side: SangongSide) =>
-    bar(year, basis, false, side.sourceLabel, side.total, { ...side.parts }, isZero(side.total));
+  const sideBar = (basis: Basis, side: SangongSide): SangongBar => ({
+    ...bar(year, basis, false, side.sourceLabel, side.total, { ...side.parts }, isZero(side.total)),
+    fromText: side.fromText,
+  });
 
   if (bundle.kind === '决算') {
     if (table?.noData) {

@@ -62,7 +62,8 @@ export function SangongPage() {
     // A share is always computed (※ 计算值); an amount is marked when its year is derived.
     const share = mode === 'share' && key !== undefined;
     const text = share ? formatPercent(partShare(bar, key)) : formatAmount(fig.v, displayUnit);
-    return `${text}${bar.derived || share ? ' ※' : ''}`;
+    const fromText = key !== undefined && bar.fromText.includes(key) ? '（据说明）' : '';
+    return `${text}${bar.derived || share ? ' ※' : ''}${fromText}`;
   };
   const chartTable = {
     columns: ['单位', '年度·类别', ...SANGONG_PARTS.map((p) => p.label), `合计（${displayUnit}）`],

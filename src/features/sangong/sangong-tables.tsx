@@ -69,6 +69,12 @@ function SgFigure({ fig, bar, part }: { fig: AnyFig | null; bar: SangongBar; par
   return (
     <>
       <FigureValue fig={fig} document={bar.document} hrefFor={hrefFor} unit={displayUnit} />
+      {part !== undefined && bar.fromText.includes(part) ? (
+        <span className="sg-from-text" title={`${bar.sourceLabel} 此格空白，此数取自情况说明`}>
+          {' '}
+          （据说明）
+        </span>
+      ) : null}
       {mode === 'share' && part !== undefined ? (
         <span className="sg-share">
           占{' '}
@@ -82,6 +88,13 @@ function SgFigure({ fig, bar, part }: { fig: AnyFig | null; bar: SangongBar; par
       ) : null}
     </>
   );
+}
+
+/** Where a row's figures were read, naming the blank table cells the narrative fills. */
+export function sourceText(bar: SangongBar): string {
+  if (bar.fromText.length === 0) return bar.sourceLabel;
+  const parts = SANGONG_PARTS.filter((p) => bar.fromText.includes(p.key)).map((p) => p.label);
+  return `${bar.sourceLabel}（${parts.join('、')}表中空白，据情况说明）`;
 }
 
 const col = dataTableColumns<SangongTableRow>();
@@ -135,13 +148,13 @@ const COLUMNS: DataColumn<SangongTableRow>[] = [
     sortFn: 'decimal',
     cell: ({ row }) => <RateFigure row={row.original} />,
   }),
-  col.accessor((r) => r.bar.sourceLabel, {
+  col.accessor((r) => sourceText(r.bar), {
     id: 'source',
     header: '来源',
     sortFn: 'text',
     cell: ({ row }) => (
       <>
-        {row.original.bar.document}：{row.original.bar.sourceLabel}
+        {row.original.bar.document}：{sourceText(row.original.bar)}
       </>
     ),
   }),
