@@ -171,6 +171,35 @@ function checkBreakdown(f: Findings, b: Breakdown): void {
 
 const SIGN = { 增加: 1, 减少: -1, 持平: 0 } as const;
 
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** "（一）、（二）" or "（一）至（五）": the items of a list of `n`. */
+function listed(n: number): string {
+  const last = `（${CHINESE_NUMERALS[n - 1] ?? n}）`;
+  return n === 2 ? `（一）、${last}` : `（一）至${last}`;
+}
+
+/**
+ * The changes a reason lists as （一）（二）…, each item opening with its own change ("（一）基本支出较
+ * 上年度减少87.51万元。…"), signed; null unless there are two or more and every one opens so.
+ */
+export function reasonItemChanges(text: string): Decimal[] | null {
+  const items = text.split(/（[一二三四五六七八九十]+）/).slice(1);
+  if (items.length < 2) return null;
+  const out: Decimal[] = [];
+  for (const item of items) {
+    const first = item.split('。')[0] ?? '';
+    const m =
+      /(?:(?:较|比)上年度?|与上年相比)[^。；，]*?(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元/.exec(
+        first,
+      );
+    if (!m?.[2]) return null;
+    const v = dec(m[2].replace(/,/g, ''));
+    out.push(m[1] === '增加' ? v : v.negated());
+  }
+  return out;
+}
+
 /**
  * Check a narrative against itself. Findings are deterministic (ids from kind, subject and line)
  * and in Chinese; see src/data/format-narrative.md for the list of checks.
@@ -215,6 +244,32 @@ export function checkNarrative(n: Narrative): Finding[] {
         v: y.prior.v,
         lines: y.prior.derived.lines,
       },
+    );
+  }
+
+  // A reason listed as （一）（二）… whose items each open with their own change adds up to the
+  // change it explains. Statements sharing one reason (收入总计 and 支出总计) are reported once.
+  for (const y of n.yoy) {
+    if (!y.reason || y.change === null || y.direction === '持平') continue;
+    const items = reasonItemChanges(y.reason.text);
+    if (items === null) continue;
+    const got = sum(items);
+    const stated = dec(y.change.v).times(SIGN[y.direction]);
+    if (got.minus(stated).abs().lte(dec('0.01').times(items.length))) continue;
+    const { line } = y.reason;
+    const change = y.change.v;
+    const same = n.yoy.filter(
+      (z) => z.reason?.line === line && z.change?.v === change && z.direction === y.direction,
+    );
+    if (same[0] !== y) continue;
+    f.add(
+      `reasonsum-${y.key}`,
+      'warning',
+      'narrative',
+      `${same.map((z) => z.label).join('、')}较上年${y.direction}${change}万元，所列原因${listed(items.length)}的增减额合计${got.toFixed(2)}万元，相差${got.minus(stated).abs().toFixed(2)}万元。`,
+      got.toFixed(2),
+      change,
+      [y.change.line, line],
     );
   }
 

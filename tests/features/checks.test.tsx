@@ -45,8 +45,10 @@ describe('数据校验', () => {
     expect(countsRow(DISTRICT)).toEqual(['1', '1', '9', '11']);
     // 78.28 / 34.24 lie within the amounts' rounding: 提示, not 错误 / 警告.
     expect(countsRow(CENTER)).toEqual(['0', '0', '26', '26']);
-    // Its 7th 警告: 专班's 实际完成情况 says "预算1.10万元" where its table has 110 (lines 676, 679).
-    expect(countsRow(PROVINCE)).toEqual(['1', '7', '19', '27']);
+    // Among its 9 警告: 专班's 实际完成情况 says "预算1.10万元" where its table has 110 (lines
+    // 679, 676); the reasons listed for 财政拨款 +6,345.82 and 一般公共预算 +5,900.61 add up to
+    // 6,337.74 and 5,893.49 (lines 446, 452).
+    expect(countsRow(PROVINCE)).toEqual(['1', '9', '19', '29']);
     expect(countsRow('大同市行政审批服务管理局 2026年单位预算')).toEqual(['0', '0', '6', '6']);
     expect(countsRow('大同市行政审批服务管理局[部门] 2024年部门决算')).toEqual([
       '0',
@@ -61,7 +63,7 @@ describe('数据校验', () => {
         countsRow(`${e.unit.name} ${e.fiscalYear}年${e.unit.scope}${e.kind}`).slice(0, 3),
       ).toEqual([error, warning, info].map(String));
     }
-    expect(screen.getByRole('status')).toHaveTextContent('显示 97 条，共 97 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 99 条，共 99 条。');
   });
 
   it('explains severity in words and icons; 提示 is rounding within the documents’ tolerance', () => {
@@ -83,7 +85,7 @@ describe('数据校验', () => {
     const rows = findingRows();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(within(r).getAllByRole('cell')[0]).toHaveTextContent('✖ 错误');
-    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 97 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 99 条。');
     expect(rows.some((r) => r.textContent?.includes('总分印为98.33'))).toBe(true);
 
     const district = rows.find((r) => r.textContent?.includes('82.26%'));
@@ -169,7 +171,7 @@ describe('数据校验', () => {
     expect(screen.getByText('没有符合筛选条件的校验结果，请放宽筛选。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(findingRows()).toHaveLength(97);
+    expect(findingRows()).toHaveLength(99);
     expect(document.activeElement?.tagName).toBe('SELECT');
   });
 
@@ -187,7 +189,7 @@ describe('数据校验', () => {
   it('lists the compared units only, most serious first', () => {
     loadRealData([IDS.province, IDS.cityBudget]);
     render(<ChecksPage />);
-    expect(screen.getByRole('status')).toHaveTextContent('显示 33 条，共 33 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 35 条，共 35 条。');
     const first = findingRows()[0];
     expect(first).toHaveTextContent('✖ 错误');
     expect(first).toHaveTextContent('总分印为98.33');

@@ -8,6 +8,7 @@ import { bundleSchema } from '@/data/schema';
 import type { Table } from '@/data/schema';
 import { emptyNarrative } from '@/data/schema-narrative';
 import { checkNarrativeAgainstTables } from '@/ingest/checks/narrative-table-checks';
+import { reasonItemChanges } from '@/ingest/narrative-checks';
 import { checkTables } from '@/ingest/checks/table-checks';
 import { tablesIn万元 } from '@/data/table-cell';
 
@@ -165,6 +166,32 @@ describe('findings in the real documents (worked out by hand)', () => {
     );
     // Within the rounding of 2.42 (2.415…2.425 gives 78.10–78.43%): a hint, not an error.
     expect(f).toMatchObject({ severity: 'info', expected: '78.26', lines: [587] });
+  });
+
+  // Line 446: 财政拨款收支总计增加6,345.82万元, "主要原因是：（一）基本支出较上年度减少87.51万元…
+  // （二）财政拨款项目支出较上年度增加5981万元…（三）财政拨款结转结余较上年度增加444.25万元":
+  // −87.51 + 5981 + 444.25 = 6337.74. Line 452 explains 5,900.61 with (一) and (二): 5893.49.
+  // Line 422 explains 6,338.70 with four items that add up exactly (0.96 among them).
+  it('province: the listed reasons (一)–(三) add up to 6337.74, not the stated 6345.82', () => {
+    const f = bundle('shanxi-province-bureau-2024-final').findings.filter((x) =>
+      x.id.includes('reasonsum'),
+    );
+    expect(f.map((x) => [x.severity, x.printed, x.expected, x.lines])).toEqual([
+      ['warning', '6345.82', '6337.74', [446]],
+      ['warning', '5900.61', '5893.49', [452]],
+    ]);
+    expect(f[0]?.message).toBe(
+      '财政拨款收入总计、财政拨款支出总计较上年增加6345.82万元，所列原因（一）至（三）的增减额合计6337.74万元，相差8.08万元。',
+    );
+  });
+
+  it('reads a reason’s listed changes only when every item opens with its own', () => {
+    const text =
+      '主要原因是：（一）基本支出较上年度减少87.51万元。主要原因是人员变动。（二）财政拨款项目支出较上年度增加5981万元。主要原因：一是新增部分项目，主要为1082.90万元。（三）财政拨款结转结余较上年度增加444.25万元。';
+    expect(reasonItemChanges(text)?.map((d) => d.toString())).toEqual(['-87.51', '5981', '444.25']);
+    // A list whose item gives no change of its own is not a decomposition.
+    expect(reasonItemChanges('（一）人员增加。（二）项目支出较上年度增加5万元。')).toBeNull();
+    expect(reasonItemChanges('一是退休人员增加15.05万元；二是减少6.89万元')).toBeNull();
   });
 
   it('rounding differences stay informational: the city department has no table errors', () => {
