@@ -176,6 +176,9 @@ export const departmentEvaluation = z.strictObject({
   /** "核定人员编制数： 102" and "实际在职人员总数： 109" in its 人员情况, where printed. */
   staffQuota: z.optional(z.nullable(fig)),
   staffActual: z.optional(z.nullable(fig)),
+  /** Its "其中:在编人员数(人): 92 其他人员数(人): 0", where printed. */
+  staffOnEstablishment: z.optional(z.nullable(fig)),
+  staffOther: z.optional(z.nullable(fig)),
 });
 export type DepartmentEvaluation = z.infer<typeof departmentEvaluation>;
 

@@ -397,6 +397,23 @@ function checkDepartment(c: Collector, p: Performance): void {
       }
     }
   }
+  const { staffActual: staff, staffOnEstablishment: on, staffOther: other } = d;
+  if (staff && on && other) {
+    const got = dec(on.v).plus(dec(other.v));
+    if (!got.equals(dec(staff.v))) {
+      c.add(
+        {
+          severity: 'warning',
+          kind: 'sum',
+          message: `${who}人员情况：实际在职人员总数印为${staff.v}人，其中在编人员${on.v}人、其他人员${other.v}人，合计${got.toString()}人`,
+          expected: got.toString(),
+          printed: staff.v,
+          lines: lines(staff, on, other),
+        },
+        `dept-staff-L${staff.line}`,
+      );
+    }
+  }
   const head = d.bySource.total ?? d.byDirection.total;
   const tableScore = head?.executionScore ?? null;
   if (

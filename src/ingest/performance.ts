@@ -741,6 +741,11 @@ function parseDepartment(ctx: Ctx): DepartmentEvaluation | null {
     if (quota !== null && d.staffQuota === undefined) d.staffQuota = quota;
     const actual = pick(/实际在职人员总数\s*[：:]?\s*(\d+)/);
     if (actual !== null && d.staffActual === undefined) d.staffActual = actual;
+    const onEstablishment = pick(/在编人员数\s*(?:[（(]人[)）])?\s*[：:]?\s*(\d+)/);
+    if (onEstablishment !== null && d.staffOnEstablishment === undefined)
+      d.staffOnEstablishment = onEstablishment;
+    const other = pick(/其他人员数\s*(?:[（(]人[)）])?\s*[：:]?\s*(\d+)/);
+    if (other !== null && d.staffOther === undefined) d.staffOther = other;
     d.statedExecutionScore ??= pick(/预算执行情况得分\s*([\d.]+)\s*分/);
     d.statedIndicatorScore ??= pick(/指标完成情况得分\s*([\d.]+)\s*分/);
     if (d.totalScore === null) {

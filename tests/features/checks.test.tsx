@@ -50,11 +50,12 @@ describe('数据校验', () => {
     // 6,337.74 and 5,893.49 (lines 446, 452).
     expect(countsRow(PROVINCE)).toEqual(['1', '9', '19', '29']);
     expect(countsRow('大同市行政审批服务管理局 2026年单位预算')).toEqual(['0', '0', '6', '6']);
+    // Its 警告: 实际在职人员总数 109 where 在编 92 + 其他 0 = 92 (lines 634, 636).
     expect(countsRow('大同市行政审批服务管理局[部门] 2024年部门决算')).toEqual([
       '0',
-      '0',
+      '1',
       '27',
-      '27',
+      '28',
     ]);
     // The same as the manifest's headline counts written by the ingest.
     for (const e of realManifest().bundles) {
@@ -63,7 +64,7 @@ describe('数据校验', () => {
         countsRow(`${e.unit.name} ${e.fiscalYear}年${e.unit.scope}${e.kind}`).slice(0, 3),
       ).toEqual([error, warning, info].map(String));
     }
-    expect(screen.getByRole('status')).toHaveTextContent('显示 99 条，共 99 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 100 条，共 100 条。');
   });
 
   it('explains severity in words and icons; 提示 is rounding within the documents’ tolerance', () => {
@@ -85,7 +86,7 @@ describe('数据校验', () => {
     const rows = findingRows();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(within(r).getAllByRole('cell')[0]).toHaveTextContent('✖ 错误');
-    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 99 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 100 条。');
     expect(rows.some((r) => r.textContent?.includes('总分印为98.33'))).toBe(true);
 
     const district = rows.find((r) => r.textContent?.includes('82.26%'));
@@ -171,7 +172,7 @@ describe('数据校验', () => {
     expect(screen.getByText('没有符合筛选条件的校验结果，请放宽筛选。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(findingRows()).toHaveLength(99);
+    expect(findingRows()).toHaveLength(100);
     expect(document.activeElement?.tagName).toBe('SELECT');
   });
 

@@ -363,12 +363,29 @@ describe('city 部门 2024 (部门整体支出绩效自评, 元)', () => {
     expect(d?.statedIndicatorScore).toEqual({ v: '90', line: 706 });
     expect(d?.totalScore).toEqual({ v: '98.92', line: 706 });
     expect(d?.grade).toEqual({ v: '优', line: 706 });
-    expect(checkPerformance(cityDept.performance)).toEqual([]);
+    // The scores add up; its one finding is the staffing below.
+    expect(checkPerformance(cityDept.performance).map((f) => f.id)).toEqual([
+      'perf-dept-staff-L634',
+    ]);
   });
 
   it('reads its 人员情况: 核定人员编制数 102, 实际在职人员总数 109 (line 634)', () => {
     expect(d?.staffQuota).toEqual({ v: '102', line: 634 });
     expect(d?.staffActual).toEqual({ v: '109', line: 634 });
+    // Line 636: "其中:在编人员数(人): 92 其他人员数(人): 0".
+    expect(d?.staffOnEstablishment).toEqual({ v: '92', line: 636 });
+    expect(d?.staffOther).toEqual({ v: '0', line: 636 });
+  });
+
+  it('flags 实际在职人员总数 109 whose 其中 (在编 92, 其他 0) add up to 92', () => {
+    const f = checkPerformance(cityDept.performance).find((x) => x.id === 'perf-dept-staff-L634');
+    expect(f).toMatchObject({
+      severity: 'warning',
+      kind: 'sum',
+      printed: '109',
+      expected: '92',
+      lines: [634, 636],
+    });
   });
 });
 
