@@ -194,6 +194,22 @@ describe('findings in the real documents (worked out by hand)', () => {
     expect(reasonItemChanges('一是退休人员增加15.05万元；二是减少6.89万元')).toBeNull();
   });
 
+  // Line 494 lists the 工资福利支出 items: "…职工基本医疗保险缴费7.55万元…"; 公开06 line 318 prints
+  // "30110 职工基本医疗保险缴费 7.54". The nine other items agree with their rows.
+  it('service center: the text’s 职工基本医疗保险缴费 7.55 is 7.54 in 公开06', () => {
+    const f = bundle('datong-service-center-2024-final').findings.filter(
+      (x) => x.kind === 'narrative' && x.lines.includes(494),
+    );
+    expect(f.map((x) => [x.printed, x.expected, x.lines])).toEqual([['7.55', '7.54', [494, 318]]]);
+  });
+
+  // 办公设备购置 is printed twice in 公开06: 30902 (基本建设支出, blank) and 31002 (资本性支出,
+  // 1.41, line 356); the text's 1.41 (line 521) is the one with a figure.
+  it('city department: an item printed under two codes is compared with the one that has a figure', () => {
+    const f = bundle('datong-city-dept-2024-final').findings.filter((x) => x.lines.includes(521));
+    expect(f).toEqual([]);
+  });
+
   it('rounding differences stay informational: the city department has no table errors', () => {
     const errors = bundle('datong-city-dept-2024-final').findings.filter(
       (x) => x.severity === 'error' && (x.kind === 'sum' || x.kind === 'cross-table'),

@@ -14,6 +14,34 @@ interface TableRef {
   key: string;
   col: string;
   group?: string;
+  /** Match the row by its label instead of its key (an economic item named, not coded). */
+  byLabel?: boolean;
+}
+
+/**
+ * A 公开06 row: by its code ("301", "30110") or, for an item the text names ("职工基本医疗保险缴费",
+ * "办公费"), by its label as printed. A name the table prints otherwise is not compared.
+ */
+function economicItem(part: string): TableRef {
+  return {
+    table: '公开06',
+    key: part,
+    col: 'amount',
+    ...(/^\d+$/.test(part) ? {} : { byLabel: true }),
+  };
+}
+
+/**
+ * The row an item named in the text stands for. Some names are printed twice in 公开06
+ * (办公设备购置 under 309 基本建设支出 and 310 资本性支出): the one that prints a figure, or none
+ * when both do.
+ */
+function labelledRow(rows: readonly Table['rows'][number][], ref: TableRef) {
+  const named = rows.filter((r) => r.label === ref.key);
+  if (named.length <= 1) return named[0];
+  const printed = named.filter((r) => r.cells[ref.col] != null);
+  if (printed.length > 1) return undefined;
+  return printed[0] ?? named[0];
 }
 
 /** Where each narrative total is printed in the 决算 / 预算 tables. */
@@ -69,8 +97,8 @@ const PARTS: Record<'决算' | '预算', Record<string, (part: string) => TableR
       return col[p] === undefined ? null : { table: '公开03', key: '合计', col: col[p] };
     },
     generalBudgetByClass: (p) => ({ table: '公开05', key: p, col: 'total' }),
-    personnel: (p) => ({ table: '公开06', key: p, col: 'amount' }),
-    publicOperating: (p) => ({ table: '公开06', key: p, col: 'amount' }),
+    personnel: economicItem,
+    publicOperating: economicItem,
   },
   预算: {
     expense: (p) =>
@@ -96,9 +124,11 @@ export function checkNarrativeAgainstTables(
 
   const lookup = (ref: TableRef): { table: Table; fig: Fig | null; label: string } | undefined => {
     const table = tables.find((t) => t.id === ref.table);
-    const row = table?.rows.find(
-      (r) => r.key === ref.key && (ref.group === undefined || r.group === ref.group),
-    );
+    const row = ref.byLabel
+      ? labelledRow(table?.rows ?? [], ref)
+      : table?.rows.find(
+          (r) => r.key === ref.key && (ref.group === undefined || r.group === ref.group),
+        );
     if (table === undefined || row === undefined) return undefined;
     const col = table.columns.find((c) => c.key === ref.col)?.label ?? ref.col;
     return {
@@ -149,7 +179,9 @@ export function checkNarrativeAgainstTables(
     if (ref !== undefined) compare(t.value, `“${t.label}”`, ref);
   }
   for (const b of narrative.breakdowns) {
-    const partRef = PARTS[kind][b.key];
+    // The items of a 基本支出 part ("personnel.工资福利支出": 基本工资 …) are 公开06 rows too.
+    const sub = kind === '决算' && /^(personnel|publicOperating)\./.test(b.key);
+    const partRef = sub ? economicItem : PARTS[kind][b.key];
     if (partRef === undefined) continue;
     for (const p of b.parts) {
       const ref = partRef(p.key);
