@@ -12,6 +12,7 @@ import {
   beyond,
   elapsedYearShare,
   executionScoreFor,
+  indicatorTargetMet,
   pointsMoved,
 } from '../domain/flag-measures';
 import { executionRate, gradeForScore, share, yoyChange } from '../domain/measures';
@@ -23,7 +24,7 @@ import type { Bundle, Finding } from './schema';
 import type { DerivedFig, Fig } from './schema-common';
 import type { ExecutionStatement, YoyStatement } from './schema-narrative';
 import { headlineFunds } from './schema-performance';
-import type { FundRow, Grade } from './schema-performance';
+import type { FundRow, Grade, Indicator } from './schema-performance';
 import { tableCell } from './table-cell';
 import type { FlagRuleId, FlagSeverity, ThresholdValues } from './flag-thresholds';
 import type { AmountUnit } from '@/domain/money';
@@ -91,10 +92,11 @@ export const RULE_INFO: Record<FlagRuleId, RuleInfo> = {
     id: 'gradeExecution',
     name: '评级与执行',
     sentence:
-      '项目自评为“优”（≥90分）或“良”（80–89分）而执行率低于阈值；或等级与总分分数段不符（优≥90、良80–89、中60–79、差<60）；或总分不等于各指标得分与预算执行得分之和；或预算执行率得分与实际执行率（执行率×10%，最高10分）不符。',
-    basis: '绩效自评满分100分，其中预算执行率占10分；等级按总分分数段评定。',
+      '项目自评为“优”（≥90分）或“良”（80–89分）而执行率低于阈值；或等级与总分分数段不符（优≥90、良80–89、中60–79、差<60）；或总分不等于各指标得分与预算执行得分之和；或预算执行率得分与实际执行率（执行率×10%，最高10分）不符；或某项指标的实际完成值未达到其指标值（如目标≥80%、实际30%），却得了该项满分。',
+    basis:
+      '绩效自评满分100分，其中预算执行率占10分；等级按总分分数段评定；指标按完成程度计分，未完成目标不应得满分。',
     severity:
-      '评为“优”而执行率低于阈值、等级与分数段不符、总分不等于分项之和为“高”；评为“良”而执行率低、执行率得分不符为“中”。',
+      '评为“优”而执行率低于阈值、等级与分数段不符、总分不等于分项之和为“高”；评为“良”而执行率低、执行率得分不符、指标未达标仍得满分为“中”。',
   },
   sangong: {
     id: 'sangong',
@@ -426,7 +428,33 @@ function gradeFlags(doc: FlagDocument, t: ThresholdValues): Draft[] {
     }
   };
 
+  // 5. An indicator that misses its own target and still scores its full weight.
+  const unmet = (what: string, item: string, indicators: readonly Indicator[]) => {
+    for (const i of indicators) {
+      const target = i.target ?? i.initialTarget;
+      const { actual, weight, score } = i;
+      if (!target || !actual || !weight || !score || dec(weight.v).isZero()) continue;
+      if (!dec(score.v).equals(dec(weight.v))) continue;
+      if (indicatorTargetMet(target, actual) !== false) continue;
+      const name = i.name ?? i.level2 ?? '';
+      out.push({
+        what: `${what}-indicator-L${i.line}`,
+        rule: 'gradeExecution',
+        check: '未达标仍满分',
+        item,
+        severity: 'medium',
+        measure: `“${name}”目标${target}，实际${actual}，得分${score.v}/${weight.v}`,
+        message: `指标“${name}”的目标为${target}，实际完成${actual}，未达到目标，仍得满分${score.v}分。`,
+        figures: [
+          { label: '分值', fig: weight, kind: 'score' },
+          { label: '得分', fig: score, kind: 'score' },
+        ],
+      });
+    }
+  };
+
   for (const p of doc.bundle.performance.projects) {
+    unmet(p.id, `项目：${p.name}`, p.indicators);
     const row = headlineFunds(p.funds);
     const scored = p.indicators.filter((i) => i.score !== null);
     const exec = row?.executionScore ?? null;
@@ -459,6 +487,7 @@ function gradeFlags(doc: FlagDocument, t: ThresholdValues): Draft[] {
             text: `预算执行${d.statedExecutionScore.v} + 指标完成${d.statedIndicatorScore.v}`,
           }
         : null;
+    unmet('department', '部门整体支出绩效自评', d.indicators);
     evaluate(
       'department',
       '部门整体支出绩效自评',

@@ -51,3 +51,57 @@ export function executionScoreFor(rate: Amount): Decimal {
 export function pointsMoved(now: Amount, before: Amount): Decimal {
   return dec(now).minus(dec(before));
 }
+
+/** An indicator value with its comparison: "≥80%", "≤1378.56万元", "=11个", "273人". */
+interface Bound {
+  op: '≥' | '>' | '≤' | '<' | '=' | null;
+  value: Decimal;
+  unit: string;
+}
+
+const OPS: Record<string, Bound['op']> = {
+  '≥': '≥',
+  '>=': '≥',
+  '＞': '>',
+  '>': '>',
+  '≤': '≤',
+  '<=': '≤',
+  '＜': '<',
+  '<': '<',
+  '=': '=',
+  '＝': '=',
+};
+
+function readBound(text: string): Bound | null {
+  const m = /^\s*(>=|<=|[≥>＞≤<＜=＝])?\s*(\d+(?:\.\d+)?)\s*([^\d\s.]*)\s*$/.exec(text);
+  if (!m?.[2]) return null;
+  // "102.0199万" is the "万元" of its target.
+  const unit = (m[3] ?? '') === '万' ? '万元' : (m[3] ?? '');
+  return { op: m[1] === undefined ? null : (OPS[m[1]] ?? null), value: dec(m[2]), unit };
+}
+
+/**
+ * Whether an indicator's 实际完成值 meets its 指标值, both as printed: "≥80%" against "≥30%" (the
+ * actual's own sign is how some tables print it, and is ignored) is not met; "≤1378.56万元"
+ * against "1519.77万元" is not. Null when they cannot be compared: a target without a comparison
+ * sign, a word ("达成预期指标", "及时"), or two different units.
+ */
+export function indicatorTargetMet(target: string, actual: string): boolean | null {
+  const t = readBound(target);
+  const a = readBound(actual);
+  if (t === null || a === null || t.op === null) return null;
+  if (a.unit !== '' && a.unit !== t.unit) return null;
+  const c = a.value.comparedTo(t.value);
+  switch (t.op) {
+    case '≥':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '≤':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '=':
+      return c === 0;
+  }
+}

@@ -147,7 +147,9 @@ describe('评级与执行', () => {
 
   it('picks a total that is not the sum of its parts (the province, 98.33 for 88.33)', () => {
     // Lines 640–653: indicators 20+10+5+5+10+20+10 = 80, execution 8.33, 总分 98.33 优.
-    const flags = flagsOf(doc(IDS.province)).filter((f) => f.rule === 'gradeExecution');
+    const flags = flagsOf(doc(IDS.province)).filter(
+      (f) => f.rule === 'gradeExecution' && f.check !== '未达标仍满分',
+    );
     expect(flags.map((f) => [f.item, f.check, f.severity])).toEqual([
       ['项目：行政运行及业务工作经费', '总分与分项', 'high'],
     ]);
@@ -156,6 +158,53 @@ describe('评级与执行', () => {
     );
     // It points to the 数据校验 finding about the same total.
     expect(flags[0]?.related.map((f) => f.kind)).toContain('sum');
+  });
+
+  // Typed from the 绩效指标 rows: 目标 (调整后指标值), 实际完成值, 分值, 得分.
+  it('picks indicators that miss their own target and still score full marks', () => {
+    const province = flagsOf(doc(IDS.province)).filter((f) => f.check === '未达标仍满分');
+    expect(province.map((f) => [f.item, f.measure, f.severity])).toEqual([
+      // Line 585: 报告成果应用率 ≥80%, 实际 ≥30%, 15 of 15.
+      ['项目：营商环境评估费', '“报告成果应用率”目标≥80%，实际≥30%，得分15/15', 'medium'],
+      // Line 646: 专业性机构评价项目报告 ≤14份, 实际 ≤65份, 20 of 20.
+      [
+        '项目：行政运行及业务工作经费',
+        '“专业性机构评价项目报告”目标≤14份，实际≤65份，得分20/20',
+        'medium',
+      ],
+      // Lines 687–688: two 满意度 targets ≥90%, 实际 ≥70%, 5 of 5 each.
+      [
+        '项目：省优化营商环境促进市场主体倍增工作专班运行经费',
+        '“各市政府、各省直部门对工作专班满意度”目标≥90%，实际≥70%，得分5/5',
+        'medium',
+      ],
+      [
+        '项目：省优化营商环境促进市场主体倍增工作专班运行经费',
+        '“市场主体满意度”目标≥90%，实际≥70%，得分5/5',
+        'medium',
+      ],
+      // Line 720: 培训(参会)人数 ≥300人, 实际 ≥273人, 10 of 10.
+      ['项目：专项培训(会议)经费', '“培训(参会)人数”目标≥300人，实际≥273人，得分10/10', 'medium'],
+    ]);
+    expect(province[0]?.message).toBe(
+      '指标“报告成果应用率”的目标为≥80%，实际完成≥30%，未达到目标，仍得满分15分。',
+    );
+    expect(
+      province[0]?.figures.map((f) => [f.label, f.fig.v, 'line' in f.fig && f.fig.line]),
+    ).toEqual([
+      ['分值', '15', 585],
+      ['得分', '15', 585],
+    ]);
+    // Lines 686, 688: the department's cost caps ≤1378.56 and ≤1846.73 万元, spent 1519.77 and
+    // 2020.55, 5 of 5 each.
+    const dept = flagsOf(doc(IDS.cityDept)).filter((f) => f.check === '未达标仍满分');
+    expect(dept.map((f) => f.measure)).toEqual([
+      '“基本支出成本”目标≤1378.56万元，实际≤1519.77万元，得分5/5',
+      '“项目支出成本”目标≤1846.73万元，实际≤2020.55万元，得分5/5',
+    ]);
+    // Missed targets scored below full marks are not flagged (政务信息化工作经费, lines 615–616:
+    // 7 of 10 and 6 of 10).
+    expect(province.some((f) => f.item === '项目：政务信息化工作经费')).toBe(false);
   });
 
   it('picks a grade outside its score band and an execution score the rate does not give', () => {

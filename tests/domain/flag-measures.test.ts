@@ -8,6 +8,7 @@ import {
   budgetDeviation,
   elapsedYearShare,
   executionScoreFor,
+  indicatorTargetMet,
   pointsMoved,
 } from '@/domain/flag-measures';
 
@@ -70,5 +71,37 @@ describe('executionScoreFor', () => {
 describe('pointsMoved', () => {
   it('is signed percentage points', () => {
     expect(pointsMoved('42.94', '57.06').toFixed(2)).toBe('-14.12');
+  });
+});
+
+describe('indicatorTargetMet (实际完成值 against 指标值, as printed)', () => {
+  it.each([
+    // The documents' own rows: province lines 585, 646, 720; city department line 686.
+    ['≥80%', '≥30%', false],
+    ['≤14份', '≤65份', false],
+    ['≥300人', '≥273人', false],
+    ['≤1378.56万元', '≤1519.77万元', false],
+    ['=11个', '=0个', false],
+    // Met, including at the bound and with the actual's unit left off.
+    ['≥90%', '≥90%', true],
+    ['≤24200元', '≤18944.4元', true],
+    ['=1项', '=1项', true],
+    ['≥95%', '98', true],
+    ['＞0', '0', false],
+    ['＜5', '4.99', true],
+    // "102.0199万" is the 万元 of its target (service center line 828).
+    ['≤102.5万元', '102.0199万', true],
+  ])('%s against %s: %s', (target, actual, met) => {
+    expect(indicatorTargetMet(target, actual)).toBe(met);
+  });
+
+  it.each([
+    ['及时', '达成预期指标'],
+    ['100%', '90%'],
+    ['≥95%', '达成预期指标'],
+    ['≥95%', '95人'],
+    ['', '1'],
+  ])('cannot compare %s with %s', (target, actual) => {
+    expect(indicatorTargetMet(target, actual)).toBeNull();
   });
 });

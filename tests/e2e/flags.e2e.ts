@@ -42,8 +42,8 @@ describe('疑点 (#/flags), from file://', () => {
     const view = shownView(page);
     await waitOrExplain(s, view.getByRole('heading', { level: 2, name: '疑点' }), 'flags');
     await waitOrExplain(s, view.locator('.flags-table table tbody tr').first(), 'flags-rows');
-    // Every document loaded: 24 flags at the default thresholds (6 偏离, 9 执行率, 6 评级, 3 三公).
-    await expect.poll(() => view.getByRole('status').first().textContent()).toContain('共 24 条');
+    // Every document loaded: 31 flags at the default thresholds (6 偏离, 9 执行率, 13 评级, 3 三公).
+    await expect.poll(() => view.getByRole('status').first().textContent()).toContain('共 31 条');
     const rows = await flagRows(page);
     // The province's 一般公共服务支出: 年初预算 2,122.88, 决算 42,033.11 (完成 1980.00%).
     expect(rows.some((r) => r.includes('201 一般公共服务支出') && r.includes('1980.00%'))).toBe(

@@ -31,7 +31,7 @@ describe('疑点', () => {
     loadRealData();
     render(<FlagsPage />);
     expect(screen.getByRole('heading', { level: 2, name: '疑点' })).toBeInTheDocument();
-    expect(screen.getByText(/^显示 24 条，共 24 条/)).toBeInTheDocument();
+    expect(screen.getByText(/^显示 31 条，共 31 条/)).toBeInTheDocument();
     const rows = flagRows();
     expect(rows[0]).toContain('▲ 高');
     expect(rows.at(-1)).toContain('◆ 中');
@@ -88,7 +88,7 @@ describe('疑点', () => {
     expect(flagRows()).toHaveLength(1);
     expect(flagRows()[0]).toContain('公章刻制费');
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(flagRows()).toHaveLength(24);
+    expect(flagRows()).toHaveLength(31);
     // The button is disabled now; keyboard focus is on the first filter, not lost to the page.
     expect(screen.getByRole('button', { name: '清除筛选' })).toBeDisabled();
     expect(document.activeElement).toBe(screen.getByLabelText('规则'));
