@@ -18,6 +18,10 @@ export const statedFunds = z.strictObject({
   budget: z.nullable(statedAmount),
   executed: z.nullable(statedAmount),
   rate: z.nullable(fig),
+  /** Its 实际完成情况 or 项目绩效分析 says the budget was spent in full ("项目预算执行情况, 全额执行"). */
+  fullyExecuted: z.optional(
+    z.strictObject({ text: z.string().check(z.minLength(1)), line: lineNo }),
+  ),
 });
 export type StatedFunds = z.infer<typeof statedFunds>;
 

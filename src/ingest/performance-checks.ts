@@ -250,6 +250,20 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
     );
   }
   const rate = head.executionRate;
+  const full = said.fullyExecuted;
+  if (full && rate && dec(rate.v).lt(100)) {
+    c.add(
+      {
+        severity: 'warning',
+        kind: 'narrative',
+        message: `${who}的自评表称“${full.text}”，但资金表的执行率为${rate.v}%`,
+        expected: rate.v,
+        printed: full.text,
+        lines: lines(full, rate),
+      },
+      `outcome-full-${p.id}-L${full.line}`,
+    );
+  }
   if (said.rate && rate && !agreeAtCoarser(dec(rate.v), said.rate.v)) {
     c.add(
       {

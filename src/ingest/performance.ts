@@ -634,6 +634,8 @@ function parseEvaluation(
         p.goalOutcome = texts.slice(1).join(' ') || null;
         const stated = p.goalOutcome === null ? null : statedFundsIn(p.goalOutcome, n);
         if (stated) p.statedFunds = stated;
+        const full = p.goalOutcome === null ? null : fullyExecutedIn(p.goalOutcome, n);
+        if (full) p.statedFunds = { ...(p.statedFunds ?? NO_STATED_FUNDS), fullyExecuted: full };
         state = 'pre';
         break;
       }
@@ -655,8 +657,11 @@ function parseEvaluation(
             });
         }
         break;
-      case 'after':
+      case 'after': {
+        const full = fullyExecutedIn(raw, n);
+        if (full) p.statedFunds = { ...(p.statedFunds ?? NO_STATED_FUNDS), fullyExecuted: full };
         break;
+      }
     }
   }
   if (header === null) {
@@ -905,6 +910,14 @@ function statedFundsIn(text: string, line: number): StatedFunds | null {
     rate: statedFig(j, /(?:执行率|支出进度)(?:为|达|是)?\s*([\d.]+)\s*%/),
   };
   return stated.budget || stated.executed || stated.rate ? stated : null;
+}
+
+const NO_STATED_FUNDS: StatedFunds = { budget: null, executed: null, rate: null };
+
+/** "项目预算执行情况, 全额执行": a text saying the budget was spent in full, as printed. */
+function fullyExecutedIn(text: string, line: number): { text: string; line: number } | null {
+  const m = /预算执行[^。；]{0,8}?(?:全额执行|全部执行完毕|全部执行)/.exec(text);
+  return m ? { text: m[0], line } : null;
 }
 
 function parseSummaryLists(

@@ -44,8 +44,9 @@ describe('数据校验', () => {
     expect(screen.getByRole('heading', { level: 2, name: '数据校验' })).toBeInTheDocument();
     expect(countsRow(DISTRICT)).toEqual(['1', '1', '9', '11']);
     // 78.28 / 34.24 lie within the amounts' rounding: 提示, not 错误 / 警告.
-    // Its 警告: the text's 职工基本医疗保险缴费 7.55 (line 494) is 7.54 in 公开06 (line 318).
-    expect(countsRow(CENTER)).toEqual(['0', '1', '26', '27']);
+    // Its 警告: the text's 职工基本医疗保险缴费 7.55 (line 494) is 7.54 in 公开06 (line 318);
+    // J残疾人就业保障金 "全额执行" (line 599) at 78.28% (line 587).
+    expect(countsRow(CENTER)).toEqual(['0', '2', '26', '28']);
     // Among its 9 警告: 专班's 实际完成情况 says "预算1.10万元" where its table has 110 (lines
     // 679, 676); the reasons listed for 财政拨款 +6,345.82 and 一般公共预算 +5,900.61 add up to
     // 6,337.74 and 5,893.49 (lines 446, 452).
@@ -65,7 +66,7 @@ describe('数据校验', () => {
         countsRow(`${e.unit.name} ${e.fiscalYear}年${e.unit.scope}${e.kind}`).slice(0, 3),
       ).toEqual([error, warning, info].map(String));
     }
-    expect(screen.getByRole('status')).toHaveTextContent('显示 101 条，共 101 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 102 条，共 102 条。');
   });
 
   it('explains severity in words and icons; 提示 is rounding within the documents’ tolerance', () => {
@@ -87,7 +88,7 @@ describe('数据校验', () => {
     const rows = findingRows();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(within(r).getAllByRole('cell')[0]).toHaveTextContent('✖ 错误');
-    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 101 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 102 条。');
     expect(rows.some((r) => r.textContent?.includes('总分印为98.33'))).toBe(true);
 
     const district = rows.find((r) => r.textContent?.includes('82.26%'));
@@ -173,7 +174,7 @@ describe('数据校验', () => {
     expect(screen.getByText('没有符合筛选条件的校验结果，请放宽筛选。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(findingRows()).toHaveLength(101);
+    expect(findingRows()).toHaveLength(102);
     expect(document.activeElement?.tagName).toBe('SELECT');
   });
 

@@ -96,9 +96,9 @@ describe('projectRows (real documents)', () => {
     expect(project(rowsOf(IDS.province), '营商环境评估费').flags).toEqual([]);
   });
 
-  it('service center J残疾人就业保障金: printed rate 78.28% vs 78.26% flagged', () => {
+  it('service center J残疾人就业保障金: printed rate 78.28% vs 78.26%, and "全额执行" at 78.28%', () => {
     const r = project(rowsOf(IDS.center), 'J残疾人就业保障金');
-    expect(r.flags.map((f) => f.expected)).toEqual(['78.26', '78.26']);
+    expect(r.flags.map((f) => f.expected)).toEqual(['78.26', '78.26', '78.28']);
   });
 });
 

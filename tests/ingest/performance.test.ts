@@ -475,14 +475,35 @@ describe('service center 2024 (项目支出绩效自评表, 万元)', () => {
       executed: { v: '195000', line: 757, unit: '元' },
       rate: { v: '78', line: 757 },
     });
-    // 25 万元 and 19.5 万元 (line 754) are 250000 元 and 195000 元: no finding.
-    expect(checkPerformance(p).filter((f) => f.kind === 'narrative')).toEqual([]);
+    // 25 万元 and 19.5 万元 (line 754) are 250000 元 and 195000 元: no finding about it.
+    expect(
+      checkPerformance(p).filter((f) => f.kind === 'narrative' && f.lines.includes(757)),
+    ).toEqual([]);
   });
 
   // 2.42 stands for 2.415…2.425 and 1.4 for 1.395…1.405 (万元 to 0.01): the printed rates lie
   // within what the amounts' rounding allows (78.10–78.43%, 34.07–34.39%), so they are hints.
+  // Line 599, in J残疾人就业保障金's 项目绩效分析: "项目预算执行情况, 全额执行。"; its table (line
+  // 587) prints 1.894 of 2.42 spent, 执行率 78.28.
+  it('flags J残疾人就业保障金 said to be spent in full (line 599) at 78.28% (line 587)', () => {
+    expect(project(p, 'J残疾人就业保障金').statedFunds).toEqual({
+      budget: null,
+      executed: null,
+      rate: null,
+      fullyExecuted: { text: '预算执行情况, 全额执行', line: 599 },
+    });
+    const f = checkPerformance(p).filter((x) => x.kind === 'narrative');
+    expect(f.map((x) => [x.severity, x.printed, x.expected, x.lines])).toEqual([
+      ['warning', '预算执行情况, 全额执行', '78.28', [599, 587]],
+    ]);
+    // "全年目标实际完成情况, 全额完成" (line 590) speaks of the goal, not the money.
+    expect(f[0]?.message).toBe(
+      '项目“J残疾人就业保障金”的自评表称“预算执行情况, 全额执行”，但资金表的执行率为78.28%',
+    );
+  });
+
   it('flags 78.28% (1.894 ÷ 2.42 = 78.26%) and 34.24% (1.4 ÷ 4.09 = 34.23%) as 提示', () => {
-    const f = checkPerformance(p);
+    const f = checkPerformance(p).filter((x) => x.kind !== 'narrative');
     expect(f.map((x) => [x.id, x.severity, x.expected, x.printed])).toEqual([
       ['perf-rate-p1-0-L587', 'info', '78.26', '78.28'],
       ['perf-rate-p1-1-L588', 'info', '78.26', '78.28'],
