@@ -73,11 +73,15 @@ const OPS: Record<string, Bound['op']> = {
 };
 
 function readBound(text: string): Bound | null {
-  const m = /^\s*(>=|<=|[≥>＞≤<＜=＝])?\s*(\d+(?:\.\d+)?)\s*([^\d\s.]*)\s*$/.exec(text);
+  const m =
+    /^\s*(>=|<=|[≥>＞≤<＜=＝])?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([^\d\s.,]*)\s*$/.exec(
+      text,
+    );
   if (!m?.[2]) return null;
   // "102.0199万" is the "万元" of its target.
   const unit = (m[3] ?? '') === '万' ? '万元' : (m[3] ?? '');
-  return { op: m[1] === undefined ? null : (OPS[m[1]] ?? null), value: dec(m[2]), unit };
+  const value = dec(m[2].replace(/,/g, ''));
+  return { op: m[1] === undefined ? null : (OPS[m[1]] ?? null), value, unit };
 }
 
 /**
@@ -92,15 +96,17 @@ export function indicatorTargetMet(target: string, actual: string): boolean | nu
   if (t === null || a === null || t.op === null) return null;
   if (a.unit !== '' && a.unit !== t.unit) return null;
   const c = a.value.comparedTo(t.value);
+  // An actual printed with the target's own strict sign ("＞90%" for "＞90%") claims the bound.
+  const claimsBound = a.op === t.op;
   switch (t.op) {
     case '≥':
       return c >= 0;
     case '>':
-      return c > 0;
+      return claimsBound ? c >= 0 : c > 0;
     case '≤':
       return c <= 0;
     case '<':
-      return c < 0;
+      return claimsBound ? c <= 0 : c < 0;
     case '=':
       return c === 0;
   }

@@ -179,14 +179,20 @@ function listed(n: number): string {
   return n === 2 ? `（一）、${last}` : `（一）至${last}`;
 }
 
+/** One item of a reason listed as （一）（二）…: what it is about and its signed change. */
+export interface ReasonItem {
+  subject: string;
+  change: Decimal;
+}
+
 /**
  * The changes a reason lists as （一）（二）…, each item opening with its own change ("（一）基本支出较
- * 上年度减少87.51万元。…"), signed; null unless there are two or more and every one opens so.
+ * 上年度减少87.51万元。…"); null unless there are two or more and every one opens so.
  */
-export function reasonItemChanges(text: string): Decimal[] | null {
+export function reasonItemChanges(text: string): ReasonItem[] | null {
   const items = text.split(/（[一二三四五六七八九十]+）/).slice(1);
   if (items.length < 2) return null;
-  const out: Decimal[] = [];
+  const out: ReasonItem[] = [];
   for (const item of items) {
     const first = item.split('。')[0] ?? '';
     const m =
@@ -195,9 +201,17 @@ export function reasonItemChanges(text: string): Decimal[] | null {
       );
     if (!m?.[2]) return null;
     const v = dec(m[2].replace(/,/g, ''));
-    out.push(m[1] === '增加' ? v : v.negated());
+    out.push({ subject: first.slice(0, m.index), change: m[1] === '增加' ? v : v.negated() });
   }
   return out;
+}
+
+/**
+ * Items that split a total by how it was spent or carried (基本支出, 项目支出, 结转和结余 …): such a
+ * list is the whole change. A list of 类 or projects may name only the main ones.
+ */
+function splitsTheWhole(items: readonly ReasonItem[]): boolean {
+  return items.every((i) => /基本支出|项目支出|结转|结余|经营支出|上缴|附属单位/.test(i.subject));
 }
 
 /**
@@ -253,7 +267,7 @@ export function checkNarrative(n: Narrative): Finding[] {
     if (!y.reason || y.change === null || y.direction === '持平') continue;
     const items = reasonItemChanges(y.reason.text);
     if (items === null) continue;
-    const got = sum(items);
+    const got = sum(items.map((i) => i.change));
     const stated = dec(y.change.v).times(SIGN[y.direction]);
     if (got.minus(stated).abs().lte(dec('0.01').times(items.length))) continue;
     const { line } = y.reason;
@@ -262,11 +276,13 @@ export function checkNarrative(n: Narrative): Finding[] {
       (z) => z.reason?.line === line && z.change?.v === change && z.direction === y.direction,
     );
     if (same[0] !== y) continue;
+    // A split by 基本支出/项目支出/结转结余 must add up; a list of 类 may leave some out: 提示.
+    const whole = splitsTheWhole(items);
     f.add(
       `reasonsum-${y.key}`,
-      'warning',
+      whole ? 'warning' : 'info',
       'narrative',
-      `${same.map((z) => z.label).join('、')}较上年${y.direction}${change}万元，所列原因${listed(items.length)}的增减额合计${got.toFixed(2)}万元，相差${got.minus(stated).abs().toFixed(2)}万元。`,
+      `${same.map((z) => z.label).join('、')}较上年${y.direction}${change}万元，所列原因${listed(items.length)}的增减额合计${got.toFixed(2)}万元，相差${got.minus(stated).abs().toFixed(2)}万元${whole ? '' : '（所列若非全部原因，差额可能来自未列部分）'}。`,
       got.toFixed(2),
       change,
       [y.change.line, line],
@@ -342,7 +358,7 @@ export function checkNarrative(n: Narrative): Finding[] {
         `${t.label}前后两处数字不一致：${prev.v}万元与${t.value.v}万元。`,
         prev.v,
         t.value.v,
-        [prev.line, t.value.line],
+        [t.value.line, prev.line],
       );
     }
   }
@@ -368,7 +384,7 @@ export function checkNarrative(n: Narrative): Finding[] {
           `${p.label}在总体情况与具体情况中不一致：${p.amount.v}万元与${p.detailAmount.v}万元。`,
           p.amount.v,
           p.detailAmount.v,
-          [p.amount.line, p.detailAmount.line],
+          [p.detailAmount.line, p.amount.line],
         );
       }
     }
@@ -398,7 +414,7 @@ export function checkNarrative(n: Narrative): Finding[] {
           `${c.label}前后两处不一致：${prev.v}与${c.value.v}。`,
           prev.v,
           c.value.v,
-          [prev.line, c.value.line],
+          [c.value.line, prev.line],
         );
       }
     }
@@ -464,7 +480,7 @@ export function checkNarrative(n: Narrative): Finding[] {
         `授予小微企业合同金额${pr.smallMicro.amount.v}万元大于授予中小企业合同金额${pr.sme.amount.v}万元。`,
         `≤${pr.sme.amount.v}`,
         pr.smallMicro.amount.v,
-        [pr.sme.amount.line, pr.smallMicro.amount.line],
+        [pr.smallMicro.amount.line, pr.sme.amount.line],
       );
     }
   }

@@ -208,10 +208,21 @@ function checkScores(
   }
 }
 
-/** Two printings of one figure agree at the coarser of their precisions ("88.4" and 88.43). */
-function agreeAtCoarser(a: Decimal, printed: string): boolean {
-  const places = Math.min(a.decimalPlaces(), decimals(printed));
-  return roundHalfUp(a, places).equals(roundHalfUp(dec(printed), places));
+/** `value` rounded half-up to `places` decimals; a negative count rounds to tens, hundreds … */
+function roundToPlaces(value: Decimal, places: number): Decimal {
+  if (places >= 0) return roundHalfUp(value, places);
+  const step = dec('10').pow(-places);
+  return roundHalfUp(value.div(step), 0).times(step);
+}
+
+/**
+ * Two printings of one figure agree at the coarser of their precisions, each taken from the
+ * digits printed: "88.4" agrees with 88.43, "78.4" does not with "78.00". `placesA` is the first
+ * figure's precision (a 万元 figure stated in 元 moves it four places: 19.50 万元 is to 100 元).
+ */
+function agreeAtCoarser(a: Decimal, placesA: number, printed: string): boolean {
+  const places = Math.min(placesA, decimals(printed));
+  return roundToPlaces(a, places).equals(roundToPlaces(dec(printed), places));
 }
 
 /** An amount in `from` expressed in `to` (万元 ↔ 元). */
@@ -221,13 +232,25 @@ function inUnit(v: string, from: AmountUnit, to: AmountUnit): Decimal {
 }
 
 /**
+ * The precision of a table amount as printed, in `to`'s unit. Tables print 万元 to 0.01 and drop
+ * trailing zeros ("19.5" is 19.50), so a 万元 figure counts at least two places.
+ */
+function tablePlaces(v: string, from: AmountUnit, to: AmountUnit): number {
+  const places = from === '万元' ? Math.max(2, decimals(v)) : decimals(v);
+  if (from === to) return places;
+  return from === '万元' ? places - 4 : places + 4;
+}
+
+/**
  * What the 实际完成情况 text says of the project's funds against its own 项目资金 table (the
  * 资金总额 row, else its one source row). Each stated figure is compared in the unit and at the
  * coarser of the two precisions: "实际使用经费88.4万元" agrees with 88.43, "250000元" with 25 万元.
  */
 function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void {
   const said = p.statedFunds;
-  const head = headlineFunds(p.funds);
+  // The 资金总额 row, or the one source row of a table without it; several sources without a
+  // total are not the project's funds as a whole.
+  const head = p.funds.total ?? (p.funds.rows.length === 1 ? p.funds.rows[0] : null);
   if (!said || !head) return;
   const amounts = [
     ['预算', '全年预算数', said.budget, head.fullYearBudget],
@@ -236,7 +259,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
   for (const [word, column, text, table] of amounts) {
     if (!text || !table) continue;
     const expected = inUnit(table.v, p.unit, text.unit);
-    if (agreeAtCoarser(expected, text.v)) continue;
+    if (agreeAtCoarser(expected, tablePlaces(table.v, p.unit, text.unit), text.v)) continue;
     c.add(
       {
         severity: 'warning',
@@ -264,7 +287,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
       `outcome-full-${p.id}-L${full.line}`,
     );
   }
-  if (said.rate && rate && !agreeAtCoarser(dec(rate.v), said.rate.v)) {
+  if (said.rate && rate && !agreeAtCoarser(dec(rate.v), decimals(rate.v), said.rate.v)) {
     c.add(
       {
         severity: 'warning',

@@ -895,7 +895,7 @@ function statedFig(j: { text: string; lineAt: (i: number) => number }, re: RegEx
  * 万元), the amount used (实际使用经费, 使用资金为, 执行数, 实际支出) and 执行率 or 支出进度. Only an
  * amount right after its word counts: "年初预算“…”30万元" or a payment "共计38.241万元" does not.
  */
-function statedFundsIn(text: string, line: number): StatedFunds | null {
+export function statedFundsIn(text: string, line: number): StatedFunds | null {
   const amount = (re: RegExp): StatedFunds['budget'] => {
     const m = re.exec(text);
     const v = m?.[1] === undefined ? null : readAmount(m[1]);
@@ -903,9 +903,13 @@ function statedFundsIn(text: string, line: number): StatedFunds | null {
   };
   const j = { text, lineAt: () => line };
   const stated: StatedFunds = {
-    budget: amount(/预算(?:资金|金额|数)?(?:为|是)?\s*([\d.,]+)\s*(万元|元)/),
+    // Not 年初预算 (the 年初预算数 column) nor a change to it (追加, 调增, 调减 …).
+    budget: amount(
+      /(?<!年初|追加|调增|调减|调剂|压减|减少|增加|核减|收回)预算(?:资金|金额|数)?(?:为|是)?\s*([\d.,]+)\s*(万元|元)/,
+    ),
+    // Not what was left unused (未使用资金, 尚未使用).
     executed: amount(
-      /(?:实际使用(?:经费|资金)?|使用资金|执行数|实际支出|支出金额)(?:为|是)?\s*([\d.,]+)\s*(万元|元)/,
+      /(?<!未|没有|不)(?:实际使用(?:经费|资金)?|使用资金|执行数|实际支出|支出金额)(?:为|是)?\s*([\d.,]+)\s*(万元|元)/,
     ),
     rate: statedFig(j, /(?:执行率|支出进度)(?:为|达|是)?\s*([\d.]+)\s*%/),
   };
@@ -915,9 +919,10 @@ function statedFundsIn(text: string, line: number): StatedFunds | null {
 const NO_STATED_FUNDS: StatedFunds = { budget: null, executed: null, rate: null };
 
 /** "项目预算执行情况, 全额执行": a text saying the budget was spent in full, as printed. */
-function fullyExecutedIn(text: string, line: number): { text: string; line: number } | null {
+export function fullyExecutedIn(text: string, line: number): { text: string; line: number } | null {
   const m = /预算执行[^。；]{0,8}?(?:全额执行|全部执行完毕|全部执行)/.exec(text);
-  return m ? { text: m[0], line } : null;
+  // "未全额执行", "未能全部执行", "没有全部执行" say the opposite.
+  return m && !/[未没不尚]/.test(m[0]) ? { text: m[0], line } : null;
 }
 
 function parseSummaryLists(

@@ -91,6 +91,14 @@ describe('indicatorTargetMet (实际完成值 against 指标值, as printed)', (
     ['＜5', '4.99', true],
     // "102.0199万" is the 万元 of its target (service center line 828).
     ['≤102.5万元', '102.0199万', true],
+    // An actual printed with the target's own strict sign claims the bound.
+    ['＞90%', '＞90%', true],
+    ['<5%', '<5%', true],
+    ['＞90%', '90%', false],
+    ['≤5%', '3%', true],
+    // Thousands separators.
+    ['≥1,000人', '1,200人', true],
+    ['≥1,000人', '999人', false],
   ])('%s against %s: %s', (target, actual, met) => {
     expect(indicatorTargetMet(target, actual)).toBe(met);
   });

@@ -188,7 +188,11 @@ describe('findings in the real documents (worked out by hand)', () => {
   it('reads a reason’s listed changes only when every item opens with its own', () => {
     const text =
       '主要原因是：（一）基本支出较上年度减少87.51万元。主要原因是人员变动。（二）财政拨款项目支出较上年度增加5981万元。主要原因：一是新增部分项目，主要为1082.90万元。（三）财政拨款结转结余较上年度增加444.25万元。';
-    expect(reasonItemChanges(text)?.map((d) => d.toString())).toEqual(['-87.51', '5981', '444.25']);
+    expect(reasonItemChanges(text)?.map((d) => [d.subject, d.change.toString()])).toEqual([
+      ['基本支出', '-87.51'],
+      ['财政拨款项目支出', '5981'],
+      ['财政拨款结转结余', '444.25'],
+    ]);
     // A list whose item gives no change of its own is not a decomposition.
     expect(reasonItemChanges('（一）人员增加。（二）项目支出较上年度增加5万元。')).toBeNull();
     expect(reasonItemChanges('一是退休人员增加15.05万元；二是减少6.89万元')).toBeNull();

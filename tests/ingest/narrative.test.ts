@@ -1,7 +1,7 @@
 // Narrative parser and checks. Expected values were read by hand from the source texts
 // (value and 1-based line); none is copied from parser output.
 import { readFileSync } from 'node:fs';
-import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
+import { emptyNarrative, narrativeSchema, type Narrative } from '@/data/schema-narrative';
 import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
 import { checkPercent } from '@/domain/consistency';
 import { checkNarrative } from '@/ingest/narrative-checks';
@@ -927,5 +927,57 @@ describe('the reason stated for a change (主要原因是…)', () => {
     expect(reason('datong-city-bureau-2026-budget.txt', '预算', 'generalBudgetExpense')).toBeNull();
     // District line 1045–1047: "…与上年“三公”经费财政拨款支出决算相同。其中：".
     expect(reason('shuocheng-district-dept-2023-final.txt', '决算', 'sangong')).toBeNull();
+  });
+});
+
+describe('checks on crafted narratives', () => {
+  it('lists the line of the figure printed second first when two printings disagree', () => {
+    const n: Narrative = {
+      ...emptyNarrative(),
+      totals: [
+        { key: 'incomeTotal', label: '收入总计', section: 'overall', value: { v: '100', line: 3 } },
+        { key: 'incomeTotal', label: '收入总计', section: 'income', value: { v: '101', line: 40 } },
+      ],
+    };
+    const f = checkNarrative(n).find((x) => x.id.includes('repeat-incomeTotal'));
+    expect(f).toMatchObject({ printed: '101', expected: '100', lines: [40, 3] });
+  });
+
+  const yoyWithReason = (text: string) => ({
+    key: 'fiscalExpenseTotal',
+    label: '财政拨款支出总计',
+    section: 'fiscal' as const,
+    basis: '与上年相比',
+    current: { v: '1100', line: 5 },
+    direction: '增加' as const,
+    directionPrinted: true,
+    change: { v: '100', line: 5 },
+    pctDirection: null,
+    pct: null,
+    prior: { v: '1000', derived: { formula: '1100 − 100', lines: [5] } },
+    reason: { text, line: 5 },
+  });
+
+  it('warns when a split by 基本支出 and 项目支出 does not add up to the change', () => {
+    const n: Narrative = {
+      ...emptyNarrative(),
+      yoy: [yoyWithReason('（一）基本支出较上年度增加30万元。（二）项目支出较上年度增加60万元。')],
+    };
+    const f = checkNarrative(n).filter((x) => x.id.includes('reasonsum'));
+    expect(f.map((x) => [x.severity, x.printed, x.expected])).toEqual([
+      ['warning', '100', '90.00'],
+    ]);
+  });
+
+  it('only notes a list of 类 that leaves 10 万元 unexplained: it may name the main ones', () => {
+    const n: Narrative = {
+      ...emptyNarrative(),
+      yoy: [
+        yoyWithReason('（一）一般公共服务支出较上年增加50万元。（二）教育支出较上年增加40万元。'),
+      ],
+    };
+    const f = checkNarrative(n).filter((x) => x.id.includes('reasonsum'));
+    expect(f.map((x) => x.severity)).toEqual(['info']);
+    expect(f[0]?.message).toContain('所列若非全部原因');
   });
 });

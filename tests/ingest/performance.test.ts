@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeSourceDoc } from '@/ingest/source-doc';
-import { parsePerformance } from '@/ingest/performance';
+import { fullyExecutedIn, parsePerformance, statedFundsIn } from '@/ingest/performance';
 import { checkPerformance } from '@/ingest/performance-checks';
 import {
   performanceSchema,
@@ -834,6 +834,72 @@ describe('checks on crafted inputs', () => {
 
   it('is silent on a consistent evaluation (empty 得分 counts as 0)', () => {
     expect(checkPerformance(crafted())).toEqual([]);
+  });
+
+  // The crafted table: 全年预算数 200, 全年执行数 150 (万元, to 0.01 with trailing zeros dropped),
+  // 执行率 75.00.
+  it('compares what the text says of the funds at the precision each printed', () => {
+    const ids = (statedFunds: ProjectEvaluation['statedFunds']) =>
+      checkPerformance(crafted({ statedFunds })).map((x) => x.id);
+    const at = (v: string, unit: '万元' | '元' = '万元') => ({ v, line: 7, unit });
+    // 1500012 元 is 150.0012 万元: at the table's 0.01 万元 (100 元) it is 150.00.
+    expect(ids({ budget: null, executed: at('1500012', '元'), rate: null })).toEqual([]);
+    expect(ids({ budget: at('2000000', '元'), executed: at('150.0'), rate: null })).toEqual([]);
+    // 150.04 万元 is not the table's 150(.00), nor 75.4% its 75.00%.
+    expect(ids({ budget: null, executed: at('150.04'), rate: { v: '75.4', line: 7 } })).toEqual([
+      'perf-outcome-executed-p1-L7',
+      'perf-outcome-rate-p1-L7',
+    ]);
+    // A rate printed to fewer places is compared at its own: 75% is 75.00%.
+    expect(ids({ budget: null, executed: null, rate: { v: '75', line: 7 } })).toEqual([]);
+  });
+
+  it('does not take one of several fund sources for the project’s funds', () => {
+    const total = crafted().projects[0]?.funds.total;
+    if (!total) throw new Error('no total');
+    const stated = {
+      budget: { v: '120', line: 7, unit: '万元' as const },
+      executed: null,
+      rate: null,
+    };
+    const two = crafted({
+      funds: {
+        total: null,
+        rows: [
+          { ...total, label: '省级财政资金' },
+          { ...total, label: '其他资金' },
+        ],
+      },
+      statedFunds: stated,
+    });
+    expect(checkPerformance(two).filter((x) => x.kind === 'narrative')).toEqual([]);
+    const one = crafted({ funds: { total: null, rows: [total] }, statedFunds: stated });
+    expect(checkPerformance(one).map((x) => x.id)).toContain('perf-outcome-budget-p1-L7');
+  });
+
+  it('reads the budget and the amount used, not 年初预算, a change to it or what was left', () => {
+    expect(statedFundsIn('年初预算20万元,调整后预算25万元', 3)?.budget).toEqual({
+      v: '25',
+      line: 3,
+      unit: '万元',
+    });
+    expect(statedFundsIn('追加预算5万元,全年预算资金25万元', 3)?.budget?.v).toBe('25');
+    expect(statedFundsIn('结转未使用资金为55000元,全年使用资金为195000元', 3)?.executed).toEqual({
+      v: '195000',
+      line: 3,
+      unit: '元',
+    });
+    expect(statedFundsIn('年初预算30万元合并使用', 3)).toBeNull();
+  });
+
+  it('reads "全额执行" and not its negations', () => {
+    expect(fullyExecutedIn('项目预算执行情况, 全额执行。', 9)).toEqual({
+      text: '预算执行情况, 全额执行',
+      line: 9,
+    });
+    expect(fullyExecutedIn('项目预算执行情况：未全额执行', 9)).toBeNull();
+    expect(fullyExecutedIn('预算执行率未能全部执行', 9)).toBeNull();
+    expect(fullyExecutedIn('全年目标实际完成情况, 全额完成。', 9)).toBeNull();
   });
 
   it('fires on a wrong rate, balance, execution score, total and grade', () => {
