@@ -83,10 +83,9 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
   const row = table && !table.noData ? table.rows.find((r) => r.key === 'sangong') : undefined;
   if (table !== null && row !== undefined) {
     const cell = (k: string): Fig | null => tableCell([table], table.id, 'sangong', k);
+    const printed = partsFrom((k) => cell(`actual.${k}`));
     // An empty table cell is zero or n/a; the narrative states the actual part (0 万元).
-    const fromText = SANGONG_PARTS.map((p) => p.key).filter(
-      (k) => cell(`actual.${k}`) === null && narrPart(k) !== null,
-    );
+    const parts = partsFrom((k) => printed[k] ?? narrPart(k));
     return {
       budget: {
         sourceLabel: table.id,
@@ -97,8 +96,8 @@ export function readSangong(bundle: Bundle): SangongOwnYear {
       actual: {
         sourceLabel: table.id,
         total: cell('actual.total'),
-        parts: partsFrom((k) => cell(`actual.${k}`) ?? narrPart(k)),
-        fromText,
+        parts,
+        fromText: SANGONG_PARTS.map((p) => p.key).filter((k) => printed[k] === null && parts[k]),
       },
       table,
     };
