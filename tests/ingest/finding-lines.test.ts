@@ -7,15 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/data/schema';
 import { findFigure } from '@/features/sources/source-data';
+import { IDS } from '../features/real-data';
 
 const DATA = new URL('../../public/data/', import.meta.url);
-const IDS = [
-  'datong-city-bureau-2026-budget',
-  'datong-city-dept-2024-final',
-  'datong-service-center-2024-final',
-  'shanxi-province-bureau-2024-final',
-  'shuocheng-district-dept-2023-final',
-];
 
 function load(id: string): { findings: Finding[]; lines: string[] } {
   const bundle = JSON.parse(readFileSync(new URL(`${id}.json`, DATA), 'utf8')) as {
@@ -29,7 +23,7 @@ describe('finding lines', () => {
   it('list the line of the printed figure first, in every shipped bundle', () => {
     const wrong: string[] = [];
     let checked = 0;
-    for (const id of IDS) {
+    for (const id of Object.values(IDS)) {
       const { findings, lines } = load(id);
       for (const f of findings) {
         const printed = f.printed.replace(/(万元|元|%)$/, '');
