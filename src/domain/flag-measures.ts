@@ -85,10 +85,11 @@ function readBound(text: string): Bound | null {
 }
 
 /**
- * Whether an indicator's 实际完成值 meets its 指标值, both as printed: "≥80%" against "≥30%" (the
- * actual's own sign is how some tables print it, and is ignored) is not met; "≤1378.56万元"
- * against "1519.77万元" is not. Null when they cannot be compared: a target without a comparison
- * sign, a word ("达成预期指标", "及时"), or two different units.
+ * Whether an indicator's 实际完成值 meets its 指标值, both as printed: "≥80%" against "≥30%" is not
+ * met (some tables print the actual with a sign: its number is what counts, and the target's own
+ * strict sign, "＞90%" for "＞90%", claims the bound); "≤1378.56万元" against "1519.77万元" is not.
+ * Null when they cannot be compared: a target without a comparison sign, a word ("达成预期指标",
+ * "及时"), or two different units.
  */
 export function indicatorTargetMet(target: string, actual: string): boolean | null {
   const t = readBound(target);

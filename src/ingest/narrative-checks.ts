@@ -9,6 +9,7 @@ import type { Fig } from '../data/schema-common';
 import type { Breakdown, Narrative } from '../data/schema-narrative';
 import { checkPercent } from '../domain/consistency';
 import { dec, printedPlaces, sum, type Decimal } from '../domain/money';
+import { readAmount } from './source-doc';
 
 type Severity = Finding['severity'];
 type Kind = Finding['kind'];
@@ -199,8 +200,9 @@ export function reasonItemChanges(text: string): ReasonItem[] | null {
       /(?:(?:较|比)上年度?|与上年相比)[^。；，]*?(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元/.exec(
         first,
       );
-    if (!m?.[2]) return null;
-    const v = dec(m[2].replace(/,/g, ''));
+    const amount = m?.[2] === undefined ? null : readAmount(m[2]);
+    if (!m || amount === null) return null;
+    const v = dec(amount);
     out.push({ subject: first.slice(0, m.index), change: m[1] === '增加' ? v : v.negated() });
   }
   return out;

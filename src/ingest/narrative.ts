@@ -18,7 +18,7 @@ import {
   type Sangong,
   type YoyReason,
 } from '../data/schema-narrative';
-import { dec } from '../domain/money';
+import { dec, printedPlaces } from '../domain/money';
 import { readAmount, type SourceDoc } from './source-doc';
 
 export interface SkippedFigure {
@@ -453,8 +453,7 @@ function derivePrior(current: Fig, change: Fig, dir: '增加' | '减少', label:
   const c = dec(current.v);
   const d = dec(change.v);
   // Places as printed ("1000.00" keeps two), not Decimal's normalised count.
-  const dp = (v: string) => (v.includes('.') ? v.length - v.indexOf('.') - 1 : 0);
-  const places = Math.max(dp(current.v), dp(change.v));
+  const places = Math.max(printedPlaces(current.v), printedPlaces(change.v));
   const prior = dir === '增加' ? c.minus(d) : c.plus(d);
   const op = dir === '增加' ? '−' : '+';
   return {

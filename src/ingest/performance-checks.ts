@@ -17,7 +17,7 @@ import {
   type ProjectEvaluation,
 } from '../data/schema-performance';
 import { checkPercent } from '../domain/consistency';
-import { dec, percent, roundHalfUp, sum, type Decimal } from '../domain/money';
+import { dec, percent, printedPlaces, roundHalfUp, sum, type Decimal } from '../domain/money';
 
 /** Amounts: a difference up to 0.01 per summed row is rounding (尾数误差). */
 const TOLERANCE = '0.01';
@@ -25,19 +25,14 @@ const TOLERANCE = '0.01';
 /** Said after a percentage that its amounts' own rounding can give (checkPercent 'rounding'). */
 const ROUNDING_NOTE = '（差异在金额尾数误差范围内，属提示）';
 
-function decimals(s: string): number {
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
-}
-
 /** `computed` rounded half-up to the printed figure's decimals equals the printed figure. */
 function sameAtPrinted(computed: Decimal, printed: string): boolean {
-  return roundHalfUp(computed, decimals(printed)).equals(dec(printed));
+  return roundHalfUp(computed, printedPlaces(printed)).equals(dec(printed));
 }
 
 function shown(computed: Decimal, printed: string): string {
-  return roundHalfUp(computed, Math.max(2, decimals(printed))).toFixed(
-    Math.max(2, decimals(printed)),
+  return roundHalfUp(computed, Math.max(2, printedPlaces(printed))).toFixed(
+    Math.max(2, printedPlaces(printed)),
   );
 }
 
@@ -221,7 +216,7 @@ function roundToPlaces(value: Decimal, places: number): Decimal {
  * figure's precision (a 万元 figure stated in 元 moves it four places: 19.50 万元 is to 100 元).
  */
 function agreeAtCoarser(a: Decimal, placesA: number, printed: string): boolean {
-  const places = Math.min(placesA, decimals(printed));
+  const places = Math.min(placesA, printedPlaces(printed));
   return roundToPlaces(a, places).equals(roundToPlaces(dec(printed), places));
 }
 
@@ -236,7 +231,7 @@ function inUnit(v: string, from: AmountUnit, to: AmountUnit): Decimal {
  * trailing zeros ("19.5" is 19.50), so a 万元 figure counts at least two places.
  */
 function tablePlaces(v: string, from: AmountUnit, to: AmountUnit): number {
-  const places = from === '万元' ? Math.max(2, decimals(v)) : decimals(v);
+  const places = from === '万元' ? Math.max(2, printedPlaces(v)) : printedPlaces(v);
   if (from === to) return places;
   return from === '万元' ? places - 4 : places + 4;
 }
@@ -287,7 +282,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
       `outcome-full-${p.id}-L${full.line}`,
     );
   }
-  if (said.rate && rate && !agreeAtCoarser(dec(rate.v), decimals(rate.v), said.rate.v)) {
+  if (said.rate && rate && !agreeAtCoarser(dec(rate.v), printedPlaces(rate.v), said.rate.v)) {
     c.add(
       {
         severity: 'warning',

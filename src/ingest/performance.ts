@@ -24,7 +24,7 @@ import type {
   TargetIndicator,
   TargetSummary,
 } from '../data/schema-performance';
-import { dec, percent, roundHalfUp } from '../domain/money';
+import { dec, percent, printedPlaces, roundHalfUp } from '../domain/money';
 import { readAmount, type SourceDoc } from './source-doc';
 
 export interface PerformanceCorrection {
@@ -81,11 +81,6 @@ function normLabel(s: string): string {
     .replace(/\s+/g, '')
     .replace(/^其中[:：]?/, '')
     .replace(/[:：]+$/, '');
-}
-
-function decimals(s: string): number {
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
 }
 
 function nonEmpty(cells: readonly string[]): string[] {
@@ -240,7 +235,7 @@ function consistency(vals: Partial<Record<FundKey, string>>): number {
   }
   if (b !== undefined && e !== undefined && rate !== undefined) {
     const p = percent(e, b);
-    if (p !== null && roundHalfUp(p, decimals(rate)).equals(dec(rate))) ok++;
+    if (p !== null && roundHalfUp(p, printedPlaces(rate)).equals(dec(rate))) ok++;
   }
   return ok;
 }
@@ -634,8 +629,6 @@ function parseEvaluation(
         p.goalOutcome = texts.slice(1).join(' ') || null;
         const stated = p.goalOutcome === null ? null : statedFundsIn(p.goalOutcome, n);
         if (stated) p.statedFunds = stated;
-        const full = p.goalOutcome === null ? null : fullyExecutedIn(p.goalOutcome, n);
-        if (full) p.statedFunds = { ...(p.statedFunds ?? NO_STATED_FUNDS), fullyExecuted: full };
         state = 'pre';
         break;
       }
@@ -913,7 +906,9 @@ export function statedFundsIn(text: string, line: number): StatedFunds | null {
     ),
     rate: statedFig(j, /(?:执行率|支出进度)(?:为|达|是)?\s*([\d.]+)\s*%/),
   };
-  return stated.budget || stated.executed || stated.rate ? stated : null;
+  const full = fullyExecutedIn(text, line);
+  if (full) stated.fullyExecuted = full;
+  return stated.budget || stated.executed || stated.rate || full ? stated : null;
 }
 
 const NO_STATED_FUNDS: StatedFunds = { budget: null, executed: null, rate: null };
