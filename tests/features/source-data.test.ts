@@ -1,9 +1,4 @@
-import {
-  findFigure,
-  findFigures,
-  pagePlaces,
-  shownLineParam,
-} from '@/features/sources/source-data';
+import { findFigures, pagePlaces, shownLineParam } from '@/features/sources/source-data';
 
 /** Lines as printed in the shipped source texts (public/data/sources/), typed from the seeds. */
 const SHANXI_113 = '本年收入合计\t27\t42684.35\t本年支出合计\t58\t42240.10';
@@ -12,6 +7,11 @@ const SHANXI_474 =
   '2024年度一般公共预算财政拨款支出年初预算2,296.91万元，支出决算42,238.46万元，完成年初预算的1838.93%。其中：';
 const SHANXI_642 = '\t\t省级财政资金\t0\t126\t166\t138,231\t27,769\t83.27\t8.33';
 const DISTRICT_246 = '八、其他收入 8 0.00八、社会保障和就业支出 39';
+
+/** The first place the viewer marks `text` in `line`, or null. */
+function findFigure(line: string, text: string): [number, number] | null {
+  return findFigures(line, text)[0] ?? null;
+}
 
 /** The text between the offsets findFigure returns. */
 function found(line: string, text: string): string | null {

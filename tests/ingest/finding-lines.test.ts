@@ -1,12 +1,12 @@
 /**
  * A finding's first line is where its printed figure stands: the 数据校验 view marks it
  * （印出处） and the 绩效评价 view links to it. Checked over every finding of the shipped bundles
- * against the source texts, with the source viewer's own matching (findFigure).
+ * against the source texts, with the source viewer's own matching (findFigures).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/data/schema';
-import { findFigure } from '@/features/sources/source-data';
+import { findFigures } from '@/features/sources/source-data';
 import { IDS } from '../features/real-data';
 
 const DATA = new URL('../../public/data/', import.meta.url);
@@ -27,7 +27,7 @@ describe('finding lines', () => {
       const { findings, lines } = load(id);
       for (const f of findings) {
         const printed = f.printed.replace(/(万元|元|%)$/, '');
-        const holds = (line: number) => findFigure(lines[line - 1] ?? '', printed) !== null;
+        const holds = (line: number) => findFigures(lines[line - 1] ?? '', printed).length > 0;
         if (printed === '' || !f.lines.some(holds)) continue;
         checked++;
         if (!holds(f.lines[0] ?? 0)) wrong.push(`${f.id}: ${f.printed} not on line ${f.lines[0]}`);

@@ -53,11 +53,6 @@ export function findFigures(line: string, text: string): [number, number][] {
   return found;
 }
 
-/** The first place `text` is printed in `line` (findFigures), or null. */
-export function findFigure(line: string, text: string): [number, number] | null {
-  return findFigures(line, text)[0] ?? null;
-}
-
 /** A line parameter as shown in a message: long ones (400 digits) cut short. */
 export function shownLineParam(text: string): string {
   return text.length > 16 ? `${text.slice(0, 12)}…` : text;
