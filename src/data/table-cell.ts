@@ -4,7 +4,7 @@
  * figure beside another document's reads it here, so 元 never passes for 万元. 元 → 万元 is a
  * shift of the decimal point by four places: exact in decimal.js, never rounded.
  */
-import { dec } from '../domain/money';
+import { convertAmount } from '../domain/money';
 import type { Table, TableRow } from './schema';
 import type { Fig } from './schema-common';
 
@@ -13,7 +13,9 @@ export type WanFig = Fig & { printedAs?: string };
 
 /** "96282213.44" 元 → "9628.221344" 万元 (printedAs "96282213.44"); a 万元 figure as is. */
 export function figIn万元(unit: Table['unit'], fig: Fig): WanFig {
-  return unit === '元' ? { ...fig, v: dec(fig.v).div(10000).toFixed(), printedAs: fig.v } : fig;
+  return unit === '元'
+    ? { ...fig, v: convertAmount(fig.v, '元', '万元').toFixed(), printedAs: fig.v }
+    : fig;
 }
 
 /**

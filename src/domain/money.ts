@@ -13,6 +13,28 @@ export type DecimalString = string;
 /** The money unit a figure is printed in: the documents print 万元, some tables 元. */
 export type AmountUnit = '万元' | '元';
 
+/** 1 万元 = 10,000 元: converting moves the decimal point four places, exactly. */
+const YUAN_PER_WAN = 10000;
+
+/** An amount printed in `from` expressed in `to` (万元 ↔ 元), exact (never rounded). */
+export function convertAmount(
+  value: DecimalString | Decimal,
+  from: AmountUnit,
+  to: AmountUnit,
+): Decimal {
+  if (from === to) return dec(value);
+  return from === '万元' ? dec(value).times(YUAN_PER_WAN) : dec(value).div(YUAN_PER_WAN);
+}
+
+/**
+ * A precision (decimal places) of an amount in `from`, in `to`'s terms: 0.01 万元 is 100 元 (-2
+ * places), 1 元 is 0.0001 万元 (4 places).
+ */
+export function convertPlaces(places: number, from: AmountUnit, to: AmountUnit): number {
+  if (from === to) return places;
+  return from === '万元' ? places - 4 : places + 4;
+}
+
 /** Decimal places a figure was printed with ("2296.91" → 2, "17.3" → 1, "1147200" → 0). */
 export function printedPlaces(v: DecimalString): number {
   const dot = v.indexOf('.');

@@ -17,7 +17,16 @@ import {
   type ProjectEvaluation,
 } from '../data/schema-performance';
 import { checkPercent } from '../domain/consistency';
-import { dec, percent, printedPlaces, roundHalfUp, sum, type Decimal } from '../domain/money';
+import {
+  convertAmount,
+  convertPlaces,
+  dec,
+  percent,
+  printedPlaces,
+  roundHalfUp,
+  sum,
+  type Decimal,
+} from '../domain/money';
 
 /** Amounts: a difference up to 0.01 per summed row is rounding (尾数误差). */
 const TOLERANCE = '0.01';
@@ -220,20 +229,13 @@ function agreeAtCoarser(a: Decimal, placesA: number, printed: string): boolean {
   return roundToPlaces(a, places).equals(roundToPlaces(dec(printed), places));
 }
 
-/** An amount in `from` expressed in `to` (万元 ↔ 元). */
-function inUnit(v: string, from: AmountUnit, to: AmountUnit): Decimal {
-  if (from === to) return dec(v);
-  return from === '万元' ? dec(v).times(10000) : dec(v).div(10000);
-}
-
 /**
  * The precision of a table amount as printed, in `to`'s unit. Tables print 万元 to 0.01 and drop
  * trailing zeros ("19.5" is 19.50), so a 万元 figure counts at least two places.
  */
 function tablePlaces(v: string, from: AmountUnit, to: AmountUnit): number {
   const places = from === '万元' ? Math.max(2, printedPlaces(v)) : printedPlaces(v);
-  if (from === to) return places;
-  return from === '万元' ? places - 4 : places + 4;
+  return convertPlaces(places, from, to);
 }
 
 /**
@@ -253,7 +255,7 @@ function checkStatedFunds(c: Collector, p: ProjectEvaluation, who: string): void
   ] as const;
   for (const [word, column, text, table] of amounts) {
     if (!text || !table) continue;
-    const expected = inUnit(table.v, p.unit, text.unit);
+    const expected = convertAmount(table.v, p.unit, text.unit);
     if (agreeAtCoarser(expected, tablePlaces(table.v, p.unit, text.unit), text.v)) continue;
     c.add(
       {

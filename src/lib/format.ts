@@ -2,7 +2,14 @@
  * Display formatting for figures. Rounding goes through src/domain/money.ts; only the final
  * string is grouped here, so a figure never passes through a JS number.
  */
-import { dec, printedPlaces, roundHalfUp, toFixed2 } from '@/domain/money';
+import {
+  convertAmount,
+  convertPlaces,
+  dec,
+  printedPlaces,
+  roundHalfUp,
+  toFixed2,
+} from '@/domain/money';
 import type { Decimal, DecimalString } from '@/domain/money';
 import type { AmountUnit } from '@/domain/money';
 
@@ -102,7 +109,10 @@ export function formatAmount(
   // them: rounding it to 1.89 would show a figure the document does not print.
   if (unit === '万元')
     return places > 2 ? groupAsPrinted(dec(value), places) : formatWanYuan(value);
-  return groupAsPrinted(dec(value).times(10000), Math.max(0, places - 4));
+  return groupAsPrinted(
+    convertAmount(value, '万元', '元'),
+    Math.max(0, convertPlaces(places, '万元', '元')),
+  );
 }
 
 /**

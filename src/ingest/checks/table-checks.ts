@@ -6,7 +6,7 @@ import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
 import { cellIn万元 } from '../../data/table-cell';
 import { checkSum } from '../../domain/consistency';
-import { toFixed2 } from '../../domain/money';
+import { convertAmount, toFixed2 } from '../../domain/money';
 import type { Decimal } from '../../domain/money';
 
 type Severity = Finding['severity'];
@@ -87,7 +87,7 @@ class Checker {
     if (lines.length === 0) return;
     const rounding = result.verdict === 'rounding';
     // Mixed units were compared in 万元: say it, and give the expected figure in the total's unit.
-    const inTotalUnit = (v: Decimal) => (mixed && unit === '元' ? v.times(10000) : v);
+    const inTotalUnit = (v: Decimal) => (mixed ? convertAmount(v, '万元', unit) : v);
     const difference = `${toFixed2(result.difference.abs())}${mixed ? ' 万元' : ''}`;
     this.findings.push({
       id: `tbl-${++this.n}`,
