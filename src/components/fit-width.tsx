@@ -22,6 +22,9 @@ import type { ReactNode } from 'react';
  */
 export type ChartWidthKind = 'full' | 'amount';
 
+/** The class of a chart whose height follows the density (FitWidth's `dense`). */
+export const DENSE_CHART_CLASS = 'chart-dense';
+
 const lastWidth = new Map<ChartWidthKind, number>();
 
 /** The width a chart of this kind has now (px), learned without laying out the page. */
@@ -43,12 +46,17 @@ interface FitWidthProps {
   /** Which kind of chart this is (charts of one kind have the same width on every view). */
   kind: ChartWidthKind;
   height: number;
+  /**
+   * The chart's rows follow the slide's density (useChartDensity): a 演示 slide may shrink its
+   * height to fit the screen (src/features/presenter/slide-fit.ts finds such charts by class).
+   */
+  dense?: boolean;
   children: ReactNode;
   /** Told each measured width: for a chart that lays out its labels in pixels. */
   onWidth?: (width: number) => void;
 }
 
-export function FitWidth({ kind, height, children, onWidth }: FitWidthProps) {
+export function FitWidth({ kind, height, dense = false, children, onWidth }: FitWidthProps) {
   const box = useRef<HTMLDivElement>(null);
   // The first chart of its kind: its box, measured before the page is painted (-1: unknown).
   const [measured, setMeasured] = useState<number | null>(null);
@@ -59,9 +67,11 @@ export function FitWidth({ kind, height, children, onWidth }: FitWidthProps) {
     rememberChartWidth(kind, w);
     setMeasured(w > 0 ? w : -1);
   }, [kind, width]);
-  if (width === null) return <div ref={box} style={{ width: '100%', height }} />;
+  const marked = dense ? { className: DENSE_CHART_CLASS } : {};
+  if (width === null) return <div ref={box} {...marked} style={{ width: '100%', height }} />;
   return (
     <ResponsiveContainer
+      {...marked}
       width="100%"
       height={height}
       initialDimension={{ width, height }}

@@ -202,7 +202,9 @@ export function auditSlide(): SlideAudit {
       const label = (item.textContent ?? '').trim();
       const box = item.getBoundingClientRect();
       if (!label || box.width === 0 || box.height === 0) continue;
-      const scale = t.getScreenCTM()?.a ?? 1;
+      // The text's scale on screen, also when it is rotated (a vertical axis title).
+      const ctm = t.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
       judge(label, item, getComputedStyle(item).fill, box, scale);
       checkClip(label, t, box);
       boxes.push({ svg: true, box, text: label });

@@ -10,6 +10,7 @@
 import { memo, useId } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { wrappedTick } from '@/components/chart-tick';
+import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth } from '@/components/fit-width';
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
 import type { Fig } from '@/data/schema-common';
@@ -51,7 +52,10 @@ export const AmountChart = memo(function AmountChart({
     budget: p.budget === null ? null : Number(p.budget.v),
     actual: p.actual === null ? null : Number(p.actual.v),
   }));
-  const height = pairs.length * 52 + 40;
+  // Two bars and their labels a row: 52 px, less on a crowded slide (bars 16 px, at least 12).
+  const density = useChartDensity();
+  const bar = dense(16, density);
+  const height = pairs.length * dense(52, density) + 40;
   // One pattern per chart: ids are document-wide, and a duplicate in a hidden view (or off the
   // slide) would be the one used, drawn as nothing.
   const hatchId = `budget-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -86,7 +90,7 @@ export const AmountChart = memo(function AmountChart({
   return (
     <div className="amount-chart">
       <h4>{title}</h4>
-      <FitWidth kind="amount" height={height}>
+      <FitWidth kind="amount" height={height} dense>
         <BarChart
           accessibilityLayer={false}
           data={data}
@@ -118,8 +122,8 @@ export const AmountChart = memo(function AmountChart({
             tick={CATEGORY_TICK}
             interval={0}
           />
-          <Bar dataKey="budget" barSize={16} isAnimationActive={false} shape={shape('budget')} />
-          <Bar dataKey="actual" barSize={16} isAnimationActive={false} shape={shape('actual')} />
+          <Bar dataKey="budget" barSize={bar} isAnimationActive={false} shape={shape('budget')} />
+          <Bar dataKey="actual" barSize={bar} isAnimationActive={false} shape={shape('actual')} />
         </BarChart>
       </FitWidth>
     </div>

@@ -8,6 +8,7 @@ import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-te
 import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { wrappedTick } from '@/components/chart-tick';
+import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth, useCategoryAxisWidth } from '@/components/fit-width';
 import { formatPercent } from '@/lib/format';
 import type { MeasureMode } from '@/store/types';
@@ -51,7 +52,8 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
     };
   });
   const byId = new Map(rows.map((r) => [r.doc, r]));
-  const height = 60 + rows.length * 52;
+  // 52 px a row, less on a crowded slide.
+  const height = 60 + rows.length * dense(52, useChartDensity());
   const segmentLabel = (g: Grade) => (v: unknown) => {
     const n = typeof v === 'number' ? v : 0;
     if (n === 0) return '';
@@ -61,7 +63,7 @@ export function GradeChart({ mixes, mode }: { mixes: GradeMix[]; mode: MeasureMo
   return (
     <div className="perf-chart">
       <FillPatterns prefix={prefix} fills={FILLS} />
-      <FitWidth kind="full" height={height} onWidth={onWidth}>
+      <FitWidth kind="full" height={height} dense onWidth={onWidth}>
         <BarChart
           accessibilityLayer={false}
           data={rows}

@@ -6,12 +6,14 @@
  * chart they name, so a slide is always the live, traceable chart, never a stale picture.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ChartDensityContext } from '@/components/chart-density';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { comparedEntries, selectEntries } from '@/store/selectors';
 import { loadsComparedDocuments, VIEW_LABELS } from '@/store/types';
 import { useRequestBundles } from '@/store/use-request-bundles';
 import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
+import { fitSlide } from './slide-fit';
 
 export type Theme = 'standard' | 'hc-light' | 'hc-dark';
 type DeckAction = 'up' | 'down' | 'start' | 'remove';
@@ -308,60 +310,34 @@ export function PresenterPage({ renderView }: PresenterPageProps) {
 }
 
 /**
- * Width of the canvas a slide is laid out on (16:9, 1280 × 720), scaled up to a larger frame. A
- * smaller frame (a 1280 × 720 screen leaves about 1166 px) is not scaled down: its slide is laid
- * out at the frame's own width, so type stays at the view's size.
- */
-const SLIDE_WIDTH = 1280;
-
-/**
- * The zoom that shows the slide's chart whole: the canvas scaled to the frame's width, and down
- * further when the chart with its caption is taller than the frame (a chart of many bars), so
- * nothing is cut off and labels keep the spacing they were drawn with.
- */
-function fitSlide(root: HTMLElement): void {
-  const frame = root.parentElement;
-  const width = frame?.clientWidth ?? 0;
-  if (!frame || width === 0) return;
-  const byWidth = Math.max(1, width / SLIDE_WIDTH);
-  const zoom = Number(root.style.getPropertyValue('zoom')) || byWidth;
-  let next = byWidth;
-  const target = root.querySelector<HTMLElement>('.slide-target');
-  if (target) {
-    // Measured at the current zoom; the content scales with it.
-    const top = target.getBoundingClientRect().top;
-    let bottom = top;
-    for (const child of target.children) {
-      const box = child.getBoundingClientRect();
-      if (box.height > 0) bottom = Math.max(bottom, box.bottom);
-    }
-    const needed = bottom - top + parseFloat(getComputedStyle(target).paddingBottom) * zoom;
-    if (needed > 0) next = Math.min(byWidth, (zoom * frame.clientHeight) / needed);
-  }
-  // Small differences are left alone, so a redraw caused by the zoom does not start another.
-  if (Math.abs(next - zoom) > 0.002 || root.style.getPropertyValue('zoom') === '')
-    root.style.setProperty('zoom', String(next));
-}
-
-/**
  * Shows the view but only the chart named `chart`; says so when the chart is not there, or, while
  * the view is still loading or drawing (something in it is aria-busy: its files, its script, a
- * block not yet drawn), that it is loading. The view is laid out on the slide canvas and zoomed
- * to the frame (fitSlide), so every size of screen shows the same slide.
+ * block not yet drawn), that it is loading. The view is laid out on the slide canvas, its charts
+ * packed and the canvas zoomed to the frame (fitSlide), so every size of screen shows the whole
+ * chart, at the largest type that fits.
  */
 function SlideView({ chart, children }: { chart: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [found, setFound] = useState<'yes' | 'loading' | 'no'>('yes');
+  const [density, setDensity] = useState(1);
+  // The density the charts were last asked for, read by the observers between renders.
+  const densityRef = useRef(density);
+  const fit = useCallback((root: HTMLElement) => {
+    const next = fitSlide(root, densityRef.current);
+    if (next === densityRef.current) return;
+    densityRef.current = next;
+    setDensity(next);
+  }, []);
   useLayoutEffect(() => {
     const root = ref.current;
     const frame = root?.parentElement;
     if (!root || !frame || typeof ResizeObserver === 'undefined') return;
     // The frame (window resized, full screen entered) and the view (a chart drawn or redrawn).
-    const observer = new ResizeObserver(() => fitSlide(root));
+    const observer = new ResizeObserver(() => fit(root));
     observer.observe(frame);
     observer.observe(root);
     return () => observer.disconnect();
-  }, []);
+  }, [fit]);
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -373,7 +349,7 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
         hit ||= match;
       });
       setFound(hit ? 'yes' : root.querySelector('[aria-busy="true"]') ? 'loading' : 'no');
-      fitSlide(root);
+      fit(root);
     };
     mark();
     // Views render their charts once their bundles arrive: re-mark (and re-fit) on DOM changes.
@@ -385,10 +361,10 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
       attributeFilter: ['aria-busy'],
     });
     return () => observer.disconnect();
-  }, [chart]);
+  }, [chart, fit]);
   return (
     <div ref={ref} className="slide-view">
-      {children}
+      <ChartDensityContext value={density}>{children}</ChartDensityContext>
       {found === 'loading' ? (
         <p className="slide-missing" role="status">
           正在加载图表“{chart}”…

@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { FillPatterns, patternFill, usePatternPrefix } from '@/components/bar-textures';
 import type { FillStyle } from '@/components/bar-textures';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth, useCategoryAxisWidth } from '@/components/fit-width';
 import type { BarShapeProps } from 'recharts';
 import { formatAmount, formatPercent } from '@/lib/format';
@@ -114,7 +115,8 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   // Each line of a label on one line, cut with "…" where the axis is narrow (full text on hover).
   const fit = (text: string) => wrapLabel(text, axisWidth - 12, TICK_FONT, 1)[0] ?? text;
   const byId = new Map(rows.map((r) => [r.id, r.bar]));
-  const height = 50 + rows.length * 46;
+  // 46 px a row, less on a crowded slide, never under 38: its label has two lines.
+  const height = 50 + rows.length * Math.max(38, dense(46, useChartDensity()));
   const valueLabel = (bar: SangongBar): string =>
     bar.none
       ? '无“三公”经费'
@@ -142,7 +144,7 @@ export function SangongChart({ rows, unit, mode }: SangongChartProps) {
   return (
     <div className="sg-chart">
       <FillPatterns prefix={prefix} fills={FILLS} />
-      <FitWidth kind="full" height={height} onWidth={onWidth}>
+      <FitWidth kind="full" height={height} dense onWidth={onWidth}>
         <BarChart
           accessibilityLayer={false}
           data={rows}

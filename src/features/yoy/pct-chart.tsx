@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { wrappedTick } from '@/components/chart-tick';
 import { estimateTextWidth } from '@/lib/text-width';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
+import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import {
   BarLabel,
@@ -105,19 +106,27 @@ export function PctChart({
   );
   const [lo, hi] = domain;
   const ticks = Array.from({ length: (hi - lo) / step + 1 }, (_, i) => lo + i * step);
-  const height = categories.length * (series.length * (BAR + BAR_GAP) + GROUP_GAP) + 50;
+  // Thinner bars on a crowded slide, but never less room than one full-size bar takes: the
+  // category's label may wrap to two lines.
+  const density = useChartDensity();
+  const barSize = dense(BAR, density);
+  const groupHeight = Math.max(
+    BAR + BAR_GAP + GROUP_GAP,
+    series.length * (barSize + BAR_GAP) + dense(GROUP_GAP, density),
+  );
+  const height = categories.length * groupHeight + 50;
 
   return (
     <div className="pct-chart">
       <SeriesLegend series={series} />
-      <FitWidth kind="full" height={height} onWidth={setWidth}>
+      <FitWidth kind="full" height={height} dense onWidth={setWidth}>
         <BarChart
           accessibilityLayer={false}
           data={data}
           layout="vertical"
           margin={MARGIN}
           barGap={BAR_GAP}
-          barCategoryGap={GROUP_GAP / 2}
+          barCategoryGap={dense(GROUP_GAP, density) / 2}
         >
           <CartesianGrid
             horizontal={false}
@@ -142,7 +151,7 @@ export function PctChart({
             interval={0}
           />
           <ReferenceLine x={0} stroke={TEXT} strokeWidth={2} />
-          {seriesBars(categories, series, BAR, (bar, s, props) => {
+          {seriesBars(categories, series, barSize, (bar, s, props) => {
             const left = Math.min(props.x, props.x + props.width);
             const w = Math.abs(props.width);
             const negative = bar.value.startsWith('-');

@@ -1,0 +1,82 @@
+import { MIN_CHART_DENSITY } from '@/components/chart-density';
+import { fitSlideSize } from '@/features/presenter/slide-fit';
+
+// Frames as the stage draws them (16:9 inside the screen, 4rem for the slide's bar):
+// 1920×1080 → 1806 × 1016, 1280×720 → 1166 × 656, 1024×768 → 983 × 553.
+describe('fitSlideSize', () => {
+  it('zooms a slide that fits up to a large screen, its charts at full density', () => {
+    const fit = fitSlideSize({
+      frameWidth: 1806,
+      frameHeight: 1016,
+      content: 600,
+      charts: 400,
+      density: 1,
+    });
+    expect(fit.zoom).toBeCloseTo(1806 / 1280, 6);
+    expect(fit.density).toBe(1);
+    expect(fit.canvasWidth).toBeCloseTo(1280, 6);
+  });
+
+  it('packs the charts tighter before it zooms the slide down', () => {
+    // 200 px of title and notes, 600 px of charts: 452 px of room leaves the charts 452 / 600.
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 656,
+      content: 800,
+      charts: 600,
+      density: 1,
+    });
+    expect(fit.zoom).toBe(1);
+    expect(fit.density).toBeCloseTo(452 / 600, 6);
+    expect(fit.canvasWidth).toBe(1166);
+  });
+
+  it('zooms down only what the tightest packing cannot fit, keeping the canvas width', () => {
+    // At the tightest packing the charts take 0.75 × 800 = 600 px, with 200 px beside: 800 px.
+    const fit = fitSlideSize({
+      frameWidth: 983,
+      frameHeight: 553,
+      content: 1000,
+      charts: 800,
+      density: 1,
+    });
+    expect(fit.density).toBe(MIN_CHART_DENSITY);
+    expect(fit.zoom).toBeCloseTo(549 / 800, 6);
+    expect(fit.canvasWidth).toBe(983);
+  });
+
+  it('estimates full-density charts from the density they were drawn at', () => {
+    // Drawn at 0.8, 480 px of charts are 600 at full density: the same slide as above.
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 656,
+      content: 680,
+      charts: 480,
+      density: 0.8,
+    });
+    expect(fit.density).toBeCloseTo(452 / 600, 6);
+  });
+
+  it('loosens the charts again on a taller screen', () => {
+    // 300 px drawn at 0.75 are 400 at full density; 200 px beside them fit 1012 / 1.41 ≈ 717.
+    const fit = fitSlideSize({
+      frameWidth: 1806,
+      frameHeight: 1016,
+      content: 500,
+      charts: 300,
+      density: MIN_CHART_DENSITY,
+    });
+    expect(fit.density).toBe(1);
+  });
+
+  it('zooms a slide without packable charts down to fit, as a whole', () => {
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 656,
+      content: 826,
+      charts: 0,
+      density: 1,
+    });
+    expect(fit.zoom).toBeCloseTo(652 / 826, 6);
+  });
+});
