@@ -6,6 +6,7 @@
  * chart they name, so a slide is always the live, traceable chart, never a stale picture.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ChartDensityContext } from '@/components/chart-density';
 import { useAppStore, useAppStoreShallow } from '@/store/app-store';
 import { comparedEntries, selectEntries } from '@/store/selectors';
@@ -322,18 +323,21 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
   const [density, setDensity] = useState(1);
   // The density the charts were last asked for, read by the observers between renders.
   const densityRef = useRef(density);
-  const fit = useCallback((root: HTMLElement) => {
+  // From an observer the charts are redrawn at once (flushSync), before the frame is painted:
+  // otherwise one frame would show them at the old density, cut off by the slide.
+  const fit = useCallback((root: HTMLElement, fromObserver: boolean) => {
     const next = fitSlide(root, densityRef.current);
     if (next === densityRef.current) return;
     densityRef.current = next;
-    setDensity(next);
+    if (fromObserver) flushSync(() => setDensity(next));
+    else setDensity(next);
   }, []);
   useLayoutEffect(() => {
     const root = ref.current;
     const frame = root?.parentElement;
     if (!root || !frame || typeof ResizeObserver === 'undefined') return;
     // The frame (window resized, full screen entered) and the view (a chart drawn or redrawn).
-    const observer = new ResizeObserver(() => fit(root));
+    const observer = new ResizeObserver(() => fit(root, true));
     observer.observe(frame);
     observer.observe(root);
     return () => observer.disconnect();
@@ -341,7 +345,7 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
-    const mark = () => {
+    const mark = (fromObserver: boolean) => {
       let hit = false;
       root.querySelectorAll<HTMLElement>('figure.chart-frame').forEach((f) => {
         const match = f.dataset['chartTitle'] === chart;
@@ -349,11 +353,11 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
         hit ||= match;
       });
       setFound(hit ? 'yes' : root.querySelector('[aria-busy="true"]') ? 'loading' : 'no');
-      fit(root);
+      fit(root, fromObserver);
     };
-    mark();
+    mark(false);
     // Views render their charts once their bundles arrive: re-mark (and re-fit) on DOM changes.
-    const observer = new MutationObserver(mark);
+    const observer = new MutationObserver(() => mark(true));
     observer.observe(root, {
       childList: true,
       subtree: true,
