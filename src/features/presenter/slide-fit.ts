@@ -56,18 +56,27 @@ export function fitSlideSize(m: SlideMeasure): SlideFit {
   };
 }
 
-/** Height (px) of density-following charts in `target`: side by side, a grid row counts once. */
+/**
+ * Height (px) of density-following charts in `target`: charts side by side (overlapping in height,
+ * a grid row) count once, by the tallest.
+ */
 function chartsHeight(target: HTMLElement): number {
-  const rows = new Map<number, number>();
-  target.querySelectorAll<HTMLElement>(`.${DENSE_CHART_CLASS}`).forEach((chart) => {
-    const box = chart.getBoundingClientRect();
-    if (box.height <= 0) return;
-    const top = Math.round(box.top);
-    rows.set(top, Math.max(rows.get(top) ?? 0, box.height));
-  });
+  const boxes = [...target.querySelectorAll<HTMLElement>(`.${DENSE_CHART_CLASS}`)]
+    .map((chart) => chart.getBoundingClientRect())
+    .filter((box) => box.height > 0)
+    .sort((a, b) => a.top - b.top);
   let sum = 0;
-  rows.forEach((h) => (sum += h));
-  return sum;
+  let rowBottom = -Infinity;
+  let rowHeight = 0;
+  for (const box of boxes) {
+    if (box.top >= rowBottom) {
+      sum += rowHeight;
+      rowHeight = 0;
+    }
+    rowHeight = Math.max(rowHeight, box.height);
+    rowBottom = Math.max(rowBottom, box.bottom);
+  }
+  return sum + rowHeight;
 }
 
 /**
