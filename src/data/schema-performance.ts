@@ -235,6 +235,8 @@ export const projectTarget = z.strictObject({
   indicators: z.array(targetIndicator),
   /** 填报日期 as printed (digits). */
   reportDate: z.nullable(z.string()),
+  /** The line of 填报日期 (optional: bundles written before it was kept lack it). */
+  reportDateLine: z.optional(lineNo),
 });
 export type ProjectTarget = z.infer<typeof projectTarget>;
 

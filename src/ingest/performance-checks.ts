@@ -559,11 +559,51 @@ function checkTargets(c: Collector, p: Performance): void {
   }
 }
 
+/** "20251204161540" → "2025-12-04". */
+function printedDate(digits: string): string {
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}
+
+/**
+ * A 绩效目标表 is filled in while its year's budget is drawn up, before that year begins. A
+ * 填报日期 inside (or after) the year a table sets targets for, in a document whose other tables
+ * were filled before it, is most likely a mistyped year: 20261204 among 20251204s.
+ */
+function checkReportDates(c: Collector, p: Performance): void {
+  const dated = p.targets.flatMap((t) =>
+    t.reportDate !== null &&
+    t.reportDate.length >= 8 &&
+    t.reportDateLine !== undefined &&
+    t.year !== null
+      ? [{ t, year: Number(t.reportDate.slice(0, 4)), line: t.reportDateLine, forYear: t.year }]
+      : [],
+  );
+  const before = dated.filter((d) => d.year < d.forYear);
+  if (before.length === 0) return;
+  const dates = before.map((d) => printedDate(d.t.reportDate ?? '')).sort();
+  const span = dates[0] === dates.at(-1) ? dates[0] : `${dates[0]}至${dates.at(-1)}`;
+  for (const d of dated) {
+    if (d.year < d.forYear) continue;
+    c.add(
+      {
+        severity: 'info',
+        kind: 'format',
+        message: `绩效目标“${d.t.name}”的填报日期印为${printedDate(d.t.reportDate ?? '')}，已在它所设目标的${d.forYear}年度之内；本文件其他${before.length}张绩效目标表填于${span}，在该年度开始之前（可能是年份笔误）`,
+        expected: `早于${d.forYear}-01-01`,
+        printed: d.t.reportDate ?? '',
+        lines: lines({ line: d.line }, ...before),
+      },
+      `target-date-${d.t.id}-L${d.line}`,
+    );
+  }
+}
+
 export function checkPerformance(p: Performance): Finding[] {
   const c = new Collector();
   for (const project of p.projects) checkProject(c, project);
   checkSummary(c, p);
   checkDepartment(c, p);
   checkTargets(c, p);
+  checkReportDates(c, p);
   return c.findings;
 }

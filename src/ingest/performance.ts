@@ -1106,6 +1106,7 @@ function parseTarget(
     if (lead.startsWith('负责人')) {
       const d = firstAfter(cells, (c) => normLabel(c).startsWith('填报日期'));
       t.reportDate = d !== null && /^\d+$/.test(d) ? d : null;
+      if (t.reportDate !== null) t.reportDateLine = n;
       break;
     }
     if (state === 'funds') {

@@ -51,7 +51,8 @@ describe('数据校验', () => {
     // 679, 676); the reasons listed for 财政拨款 +6,345.82 and 一般公共预算 +5,900.61 add up to
     // 6,337.74 and 5,893.49 (lines 446, 452).
     expect(countsRow(PROVINCE)).toEqual(['1', '9', '19', '29']);
-    expect(countsRow('大同市行政审批服务管理局 2026年单位预算')).toEqual(['0', '0', '6', '6']);
+    // Its 7th 提示: J残疾人就业保障金's 填报日期 20261204 (line 523) in the 2026 it sets targets for.
+    expect(countsRow('大同市行政审批服务管理局 2026年单位预算')).toEqual(['0', '0', '7', '7']);
     // Its 警告: 实际在职人员总数 109 where 在编 92 + 其他 0 = 92 (lines 634, 636).
     expect(countsRow('大同市行政审批服务管理局[部门] 2024年部门决算')).toEqual([
       '0',
@@ -66,7 +67,7 @@ describe('数据校验', () => {
         countsRow(`${e.unit.name} ${e.fiscalYear}年${e.unit.scope}${e.kind}`).slice(0, 3),
       ).toEqual([error, warning, info].map(String));
     }
-    expect(screen.getByRole('status')).toHaveTextContent('显示 102 条，共 102 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 103 条，共 103 条。');
   });
 
   it('explains severity in words and icons; 提示 is rounding within the documents’ tolerance', () => {
@@ -88,7 +89,7 @@ describe('数据校验', () => {
     const rows = findingRows();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(within(r).getAllByRole('cell')[0]).toHaveTextContent('✖ 错误');
-    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 102 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 2 条，共 103 条。');
     expect(rows.some((r) => r.textContent?.includes('总分印为98.33'))).toBe(true);
 
     const district = rows.find((r) => r.textContent?.includes('82.26%'));
@@ -174,7 +175,7 @@ describe('数据校验', () => {
     expect(screen.getByText('没有符合筛选条件的校验结果，请放宽筛选。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
-    expect(findingRows()).toHaveLength(102);
+    expect(findingRows()).toHaveLength(103);
     expect(document.activeElement?.tagName).toBe('SELECT');
   });
 
@@ -192,7 +193,7 @@ describe('数据校验', () => {
   it('lists the compared units only, most serious first', () => {
     loadRealData([IDS.province, IDS.cityBudget]);
     render(<ChecksPage />);
-    expect(screen.getByRole('status')).toHaveTextContent('显示 35 条，共 35 条。');
+    expect(screen.getByRole('status')).toHaveTextContent('显示 36 条，共 36 条。');
     const first = findingRows()[0];
     expect(first).toHaveTextContent('✖ 错误');
     expect(first).toHaveTextContent('总分印为98.33');

@@ -629,7 +629,31 @@ describe('2026 budget (6 项目支出绩效目标表, 元)', () => {
       count: { v: '6', line: 457 },
       amount: { v: '590.73', line: 457 },
     });
-    expect(checkPerformance(p)).toEqual([]);
+  });
+
+  it('reports the one 填报日期 inside the year its targets are for, and only that one', () => {
+    // 填报日期 on lines 491, 523, 555, 587, 619, 651: 20251204161540, 20261204160646,
+    // 20251204152615, 20251204162442, 20251126171410, 20251204153957.
+    expect(p.targets.map((t) => [t.reportDate, t.reportDateLine])).toEqual([
+      ['20251204161540', 491],
+      ['20261204160646', 523],
+      ['20251204152615', 555],
+      ['20251204162442', 587],
+      ['20251126171410', 619],
+      ['20251204153957', 651],
+    ]);
+    expect(checkPerformance(p)).toEqual([
+      {
+        id: 'perf-target-date-t2-L523',
+        severity: 'info',
+        kind: 'format',
+        message:
+          '绩效目标“J残疾人就业保障金”的填报日期印为2026-12-04，已在它所设目标的2026年度之内；本文件其他5张绩效目标表填于2025-11-26至2025-12-04，在该年度开始之前（可能是年份笔误）',
+        expected: '早于2026-01-01',
+        printed: '20261204160646',
+        lines: [523, 491, 555, 587, 619, 651],
+      },
+    ]);
   });
 
   it('reads the header and fund rows of J一枚印章管审批改革工作经费', () => {
