@@ -6,6 +6,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { BarShapeProps } from 'recharts';
 import { Bar } from 'recharts';
+import { dense, useChartDensity } from './chart-density';
 
 export interface BarSeries {
   id: string;
@@ -21,6 +22,32 @@ export interface BarCategory<B> {
 }
 
 /** Theme colours (app.css :root; the presenter's themes change them). */
+/** One category of grouped horizontal bars (px): a bar's thickness, between bars, between categories. */
+export interface GroupGeometry {
+  bar: number;
+  gap: number;
+  groupGap: number;
+}
+
+/**
+ * A category of grouped bars at the chart's density (useChartDensity), with its height: thinner
+ * bars on a crowded slide, but never less room than one full-size bar takes, since the category's
+ * label may wrap to two lines.
+ */
+export function useDenseGroup(
+  seriesCount: number,
+  full: GroupGeometry,
+): GroupGeometry & { height: number } {
+  const density = useChartDensity();
+  const bar = dense(full.bar, density);
+  const groupGap = dense(full.groupGap, density);
+  const height = Math.max(
+    full.bar + full.gap + full.groupGap,
+    seriesCount * (bar + full.gap) + groupGap,
+  );
+  return { bar, gap: full.gap, groupGap, height };
+}
+
 export const CHART_TEXT = 'var(--chart-text)';
 const HALO = 'var(--chart-halo)';
 

@@ -14,7 +14,6 @@
 import { useId } from 'react';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
 import { wrappedTick } from '@/components/chart-tick';
-import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth } from '@/components/fit-width';
 import {
   BarLabel,
@@ -22,6 +21,7 @@ import {
   SeriesLegend,
   seriesBars,
   seriesRows,
+  useDenseGroup,
 } from '@/components/grouped-bars';
 import type { BarCategory, BarSeries } from '@/components/grouped-bars';
 import { BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
@@ -76,15 +76,8 @@ export function RateChart({
   // Ids are document-wide: a duplicate elsewhere (a hidden view) would be the one used.
   const hatchId = `rate-hatch${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ticks = Array.from({ length: Math.floor(cap / 50) + 1 }, (_, i) => i * 50);
-  // Thinner bars on a crowded slide, but never less room than one full-size bar takes: the
-  // category's label may wrap to two lines.
-  const density = useChartDensity();
-  const bar = dense(BAR, density);
-  const groupHeight = Math.max(
-    BAR + BAR_GAP + GROUP_GAP,
-    series.length * (bar + BAR_GAP) + dense(GROUP_GAP, density),
-  );
-  const height = categories.length * groupHeight + 84;
+  const group = useDenseGroup(series.length, { bar: BAR, gap: BAR_GAP, groupGap: GROUP_GAP });
+  const height = categories.length * group.height + 84;
 
   return (
     <div className="rate-chart">
@@ -95,8 +88,8 @@ export function RateChart({
           data={data}
           layout="vertical"
           margin={{ top: 24, right: 260, bottom: 30, left: 8 }}
-          barGap={BAR_GAP}
-          barCategoryGap={dense(GROUP_GAP, density) / 2}
+          barGap={group.gap}
+          barCategoryGap={group.groupGap / 2}
         >
           <defs>
             <pattern
@@ -155,7 +148,7 @@ export function RateChart({
               label={{ value: r.label, position: 'top', fill: TEXT, fontSize: 12 }}
             />
           ))}
-          {seriesBars(categories, series, bar, (bar, s, { x, y, width, height: h }) => {
+          {seriesBars(categories, series, group.bar, (bar, s, { x, y, width, height: h }) => {
             const w = Math.max(width, 0);
             const breakX = x + w - 14;
             return (

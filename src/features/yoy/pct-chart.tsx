@@ -11,7 +11,6 @@ import { useState } from 'react';
 import { wrappedTick } from '@/components/chart-tick';
 import { estimateTextWidth } from '@/lib/text-width';
 import { noLines, verticalAtTicks } from '@/components/chart-grid';
-import { dense, useChartDensity } from '@/components/chart-density';
 import { FitWidth, rememberedChartWidth } from '@/components/fit-width';
 import {
   BarLabel,
@@ -19,6 +18,7 @@ import {
   SeriesLegend,
   seriesBars,
   seriesRows,
+  useDenseGroup,
 } from '@/components/grouped-bars';
 import type { BarCategory, BarSeries } from '@/components/grouped-bars';
 import { BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
@@ -106,15 +106,8 @@ export function PctChart({
   );
   const [lo, hi] = domain;
   const ticks = Array.from({ length: (hi - lo) / step + 1 }, (_, i) => lo + i * step);
-  // Thinner bars on a crowded slide, but never less room than one full-size bar takes: the
-  // category's label may wrap to two lines.
-  const density = useChartDensity();
-  const barSize = dense(BAR, density);
-  const groupHeight = Math.max(
-    BAR + BAR_GAP + GROUP_GAP,
-    series.length * (barSize + BAR_GAP) + dense(GROUP_GAP, density),
-  );
-  const height = categories.length * groupHeight + 50;
+  const group = useDenseGroup(series.length, { bar: BAR, gap: BAR_GAP, groupGap: GROUP_GAP });
+  const height = categories.length * group.height + 50;
 
   return (
     <div className="pct-chart">
@@ -125,8 +118,8 @@ export function PctChart({
           data={data}
           layout="vertical"
           margin={MARGIN}
-          barGap={BAR_GAP}
-          barCategoryGap={dense(GROUP_GAP, density) / 2}
+          barGap={group.gap}
+          barCategoryGap={group.groupGap / 2}
         >
           <CartesianGrid
             horizontal={false}
@@ -151,7 +144,7 @@ export function PctChart({
             interval={0}
           />
           <ReferenceLine x={0} stroke={TEXT} strokeWidth={2} />
-          {seriesBars(categories, series, barSize, (bar, s, props) => {
+          {seriesBars(categories, series, group.bar, (bar, s, props) => {
             const left = Math.min(props.x, props.x + props.width);
             const w = Math.abs(props.width);
             const negative = bar.value.startsWith('-');
