@@ -588,7 +588,7 @@ function checkReportDates(c: Collector, p: Performance): void {
       {
         severity: 'info',
         kind: 'format',
-        message: `绩效目标“${d.t.name}”的填报日期印为${printedDate(d.t.reportDate ?? '')}，已在它所设目标的${d.forYear}年度之内；本文件其他${before.length}张绩效目标表填于${span}，在该年度开始之前（可能是年份笔误）`,
+        message: `绩效目标“${d.t.name}”的填报日期印为${printedDate(d.t.reportDate ?? '')}，已在它所设目标的${d.forYear}年度之内；本文件其他${before.length}张绩效目标表填于${span}，均在各自目标年度开始之前（可能是年份笔误）`,
         expected: `早于${d.forYear}-01-01`,
         printed: d.t.reportDate ?? '',
         lines: lines({ line: d.line }, ...before),
