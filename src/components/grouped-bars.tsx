@@ -21,7 +21,6 @@ export interface BarCategory<B> {
   bars: Record<string, B | undefined>;
 }
 
-/** Theme colours (app.css :root; the presenter's themes change them). */
 /** One category of grouped horizontal bars (px): a bar's thickness, between bars, between categories. */
 export interface GroupGeometry {
   bar: number;
@@ -48,6 +47,7 @@ export function useDenseGroup(
   return { bar, gap: full.gap, groupGap, height };
 }
 
+/** Theme colours (app.css :root; the presenter's themes change them). */
 export const CHART_TEXT = 'var(--chart-text)';
 const HALO = 'var(--chart-halo)';
 

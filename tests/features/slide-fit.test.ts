@@ -79,4 +79,58 @@ describe('fitSlideSize', () => {
     });
     expect(fit.zoom).toBeCloseTo(652 / 826, 6);
   });
+
+  it('leaves bars at full thickness when thinner ones do not shorten the chart', () => {
+    // One series of 执行率 bars keeps its rows' height (their labels may wrap): 249 px at 1 and
+    // at 0.95. The slide is zoomed instead, as a whole.
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 400,
+      content: 420,
+      charts: 249,
+      density: 0.95,
+      earlier: { density: 1, charts: 249 },
+    });
+    expect(fit.density).toBe(1);
+    expect(fit.zoom).toBeCloseTo(396 / 420, 6);
+  });
+
+  it('follows a chart whose height is part fixed (axes), part rows, from two measurements', () => {
+    // Rows of 52 px × 5 and 40 px of axis: 300 px at density 1, 248 at 0.8. With 150 px beside
+    // them and 411 px of room, the rows get 221 px: density 0.85 (taking the chart as
+    // proportional to the density would give 0.87 and overflow by 5 px).
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 415,
+      content: 398,
+      charts: 248,
+      density: 0.8,
+      earlier: { density: 1, charts: 300 },
+    });
+    expect(fit.density).toBeCloseTo(0.85, 6);
+    expect(fit.zoom).toBeCloseTo(1, 6);
+  });
+
+  it('restores full density when only a sliver is missing', () => {
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 656,
+      content: 654,
+      charts: 400,
+      density: 1,
+    });
+    expect(fit.density).toBe(1);
+    expect(fit.zoom).toBeCloseTo(652 / 654, 6);
+  });
+
+  it('never gives a negative zoom for a frame with no height', () => {
+    const fit = fitSlideSize({
+      frameWidth: 1166,
+      frameHeight: 0,
+      content: 500,
+      charts: 300,
+      density: 1,
+    });
+    expect(fit.zoom).toBe(1);
+  });
 });

@@ -14,7 +14,8 @@ import { loadsComparedDocuments, VIEW_LABELS } from '@/store/types';
 import { useRequestBundles } from '@/store/use-request-bundles';
 import type { MeasureMode, Slide, ViewName } from '@/store/types';
 import type { ReactNode } from 'react';
-import { fitSlide } from './slide-fit';
+import { fitSlide, newSlideFitMemo } from './slide-fit';
+import type { SlideFitMemo } from './slide-fit';
 
 export type Theme = 'standard' | 'hc-light' | 'hc-dark';
 type DeckAction = 'up' | 'down' | 'start' | 'remove';
@@ -321,14 +322,15 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
   const ref = useRef<HTMLDivElement>(null);
   const [found, setFound] = useState<'yes' | 'loading' | 'no'>('yes');
   const [density, setDensity] = useState(1);
-  // The density the charts were last asked for, read by the observers between renders.
-  const densityRef = useRef(density);
+  // What the fitting remembers (the density asked for, earlier measurements), read by the
+  // observers between renders.
+  const memo = useRef<SlideFitMemo>(newSlideFitMemo());
   // From an observer the charts are redrawn at once (flushSync), before the frame is painted:
   // otherwise one frame would show them at the old density, cut off by the slide.
   const fit = useCallback((root: HTMLElement, fromObserver: boolean) => {
-    const next = fitSlide(root, densityRef.current);
-    if (next === densityRef.current) return;
-    densityRef.current = next;
+    const next = fitSlide(root, memo.current);
+    if (next === memo.current.density) return;
+    memo.current.density = next;
     if (fromObserver) flushSync(() => setDensity(next));
     else setDensity(next);
   }, []);
@@ -345,6 +347,9 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
+    // Another slide starts from full density; its charts are measured afresh.
+    memo.current = newSlideFitMemo();
+    setDensity(1);
     const mark = (fromObserver: boolean) => {
       let hit = false;
       root.querySelectorAll<HTMLElement>('figure.chart-frame').forEach((f) => {

@@ -17,6 +17,12 @@ export const SLIDE_WIDTH = 1280;
 /** Kept free below the chart (px): the fitting may end a fraction of a pixel over. */
 const SLACK = 4;
 
+/** The density-following charts' height (canvas px) measured at one density. */
+export interface ChartsAt {
+  density: number;
+  charts: number;
+}
+
 export interface SlideMeasure {
   /** The frame the slide is shown in (screen px). */
   frameWidth: number;
@@ -26,6 +32,8 @@ export interface SlideMeasure {
   charts: number;
   /** The density those charts were drawn at. */
   density: number;
+  /** The same charts measured at another density: how their height follows it. */
+  earlier?: ChartsAt | null;
 }
 
 export interface SlideFit {
@@ -35,25 +43,34 @@ export interface SlideFit {
   canvasWidth: number;
 }
 
-/** The largest zoom and density at which the slide's content fits its frame. */
+/**
+ * The largest zoom and density at which the slide's content fits its frame. The charts' height
+ * is taken as a straight line of the density: through the two measurements when there are two
+ * (a chart with a floor, one series of bars, hardly shrinks: its bars are then left at full
+ * thickness and the slide zoomed), else through zero.
+ */
 export function fitSlideSize(m: SlideMeasure): SlideFit {
   const byWidth = Math.max(1, m.frameWidth / SLIDE_WIDTH);
   const canvasWidth = m.frameWidth / byWidth;
   const height = m.frameHeight - SLACK;
-  if (m.content <= 0) return { zoom: byWidth, density: m.density, canvasWidth };
+  if (m.content <= 0 || height <= 0) return { zoom: byWidth, density: m.density, canvasWidth };
   if (m.charts <= 0)
     return { zoom: Math.min(byWidth, height / m.content), density: m.density, canvasWidth };
-  // Charts' height is near proportional to their density: estimated at full density from now.
+  let slope = m.charts / m.density;
+  let base = 0;
+  if (m.earlier && Math.abs(m.earlier.density - m.density) > 0.001) {
+    slope = (m.charts - m.earlier.charts) / (m.density - m.earlier.density);
+    base = m.charts - slope * m.density;
+  }
   const fixed = m.content - m.charts;
-  const chartsAtFull = m.charts / m.density;
-  const density = (height / byWidth - fixed) / chartsAtFull;
-  if (density >= 1) return { zoom: byWidth, density: 1, canvasWidth };
-  if (density >= MIN_CHART_DENSITY) return { zoom: byWidth, density, canvasWidth };
-  return {
-    zoom: Math.min(byWidth, height / (fixed + MIN_CHART_DENSITY * chartsAtFull)),
-    density: MIN_CHART_DENSITY,
-    canvasWidth,
-  };
+  const contentAt = (d: number) => fixed + base + slope * d;
+  // Under a pixel between full density and none: thinner bars would gain nothing.
+  let density = 1;
+  if (slope >= 1) {
+    density = Math.min(1, Math.max(MIN_CHART_DENSITY, (height / byWidth - fixed - base) / slope));
+    if (density > 0.99) density = 1;
+  }
+  return { zoom: Math.min(byWidth, height / contentAt(density)), density, canvasWidth };
 }
 
 /**
@@ -79,15 +96,38 @@ function chartsHeight(target: HTMLElement): number {
   return sum + rowHeight;
 }
 
+/** What the fitting of one slide remembers between measurements (SlideView keeps one). */
+export interface SlideFitMemo {
+  /** The density the charts are drawn at. */
+  density: number;
+  /** The charts measured at up to two densities, the latest last. */
+  points: ChartsAt[];
+  /** Density changes since the slide or the frame changed: a bound on redraws. */
+  steps: number;
+  frame: string;
+}
+
+export function newSlideFitMemo(): SlideFitMemo {
+  return { density: 1, points: [], steps: 0, frame: '' };
+}
+
+/** Density changes allowed for one slide on one frame (each is a redraw of the view). */
+const MAX_STEPS = 8;
+
 /**
  * Measures the slide shown in `root` (its chart: `.slide-target`), applies the zoom and canvas
- * width that fit it, and returns the chart density to draw at (the caller re-renders with it; the
- * next measurement then refines it).
+ * width that fit it, and returns the chart density to draw at (the caller re-renders with it, and
+ * sets memo.density; the next measurement then refines it).
  */
-export function fitSlide(root: HTMLElement, density: number): number {
+export function fitSlide(root: HTMLElement, memo: SlideFitMemo): number {
   const frame = root.parentElement;
   const frameWidth = frame?.clientWidth ?? 0;
-  if (!frame || frameWidth === 0) return density;
+  if (!frame || frameWidth === 0) return memo.density;
+  const frameKey = `${frameWidth}x${frame.clientHeight}`;
+  if (memo.frame !== frameKey) {
+    memo.frame = frameKey;
+    memo.steps = 0;
+  }
   // Boxes are measured at the current zoom, in screen px.
   const zoom = Number(root.style.getPropertyValue('zoom')) || 1;
   const target = root.querySelector<HTMLElement>('.slide-target');
@@ -103,17 +143,32 @@ export function fitSlide(root: HTMLElement, density: number): number {
     content = (bottom - top) / zoom + parseFloat(getComputedStyle(target).paddingBottom);
     charts = chartsHeight(target) / zoom;
   }
+  const density = memo.density;
+  const same = memo.points.find((p) => Math.abs(p.density - density) < 0.001);
+  // The charts changed at the same density (a file arrived): earlier measurements are stale.
+  if (same && Math.abs(same.charts - charts) > 0.5) memo.points = [];
+  memo.points = [...memo.points.filter((p) => p !== same), { density, charts }].slice(-2);
   const fit = fitSlideSize({
     frameWidth,
     frameHeight: frame.clientHeight,
     content,
     charts,
     density,
+    earlier: memo.points.length === 2 ? (memo.points[0] ?? null) : null,
   });
+  const redraw = Math.abs(fit.density - density) > 0.005 && memo.steps < MAX_STEPS;
+  // Kept at its density, the slide is zoomed to what was measured; redrawn, to what is expected
+  // (the measurement after the redraw corrects it).
+  const next = redraw
+    ? fit.zoom
+    : fitSlideSize({ frameWidth, frameHeight: frame.clientHeight, content, charts: 0, density })
+        .zoom;
   // Small differences are left alone, so a redraw caused by the zoom does not start another.
-  if (Math.abs(fit.zoom - zoom) > 0.002 || root.style.getPropertyValue('zoom') === '')
-    root.style.setProperty('zoom', String(fit.zoom));
+  if (Math.abs(next - zoom) > 0.002 || root.style.getPropertyValue('zoom') === '')
+    root.style.setProperty('zoom', String(next));
   root.style.setProperty('--slide-width', `${fit.canvasWidth}px`);
-  root.style.setProperty('--slide-left', `${(frameWidth / fit.zoom - fit.canvasWidth) / 2}px`);
-  return Math.abs(fit.density - density) > 0.005 ? fit.density : density;
+  root.style.setProperty('--slide-left', `${(frameWidth / next - fit.canvasWidth) / 2}px`);
+  if (!redraw) return density;
+  memo.steps += 1;
+  return fit.density;
 }
