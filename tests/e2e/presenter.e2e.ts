@@ -69,8 +69,8 @@ const SIZES = [
   { width: 1920, height: 1080, minText: 15 },
   { width: 1280, height: 720, minText: 9.5 },
 ] as const;
-/** A common projector resolution, in the default (projector) theme. */
-const SMALL_PROJECTOR = { width: 1024, height: 768, minText: 8 } as const;
+/** A common 4:3 projector, in the default (projector) theme: the slide takes its whole height. */
+const SMALL_PROJECTOR = { width: 1024, height: 768, minText: 10 } as const;
 const CASES = [
   ...THEMES.flatMap((theme) => SIZES.map((size) => ({ theme, size }))),
   { theme: THEMES[1], size: SMALL_PROJECTOR },

@@ -1,8 +1,8 @@
 import { MIN_CHART_DENSITY } from '@/components/chart-density';
 import { fitSlideSize } from '@/features/presenter/slide-fit';
 
-// Frames as the stage draws them (16:9 inside the screen, 4rem for the slide's bar):
-// 1920×1080 → 1806 × 1016, 1280×720 → 1166 × 656, 1024×768 → 983 × 553.
+// Frames of the sizes the stage draws (96% of the screen's width, its height less 4rem for the
+// slide's bar), e.g. 1280×720 → 1229 × 656, 1024×768 → 983 × 704.
 describe('fitSlideSize', () => {
   it('zooms a slide that fits up to a large screen, its charts at full density', () => {
     const fit = fitSlideSize({

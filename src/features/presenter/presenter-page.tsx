@@ -1,6 +1,6 @@
 /**
  * 演示 presenter mode: the deck (charts added from the views, kept in the URL) and a full-screen
- * 16:9 show of one chart per slide, driven by keyboard or a clicker (←/→, Space, PageUp/PageDown,
+ * show of one chart per slide, driven by keyboard or a clicker (←/→, Space, PageUp/PageDown,
  * Home/End; B or . blacks the screen out, W or , whites it, any key brings it back; Esc leaves).
  * Slides render the real view with the slide's units and show only the
  * chart they name, so a slide is always the live, traceable chart, never a stale picture.
