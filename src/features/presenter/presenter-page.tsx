@@ -347,9 +347,9 @@ function SlideView({ chart, children }: { chart: string; children: ReactNode }) 
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
-    // Another slide starts from full density; its charts are measured afresh.
-    memo.current = newSlideFitMemo();
-    setDensity(1);
+    // Another slide: its charts are drawn at the density the last one left (this render's), and
+    // measured afresh from there.
+    memo.current = { ...newSlideFitMemo(), density: memo.current.density };
     const mark = (fromObserver: boolean) => {
       let hit = false;
       root.querySelectorAll<HTMLElement>('figure.chart-frame').forEach((f) => {
