@@ -40,9 +40,8 @@ function sameAtPrinted(computed: Decimal, printed: string): boolean {
 }
 
 function shown(computed: Decimal, printed: string): string {
-  return roundHalfUp(computed, Math.max(2, printedPlaces(printed))).toFixed(
-    Math.max(2, printedPlaces(printed)),
-  );
+  const places = Math.max(2, printedPlaces(printed));
+  return roundHalfUp(computed, places).toFixed(places);
 }
 
 /**
@@ -575,12 +574,21 @@ function checkReportDates(c: Collector, p: Performance): void {
     t.reportDate.length >= 8 &&
     t.reportDateLine !== undefined &&
     t.year !== null
-      ? [{ t, year: Number(t.reportDate.slice(0, 4)), line: t.reportDateLine, forYear: t.year }]
+      ? [
+          {
+            name: t.name,
+            id: t.id,
+            printed: t.reportDate,
+            year: Number(t.reportDate.slice(0, 4)),
+            line: t.reportDateLine,
+            forYear: t.year,
+          },
+        ]
       : [],
   );
   const before = dated.filter((d) => d.year < d.forYear);
   if (before.length === 0) return;
-  const dates = before.map((d) => printedDate(d.t.reportDate ?? '')).sort();
+  const dates = before.map((d) => printedDate(d.printed)).sort();
   const span = dates[0] === dates.at(-1) ? dates[0] : `${dates[0]}至${dates.at(-1)}`;
   for (const d of dated) {
     if (d.year < d.forYear) continue;
@@ -588,12 +596,12 @@ function checkReportDates(c: Collector, p: Performance): void {
       {
         severity: 'info',
         kind: 'format',
-        message: `绩效目标“${d.t.name}”的填报日期印为${printedDate(d.t.reportDate ?? '')}，已在它所设目标的${d.forYear}年度之内；本文件其他${before.length}张绩效目标表填于${span}，均在各自目标年度开始之前（可能是年份笔误）`,
+        message: `绩效目标“${d.name}”的填报日期印为${printedDate(d.printed)}，已在它所设目标的${d.forYear}年度之内；本文件其他${before.length}张绩效目标表填于${span}，均在各自目标年度开始之前（可能是年份笔误）`,
         expected: `早于${d.forYear}-01-01`,
-        printed: d.t.reportDate ?? '',
-        lines: lines({ line: d.line }, ...before),
+        printed: d.printed,
+        lines: lines(d, ...before),
       },
-      `target-date-${d.t.id}-L${d.line}`,
+      `target-date-${d.id}-L${d.line}`,
     );
   }
 }
