@@ -52,6 +52,9 @@ export interface SangongBar {
   fromText: readonly PartKey[];
 }
 
+/** Said after a figure a blank table cell takes from the narrative (a part in `fromText`). */
+export const FROM_TEXT_MARK = '（据说明）';
+
 /** A statement that there was nothing (本表无数据, 无“三公”经费预算, 支出决算0万元). */
 export interface SangongFact {
   bundleId: string;

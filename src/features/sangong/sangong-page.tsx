@@ -13,6 +13,7 @@ import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
 import { SangongChart } from './sangong-chart';
 import {
+  FROM_TEXT_MARK,
   SANGONG_PARTS,
   barExecutionRate,
   barLabel,
@@ -62,7 +63,7 @@ export function SangongPage() {
     // A share is always computed (※ 计算值); an amount is marked when its year is derived.
     const share = mode === 'share' && key !== undefined;
     const text = share ? formatPercent(partShare(bar, key)) : formatAmount(fig.v, displayUnit);
-    const fromText = key !== undefined && bar.fromText.includes(key) ? '（据说明）' : '';
+    const fromText = key !== undefined && bar.fromText.includes(key) ? FROM_TEXT_MARK : '';
     return `${text}${bar.derived || share ? ' ※' : ''}${fromText}`;
   };
   const chartTable = {

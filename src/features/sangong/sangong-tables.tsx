@@ -6,7 +6,13 @@ import type { CountStatement } from '@/data/schema-narrative';
 import { NO_VALUE } from '@/lib/format';
 import { useAppStore } from '@/store/app-store';
 import { useSourceHref } from '@/store/use-source-href';
-import { COUNT_KEYS, SANGONG_PARTS, barLabel, partShareFigure } from './sangong-data';
+import {
+  COUNT_KEYS,
+  FROM_TEXT_MARK,
+  SANGONG_PARTS,
+  barLabel,
+  partShareFigure,
+} from './sangong-data';
 import type { AnyFig, BarRate, PartKey, SangongBar } from './sangong-data';
 
 export interface SangongTableRow {
@@ -72,7 +78,7 @@ function SgFigure({ fig, bar, part }: { fig: AnyFig | null; bar: SangongBar; par
       {part !== undefined && bar.fromText.includes(part) ? (
         <span className="sg-from-text" title={`${bar.sourceLabel} 此格空白，此数取自情况说明`}>
           {' '}
-          （据说明）
+          {FROM_TEXT_MARK}
         </span>
       ) : null}
       {mode === 'share' && part !== undefined ? (
@@ -152,9 +158,9 @@ const COLUMNS: DataColumn<SangongTableRow>[] = [
     id: 'source',
     header: '来源',
     sortFn: 'text',
-    cell: ({ row }) => (
+    cell: ({ row, getValue }) => (
       <>
-        {row.original.bar.document}：{sourceText(row.original.bar)}
+        {row.original.bar.document}：{getValue()}
       </>
     ),
   }),
