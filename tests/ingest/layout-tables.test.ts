@@ -246,6 +246,57 @@ describe('上海市普陀区司法局 2026 部门预算 (real PDF: 元 with sepa
   });
 });
 
+describe('上海市普陀区 2024 部门决算 (real PDFs): rows printed around their code', () => {
+  it('a left-side 基本支出 row whose label wraps around its code line is read', async () => {
+    // 中共上海市普陀区委社会工作部, 基本支出决算表 (fixture page 3): "机关事业单位基本" above,
+    // "30108  6.18  30206 电费 0.00", "养老保险缴费" below. Without these three rows, 301's 款
+    // summed to 86.47 against its printed 95.36, and the document was blamed for it.
+    const econ = table(
+      await fromPdf(readBytes('putuo-social-work-2024-final.pdf')),
+      'basicExpenditure',
+    );
+    const read = (code: string) => {
+      const r = rowByCode(econ, code);
+      return [r.label, r.values.amount?.v, r.page];
+    };
+    expect(read('30108')).toEqual(['机关事业单位基本养老保险缴费', '6.18', 3]);
+    expect(read('30110')).toEqual(['职工基本医疗保险缴费', '2.71', 3]);
+    expect(read('30111')).toEqual(['公务员医疗补助缴费', '0.00', 3]);
+    expect(read('30206')).toEqual(['电费', '0.00', 3]);
+    expect(read('30109')).toEqual(['职业年金缴费', '4.64', 3]);
+    const parts = ['30101', '30102', '30103', '30106', '30107', '30108', '30109', '30110']
+      .concat(['30111', '30112', '30113', '30114', '30199'])
+      .map((c) => rowByCode(econ, c).values.amount?.v);
+    expect(parts).toEqual(
+      ['14.12', '39.72', '0.00', '0.00', '10.16', '6.18', '4.64', '2.71', '0.00', '0.09'].concat([
+        '17.70',
+        '0.00',
+        '0.04',
+      ]),
+    );
+    expect(read('301')).toEqual(['工资福利支出', '95.36', 3]);
+  });
+
+  it('a row whose code is alone on the first line of a page takes the label and figures below it', async () => {
+    // 上海市普陀区规划和自然资源局, 一般公共预算财政拨款支出决算表, continued on fixture page 2:
+    // its first row "22102 住房改革支出 461.08 461.08 0.00" (pdf.js puts the code on a line of
+    // its own).
+    const t = table(
+      await fromPdf(readBytes('putuo-planning-2024-final.pdf')),
+      'generalExpenditure',
+    );
+    const r = rowByCode(t, '22102');
+    expect([r.label, r.page]).toEqual(['住房改革支出', 2]);
+    expect(Object.fromEntries(Object.entries(r.values).map(([k, f]) => [k, f.v]))).toEqual({
+      total: '461.08',
+      basic: '461.08',
+      project: '0.00',
+    });
+    expect(t.rows.filter((x) => x.code === null && x.label === '住房改革支出')).toEqual([]);
+    expect(row(t, '合计').values.total?.v).toBe('9746.50');
+  });
+});
+
 describe('上海 部门决算 template (no figures): titles, 目录 and header mapping', () => {
   it('finds the tables, not their 目录 entries, and maps the 三公 pairs by header text', async () => {
     const result = await fromPdf(readBytes('shanghai-template-2024-final.pdf'));

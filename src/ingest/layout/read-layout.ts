@@ -461,6 +461,25 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
       return;
     }
     if (t.code === null && t.amounts.length === 0) return;
+    if (
+      t.code !== null &&
+      t.labelCells.length === 0 &&
+      t.amounts.length === 0 &&
+      next !== null &&
+      next !== undefined &&
+      next.code === null &&
+      next.labelCells.length > 0 &&
+      next.amounts.length > 0 &&
+      adjacent(t.l, next.l)
+    ) {
+      // A code on a line of its own, its label and figures on the next (pdf.js sets the code of a
+      // page's first row a little apart): one row, at the code's line.
+      used.add(i + 1);
+      const row = { ...makeTreeRow(next, next, leaves, ctx), code: t.code, line: t.l.line };
+      rows.push(row);
+      last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
+      return;
+    }
     const row = makeTreeRow(t, t, leaves, ctx);
     const above = parsed[i - 1];
     const labelAbove =
@@ -580,13 +599,32 @@ const ECON_CODE = /^\d{3}(\d{2})?$/;
 const ECON_TOTAL = /^(人员经费|公用经费)(合计)?$/;
 
 /**
+ * The part of a label wrapped around its code line that an adjacent line prints: text (no figure,
+ * no code) starting right of the code and left of its figure.
+ */
+function labelFragment(l: LayoutLine | undefined, code: Cell, figure: Cell): string {
+  if (l === undefined || /。/.test(l.text)) return '';
+  const cells = cellsOf(l.text);
+  const k = cells.findIndex((c) => c.start > code.start && c.start < figure.start);
+  const f = cells[k];
+  const before = cells[k - 1];
+  if (f === undefined || isAmount(f.text) || ECON_CODE.test(f.text)) return '';
+  // Another row's label, after its own code on that line.
+  if (before !== undefined && ECON_CODE.test(before.text) && before.start >= code.start - 2)
+    return '';
+  return f.text.replace(/\s+/g, '');
+}
+
+/**
  * The 决算's 基本支出 table: (code, label, 决算数) triples, often two per line, and the
- * 人员经费合计 / 公用经费合计 lines. Each figure is the first amount after its label.
+ * 人员经费合计 / 公用经费合计 lines. Each figure is the first amount after its label. A label
+ * wrapped around its code (fragment above, "30108  6.18" without label, fragment below, as 上海's
+ * districts print long 经济分类 names) is joined from the lines above and below.
  */
 function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
   const rows: LayoutRow[] = [];
-  for (const l of body) {
-    if (/。/.test(l.text)) continue;
+  body.forEach((l, n) => {
+    if (/。/.test(l.text)) return;
     const cells = cellsOf(l.text);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]?.text ?? '';
@@ -594,10 +632,28 @@ function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
       let code: string | null = null;
       let name: string;
       let at: number;
-      if (ECON_CODE.test(c) && cells[i + 1] !== undefined && !isAmount(cells[i + 1]?.text ?? '')) {
+      const next = cells[i + 1];
+      if (ECON_CODE.test(c) && next !== undefined && !isAmount(next.text)) {
         code = c;
-        name = (cells[i + 1]?.text ?? '').replace(/\s+/g, '');
+        name = next.text.replace(/\s+/g, '');
         at = i + 2;
+      } else if (
+        ECON_CODE.test(c) &&
+        next !== undefined &&
+        isAmount(next.text) &&
+        !ECON_CODE.test(next.text)
+      ) {
+        const cell = cells[i] as Cell;
+        const near = (m: number) => {
+          const o = body[m];
+          return o !== undefined && o.page === l.page && Math.abs(o.line - l.line) === 1
+            ? o
+            : undefined;
+        };
+        name = labelFragment(near(n - 1), cell, next) + labelFragment(near(n + 1), cell, next);
+        if (name === '') continue;
+        code = c;
+        at = i + 1;
       } else if (ECON_TOTAL.test(label)) {
         name = label.endsWith('合计') ? label : `${label}合计`;
         at = i + 1;
@@ -616,7 +672,7 @@ function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
       });
       i = at;
     }
-  }
+  });
   return rows;
 }
 
