@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@/ingest/build-bundle';
+import { checkCompleteness } from '@/ingest/checks/completeness';
 import { runIngest } from '@/ingest/run';
 import { makeSourceDoc } from '@/ingest/source-doc';
 
@@ -159,5 +160,48 @@ describe('the national template’s nine 部门决算 tables, labelled 公开01�
       message:
         '文中没有找到标准表“部门决算公开相关信息统计表”（公开10）：文档可能未公开此表，或其标题的印法未被识别；相关数字无法比较。',
     });
+  });
+});
+
+describe('a part heading whose title runs onto the next line', () => {
+  it('is that part, not a missing one (上海市普陀区 2024 部门决算, pdftotext of the PDF)', () => {
+    // 中共上海市普陀区委社会工作部: the 目录 (no page numbers) and the body print
+    // "第三部分 … 2024 年度部门决算情况" and "说明" below it; 上海市普陀区规划和自然资源局 puts the
+    // whole "情况说明" on the next line.
+    const doc = (heading: string, rest: string) =>
+      makeSourceDoc(
+        'a.txt',
+        [
+          '第一部分 中共上海市普陀区委社会工作部概况',
+          '一、主要职能',
+          `第二部分 中共上海市普陀区委社会工作部 2024 年度部门决算表`,
+          '一、收入支出决算总表',
+          heading,
+          '',
+          rest,
+          '',
+          '   一、收入支出决算总体情况说明',
+          '第四部分 名词解释',
+          '一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款。',
+        ].join('\n'),
+      );
+    const parts = (d: ReturnType<typeof doc>) =>
+      checkCompleteness(d).filter((f) => f.id === 'completeness-parts');
+    expect(
+      parts(
+        doc(
+          '第三部分    中共上海市普陀区委社会工作部 2024 年度部门决算情况',
+          '                     说明',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      parts(
+        doc(
+          '第三部分      上海市普陀区规划和自然资源局               2024 年度部门决算',
+          '        情况说明',
+        ),
+      ),
+    ).toEqual([]);
   });
 });

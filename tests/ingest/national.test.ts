@@ -329,6 +329,23 @@ describe('who published it, as national covers print it', () => {
     ]);
   });
 
+  it('joins a name the cover wraps over two lines, as the 目录 prints it whole', () => {
+    // 上海市普陀区规划和自然资源局 2024 年度部门决算, its cover and 目录 (pdf.js layout text).
+    const cover = [
+      '      上海市普陀区规划和自然',
+      '              资源局',
+      '        2024 年度部门决算',
+      '                                    目    录',
+      '            第一部分     上海市普陀区规划和自然资源局概况',
+    ].join('\n');
+    const b = meta(cover);
+    expect([b.unit.name, b.unit.level]).toEqual(['上海市普陀区规划和自然资源局', '区县级']);
+    // A line above the name that the document prints nowhere else stays out of it.
+    expect(meta('  部门决算公开材料\n  上海市普陀区司法局\n  2024 年度部门决算').unit.name).toBe(
+      '上海市普陀区司法局',
+    );
+  });
+
   it('reads the year before the unit, and a part heading naming both', () => {
     expect(meta('2024年度上海市普陀区司法局部门决算').unit.name).toBe('上海市普陀区司法局');
     expect(meta('第二部分 上海市普陀区司法局 2024 年度部门决算表').unit.name).toBe(

@@ -41,6 +41,22 @@ function lastTextLine(doc: SourceDoc): number {
   return 1;
 }
 
+/**
+ * A part heading's title. A long heading runs onto the next line in PDFs ("第三部分 XX局 2024
+ * 年度部门决算情况" / "说明"): a short next line with no figure, punctuation or list number is the
+ * rest of the title.
+ */
+function headingTitle(doc: SourceDoc, at: number, first: string): string {
+  const next = doc.lines.slice(at + 1, at + 3).find((l) => l.trim() !== '') ?? '';
+  const rest = next.replace(/\s+/g, '');
+  const continues =
+    rest.length > 0 &&
+    rest.length <= 6 &&
+    !/[\d，。：:、（(）)]/.test(rest) &&
+    !BODY_PART.test(next);
+  return (first.trim() + (continues ? rest : '')).trim();
+}
+
 function readParts(doc: SourceDoc): { toc: Part[]; body: Part[] } {
   const toc: Part[] = [];
   const body: Part[] = [];
@@ -54,7 +70,8 @@ function readParts(doc: SourceDoc): { toc: Part[]; body: Part[] } {
       return;
     }
     const b = BODY_PART.exec(text);
-    if (b !== null) body.push({ numeral: b[1] ?? '', title: (b[2] ?? '').trim(), line: i + 1 });
+    if (b !== null)
+      body.push({ numeral: b[1] ?? '', title: headingTitle(doc, i, b[2] ?? ''), line: i + 1 });
   });
   return { toc, body };
 }

@@ -31,13 +31,32 @@ function cleanName(raw: string): string {
     .replace(/(?:公开|信息公开)$/, '');
 }
 
-/** A cover printing the unit on its own line above "2024年度部门决算". */
+/**
+ * A cover printing the unit on its own line above "2024年度部门决算". A long name wraps over two
+ * or three lines ("上海市普陀区规划和自然" / "资源局"): the lines above the last one are joined
+ * when the joined name is printed elsewhere in the document too (目录, part headings), so a
+ * heading above the name is never taken for part of it.
+ */
 function nameAbove(doc: SourceDoc, at: number): { name: string; line: number } | null {
   for (let i = at - 1, seen = 0; i >= 0 && seen < 3; i--) {
     const t = cleanName((doc.lines[i] ?? '').replace(/\f/g, ''));
     if (t === '') continue;
     seen++;
-    if (t.length <= 40 && !/\d/.test(t) && NAME_END.test(t)) return { name: t, line: i + 1 };
+    if (t.length <= 40 && !/\d/.test(t) && NAME_END.test(t)) {
+      const elsewhere = (from: number, joined: string) =>
+        squash(doc.lines.filter((_, k) => k < from || k > at).join('')).includes(joined);
+      let name = t;
+      let line = i;
+      for (let j = i - 1, parts = 1; j >= 0 && parts < 3; j--) {
+        const above = cleanName((doc.lines[j] ?? '').replace(/\f/g, ''));
+        if (above === '') continue;
+        parts++;
+        if (/\d/.test(above) || (above + name).length > 40 || !elsewhere(j, above + name)) break;
+        name = above + name;
+        line = j;
+      }
+      return { name, line: line + 1 };
+    }
   }
   return null;
 }
