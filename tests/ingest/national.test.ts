@@ -346,6 +346,27 @@ describe('who published it, as national covers print it', () => {
     );
   });
 
+  it('flags a part heading that names the unit otherwise (上海市普陀区规划和自然资源局 2024)', () => {
+    // Its tables' heading (PDF page 7) drops 普陀区: "上海市规划和自然资源局 2024 年度部门决算表".
+    const b = meta(
+      [
+        '  上海市普陀区规划和自然资源局',
+        '  2024 年度部门决算',
+        '  第一部分 上海市普陀区规划和自然资源局概况',
+        '  上海市规划和自然资源局 2024 年度部门决算表',
+      ].join('\n'),
+    );
+    expect(b.findings.find((f) => f.id === 'disc-unit-name')).toMatchObject({
+      printed: '上海市规划和自然资源局',
+      lines: [4],
+    });
+    expect(
+      meta(
+        '  上海市普陀区司法局\n  2024 年度部门决算\n  第一部分 上海市普陀区司法局概况',
+      ).findings.some((f) => f.id === 'disc-unit-name'),
+    ).toBe(false);
+  });
+
   it('reads the year before the unit, and a part heading naming both', () => {
     expect(meta('2024年度上海市普陀区司法局部门决算').unit.name).toBe('上海市普陀区司法局');
     expect(meta('第二部分 上海市普陀区司法局 2024 年度部门决算表').unit.name).toBe(

@@ -9,6 +9,7 @@
  */
 import type { Finding, Table } from '../../data/schema';
 import type { Narrative } from '../../data/schema-narrative';
+import { nameInHeading } from '../national/names';
 import type { SourceDoc } from '../source-doc';
 
 export interface DisclosureInput {
@@ -153,6 +154,11 @@ function nameAgreement(doc: SourceDoc, input: DisclosureInput): Finding[] {
   const want = normName(input.unitName);
   const other: { name: string; line: number }[] = [];
   doc.lines.forEach((raw, i) => {
+    const heading = nameInHeading(raw);
+    if (heading !== null) {
+      if (normName(heading) !== want) other.push({ name: heading, line: i + 1 });
+      return;
+    }
     const m = /(?:单位|部门)名称[：:]\s*([^\s\t]+)/.exec(raw);
     if (m?.[1] === undefined) return;
     let name = m[1];

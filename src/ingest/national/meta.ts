@@ -7,29 +7,12 @@ import type { DocMeta } from '../metadata';
 import { levelOf } from '../metadata';
 import type { SourceDoc } from '../source-doc';
 import { IngestError } from '../source-doc';
+import { NAME_END, OVERVIEW_PART, TITLE_LINE, cleanName, squash } from './names';
 
 /** 编制部门：X, 编制单位：X, 部门名称：X, 单位名称：X, 部门：X, 预算单位：X (not 金额单位：万元). */
 const NAME_LINE =
   /(?:编制部门|编制单位|部门名称|单位名称|预算单位|主管部门|(?<![金额编制预算])部门)\s*[：:]\s*([\u4e00-\u9fa5（）()“”]{4,40})/;
-const NAME_END =
-  /(局|委|委员会|办公室|办公厅|厅|院|会|中心|所|站|队|馆|部|处|室|社|团|校|学|园|联合会|政府|法院|检察院)$/;
-/**
- * "…2024年度部门决算", "…2024年部门预算", with the unit name before or after the year; also the
- * part headings "第二部分 XX局2024年度部门决算表" and "…部门决算情况说明".
- */
-const TITLE_LINE =
-  /^(?:第[一二三四五六七八九十]+部分)?(.{0,40}?)\s*(?<!\d)(20\d{2})\s*年\s*度?\s*(.{0,40}?)\s*(部门|单位)\s*(决算|预算)\s*(?:公开|信息公开|表|情况说明|公开说明|报告)?\s*$/;
-/** "第一部分 上海市XX局概况": the unit's name. */
-const OVERVIEW_PART = /^第一部分\s*(.{4,40}?)\s*(?:概况|基本情况)$/;
 const YEAR_IN_TITLE = /(?<!\d)(20\d{2})\s*年/;
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-function cleanName(raw: string): string {
-  return squash(raw)
-    .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, '')
-    .replace(/(?:公开|信息公开)$/, '');
-}
 
 /**
  * A cover printing the unit on its own line above "2024年度部门决算". A long name wraps over two
