@@ -297,6 +297,64 @@ describe('上海市普陀区 2024 部门决算 (real PDFs): rows printed around 
   });
 });
 
+describe('上海市普陀区财政局 2024 部门决算 (real PDF): figures printed above their row', () => {
+  it('gives a figures-only line to the row below when the row then adds up', async () => {
+    // 支出决算表 (fixture pages 1–2): the 基本支出 and 项目支出 of a row are printed half a line
+    // above its label and 本年支出合计 ("1,503.52" over "201 06 01 行政运行 1,511.89 8.37").
+    const t = table(await fromPdf(readBytes('putuo-finance-2024-final.pdf')), 'expenditure');
+    const figures = (r: { values: Record<string, { v: string }> }) =>
+      Object.fromEntries(Object.entries(r.values).map(([k, f]) => [k, f.v]));
+    expect(figures(row(t, '合计'))).toEqual({
+      total: '2940.05',
+      basic: '2336.91',
+      project: '603.14',
+    });
+    expect(figures(rowByCode(t, '201'))).toEqual({
+      total: '2106.66',
+      basic: '1503.52',
+      project: '603.14',
+    });
+    expect(figures(rowByCode(t, '20106'))).toEqual({
+      total: '2106.66',
+      basic: '1503.52',
+      project: '603.14',
+    });
+    expect(figures(rowByCode(t, '2010601'))).toEqual({
+      total: '1511.89',
+      basic: '1503.52',
+      project: '8.37',
+    });
+    expect(figures(rowByCode(t, '2010602'))).toEqual({ total: '10.00', project: '10.00' });
+    expect(figures(rowByCode(t, '2010607'))).toEqual({ total: '135.25', project: '135.25' });
+    expect(figures(rowByCode(t, '2010608'))).toEqual({ total: '449.52', project: '449.52' });
+    expect(figures(rowByCode(t, '2080501'))).toEqual({ total: '84.65', basic: '84.65' });
+    expect(figures(rowByCode(t, '2210203'))).toEqual({ total: '258.50', basic: '258.50' });
+    // The header's last line (类 款 项) carries the 合计 row's figures, not a row of its own.
+    expect(t.rows.filter((r) => /类|款|项/.test(r.label) && r.code === null)).toEqual([]);
+  });
+
+  it('in a two-sided table, gives figures printed above a row to that row on their side', async () => {
+    // 财政拨款收入支出决算总表 (fixture pages 3–4): "2,940.05" above "一、一般公共预算财政拨款",
+    // and "2,940.05 … 2,940.05" above "本年收入合计 … 本年支出合计 2,940.05".
+    const result = await fromPdf(readBytes('putuo-finance-2024-final.pdf'));
+    const t = table(result, 'fiscalTotals');
+    const figures = (r: { values: Record<string, { v: string }> }) =>
+      Object.fromEntries(Object.entries(r.values).map(([k, f]) => [k, f.v]));
+    expect(figures(row(t, '一、一般公共预算财政拨款', '收入'))).toEqual({ amount: '2940.05' });
+    expect(figures(row(t, '本年收入合计', '收入'))).toEqual({ amount: '2940.05' });
+    expect(figures(row(t, '本年支出合计', '支出'))).toEqual({
+      total: '2940.05',
+      general: '2940.05',
+    });
+    expect(figures(row(t, '一、一般公共服务支出', '支出'))).toEqual({
+      total: '2106.66',
+      general: '2106.66',
+    });
+    expect(figures(row(t, '总计', '收入'))).toEqual({ amount: '2961.68' });
+    expect(result.problems).toEqual([]);
+  });
+});
+
 describe('上海 部门决算 template (no figures): titles, 目录 and header mapping', () => {
   it('finds the tables, not their 目录 entries, and maps the 三公 pairs by header text', async () => {
     const result = await fromPdf(readBytes('shanghai-template-2024-final.pdf'));

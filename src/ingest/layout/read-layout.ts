@@ -11,6 +11,7 @@ import { alignInOrder, readHeader } from './header';
 import type { DocKind, TableKind, TitleSpec } from './national-titles';
 import { matchTitle } from './national-titles';
 import type { AmountUnit } from '../../domain/money';
+import { dec, sum } from '../../domain/money';
 
 export interface Figure {
   /** Decimal string as printed, without thousands separators ("3540.62"). */
@@ -384,7 +385,9 @@ function parseTreeLine(l: LayoutLine): TreeLine | null {
   return {
     l,
     code,
-    labelCells: rest.filter((c) => !isAmount(c.text)),
+    // 类 / 款 / 项 are the code columns' headings, never a row's label (the header's last line can
+    // carry figures printed above the first row).
+    labelCells: rest.filter((c) => !isAmount(c.text) && !/^[类款项]$/.test(c.text)),
     amounts: rest.filter((c) => isAmount(c.text)),
   };
 }
@@ -427,6 +430,7 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
       return;
     }
     if (t.code === null && t.labelCells.length === 0 && t.amounts.length > 0) {
+      const merged = figuresAbove(t, next, leaves, ctx);
       // Figures alone on the line above a code line without figures: that row's figures.
       if (codeBelow && next.amounts.length === 0) {
         used.add(i + 1);
@@ -441,6 +445,11 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
         // Figures centred in a row whose label wraps onto two lines: between the two lines.
         last.row.values = place(t.amounts, leaves, t.l, ctx);
         last.at = t.l;
+      } else if (merged !== null && next !== null && next !== undefined) {
+        used.add(i + 1);
+        const row = { ...makeTreeRow(next, next, leaves, ctx), values: merged };
+        rows.push(row);
+        last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
       } else if (
         rows.length === 0 &&
         !parsed.slice(i + 1).some((x) => x !== null && x.code !== null)
@@ -501,6 +510,37 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
   return rows;
 }
 
+/**
+ * Figures printed above their row (上海市普陀区财政局: a row's 基本支出 and 项目支出 half a line
+ * above its label and 合计): the row below with them, only when they fill columns it leaves blank
+ * and the row then adds up, its 合计 the sum of its parts to the cent. Else null.
+ */
+function figuresAbove(
+  t: TreeLine,
+  next: TreeLine | null | undefined,
+  leaves: readonly Leaf[],
+  ctx: Ctx,
+): Record<string, Figure> | null {
+  if (next === null || next === undefined || !adjacent(t.l, next.l) || next.amounts.length === 0)
+    return null;
+  if (next.code === null && !ROW_LABEL.test(labelOf(next))) return null;
+  // A trial: a line that cannot be placed is reported where it is read for good, not here.
+  const trial: Ctx = { ...ctx, problems: [] };
+  const below = place(next.amounts, leaves, next.l, trial);
+  const above = place(t.amounts, leaves, t.l, trial);
+  if (trial.problems.length > 0) return null;
+  if (Object.keys(above).some((k) => k in below)) return null;
+  const merged = { ...below, ...above };
+  return addsUp(merged) ? merged : null;
+}
+
+/** A row's 合计 (`total`) equals the sum of its other figures, exactly; false without parts. */
+function addsUp(values: Record<string, Figure>): boolean {
+  const { total, ...parts } = values;
+  const figures = Object.values(parts).map((f) => f.v);
+  return total !== undefined && figures.length > 0 && sum(figures).equals(dec(total.v));
+}
+
 function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ctx: Ctx): LayoutRow {
   return {
     code: t.code,
@@ -510,6 +550,11 @@ function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ct
     page: t.l.page,
     line: t.l.line,
   };
+}
+
+interface FiguresAbove {
+  l: LayoutLine;
+  bySide: Map<'收入' | '支出', Cell[]>;
 }
 
 function readPaired(
@@ -522,9 +567,24 @@ function readPaired(
 ): LayoutRow[] {
   const rows: LayoutRow[] = [];
   const leftCenter = left[0]?.center ?? 0;
+  /** Figures alone on a line that no row above takes: the next line's row on their side may. */
+  const held: { above: FiguresAbove | null } = { above: null };
+  const unplaced = (f: FiguresAbove | null) => {
+    if (f !== null && f.bySide.size > 0)
+      ctx.problems.push({
+        page: f.l.page,
+        line: f.l.line,
+        text: f.l.text.trim(),
+        reason: '这一行只有数字，找不到它们所属的行（上一行和下一行的这些列都已有数字）',
+      });
+  };
   for (const l of body) {
     if (PROSE.test(l.text)) continue;
     const cells = cellsOf(l.text);
+    const { above } = held;
+    const pending = above !== null && adjacent(above.l, l) ? above : null;
+    if (pending === null) unplaced(above);
+    held.above = null;
     let side: '收入' | '支出' | null = null;
     let current: { label: Cell; amounts: Cell[]; side: '收入' | '支出' } | null = null;
     const parts: { label: Cell; amounts: Cell[]; side: '收入' | '支出' }[] = [];
@@ -542,7 +602,11 @@ function readPaired(
     if (parts.length === 0 && cells.length > 0 && cells.every((c) => isAmount(c.text))) {
       // Figures centred between the two lines of a wrapped label: they belong to the row above
       // on their side (a figure left of the 支出 side's first column is the 收入 side's).
+      // Figures no row above takes may be printed above their row (上海市普陀区财政局): the
+      // next line's row on their side takes them if their columns are blank there.
+      unplaced(pending);
       const rightStart = right[0]?.start ?? Number.POSITIVE_INFINITY;
+      const waiting: Map<'收入' | '支出', Cell[]> = new Map();
       for (const side of ['收入', '支出'] as const) {
         const amounts = cells.filter(
           (c) => c.start < thirdStart && c.end <= rightStart === (side === '收入'),
@@ -556,8 +620,9 @@ function readPaired(
           Object.keys(row.values).length === 0
         ) {
           row.values = place(amounts, side === '收入' ? left : right, l, ctx);
-        }
+        } else if (amounts.length > 0) waiting.set(side, amounts);
       }
+      if (waiting.size > 0) held.above = { l, bySide: waiting };
       continue;
     }
     for (const p of parts) {
@@ -582,16 +647,21 @@ function readPaired(
         last.label += label;
         continue;
       }
-      rows.push({
-        code: null,
-        label,
-        side: p.side,
-        values: place(p.amounts, leaves, l, ctx),
-        page: l.page,
-        line: l.line,
-      });
+      const values = place(p.amounts, leaves, l, ctx);
+      const fromAbove = pending?.bySide.get(p.side);
+      if (pending !== null && fromAbove !== undefined) {
+        const trial: Ctx = { problems: [] };
+        const extra = place(fromAbove, leaves, pending.l, trial);
+        if (trial.problems.length === 0 && Object.keys(extra).every((k) => !(k in values))) {
+          Object.assign(values, extra);
+          pending.bySide.delete(p.side);
+        }
+      }
+      rows.push({ code: null, label, side: p.side, values, page: l.page, line: l.line });
     }
+    unplaced(pending);
   }
+  unplaced(held.above);
   return rows;
 }
 
