@@ -1,6 +1,6 @@
 /**
  * Finding ids other code reads back: the ingest writes them into a bundle, the app picks them
- * out of it (the import message names the tables that gave no figure).
+ * out of it (the import message names the tables that gave no figure, or not all of them).
  */
 import type { Finding } from './schema';
 
@@ -15,5 +15,19 @@ export function emptyTableFindingId(tableId: string): string {
 export function emptyTables(findings: readonly Finding[]): string[] {
   return findings.flatMap((f) =>
     f.id.startsWith(EMPTY_TABLE) ? [f.id.slice(EMPTY_TABLE.length)] : [],
+  );
+}
+
+const PARTLY_READ = 'completeness-partial-';
+
+/** A standard table some of whose figures could not be placed (ingest partlyReadFinding). */
+export function partlyReadFindingId(tableId: string): string {
+  return `${PARTLY_READ}${tableId}`;
+}
+
+/** The tables of a bundle's findings read only in part, by id. */
+export function partlyReadTables(findings: readonly Finding[]): string[] {
+  return findings.flatMap((f) =>
+    f.id.startsWith(PARTLY_READ) ? [f.id.slice(PARTLY_READ.length)] : [],
   );
 }

@@ -4,7 +4,7 @@ import { documentLabel } from '@/data/labels';
 import { browserScriptHost, loadBundle, loadManifest, loadSourceText } from '@/data/load';
 import type { LoadResult, ManifestEntry, ScriptHost } from '@/data/load';
 import type { Bundle, Manifest } from '@/data/schema';
-import { emptyTables } from '@/data/finding-ids';
+import { emptyTables, partlyReadTables } from '@/data/finding-ids';
 import { MAX_USER_FILE_BYTES, readUserBundle, tooLargeMessage } from '@/data/user-bundles';
 import { defaultUserStorage } from '@/data/user-storage';
 import { MAX_USER_PDF_BYTES, readUserPdf } from '@/data/user-pdf';
@@ -442,10 +442,14 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           const pdfNote = result.warnings?.length ? `；注意：${result.warnings.join('；')}` : '';
           // Tables recognised whose body gave no figure (checkTablesRead): said with the import.
           const empty = emptyTables(bundle.findings);
+          const partly = partlyReadTables(bundle.findings);
           const emptyNote =
-            empty.length > 0
+            (empty.length > 0
               ? `；注意：${empty.length} 张标准表认出了标题但没有读出数字（${empty.join('、')}），详见“数据校验”`
-              : '';
+              : '') +
+            (partly.length > 0
+              ? `；注意：${partly.length} 张标准表有数字未能读入（${partly.join('、')}），详见“数据校验”`
+              : '');
           outcomes.push({
             fileName,
             ok: true,

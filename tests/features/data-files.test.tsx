@@ -6,6 +6,8 @@ import { DataFilesPage } from '@/features/data-files/data-files-page';
 import { WindowFileDrop } from '@/features/data-files/window-file-drop';
 import { SourcePage } from '@/features/sources/source-page';
 import { ingestText } from '@/ingest/browser';
+import { layoutText } from '@/ingest/pdf/pdf-text';
+import { readPdfTextNode } from '@/ingest/pdf/pdf-text-node';
 import { memoryStorage } from '../data/memory-storage';
 import { resetAppStore, useAppStore } from '@/store/app-store';
 import { IDS, loadRealData, realBundle } from './real-data';
@@ -152,6 +154,27 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
     expect(ok).toHaveTextContent(
       '注意：1 张标准表认出了标题但没有读出数字（预算10），详见“数据校验”',
     );
+  });
+
+  it('a table read only in part is said with the import too', async () => {
+    loadRealData();
+    render(
+      <>
+        <WindowFileDrop />
+        <DataFilesPage />
+      </>,
+    );
+    // 上海市普陀区财政局's 2024 决算, as the PDF import lays its text out: its 基本支出 table prints
+    // codes and names on separate lines, and most of its figures cannot be given a code.
+    const bytes = new Uint8Array(
+      readFileSync('tests/fixtures/national/putuo-finance-2024-final.pdf'),
+    );
+    const text = layoutText(await readPdfTextNode(bytes));
+    drop(new File([text], '普陀财政局.txt', { type: 'text/plain' }));
+    const ok = await screen.findByText(/已导入文件 普陀财政局\.txt/, undefined, {
+      timeout: 15_000,
+    });
+    expect(ok).toHaveTextContent('注意：1 张标准表有数字未能读入（公开06），详见“数据校验”');
   });
 
   it('keeps the source text in browser storage with the bundle, so 原文 works after a reload', async () => {

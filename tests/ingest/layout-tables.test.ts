@@ -299,7 +299,7 @@ describe('上海市普陀区 2024 部门决算 (real PDFs): rows printed around 
 
 describe('上海市普陀区财政局 2024 部门决算 (real PDF): figures printed above their row', () => {
   it('gives a figures-only line to the row below when the row then adds up', async () => {
-    // 支出决算表 (fixture pages 1–2): the 基本支出 and 项目支出 of a row are printed half a line
+    // 支出决算表 (fixture pages 2–3): the 基本支出 and 项目支出 of a row are printed half a line
     // above its label and 本年支出合计 ("1,503.52" over "201 06 01 行政运行 1,511.89 8.37").
     const t = table(await fromPdf(readBytes('putuo-finance-2024-final.pdf')), 'expenditure');
     const figures = (r: { values: Record<string, { v: string }> }) =>
@@ -334,7 +334,7 @@ describe('上海市普陀区财政局 2024 部门决算 (real PDF): figures prin
   });
 
   it('in a two-sided table, gives figures printed above a row to that row on their side', async () => {
-    // 财政拨款收入支出决算总表 (fixture pages 3–4): "2,940.05" above "一、一般公共预算财政拨款",
+    // 财政拨款收入支出决算总表 (fixture pages 4–5): "2,940.05" above "一、一般公共预算财政拨款",
     // and "2,940.05 … 2,940.05" above "本年收入合计 … 本年支出合计 2,940.05".
     const result = await fromPdf(readBytes('putuo-finance-2024-final.pdf'));
     const t = table(result, 'fiscalTotals');
@@ -351,7 +351,57 @@ describe('上海市普陀区财政局 2024 部门决算 (real PDF): figures prin
       general: '2106.66',
     });
     expect(figures(row(t, '总计', '收入'))).toEqual({ amount: '2961.68' });
-    expect(result.problems).toEqual([]);
+    expect(t.problems).toEqual([]);
+  });
+
+  it('says which 基本支出 figures it could not place, and places none wrongly', async () => {
+    // 基本支出决算表 (fixture pages 6–7): codes on one line, names on the next, figures on either
+    // ("301 01" / "基本工资 262.33 01 办公费 21.21"). Typed from pdftotext -layout of the PDF.
+    const t = table(await fromPdf(readBytes('putuo-finance-2024-final.pdf')), 'basicExpenditure');
+    const printed: Record<string, string> = {
+      '301': '2082.85',
+      '302': '171.07',
+      '303': '69.41',
+      '310': '13.58',
+      '30101': '262.33',
+      '30102': '1238.58',
+      '30108': '160.75',
+      '30109': '80.38',
+      '30110': '60.99',
+      '30112': '1.61',
+      '30113': '187.19',
+      '30199': '91.03',
+      '30302': '69.10',
+      '30309': '0.31',
+      '30201': '21.21',
+      '30202': '7.61',
+      '30204': '0.09',
+      '30207': '4.88',
+      '30211': '1.20',
+      '30213': '2.83',
+      '30216': '4.05',
+      '30226': '2.01',
+      '30228': '24.42',
+      '30229': '42.77',
+      '30239': '48.49',
+      '30299': '11.53',
+      '31002': '13.58',
+      人员经费合计: '2152.26',
+      公用经费合计: '184.65',
+    };
+    for (const r of t.rows) {
+      const key = r.code ?? r.label;
+      expect([key, r.values.amount?.v]).toEqual([key, printed[key]]);
+    }
+    // 301 and 302 are read; the figures it could not give a code are listed with their lines.
+    expect(rowByCode(t, '301').values.amount?.v).toBe('2082.85');
+    expect(t.problems.map((p) => p.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('262.33'),
+        expect.stringContaining('1,238.58'),
+      ]),
+    );
+    expect(t.problems.every((p) => p.page === 6 || p.page === 7)).toBe(true);
   });
 });
 

@@ -312,6 +312,37 @@ it('turns the look-alike radicals some fonts extract back into the characters pr
   expect(unifyRadicals('部⻔⼤同⻘苗（室）')).toBe('部门大同青苗（室）');
 });
 
+describe('上海市普陀区财政局 2024 部门决算 (real PDF, pages cut)', () => {
+  const read = pdfBundle('putuo-finance-2024-final.pdf');
+
+  it('reads the rows its figures are printed above, and blames the document for none of it', async () => {
+    const { bundle } = await read;
+    expect([bundle.unit.name, bundle.unit.level, bundle.fiscalYear]).toEqual([
+      '上海市普陀区财政局',
+      '区县级',
+      2024,
+    ]);
+    // 支出决算表 合计: 2,940.05 = 基本支出 2,336.91 + 项目支出 603.14 (printed a line above).
+    expect(cell(bundle, '公开03', '合计', 'total')?.v).toBe('2940.05');
+    expect(cell(bundle, '公开03', '合计', 'basic')?.v).toBe('2336.91');
+    expect(cell(bundle, '公开03', '合计', 'project')?.v).toBe('603.14');
+    // Its tables add up: no sum finding on 公开03 or 公开04.
+    const sums = bundle.findings.filter(
+      (f) => f.kind === 'sum' && /公开0[34]/.test(f.message) && f.severity !== 'info',
+    );
+    expect(sums).toEqual([]);
+  });
+
+  it('says which 基本支出 lines it could not read', async () => {
+    const { bundle, text } = await read;
+    const f = bundle.findings.find((x) => x.id === 'completeness-partial-公开06');
+    expect(f?.severity).toBe('warning');
+    // The first of them: "基本工资 262.33 01 办公费 21.21" (fixture page 6).
+    const first = f?.lines[0] ?? 0;
+    expect(text.split('\n')[first - 1]).toMatch(/基本工资\s+262\.33/);
+  });
+});
+
 describe('who published it, as national covers print it', () => {
   const tables = readText('datong-dept-2024-final.layout.txt').split('\n').slice(1).join('\n');
   const meta = (cover: string) => {

@@ -5,7 +5,7 @@
  * followed by its content. A part the 目录 promises that never comes, or a part heading with
  * nothing under it, is reported as a 完整性 finding, never passed over.
  */
-import { emptyTableFindingId } from '../../data/finding-ids';
+import { emptyTableFindingId, partlyReadFindingId } from '../../data/finding-ids';
 import type { Finding, Table } from '../../data/schema';
 import type { SourceDoc } from '../source-doc';
 
@@ -152,6 +152,30 @@ export function checkTablesRead(tables: readonly Table[]): Finding[] {
       },
     ];
   });
+}
+
+/**
+ * A standard table read in part: lines of its body whose figures the reader could not give a row
+ * or column (a layout it does not follow there). Those figures are in no view, and the table's
+ * sums are checked without them; said, never left silent. Not for a table that gave no figure at
+ * all (checkTablesRead says so).
+ */
+export function partlyReadFinding(t: Table, lines: readonly number[]): Finding[] {
+  const figures = t.rows.some((r) => Object.values(r.cells).some((c) => c !== null));
+  if (lines.length === 0 || !figures) return [];
+  const unique = [...new Set(lines)].sort((a, b) => a - b);
+  const shown = unique.length > 6 ? `${unique.slice(0, 6).join('、')} 等` : unique.join('、');
+  return [
+    {
+      id: partlyReadFindingId(t.id),
+      severity: 'warning',
+      kind: 'completeness',
+      message: `标准表“${t.title}”（${t.id}）有 ${unique.length} 行的数字未能对应到科目或列（第 ${shown} 行）：这些数字未导入，表内的合计核对也不包括它们，请对照原文。`,
+      expected: '表体的每个数字都对应到科目和列',
+      printed: `${unique.length} 行未读入`,
+      lines: unique,
+    },
+  ];
 }
 
 /** A standard table the document does not contain: a 完整性 warning, not a refusal. */

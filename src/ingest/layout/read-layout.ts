@@ -53,6 +53,8 @@ export interface LayoutTable {
   noData: boolean;
   /** False for tables that are found but whose body this reader does not read yet. */
   read: boolean;
+  /** Lines of this table whose figures could not be placed (also in LayoutResult.problems). */
+  problems: LayoutProblem[];
 }
 
 export interface LayoutProblem {
@@ -691,11 +693,12 @@ function labelFragment(l: LayoutLine | undefined, code: Cell, figure: Cell): str
  * wrapped around its code (fragment above, "30108  6.18" without label, fragment below, as 上海's
  * districts print long 经济分类 names) is joined from the lines above and below.
  */
-function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
+function readEcon(body: readonly LayoutLine[], ctx: Ctx): LayoutRow[] {
   const rows: LayoutRow[] = [];
   body.forEach((l, n) => {
     if (/。/.test(l.text)) return;
     const cells = cellsOf(l.text);
+    const placed = new Set<number>();
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]?.text ?? '';
       const label = c.replace(/\s+/g, '');
@@ -740,8 +743,18 @@ function readEcon(body: readonly LayoutLine[]): LayoutRow[] {
         page: l.page,
         line: l.line,
       });
+      placed.add(at);
       i = at;
     }
+    // A figure no code or total took (codes and names printed on separate lines): said, not lost.
+    const isCode = (t: string) => ECON_CODE.test(t) || CODE2.test(t);
+    if (cells.some((c, k) => isAmount(c.text) && !isCode(c.text) && !placed.has(k)))
+      ctx.problems.push({
+        page: l.page,
+        line: l.line,
+        text: l.text.trim(),
+        reason: '这一行的数字没有对应到经济分类科目（科目编码、名称和数字不在同一行）',
+      });
   });
   return rows;
 }
@@ -767,6 +780,7 @@ function readSingle(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: C
 }
 
 function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTable {
+  const problemsBefore = ctx.problems.length;
   const region = lines.slice(r.unitAt + 1, r.end);
   let bodyAt = region.findIndex((l) => isBodyStart(cellsOf(l.text)));
   if (bodyAt === -1) bodyAt = region.length;
@@ -822,7 +836,7 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     rows = readPaired(body, left, right, ctx, third - 2);
   } else if (kind === 'basicExpenditure' && r.spec.docKind === '决算') {
     // 经济分类 in two halves per line (人员经费 | 公用经费), one 决算数 column each.
-    rows = readEcon(body);
+    rows = readEcon(body, ctx);
     leaves = [{ key: 'amount', header: '决算数', center: 0, start: 0 }];
   } else if (kind === 'threePublic') {
     leaves = threePublicLeaves(header, r.spec.docKind);
@@ -877,6 +891,7 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     rows,
     noData,
     read,
+    problems: ctx.problems.slice(problemsBefore),
   };
 }
 

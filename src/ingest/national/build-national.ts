@@ -11,7 +11,7 @@
  */
 import type { Finding, Table, TableRow } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
-import { missingTableFinding } from '../checks/completeness';
+import { missingTableFinding, partlyReadFinding } from '../checks/completeness';
 import { checkTables } from '../checks/table-checks';
 import type { LayoutResult, LayoutRow, LayoutTable } from '../layout/read-layout';
 import { readLayoutTables } from '../layout/read-layout';
@@ -123,10 +123,12 @@ interface Mapped {
   tables: Table[];
   /** Tables found but not turned into rows (their body is not read yet), with their lines. */
   unread: { title: string; line: number }[];
+  /** Tables read in part: lines whose figures could not be placed, by table id. */
+  partial: Map<string, number[]>;
 }
 
 function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: number) => number) {
-  const out: Mapped = { tables: [], unread: [] };
+  const out: Mapped = { tables: [], unread: [], partial: new Map() };
   const fig = (f: { v: string; page: number; line: number }): Fig => ({
     v: f.v,
     line: at(f.page, f.line),
@@ -147,8 +149,14 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
     prev = t;
     if (target === undefined) continue;
     const line = at(t.page, t.line);
+    const notePartial = (id: string) => {
+      if (t.problems.length === 0) return;
+      const lines = out.partial.get(id) ?? [];
+      out.partial.set(id, [...lines, ...t.problems.map((p) => at(p.page, p.line))]);
+    };
     if (continued && last !== undefined) {
       last.rows.push(...mapRows(t, kind, fig, seen.get(last.id) ?? new Map()));
+      notePartial(last.id);
       continue;
     }
     // Otherwise the first table of a kind counts; a second (the same table by 经济分类, say)
@@ -158,6 +166,7 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
       out.unread.push({ title: t.title, line });
       continue;
     }
+    notePartial(target.id);
     const base = { id: target.id, title: squash(t.title), line, unit: t.unit, noData: t.noData };
     if (t.kind === 'threePublic') {
       out.tables.push({ ...base, ...threePublic(t, kind, fig) });
@@ -298,7 +307,7 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   const final = result.tables.filter((t) => t.docKind === '决算' && t.kind !== 'other').length;
   const budget = result.tables.filter((t) => t.docKind === '预算' && t.kind !== 'other').length;
   const kind: DocKind = final >= budget ? '决算' : '预算';
-  const { tables, unread } = mapTables(result, kind, at);
+  const { tables, unread, partial } = mapTables(result, kind, at);
   if (tables.length === 0) {
     throw new IngestError(
       doc.file,
@@ -315,7 +324,10 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   });
 
   // Raw tables: each check compares figures in the unit they are printed in (checkTables).
-  const findings: Finding[] = [...checkTables(tables)];
+  const findings: Finding[] = [
+    ...checkTables(tables),
+    ...tables.flatMap((t) => partlyReadFinding(t, partial.get(t.id) ?? [])),
+  ];
   const lastLine = Math.max(...tables.map((t) => t.line));
   const found = new Set([...tables.map((t) => t.id)]);
   const unreadIds = new Set(
