@@ -344,6 +344,33 @@ export function checkNarrative(n: Narrative): Finding[] {
     );
   }
 
+  // The national template's 项 statements list every 项 of the total: they add up to it, against
+  // the same budget (年初预算 or 全年预算).
+  for (const basis of ['年初预算', '全年预算'] as const) {
+    const items = n.executions.filter((e) => e.basis === basis && /^\d{3}\./.test(e.key));
+    const total = n.executions.find((e) => e.key === 'total' && e.basis === basis);
+    if (total === undefined || items.length === 0) continue;
+    const budgets = items.map((e) => e.budget).filter((b): b is Fig => b !== null);
+    if (total.budget !== null && budgets.length === items.length) {
+      checkSum(
+        f,
+        'execsum-items-budget',
+        `一般公共预算财政拨款${basis}（各项级科目）`,
+        total.budget,
+        budgets,
+        true,
+      );
+    }
+    checkSum(
+      f,
+      'execsum-items-actual',
+      `一般公共预算财政拨款支出决算（各项级科目，${basis}口径）`,
+      total.actual,
+      items.map((e) => e.actual),
+      true,
+    );
+  }
+
   // Shares and structures.
   for (const b of n.breakdowns) checkBreakdown(f, b);
 

@@ -498,8 +498,23 @@ const RE = {
     String.raw`(?:(?<basis>与上年相比|与Y{4}年度?相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:度|预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计|(?:财政拨款)?收\s*[、，,]?\s*支总计\s*(?:各|均)?)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|下降)\s*{N:pct}\s*%`,
   ),
   same: rx(String.raw`与上年(?:[^，。；\d\n]{0,20}?)相同`),
+  /**
+   * "X年初预算(为)B万元，支出决算(为)A万元，完成年初预算的R%", the subject printed just before.
+   * The national template may add the adjusted budget: "年初预算为0万元，全年预算为F万元，…".
+   */
   exec: rx(
-    String.raw`(?<lbl>[^，。；：\n]{2,40}?)年初预算\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成年初预算的\s*{N:r}\s*%)?`,
+    String.raw`(?<lbl>[^，。；：\n]{2,40}?)年初预算\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*(?:全年预算\s*(?:数\s*)?(?:为\s*)?{N:f}\s*万元\s*[，,]\s*)?支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成(?<rb>年初|全年)?预算(?:数)?的\s*{N:r}\s*%)?`,
+  ),
+  /**
+   * The national template's subject of a 项 statement, printed before "主要用于：…。":
+   * "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）".
+   */
+  execSubject: rx(
+    String.raw`(?<path>(?:[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*){2,3})`,
+  ),
+  /** Its figures: "年初预算为B万元，支出决算为A万元，完成年初预算的R%" ("全年预算为…" alike). */
+  execFigures: rx(
+    String.raw`(?<basis>年初预算|全年预算)\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,。]\s*完成(?:年初|全年)?预算(?:数)?的\s*{N:r}\s*%)?`,
   ),
   sangongTotal: rx(
     String.raw`(?:全年预算|(?<!年初)预算)\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,]\s*完成(?:全年)?预算的\s*{N:r}\s*%)?`,
@@ -564,6 +579,27 @@ const LIST_ITEM = new RegExp(
   String.raw`^[，、；,\s]*(?<lbl>[^，、；,\d\n]{1,30}?)\s*(?<v>${NUM})\s*万元\s*(?=[，、；,等]|$)`,
   'd',
 );
+
+/**
+ * The key and label of a national 项 statement's subject: the 类 code, then the 款 and 项 names as
+ * printed ("208.行政事业单位养老支出.行政单位离退休"), since the names alone do not give the codes.
+ * The key is null when the 类 is not a standard name.
+ */
+interface ItemSubject {
+  key: string | null;
+  label: string;
+  /** Where the subject is printed in its stream. */
+  index: number;
+}
+
+function itemSubject(path: string): Omit<ItemSubject, 'index'> {
+  const label = path.replace(/\s+/g, '');
+  const names = [...label.matchAll(/([^（()）]+)[（(](类|款|项)[）)]/g)];
+  const first = names[0];
+  const code = first?.[2] === '类' ? classCode(first[1] ?? '') : null;
+  if (code === null) return { key: null, label };
+  return { key: [code, ...names.slice(1).map((n) => n[1] ?? '')].join('.'), label };
+}
 
 // ---------------------------------------------------------------------------------------------
 // 主要原因是…: the explanation printed after a change
@@ -785,13 +821,36 @@ function parseStream(p: StreamParser): void {
     });
   });
 
+  /** The 三公 total: "全年预算X万元，支出决算Y万元". */
+  const sangongTotal = (m: Match, basis: '年初预算' | '全年预算') => {
+    const budget = p.fig(m, 'b');
+    const actual = p.fig(m, 'a');
+    if (actual === null) return;
+    const sg = out.sangong();
+    sg.budget ??= budget;
+    sg.actual ??= actual;
+    out.n.executions.push({
+      key: 'sangong',
+      label: '“三公”经费',
+      section: s,
+      basis,
+      budget,
+      actual,
+      rate: p.fig(m, 'r'),
+    });
+    subject('sangong', '“三公”经费', actual);
+  };
+
   on(p, evs, RE.exec, (m) => {
     const label = cleanLabel(groupText(m, 'lbl') ?? '');
     const isTotal = /一般公共预算(?:财政拨款)?支出$/.test(label);
     const code = isTotal ? 'total' : classCode(label);
     const budget = p.fig(m, 'b');
+    const full = p.fig(m, 'f');
     const actual = p.fig(m, 'a');
     const rate = p.fig(m, 'r');
+    // With both budgets printed, the rate belongs to the one its sentence names.
+    const rateOnFull = full !== null && groupText(m, 'rb') === '全年';
     if (code === null || actual === null) {
       out.skip(
         st,
@@ -809,31 +868,68 @@ function parseStream(p: StreamParser): void {
       basis: '年初预算',
       budget,
       actual,
-      rate,
+      rate: rateOnFull ? null : rate,
     });
+    if (full !== null) {
+      out.n.executions.push({
+        key: code,
+        label,
+        section: s,
+        basis: '全年预算',
+        budget: full,
+        actual,
+        rate: rateOnFull ? rate : null,
+      });
+    }
     if (isTotal) subject('generalBudgetExpense', '一般公共预算财政拨款支出', actual);
     else subject(code, label, actual);
   });
 
-  if (s === 'sangong') {
-    on(p, evs, RE.sangongTotal, (m) => {
+  // The national template's 项 statements: the subject, "主要用于：…。", then the figures. Not in
+  // the 三公 section, whose "全年预算…支出决算…" sentence is the 三公 total.
+  if (s !== 'sangong') {
+    let item: ItemSubject | null = null;
+    on(p, evs, RE.execSubject, (m) => {
+      item = { ...itemSubject(p.orig(m, 'path') ?? ''), index: m.index };
+    });
+    on(p, evs, RE.execFigures, (m) => {
+      const b = groupRange(m, 'b');
+      if (b === null || p.used.has(b[0])) return; // a statement RE.exec has read
+      // A subject belongs to the figures of its own list item (1、…), never to the next one's.
+      const pending: ItemSubject | null = item;
+      const it =
+        pending !== null && !/\n#+[、.．]/.test(st.masked.slice(pending.index, m.index))
+          ? pending
+          : null;
+      item = null;
       const budget = p.fig(m, 'b');
       const actual = p.fig(m, 'a');
-      if (actual === null) return;
-      const sg = out.sangong();
-      sg.budget ??= budget;
-      sg.actual ??= actual;
+      const rate = p.fig(m, 'r');
+      const text = st.text.slice(m.index, m.index + m[0].length);
+      if (it === null || it.key === null || actual === null) {
+        const reason =
+          it === null
+            ? '找不到这项预算执行所对应的科目（类/款/项）'
+            : `无法识别的功能分类科目名称“${it.label}”`;
+        out.skip(st, m.index, text, reason);
+        return;
+      }
+      const basis = groupText(m, 'basis') === '全年预算' ? '全年预算' : '年初预算';
       out.n.executions.push({
-        key: 'sangong',
-        label: '“三公”经费',
+        key: it.key,
+        label: it.label,
         section: s,
-        basis: '全年预算',
+        basis,
         budget,
         actual,
-        rate: p.fig(m, 'r'),
+        rate,
       });
-      subject('sangong', '“三公”经费', actual);
+      subject(it.key, it.label, actual);
     });
+  }
+
+  if (s === 'sangong') {
+    on(p, evs, RE.sangongTotal, (m) => sangongTotal(m, '全年预算'));
     on(p, evs, RE.sangongBudget, (m) => {
       const budget = p.fig(m, 'b');
       if (budget === null) return;

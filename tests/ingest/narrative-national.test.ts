@@ -1,0 +1,207 @@
+// The 情况说明 of three real 部门决算 of 上海市普陀区 (national template wording). Each fixture
+// is an excerpt of the text as the app's PDF reader lays it out; it is read at its own line
+// numbers in the document (padded with the lines before it), so every expected line below is the
+// document's. Expected values were typed from the texts, not copied from the reader's output.
+import { readFileSync } from 'node:fs';
+import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
+import { narrativeDoc } from '@/ingest/national/build-national';
+import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
+import { checkNarrative } from '@/ingest/narrative-checks';
+import { makeSourceDoc } from '@/ingest/source-doc';
+
+/** An excerpt that starts at line `first` of its document. */
+function load(file: string, first: number): NarrativeParse & { text: string } {
+  const excerpt = readFileSync(new URL(`../fixtures/national/${file}`, import.meta.url), 'utf8');
+  const text = '\n'.repeat(first - 1) + excerpt;
+  return { ...parseNarrative(narrativeDoc(makeSourceDoc(file, text)), '决算'), text };
+}
+
+type Exp = [value: string, line: number] | null;
+const fig = (f: { v: string; line: number } | null | undefined): Exp =>
+  f == null ? null : [f.v, f.line];
+
+function execs(n: Narrative, key: string) {
+  return n.executions
+    .filter((e) => e.key === key)
+    .map((e) => ({
+      basis: e.basis,
+      budget: fig(e.budget),
+      actual: fig(e.actual),
+      rate: fig(e.rate),
+    }));
+}
+const narrativeSkips = (r: NarrativeParse) =>
+  r.skipped.filter((s) => s.where.startsWith('情况说明')).map((s) => [s.line, s.text] as const);
+
+describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况说明', () => {
+  const r = load('putuo-planning-2024-final.narrative.txt', 394);
+  const n = r.narrative;
+
+  it('validates against the schema, from the 第三部分 heading', () => {
+    expect(narrativeSchema.safeParse(n).success).toBe(true);
+    expect(n.startLine).toBe(394);
+  });
+
+  it('keeps the total execution and its misprinted rate (9746.50 ÷ 10210.34 = 95.46%)', () => {
+    expect(execs(n, 'total')).toEqual([
+      {
+        basis: '年初预算',
+        budget: ['10210.34', 428],
+        actual: ['9746.50', 429],
+        rate: ['95.45', 429],
+      },
+    ]);
+    const f = checkNarrative(n).find((x) => x.id.startsWith('narr-percent-exec-total'));
+    expect([f?.printed, f?.expected]).toEqual(['95.45%', '95.46%']);
+  });
+
+  it('reads every 项 statement: 类/款/项 before 主要用于, then 年初预算为…支出决算为…', () => {
+    const items = n.executions.filter((e) => e.section === 'generalBudget' && e.key !== 'total');
+    expect(items.map((e) => e.key)).toEqual([
+      '208.行政事业单位养老支出.行政单位离退休',
+      '208.行政事业单位养老支出.事业单位离退休',
+      '208.行政事业单位养老支出.机关事业单位基本养老保险缴费支出',
+      '208.行政事业单位养老支出.机关事业单位职业年金缴费支出',
+      '208.行政事业单位养老支出.机关事业单位退休人员活动费支出',
+      '210.行政事业单位医疗.行政单位医疗',
+      '210.行政事业单位医疗.事业单位医疗',
+      '212.城乡社区管理事务.行政运行',
+      '212.城乡社区规划与管理.城乡社区规划与管理',
+      '220.自然资源事务.事业运行',
+      '220.自然资源事务.其他国土资源事务支出',
+      '221.住房保障支出.住房公积金',
+      '221.住房保障支出.购房补贴',
+    ]);
+    expect(items[0]?.label).toBe(
+      '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）',
+    );
+    expect(execs(n, '208.行政事业单位养老支出.行政单位离退休')).toEqual([
+      { basis: '年初预算', budget: ['54.53', 434], actual: ['54.53', 434], rate: ['100.00', 435] },
+    ]);
+    // "…支出决算为 0.88 万元。完成年初预算的 100.00%。": the rate after a full stop.
+    expect(execs(n, '208.行政事业单位养老支出.机关事业单位退休人员活动费支出')).toEqual([
+      { basis: '年初预算', budget: ['0.88', 453], actual: ['0.88', 453], rate: ['100.00', 454] },
+    ]);
+    expect(execs(n, '212.城乡社区规划与管理.城乡社区规划与管理')).toEqual([
+      {
+        basis: '年初预算',
+        budget: ['3110.14', 471],
+        actual: ['2739.56', 472],
+        rate: ['88.08', 472],
+      },
+    ]);
+    expect(execs(n, '221.住房保障支出.购房补贴')).toEqual([
+      {
+        basis: '年初预算',
+        budget: ['171.49', 490],
+        actual: ['171.49', 491],
+        rate: ['100.00', 491],
+      },
+    ]);
+  });
+
+  it('adds the 项 up to the total: 年初预算 off by a rounding 0.01, 支出决算 exact', () => {
+    // 54.53 + 28.11 + 452.40 + 226.25 + 0.88 + 42.73 + 196.40 + 1115.48 + 3110.14 + 4477.33
+    // + 45.00 + 289.59 + 171.49 = 10210.33; the actuals add up to 9746.50.
+    const fs = checkNarrative(n).filter((x) => x.id.startsWith('narr-narrative-execsum-items'));
+    expect(fs.map((x) => [x.severity, x.expected, x.printed])).toEqual([
+      ['info', '10210.33', '10210.34'],
+    ]);
+  });
+
+  it('leaves no 项 figure unplaced', () => {
+    expect(
+      narrativeSkips(r)
+        .filter(([line]) => line < 504)
+        .map(([line]) => line),
+    ).toEqual([431]);
+  });
+});
+
+describe('中共上海市普陀区委社会工作部 2024 部门决算: 情况说明', () => {
+  const r = load('putuo-social-work-2024-final.narrative.txt', 317);
+  const n = r.narrative;
+
+  it('reads the total against both 年初预算 (0) and 全年预算, and flags the rate', () => {
+    expect(execs(n, 'total')).toEqual([
+      { basis: '年初预算', budget: ['0', 344], actual: ['307.82', 345], rate: ['95.89', 345] },
+      { basis: '全年预算', budget: ['321.02', 345], actual: ['307.82', 345], rate: null },
+    ]);
+    // 307.82 ÷ 321.02 = 95.89%: the rate printed as 完成年初预算的 is against 全年预算.
+    const f = checkNarrative(n).find((x) => x.id.startsWith('narr-percent-exec-total'));
+    expect([f?.severity, f?.printed]).toEqual(['warning', '95.89%']);
+  });
+
+  it('reads 项 statements against 全年预算, with and without a rate', () => {
+    const items = n.executions.filter((e) => e.section === 'generalBudget' && e.key !== 'total');
+    expect(items).toHaveLength(9);
+    expect(items.every((e) => e.basis === '全年预算')).toBe(true);
+    expect(execs(n, '201.社会工作事务.行政运行')).toEqual([
+      { basis: '全年预算', budget: ['52.00', 348], actual: ['51.32', 349], rate: ['98.69', 349] },
+    ]);
+    expect(execs(n, '201.社会工作事务.事业运行')).toEqual([
+      { basis: '全年预算', budget: ['17.68', 352], actual: ['11.31', 353], rate: null },
+    ]);
+    expect(execs(n, '208.行政事业单位养老支出.机关事业单位基本养老保险缴费支出')).toEqual([
+      { basis: '全年预算', budget: ['9.00', 361], actual: ['6.18', 361], rate: null },
+    ]);
+    expect(execs(n, '221.住房改革支出.住房公积金')).toEqual([
+      { basis: '全年预算', budget: ['18.12', 378], actual: ['17.70', 379], rate: ['97.68', 379] },
+    ]);
+  });
+
+  it('adds the 项 up to the 全年预算 and the actual', () => {
+    const fs = checkNarrative(n).filter((x) => x.id.startsWith('narr-narrative-execsum-items'));
+    expect(fs).toEqual([]);
+  });
+
+  it('leaves no 项 figure unplaced', () => {
+    expect(narrativeSkips(r)).toEqual([]);
+  });
+});
+
+describe('上海市普陀区财政局 2024 部门决算: 情况说明', () => {
+  const r = load('putuo-finance-2024-final.narrative.txt', 388);
+  const n = r.narrative;
+
+  it('keeps the misprinted 财政拨款收入支出总计0.3万元', () => {
+    expect(n.totals.filter((t) => t.key === 'fiscalExpenseTotal').map((t) => fig(t.value))).toEqual(
+      [['0.3', 401]],
+    );
+  });
+
+  it('reads 项 statements that print no rate', () => {
+    const items = n.executions.filter((e) => e.section === 'generalBudget' && e.key !== 'total');
+    expect(items).toHaveLength(11);
+    expect(execs(n, '201.财政事务.行政运行')).toEqual([
+      { basis: '年初预算', budget: ['1560.05', 420], actual: ['1511.89', 420], rate: null },
+    ]);
+    expect(execs(n, '210.行政事业单位医疗.行政单位医疗')).toEqual([
+      { basis: '年初预算', budget: ['62.29', 447], actual: ['60.99', 447], rate: null },
+    ]);
+    expect(execs(n, '221.住房改革支出.购房补贴')).toEqual([
+      { basis: '年初预算', budget: ['258.50', 453], actual: ['258.50', 453], rate: null },
+    ]);
+  });
+
+  it('leaves no 项 figure unplaced', () => {
+    expect(narrativeSkips(r).filter(([line]) => line < 462)).toEqual([]);
+  });
+});
+
+describe('a 项 statement without its subject', () => {
+  it('is listed as unplaced, not given the previous item’s subject', () => {
+    const text = [
+      '第三部分 情况说明',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '（三）一般公共预算财政拨款支出决算具体情况',
+      '1、住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：缴纳住房公积金。',
+      '2、主要用于：购房补贴。年初预算为 10.00 万元，支出决算为 9.00 万元，完成年初预算的 90.00%。',
+    ].join('\n');
+    const r = parseNarrative(makeSourceDoc('a.txt', text), '决算');
+    expect(r.narrative.executions).toEqual([]);
+    expect(r.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [5, '找不到这项预算执行所对应的科目（类/款/项）'],
+    ]);
+  });
+});
