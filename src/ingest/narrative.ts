@@ -118,8 +118,10 @@ const ECON_CODES: Readonly<Record<string, string>> = {
 
 const SANGONG_PARTS: readonly { re: RegExp; key: string; label: string }[] = [
   { re: /^因公出国[（(]境[）)]费/, key: 'sangong.abroad', label: '因公出国（境）费' },
+  // The national template states the two vehicle items together first (公开09's 小计 column).
+  { re: /^公务用车购置及运行维护费/, key: 'sangong.vehicle', label: '公务用车购置及运行维护费' },
   { re: /^公务用车购置/, key: 'sangong.vehiclePurchase', label: '公务用车购置费' },
-  { re: /^公务用车运行维护费/, key: 'sangong.vehicleRunning', label: '公务用车运行维护费' },
+  { re: /^公务用车运行维护/, key: 'sangong.vehicleRunning', label: '公务用车运行维护费' },
   { re: /^公务接待费/, key: 'sangong.reception', label: '公务接待费' },
   { re: /^国内接待费/, key: 'sangong.reception.domestic', label: '国内接待费' },
   { re: /^外事接待费/, key: 'sangong.reception.foreignAffairs', label: '外事接待费' },
@@ -523,15 +525,22 @@ const RE = {
   sangongBudget: rx(
     String.raw`[“"]?三公[”"]?经费(?:财政拨款)?预算(?:数)?(?:为|共计|合计)?\s*{N:b}\s*万元`,
   ),
+  /**
+   * A 三公 item: "公务接待费3.20万元，完成全年预算的100%" (Shanxi), "公务接待费支出决算为0.39万元，
+   * 完成预算的13.68%" and, as a share of the actual, "公务接待费支出决算0.39万元，占100.00%"
+   * (national).
+   */
   sangongPart: rx(
-    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置费?|公务用车运行维护费|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*{N:v}\s*万元(?:\s*[，,]\s*完成全年预算的\s*{N:r}\s*%)?`,
+    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置及运行维护费|公务用车购置费?|公务用车运行维护费?|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*{N:v}\s*万元(?:\s*[，,]\s*(?:完成(?:全年)?预算的\s*{N:r}\s*%|占\s*{N:p}\s*%))?`,
   ),
-  groups: rx(String.raw`团组共\s*{N:g}\s*个\s*[，,]\s*{N:p}\s*人次`),
+  groups: rx(String.raw`团组(?:共)?\s*{N:g}\s*个\s*[，,、]\s*(?:累计)?\s*{N:p}\s*人次`),
   purchased: rx(String.raw`购置公务用车\s*{N:v}\s*辆`),
-  fleet: rx(String.raw`保有量共\s*{N:v}\s*辆`),
-  reception: rx(String.raw`共接待(?:国[（(]境[）)]外)?\s*{N:b}\s*批次\s*[，,]\s*{N:p}\s*人次`),
+  fleet: rx(String.raw`保有量(?:共|为)\s*{N:v}\s*辆`),
+  reception: rx(
+    String.raw`(?:共接待(?:国[（(]境[）)]外)?|列明公务接待)\s*{N:b}\s*批次\s*[，,、]\s*{N:p}\s*人次`,
+  ),
   none: rx(
-    String.raw`本年度无此项(?:收支|支出|收入)|无[“"]?三公[”"]?经费预算|未编报[^，。\n]*?整体绩效目标`,
+    String.raw`本年度无此项(?:收支|支出|收入)|无[“"]?三公[”"]?经费(?:财政拨款)?(?:预算|支出)|未编报[^，。\n]*?整体绩效目标`,
   ),
   operating: rx(String.raw`机关运行经费(?:财政拨款预算|支出)\s*{N:v}\s*万元`),
   procTotal: rx(String.raw`政府采购(?<basis>支出|预算)总额\s*{N:v}\s*万元`),
@@ -821,7 +830,7 @@ function parseStream(p: StreamParser): void {
     });
   });
 
-  /** The 三公 total: "全年预算X万元，支出决算Y万元". */
+  /** The 三公 total: "全年预算X万元，支出决算Y万元" (Shanxi) or "年初预算为X万元，…" (national). */
   const sangongTotal = (m: Match, basis: '年初预算' | '全年预算') => {
     const budget = p.fig(m, 'b');
     const actual = p.fig(m, 'a');
@@ -843,6 +852,10 @@ function parseStream(p: StreamParser): void {
 
   on(p, evs, RE.exec, (m) => {
     const label = cleanLabel(groupText(m, 'lbl') ?? '');
+    if (s === 'sangong' && /三公/.test(label)) {
+      sangongTotal(m, '年初预算');
+      return;
+    }
     const isTotal = /一般公共预算(?:财政拨款)?支出$/.test(label);
     const code = isTotal ? 'total' : classCode(label);
     const budget = p.fig(m, 'b');
@@ -942,6 +955,14 @@ function parseStream(p: StreamParser): void {
       const v = p.fig(m, 'v');
       if (def === undefined || v === null) return;
       const sg = out.sangong();
+      const pct = p.fig(m, 'p');
+      if (pct !== null) {
+        // "…支出决算0.39万元，占100.00%": the item's share of the actual, not a third mention.
+        out
+          .breakdownFor(s, 'sangong', '“三公”经费支出构成', sg.actual, true)
+          .parts.push({ key: def.key, label: def.label, amount: v, pct });
+        return;
+      }
       const part = sg.parts.find((x) => x.key === def.key);
       if (part === undefined)
         sg.parts.push({ key: def.key, label: def.label, amount: v, detailAmount: null });

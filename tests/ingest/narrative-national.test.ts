@@ -3,7 +3,9 @@
 // numbers in the document (padded with the lines before it), so every expected line below is the
 // document's. Expected values were typed from the texts, not copied from the reader's output.
 import { readFileSync } from 'node:fs';
+import type { Table } from '@/data/schema';
 import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
+import { checkDisclosure } from '@/ingest/checks/disclosure-checks';
 import { narrativeDoc } from '@/ingest/national/build-national';
 import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
 import { checkNarrative } from '@/ingest/narrative-checks';
@@ -30,8 +32,36 @@ function execs(n: Narrative, key: string) {
       rate: fig(e.rate),
     }));
 }
+function sangongPart(n: Narrative, key: string) {
+  const p = n.sangong?.parts.find((x) => x.key === key);
+  return [fig(p?.amount), fig(p?.detailAmount)];
+}
+function counts(n: Narrative) {
+  return n.sangong?.counts.map((c) => [c.key, c.value.v, c.value.line]);
+}
 const narrativeSkips = (r: NarrativeParse) =>
   r.skipped.filter((s) => s.where.startsWith('情况说明')).map((s) => [s.line, s.text] as const);
+
+/** 公开09's one row: in both documents only 合计 and 公务接待费 carry a figure, the rest 0. */
+function sangongTable(title: number, line: number, budget: string, actual: string): Table {
+  const cells = Object.fromEntries(
+    (
+      ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception'] as const
+    ).flatMap((k) => [
+      [`budget.${k}`, { v: k === 'total' || k === 'reception' ? budget : '0.00', line }],
+      [`actual.${k}`, { v: k === 'total' || k === 'reception' ? actual : '0.00', line }],
+    ]),
+  );
+  return {
+    id: '公开09',
+    title: '财政拨款“三公”经费支出决算表',
+    line: title,
+    unit: '万元',
+    noData: false,
+    columns: Object.keys(cells).map((key) => ({ key, label: key })),
+    rows: [{ key: 'sangong', label: '财政拨款“三公”经费', line, cells }],
+  } as Table;
+}
 
 describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况说明', () => {
   const r = load('putuo-planning-2024-final.narrative.txt', 394);
@@ -76,11 +106,21 @@ describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况�
       '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）',
     );
     expect(execs(n, '208.行政事业单位养老支出.行政单位离退休')).toEqual([
-      { basis: '年初预算', budget: ['54.53', 434], actual: ['54.53', 434], rate: ['100.00', 435] },
+      {
+        basis: '年初预算',
+        budget: ['54.53', 434],
+        actual: ['54.53', 434],
+        rate: ['100.00', 435],
+      },
     ]);
     // "…支出决算为 0.88 万元。完成年初预算的 100.00%。": the rate after a full stop.
     expect(execs(n, '208.行政事业单位养老支出.机关事业单位退休人员活动费支出')).toEqual([
-      { basis: '年初预算', budget: ['0.88', 453], actual: ['0.88', 453], rate: ['100.00', 454] },
+      {
+        basis: '年初预算',
+        budget: ['0.88', 453],
+        actual: ['0.88', 453],
+        rate: ['100.00', 454],
+      },
     ]);
     expect(execs(n, '212.城乡社区规划与管理.城乡社区规划与管理')).toEqual([
       {
@@ -109,12 +149,76 @@ describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况�
     ]);
   });
 
-  it('leaves no 项 figure unplaced', () => {
-    expect(
-      narrativeSkips(r)
-        .filter(([line]) => line < 504)
-        .map(([line]) => line),
-    ).toEqual([431]);
+  it('reads the 三公 total sentence and its items', () => {
+    expect(fig(n.sangong?.budget)).toEqual(['2.85', 506]);
+    expect(fig(n.sangong?.actual)).toEqual(['0.39', 507]);
+    expect(execs(n, 'sangong')).toEqual([
+      {
+        basis: '年初预算',
+        budget: ['2.85', 506],
+        actual: ['0.39', 507],
+        rate: ['13.68', 507],
+      },
+    ]);
+    // (一) states each item; 具体情况 (1、2、3、) states it again.
+    expect(sangongPart(n, 'sangong.abroad')).toEqual([
+      ['0.00', 508],
+      ['0.00', 524],
+    ]);
+    expect(sangongPart(n, 'sangong.vehicle')).toEqual([
+      ['0.00', 509],
+      ['0.00', 526],
+    ]);
+    expect(sangongPart(n, 'sangong.reception')).toEqual([
+      ['0.39', 510],
+      ['0.39', 531],
+    ]);
+    // "公务用车购置支出为 0.00 万元。公务用车运行维护支出 0.00 万元。"
+    expect(sangongPart(n, 'sangong.vehiclePurchase')).toEqual([['0.00', 527], null]);
+    expect(sangongPart(n, 'sangong.vehicleRunning')).toEqual([['0.00', 528], null]);
+    expect(execs(n, 'sangong.reception')).toEqual([
+      {
+        basis: '全年预算',
+        budget: null,
+        actual: ['0.39', 510],
+        rate: ['13.68', 510],
+      },
+    ]);
+  });
+
+  it('reads the 三公 shares of (二) as the structure of the actual', () => {
+    const b = n.breakdowns.find((x) => x.key === 'sangong');
+    expect(fig(b?.total)).toEqual(['0.39', 507]);
+    expect(b?.parts.map((p) => [p.key, fig(p.amount), fig(p.pct)])).toEqual([
+      ['sangong.abroad', ['0.00', 521], ['0.00', 521]],
+      ['sangong.vehicle', ['0.00', 522], ['0.00', 522]],
+      ['sangong.reception', ['0.39', 522], ['100.00', 523]],
+    ]);
+  });
+
+  it('reads groups, fleet and receptions in the national wording', () => {
+    expect(counts(n)).toEqual([
+      ['sangong.abroad.groups', '0', 525],
+      ['sangong.abroad.persons', '0', 525],
+      ['sangong.vehicleRunning.fleet', '0', 530],
+      ['sangong.reception.batches', '2', 534],
+      ['sangong.reception.persons', '26', 534],
+    ]);
+  });
+
+  it('does not say the 三公 is missing in total or by item', () => {
+    const fs = checkDisclosure(makeSourceDoc('a.txt', r.text), {
+      kind: '决算',
+      fiscalYear: 2024,
+      unitName: '上海市普陀区规划和自然资源局',
+      tables: [sangongTable(361, 370, '2.85', '0.39')],
+      narrative: n,
+    });
+    expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
+  });
+
+  it('leaves unplaced only figures of explanations and a misprinted change', () => {
+    expect(narrativeSkips(r).map(([line]) => line)).toEqual([431, 514]);
   });
 });
 
@@ -124,8 +228,18 @@ describe('中共上海市普陀区委社会工作部 2024 部门决算: 情况�
 
   it('reads the total against both 年初预算 (0) and 全年预算, and flags the rate', () => {
     expect(execs(n, 'total')).toEqual([
-      { basis: '年初预算', budget: ['0', 344], actual: ['307.82', 345], rate: ['95.89', 345] },
-      { basis: '全年预算', budget: ['321.02', 345], actual: ['307.82', 345], rate: null },
+      {
+        basis: '年初预算',
+        budget: ['0', 344],
+        actual: ['307.82', 345],
+        rate: ['95.89', 345],
+      },
+      {
+        basis: '全年预算',
+        budget: ['321.02', 345],
+        actual: ['307.82', 345],
+        rate: null,
+      },
     ]);
     // 307.82 ÷ 321.02 = 95.89%: the rate printed as 完成年初预算的 is against 全年预算.
     const f = checkNarrative(n).find((x) => x.id.startsWith('narr-percent-exec-total'));
@@ -137,16 +251,36 @@ describe('中共上海市普陀区委社会工作部 2024 部门决算: 情况�
     expect(items).toHaveLength(9);
     expect(items.every((e) => e.basis === '全年预算')).toBe(true);
     expect(execs(n, '201.社会工作事务.行政运行')).toEqual([
-      { basis: '全年预算', budget: ['52.00', 348], actual: ['51.32', 349], rate: ['98.69', 349] },
+      {
+        basis: '全年预算',
+        budget: ['52.00', 348],
+        actual: ['51.32', 349],
+        rate: ['98.69', 349],
+      },
     ]);
     expect(execs(n, '201.社会工作事务.事业运行')).toEqual([
-      { basis: '全年预算', budget: ['17.68', 352], actual: ['11.31', 353], rate: null },
+      {
+        basis: '全年预算',
+        budget: ['17.68', 352],
+        actual: ['11.31', 353],
+        rate: null,
+      },
     ]);
     expect(execs(n, '208.行政事业单位养老支出.机关事业单位基本养老保险缴费支出')).toEqual([
-      { basis: '全年预算', budget: ['9.00', 361], actual: ['6.18', 361], rate: null },
+      {
+        basis: '全年预算',
+        budget: ['9.00', 361],
+        actual: ['6.18', 361],
+        rate: null,
+      },
     ]);
     expect(execs(n, '221.住房改革支出.住房公积金')).toEqual([
-      { basis: '全年预算', budget: ['18.12', 378], actual: ['17.70', 379], rate: ['97.68', 379] },
+      {
+        basis: '全年预算',
+        budget: ['18.12', 378],
+        actual: ['17.70', 379],
+        rate: ['97.68', 379],
+      },
     ]);
   });
 
@@ -155,7 +289,11 @@ describe('中共上海市普陀区委社会工作部 2024 部门决算: 情况�
     expect(fs).toEqual([]);
   });
 
-  it('leaves no 项 figure unplaced', () => {
+  it('takes "无“三公”经费财政拨款支出" as a stated absence', () => {
+    expect(n.noActivity.map((a) => [a.key, a.line])).toContainEqual(['sangong', 392]);
+  });
+
+  it('leaves nothing of the 情况说明 unplaced', () => {
     expect(narrativeSkips(r)).toEqual([]);
   });
 });
@@ -174,18 +312,59 @@ describe('上海市普陀区财政局 2024 部门决算: 情况说明', () => {
     const items = n.executions.filter((e) => e.section === 'generalBudget' && e.key !== 'total');
     expect(items).toHaveLength(11);
     expect(execs(n, '201.财政事务.行政运行')).toEqual([
-      { basis: '年初预算', budget: ['1560.05', 420], actual: ['1511.89', 420], rate: null },
+      {
+        basis: '年初预算',
+        budget: ['1560.05', 420],
+        actual: ['1511.89', 420],
+        rate: null,
+      },
     ]);
     expect(execs(n, '210.行政事业单位医疗.行政单位医疗')).toEqual([
-      { basis: '年初预算', budget: ['62.29', 447], actual: ['60.99', 447], rate: null },
+      {
+        basis: '年初预算',
+        budget: ['62.29', 447],
+        actual: ['60.99', 447],
+        rate: null,
+      },
     ]);
     expect(execs(n, '221.住房改革支出.购房补贴')).toEqual([
-      { basis: '年初预算', budget: ['258.50', 453], actual: ['258.50', 453], rate: null },
+      {
+        basis: '年初预算',
+        budget: ['258.50', 453],
+        actual: ['258.50', 453],
+        rate: null,
+      },
     ]);
   });
 
-  it('leaves no 项 figure unplaced', () => {
-    expect(narrativeSkips(r).filter(([line]) => line < 462)).toEqual([]);
+  it('reads the 三公 total and items, and the stated absence of 三公 spending', () => {
+    expect(execs(n, 'sangong')).toEqual([
+      {
+        basis: '年初预算',
+        budget: ['0.95', 464],
+        actual: ['0.00', 464],
+        rate: ['0', 465],
+      },
+    ]);
+    expect(sangongPart(n, 'sangong.abroad')[0]).toEqual(['0.00', 465]);
+    expect(sangongPart(n, 'sangong.vehicle')[0]).toEqual(['0.00', 466]);
+    expect(sangongPart(n, 'sangong.reception')[0]).toEqual(['0.00', 466]);
+    expect(n.noActivity.map((a) => [a.key, a.line])).toContainEqual(['sangong', 473]);
+  });
+
+  it('no longer says the 三公 printed in 公开09 is not explained', () => {
+    const fs = checkDisclosure(makeSourceDoc('a.txt', r.text), {
+      kind: '决算',
+      fiscalYear: 2024,
+      unitName: '上海市普陀区财政局',
+      tables: [sangongTable(359, 367, '0.95', '0.00')],
+      narrative: n,
+    });
+    expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
+  });
+
+  it('leaves nothing of the 情况说明 up to 九、 unplaced', () => {
+    expect(narrativeSkips(r)).toEqual([]);
   });
 });
 
