@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Table } from '@/data/schema';
 import { narrativeSchema, type Narrative } from '@/data/schema-narrative';
 import { checkDisclosure } from '@/ingest/checks/disclosure-checks';
+import { checkNarrativeAgainstTables } from '@/ingest/checks/narrative-table-checks';
 import { narrativeDoc } from '@/ingest/national/build-national';
 import { parseNarrative, type NarrativeParse } from '@/ingest/narrative';
 import { checkNarrative } from '@/ingest/narrative-checks';
@@ -186,6 +187,15 @@ describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况�
     ]);
   });
 
+  it('compares the 三公 items with 公开09, 公务用车购置及运行维护费 with its 小计', () => {
+    const table = sangongTable(361, 370, '2.85', '0.39');
+    expect(checkNarrativeAgainstTables(n, [table], '决算')).toEqual([]);
+    const vehicle = table.rows[0]?.cells['actual.vehicle'];
+    if (vehicle) vehicle.v = '0.10';
+    const fs = checkNarrativeAgainstTables(n, [table], '决算');
+    expect(fs.map((f) => [f.printed, f.expected, f.lines])).toEqual([['0.00', '0.10', [509, 370]]]);
+  });
+
   it('reads the 三公 shares of (二) as the structure of the actual', () => {
     const b = n.breakdowns.find((x) => x.key === 'sangong');
     expect(fig(b?.total)).toEqual(['0.39', 507]);
@@ -360,6 +370,21 @@ describe('上海市普陀区财政局 2024 部门决算: 情况说明', () => {
       tables: [sangongTable(359, 367, '0.95', '0.00')],
       narrative: n,
     });
+    expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
+  });
+
+  it('takes 公务用车购置及运行维护费 0 as both vehicle items when the text says no more', () => {
+    // Without "无“三公”经费(财政拨款)支出" (lines 467, 473), (一) still states the total and items.
+    const text = r.text.replace(/无“三\s*公”经费(?:财政拨款)?支出/g, '支出如上');
+    const { narrative } = parseNarrative(narrativeDoc(makeSourceDoc('a.txt', text)), '决算');
+    const fs = checkDisclosure(makeSourceDoc('a.txt', text), {
+      kind: '决算',
+      fiscalYear: 2024,
+      unitName: '上海市普陀区财政局',
+      tables: [sangongTable(359, 367, '0.95', '0.00')],
+      narrative,
+    });
+    expect(narrative.noActivity.filter((a) => a.key === 'sangong')).toEqual([]);
     expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
   });
 

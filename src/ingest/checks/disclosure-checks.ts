@@ -298,11 +298,17 @@ function sangongByItem(input: DisclosureInput): Finding[] {
     ];
   }
   const total = input.kind === '预算' ? (sg.budget ?? sg.actual) : sg.actual;
+  // The national template states 公务用车购置及运行维护费 as one item: at 0 there is nothing to
+  // split into 购置 and 运行维护.
+  const vehiclesNil = sg.parts.some(
+    (p) => p.key === 'sangong.vehicle' && p.amount !== null && /^0(?:\.0+)?$/.test(p.amount.v),
+  );
+  const stated = (key: string) =>
+    sg.parts.some((p) => p.key === key && p.amount !== null) ||
+    (vehiclesNil && /^sangong\.vehicle(?:Purchase|Running)$/.test(key));
   const missing = [
     ...(total === null ? ['总额'] : []),
-    ...SANGONG_ITEMS.filter(
-      (it) => !sg.parts.some((p) => p.key === it.key && p.amount !== null),
-    ).map((it) => it.label),
+    ...SANGONG_ITEMS.filter((it) => !stated(it.key)).map((it) => it.label),
   ];
   if (missing.length === 0) return [];
   const lines = [

@@ -109,6 +109,8 @@ const PARTS: Record<'决算' | '预算', Record<string, (part: string) => TableR
 
 const SANGONG_COLS: Record<string, string> = {
   'sangong.abroad': 'abroad',
+  // The national template's 公务用车购置及运行维护费, 公开09's 小计 of the two vehicle columns.
+  'sangong.vehicle': 'vehicle',
   'sangong.vehiclePurchase': 'vehiclePurchase',
   'sangong.vehicleRunning': 'vehicleRunning',
   'sangong.reception': 'reception',
