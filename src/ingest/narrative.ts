@@ -543,8 +543,14 @@ const RE = {
     String.raw`本年度无此项(?:收支|支出|收入)|无[“"]?三公[”"]?经费(?:财政拨款)?(?:预算|支出)|未编报[^，。\n]*?整体绩效目标`,
   ),
   operating: rx(String.raw`机关运行经费(?:财政拨款预算|支出)\s*{N:v}\s*万元`),
-  procTotal: rx(String.raw`政府采购(?<basis>支出|预算)总额\s*{N:v}\s*万元`),
-  procPart: rx(String.raw`政府采购(?<k>货物|工程|服务)(?:支出|预算)\s*{N:v}\s*万元`),
+  /** "政府采购支出总额X万元" (Shanxi), "政府采购金额（以合同签订为准）为X万元" (national). */
+  procTotal: rx(
+    String.raw`政府采购(?:(?<basis>支出|预算)总额|金额\s*(?:[（(][^）)\n]{0,12}[）)])?\s*为)\s*{N:v}\s*万元`,
+  ),
+  /** "政府采购货物支出X万元" (Shanxi), "货物采购金额X万元" (national). */
+  procPart: rx(
+    String.raw`(?:政府采购(?<k>货物|工程|服务)(?:支出|预算)|(?<k2>货物|工程|服务)采购金额)\s*{N:v}\s*万元`,
+  ),
   procSme: rx(
     String.raw`授予(?<k>中小企业|小微企业)合同金额\s*{N:v}\s*万元(?:\s*[，,]\s*占政府采购(?:支出|预算)总额的\s*{N:p}\s*%)?`,
   ),
@@ -1033,8 +1039,10 @@ function parseStream(p: StreamParser): void {
     on(p, evs, RE.procTotal, (m) => {
       const v = p.fig(m, 'v');
       if (v === null || out.n.procurement !== null) return;
+      // The national wording names no basis: a 决算 states what was spent.
+      const basis = groupText(m, 'basis') ?? (out.kind === '预算' ? '预算' : '支出');
       out.n.procurement = {
-        basis: groupText(m, 'basis') === '预算' ? '预算' : '支出',
+        basis: basis === '预算' ? '预算' : '支出',
         total: v,
         goods: null,
         works: null,
@@ -1047,7 +1055,7 @@ function parseStream(p: StreamParser): void {
       const pr = out.n.procurement;
       const v = p.fig(m, 'v');
       if (pr === null || v === null) return;
-      const k = groupText(m, 'k');
+      const k = groupText(m, 'k') ?? groupText(m, 'k2');
       if (k === '货物') pr.goods = v;
       else if (k === '工程') pr.works = v;
       else pr.services = v;

@@ -227,6 +227,20 @@ describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况�
     expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
   });
 
+  it('reads the 政府采购 amount (以合同签订为准) and its parts, which add up to 0.01 more', () => {
+    const pr = n.procurement;
+    expect([pr?.basis, fig(pr?.total), fig(pr?.goods), fig(pr?.works), fig(pr?.services)]).toEqual([
+      '支出',
+      ['2319.21', 565],
+      ['122.43', 565],
+      ['1387.72', 566],
+      ['809.07', 566],
+    ]);
+    // 122.43 + 1387.72 + 809.07 = 2319.22
+    const f = checkNarrative(n).find((x) => x.id.startsWith('narr-narrative-sum-procurement'));
+    expect([f?.severity, f?.expected, f?.printed]).toEqual(['info', '2319.22', '2319.21']);
+  });
+
   it('leaves unplaced only figures of explanations and a misprinted change', () => {
     expect(narrativeSkips(r).map(([line]) => line)).toEqual([431, 514]);
   });
@@ -388,8 +402,18 @@ describe('上海市普陀区财政局 2024 部门决算: 情况说明', () => {
     expect(fs.filter((f) => f.id.startsWith('disc-sangong'))).toEqual([]);
   });
 
-  it('leaves nothing of the 情况说明 up to 九、 unplaced', () => {
-    expect(narrativeSkips(r)).toEqual([]);
+  it('reads the 政府采购 amount and its parts', () => {
+    const pr = n.procurement;
+    expect([fig(pr?.total), fig(pr?.goods), fig(pr?.works), fig(pr?.services)]).toEqual([
+      ['251.25', 492],
+      ['4.79', 493],
+      ['0', 493],
+      ['246.47', 493],
+    ]);
+  });
+
+  it('leaves unplaced only the 绩效 问题 count', () => {
+    expect(narrativeSkips(r).map(([line]) => line)).toEqual([485]);
   });
 });
 
