@@ -561,8 +561,9 @@ const RE = {
     String.raw`(?:单价|价值)\s*{N:t}\s*万元[^，。；\d\n]{0,20}?以上[^，。；\d\n]{0,30}?设备[^，。；\d\n]{0,20}?{N:c}\s*台`,
   ),
   officeArea: rx(String.raw`办公用房建筑总面积\s*{N:v}\s*平方米`),
+  /** Shanxi's "绩效自评个数N个，资金X万元"; national "绩效自评的2024年度项目N个，涉及预算金额X万元". */
   selfEval: rx(
-    String.raw`(?:绩效自评个数|涉及二级项目)\s*{N:n}\s*个\s*[，,]\s*(?:涉及)?资金\s*{N:a}\s*万元`,
+    String.raw`(?:绩效自评个数|涉及二级项目|绩效自评的\s*(?:Y{4}|\d{4})\s*年度?项目)\s*{N:n}\s*个\s*[，,]\s*(?:涉及)?(?:资金|预算金额)\s*{N:a}\s*万元`,
   ),
   grade: rx(String.raw`(?<!共){N:n}\s*个项目自评(?:等级|结果)为\s*[“"]?(?<g>优|良|中|差)`),
   gradeAll: rx(String.raw`共\s*{N:n}\s*个项目\s*[，,]\s*自评结果均为\s*[“"]?(?<g>优|良|中|差)`),
@@ -573,8 +574,9 @@ const RE = {
   fundSplit: rx(
     String.raw`(?<lbl>一般公共预算|政府性基金预算|国有资[金本]经营预算|社会保险基金预算)(?:项目)?支出\s*{N:v}\s*万元`,
   ),
+  /** Shanxi's budget wording; the national 决算's "编报绩效目标的2024年度项目N个，涉及预算金额X万元". */
   targets: rx(
-    String.raw`纳入绩效目标管理的二级项目\s*{N:n}\s*个\s*[，,]\s*共计金额\s*{N:a}\s*万元`,
+    String.raw`(?:纳入绩效目标管理的二级项目|编报绩效目标的\s*(?:Y{4}|\d{4})\s*年度?项目)\s*{N:n}\s*个\s*[，,]\s*(?:共计|涉及预算)金额\s*{N:a}\s*万元`,
   ),
   targetType: rx(
     String.raw`(?<lbl>其他运转类项目|特定目标类项目)\s*{N:n}\s*个\s*[，,]\s*涉及(?:项目)?金额\s*{N:a}\s*万元`,

@@ -40,6 +40,10 @@ function sangongPart(n: Narrative, key: string) {
 function counts(n: Narrative) {
   return n.sangong?.counts.map((c) => [c.key, c.value.v, c.value.line]);
 }
+function perf(n: Narrative) {
+  const pf = n.performance;
+  return [pf?.targetProjects, pf?.targetAmount, pf?.selfEvalProjects, pf?.selfEvalAmount].map(fig);
+}
 const narrativeSkips = (r: NarrativeParse) =>
   r.skipped.filter((s) => s.where.startsWith('情况说明')).map((s) => [s.line, s.text] as const);
 
@@ -241,6 +245,15 @@ describe('上海市普陀区规划和自然资源局 2024 部门决算: 情况�
     expect([f?.severity, f?.expected, f?.printed]).toEqual(['info', '2319.22', '2319.21']);
   });
 
+  it('reads the projects with 绩效目标 and those self-evaluated, with their amounts', () => {
+    expect(perf(n)).toEqual([
+      ['39', 550],
+      ['4415.48', 551],
+      ['39', 552],
+      ['4415.48', 553],
+    ]);
+  });
+
   it('leaves unplaced only figures of explanations and a misprinted change', () => {
     expect(narrativeSkips(r).map(([line]) => line)).toEqual([431, 514]);
   });
@@ -305,6 +318,15 @@ describe('中共上海市普陀区委社会工作部 2024 部门决算: 情况�
         actual: ['17.70', 379],
         rate: ['97.68', 379],
       },
+    ]);
+  });
+
+  it('reads the 绩效 projects where the year is printed apart ("的 2024 年度项目 1 个")', () => {
+    expect(perf(n)).toEqual([
+      ['1', 405],
+      ['175.52', 405],
+      ['1', 407],
+      ['175.52', 407],
     ]);
   });
 
@@ -409,6 +431,15 @@ describe('上海市普陀区财政局 2024 部门决算: 情况说明', () => {
       ['4.79', 493],
       ['0', 493],
       ['246.47', 493],
+    ]);
+  });
+
+  it('reads the 绩效 projects where the text wraps "绩效自评" before "的"', () => {
+    expect(perf(n)).toEqual([
+      ['4', 481],
+      ['598.42', 482],
+      ['4', 483],
+      ['598.42', 483],
     ]);
   });
 
