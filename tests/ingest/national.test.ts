@@ -343,6 +343,64 @@ describe('上海市普陀区财政局 2024 部门决算 (real PDF, pages cut)', 
   });
 });
 
+describe('上海市普陀区司法局 2026 单位预算 (real PDF, cover and 财务收支预算总表)', () => {
+  const read = pdfBundle('putuo-justice-2026-unit-budget.pdf');
+
+  it('takes the unit from 预算单位, not from the series title 上海市普陀区2026年区级单位预算', async () => {
+    const { bundle } = await read;
+    expect([bundle.unit.name, bundle.unit.scope, bundle.kind, bundle.fiscalYear]).toEqual([
+      '上海市普陀区司法局',
+      '单位',
+      '预算',
+      2026,
+    ]);
+  });
+
+  it('reads the 支出 side split into 合计, 人员经费, 公用经费 and 项目支出 (元)', async () => {
+    const { bundle } = await read;
+    const t = table(bundle, '预算01');
+    expect(t.unit).toBe('元');
+    const expense = (key: string) =>
+      Object.fromEntries(
+        Object.entries(t.rows.find((r) => r.key === key && r.group === 'expense')?.cells ?? {})
+          .filter(([, c]) => c !== null)
+          .map(([k, c]) => [k, c?.v]),
+      );
+    expect(expense('支出总计')).toEqual({
+      total: '86959408.34',
+      personnel: '20374181',
+      public: '1744680',
+      project: '64840547',
+    });
+    expect(expense('公共安全支出')).toEqual({
+      total: '79189400.34',
+      personnel: '12604173',
+      public: '1744680',
+      project: '64840547',
+    });
+    expect(cell(bundle, '预算01', '收入总计', 'amount', 'income')?.v).toBe('86959408.34');
+    // 收入总计 86,959,408.34 = 支出总计 86,959,408.34: no finding says otherwise.
+    expect(bundle.findings.filter((f) => f.message.includes('收入总计'))).toEqual([]);
+  });
+});
+
+it('does not blame the document for a total the reader could not read', () => {
+  // A 支出总计 line with more figures than the header has columns: reported as not read, and
+  // 收入总计 is then not compared with a 支出总计 taken as empty (0.00).
+  const text = [
+    '上海市普陀区司法局',
+    '2026年度部门预算',
+    '                    财务收支预算总表',
+    '                                                        单位：元',
+    '   项目            预算数           项目              预算数',
+    '一、财政拨款收入     1,000.00    一、公共安全支出        1,000.00',
+    '   收入总计          1,000.00       支出总计           1,000.00    600.00   400.00',
+  ].join('\n');
+  const { bundle } = buildBundle(makeSourceDoc('a.txt', text), text);
+  expect(bundle.findings.filter((f) => f.message.includes('收入总计'))).toEqual([]);
+  expect(bundle.findings.find((f) => f.id === 'completeness-partial-预算01')?.lines).toEqual([7]);
+});
+
 describe('who published it, as national covers print it', () => {
   const tables = readText('datong-dept-2024-final.layout.txt').split('\n').slice(1).join('\n');
   const meta = (cover: string) => {

@@ -155,6 +155,15 @@ const FUND_COLUMNS: readonly ColumnRule[] = [
   [/合计|小计/, 'total'],
 ];
 
+/** A 收支预算总表 whose 支出 side is split (上海's 单位预算): 合计, 基本支出 (人员经费, 公用经费), 项目支出. */
+const SPLIT_EXPENSE: readonly ColumnRule[] = [
+  [/人员经费/, 'personnel'],
+  [/公用经费/, 'public'],
+  [/项目支出/, 'project'],
+  [/基本支出/, 'basic'],
+  [/合计|小计/, 'total'],
+];
+
 const THREE_PUBLIC_ITEMS: readonly ColumnRule[] = [
   [/机关运行经费/, 'officeRunning'],
   [/合计/, 'total'],
@@ -815,14 +824,18 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
       ...lineNos.filter((l) => l.center < leftAmount).slice(-1),
       ...amountCols.slice(0, 1),
     ];
+    const rightStacks = header.stacks.filter((s) => s.center > leftAmount);
+    // 基本支出 over 人员经费 and 公用经费 is their group heading, not a column of its own.
+    const split = leavesOf(rightStacks, SPLIT_EXPENSE).filter(
+      (c, _, all) => c.key !== 'basic' || !all.some((o) => o.key === 'personnel'),
+    );
     const right = [
       ...lineNos.filter((l) => l.center > leftAmount).slice(0, 1),
       ...(kind === 'fiscalTotals'
-        ? leavesOf(
-            header.stacks.filter((s) => s.center > leftAmount),
-            FUND_COLUMNS,
-          )
-        : amountCols.slice(1, 2)),
+        ? leavesOf(rightStacks, FUND_COLUMNS)
+        : split.length >= 2 && split.some((c) => c.key === 'total')
+          ? split
+          : amountCols.slice(1, 2)),
     ];
     leaves = [...left, ...right];
     // 江苏's 收支预算总表 has a third side, 支出用途 (基本支出, 项目支出 …): not read, and never

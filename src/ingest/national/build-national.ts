@@ -181,7 +181,12 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
       key,
       label: COLUMN_LABELS[key] ?? t.columns.find((c) => c.key === key)?.header ?? key,
     }));
-    if (budgetExpense && keys.includes('amount') && t.kind === 'totals') {
+    if (
+      budgetExpense &&
+      keys.includes('amount') &&
+      !keys.includes('total') &&
+      t.kind === 'totals'
+    ) {
       columns.push({ key: 'total', label: '金额' });
     }
     out.tables.push({ ...base, columns, rows });
@@ -324,8 +329,12 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   });
 
   // Raw tables: each check compares figures in the unit they are printed in (checkTables).
+  // A sum or cross-table check on a line the reader could not read compares what it did not
+  // read (an empty cell counts as 0): not the document's fault, and the partial-read finding
+  // already names that line.
+  const unreadLines = new Set([...partial.values()].flat());
   const findings: Finding[] = [
-    ...checkTables(tables),
+    ...checkTables(tables).filter((f) => !f.lines.some((l) => unreadLines.has(l))),
     ...tables.flatMap((t) => partlyReadFinding(t, partial.get(t.id) ?? [])),
   ];
   const lastLine = Math.max(...tables.map((t) => t.line));
