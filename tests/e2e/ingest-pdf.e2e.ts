@@ -247,4 +247,27 @@ describe('a .pdf disclosure in 数据文件, from file://', () => {
     expect(await axeViolations(page, '.source-viewer')).toEqual([]);
     expectQuiet(s);
   });
+
+  it('reads pages of a real 上海市普陀区财政局 PDF and says which table it read only in part', async () => {
+    const { page } = s;
+    await openDataFiles(page);
+    await drop(page, [{ name: '普陀财政局.pdf', bytes: fixture('putuo-finance-2024-final.pdf') }]);
+    const outcomes = page.locator('.import-outcomes');
+    await expect
+      .poll(() => outcomes.innerText(), { timeout: 30_000 })
+      .toMatch(
+        /已导入文件 普陀财政局\.pdf：上海市普陀区财政局 2024年部门决算（编号 county-dept-[0-9a-f]{8}-2024-final），\d+ 条校验结果；注意：1 张标准表有数字未能读入（公开06），详见“数据校验”/,
+      );
+    await page.goto(`${INDEX_URL}#/checks`);
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 10_000 })
+      .toMatch(
+        /标准表“一般公共预算财政拨款基本支出决算表”（公开06）有 \d+ 行的数字未能对应到科目或列/,
+      );
+    // The rows printed above their labels are read: no sum error for 支出决算表 (公开03).
+    expect(await page.locator('main').innerText()).not.toMatch(
+      /错误\s+上海市普陀区财政局[^\n]*公开03/,
+    );
+    expectQuiet(s);
+  });
 });
