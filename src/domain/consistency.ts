@@ -1,6 +1,7 @@
 /**
  * Consistency rules the documents themselves imply. Tables carry rounding differences
- * (尾数误差): a sum within 0.01 per summed row of its total is consistent.
+ * (尾数误差): a sum within one unit of the last printed place (0.01 in 万元, 1 in a table of whole
+ * yuan) per summed row of its total is consistent.
  */
 import type { DecimalString } from './money';
 import { Decimal, dec, printedPlaces, sum } from './money';
@@ -18,12 +19,25 @@ export interface SumResult {
 export function checkSum(
   total: DecimalString,
   parts: readonly (DecimalString | null)[],
+  /**
+   * Places a figure counts at least: 2 for 万元 (the documents print 0.01 and drop trailing
+   * zeros); 0 for a table in 元, whose whole-yuan figures are rounded to 1 元.
+   */
+  minPlaces = 2,
 ): SumResult {
   const t = dec(total);
   const present = parts.filter((p): p is DecimalString => p !== null);
   const s = sum(present);
   const difference = s.minus(t);
-  const tolerance = dec('0.01').times(Math.max(1, present.length));
+  // One unit of the coarsest place printed (never finer than 0.01) for each part; a printed 0
+  // is exact however it is printed.
+  const coarsest = Math.min(
+    2,
+    ...[total, ...present]
+      .filter((v) => !dec(v).isZero())
+      .map((v) => Math.max(minPlaces, printedPlaces(v))),
+  );
+  const tolerance = dec('10').pow(-coarsest).times(Math.max(1, present.length));
   const verdict: SumVerdict = difference.isZero()
     ? 'exact'
     : difference.abs().lessThanOrEqualTo(tolerance)

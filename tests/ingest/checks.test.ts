@@ -221,3 +221,52 @@ describe('findings in the real documents (worked out by hand)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('rounding is one unit of the last place the table prints', () => {
+  // 上海市普陀区人民政府万里街道办事处 2025 部门预算, 支出预算总表 (元, whole yuan): 21201
+  // 城乡社区管理事务 94,995,790 against its 项 17,887,739 + 17,464,243 + 6,522,681 + 53,121,126
+  // = 94,995,789.
+  const tree = (unit: '元' | '万元', total: string, parts: string[]): Table => ({
+    id: '预算03',
+    title: '支出预算总表',
+    line: 1,
+    unit,
+    noData: false,
+    columns: [{ key: 'total', label: '合计' }],
+    rows: [
+      {
+        key: '21201',
+        code: '21201',
+        level: 2,
+        label: '城乡社区管理事务',
+        line: 2,
+        cells: { total: fig(total, 2) },
+      },
+      ...parts.map((v, i) => ({
+        key: `212010${i + 1}`,
+        code: `212010${i + 1}`,
+        level: 3,
+        label: `项${i + 1}`,
+        line: 3 + i,
+        cells: { total: fig(v, 3 + i) },
+      })),
+    ],
+  });
+  const parts = ['17887739', '17464243', '6522681', '53121126'];
+
+  it('a 1 元 gap in a table printed in whole yuan is rounding (提示), not an error', () => {
+    const found = checkTables([tree('元', '94995790', parts)]);
+    expect(found.map((f) => [f.severity, f.message])).toEqual([
+      ['info', '预算03“21201 城乡社区管理事务”的“合计”与其下各项之和相差 1.00，在尾数误差范围内'],
+    ]);
+  });
+
+  it('a gap beyond one yuan a part stays an error, and 万元 tables keep 0.01 a part', () => {
+    expect(checkTables([tree('元', '94995800', parts)]).map((f) => f.severity)).toEqual(['error']);
+    expect(
+      checkTables([tree('万元', '9499.62', ['1788.77', '1746.42', '652.27', '5312.11'])]).map(
+        (f) => f.severity,
+      ),
+    ).toEqual(['error']);
+  });
+});

@@ -79,6 +79,7 @@ class Checker {
       : checkSum(
           t?.v ?? '0',
           present.map((p) => p.fig.v),
+          unit === '元' ? 0 : 2,
         );
     if (result.verdict === 'exact') return;
     const lines = [t?.line, ...present.map((p) => p.fig.line)].filter(
