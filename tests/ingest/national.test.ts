@@ -401,6 +401,33 @@ it('does not blame the document for a total the reader could not read', () => {
   expect(bundle.findings.find((f) => f.id === 'completeness-partial-预算01')?.lines).toEqual([7]);
 });
 
+describe('上海市普陀区万里街道办事处 2024 部门预算: 款 codes printed without their leading 0', () => {
+  const read = pdfBundle('putuo-wanli-2024-budget.pdf');
+
+  it('reads "301 2 津贴补贴" as 30102 and says how it was printed', async () => {
+    const { bundle } = await read;
+    const t = table(bundle, '预算06');
+    const byCode = (code: string) => t.rows.find((r) => r.code === code);
+    expect([byCode('30102')?.label, byCode('30102')?.cells.total?.v]).toEqual([
+      '津贴补贴',
+      '16623810',
+    ]);
+    expect([byCode('30107')?.label, byCode('30107')?.cells.personnel?.v]).toEqual([
+      '绩效工资',
+      '11447100',
+    ]);
+    expect(t.rows.filter((r) => r.code === '301').map((r) => r.label)).toEqual(['工资福利支出']);
+    // 301 工资福利支出 88,282,511 is the sum of its 款 again (the fixture stops before 302's
+    // last 款, so 302 is not checked here).
+    expect(bundle.findings.filter((f) => f.message.startsWith('预算06“301'))).toEqual([]);
+    const printed = bundle.findings.filter((f) => f.id.startsWith('format-code-'));
+    expect(printed.map((f) => [f.severity, f.printed, f.expected])).toEqual([
+      ['info', '301 2', '30102'],
+      ['info', '301 7', '30107'],
+    ]);
+  });
+});
+
 describe('who published it, as national covers print it', () => {
   const tables = readText('datong-dept-2024-final.layout.txt').split('\n').slice(1).join('\n');
   const meta = (cover: string) => {

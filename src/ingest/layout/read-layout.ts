@@ -26,6 +26,8 @@ export interface LayoutRow {
   label: string;
   /** Two-sided tables: which side the row is on. */
   side: '收入' | '支出' | null;
+  /** The code as printed, when it is not `code` ("301 2": a 款 code without its leading 0). */
+  printedCode?: string;
   /** Figures by column meaning (see docs/ingest-layouts.md); blank cells are absent. */
   values: Record<string, Figure>;
   page: number;
@@ -371,6 +373,7 @@ function place(
 interface TreeLine {
   l: LayoutLine;
   code: string | null;
+  printedCode?: string;
   labelCells: Cell[];
   amounts: Cell[];
 }
@@ -381,12 +384,23 @@ function parseTreeLine(l: LayoutLine): TreeLine | null {
   let k = 0;
   let code: string | null = null;
   const c0 = cells[0]?.text ?? '';
+  let printedCode: string | undefined;
   if (CODE3.test(c0)) {
     code = c0;
     k = 1;
-    while (k < 3 && CODE2.test(cells[k]?.text ?? '')) {
-      code += cells[k]?.text ?? '';
-      k++;
+    for (; k < 3; k++) {
+      const c = cells[k]?.text ?? '';
+      if (CODE2.test(c)) code += c;
+      else if (/^\d$/.test(c) && !isAmount(cells[k + 1]?.text ?? '0')) {
+        // "301 2 津贴补贴": a 款/项 code printed without its leading 0 (a spreadsheet dropped
+        // it), a digit between the code and the label, never a figure. Read as 02; the
+        // printing is reported.
+        code += `0${c}`;
+        printedCode = cells
+          .slice(0, k + 1)
+          .map((x) => x.text)
+          .join(' ');
+      } else break;
     }
   } else if (CODE_ONE.test(c0)) {
     code = c0;
@@ -396,6 +410,7 @@ function parseTreeLine(l: LayoutLine): TreeLine | null {
   return {
     l,
     code,
+    ...(printedCode !== undefined ? { printedCode } : {}),
     // 类 / 款 / 项 are the code columns' headings, never a row's label (the header's last line can
     // carry figures printed above the first row).
     labelCells: rest.filter((c) => !isAmount(c.text) && !/^[类款项]$/.test(c.text)),
@@ -555,6 +570,7 @@ function addsUp(values: Record<string, Figure>): boolean {
 function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ctx: Ctx): LayoutRow {
   return {
     code: t.code,
+    ...(t.printedCode !== undefined ? { printedCode: t.printedCode } : {}),
     label: labelOf(t),
     side: null,
     values: place(figures.amounts, leaves, figures.l, ctx),

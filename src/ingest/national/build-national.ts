@@ -194,6 +194,33 @@ function mapTables(result: LayoutResult, kind: DocKind, at: (p: number, l: numbe
   return out;
 }
 
+/** 科目 codes printed without a leading 0 ("301 2"), read as 30102: reported, as printed. */
+function codesPrintedShort(
+  result: LayoutResult,
+  kind: DocKind,
+  at: (p: number, l: number) => number,
+): Finding[] {
+  return result.tables
+    .filter((t) => t.docKind === kind)
+    .flatMap((t) =>
+      t.rows.flatMap((r): Finding[] => {
+        if (r.printedCode === undefined || r.code === null) return [];
+        const line = at(r.page, r.line);
+        return [
+          {
+            id: `format-code-${line}`,
+            severity: 'info',
+            kind: 'format',
+            message: `第 ${line} 行的科目编码印作“${r.printedCode}”，款、项编码应为两位数；按“${r.code} ${squash(r.label)}”读入。`,
+            expected: r.code,
+            printed: r.printedCode,
+            lines: [line],
+          },
+        ];
+      }),
+    );
+}
+
 const sameTitle = (a: string, b: string) =>
   squash(a).replace(/[（(]续[)）]$/, '') === squash(b).replace(/[（(]续[)）]$/, '');
 
@@ -336,6 +363,7 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   const findings: Finding[] = [
     ...checkTables(tables).filter((f) => !f.lines.some((l) => unreadLines.has(l))),
     ...tables.flatMap((t) => partlyReadFinding(t, partial.get(t.id) ?? [])),
+    ...codesPrintedShort(result, kind, at),
   ];
   const lastLine = Math.max(...tables.map((t) => t.line));
   const found = new Set([...tables.map((t) => t.id)]);
