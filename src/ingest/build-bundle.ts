@@ -8,7 +8,12 @@ import type { Bundle, Finding, Table } from '../data/schema';
 import { SCHEMA_VERSION, bundleSchema } from '../data/schema';
 import { tablesIn万元 } from '../data/table-cell';
 import { bundleIdOf } from './bundle-id';
-import { checkCompleteness, checkTablesRead, missingTableFinding } from './checks/completeness';
+import {
+  checkCompleteness,
+  checkTablesRead,
+  missingTableFinding,
+  narrativeNotRead,
+} from './checks/completeness';
 import { checkDisclosure } from './checks/disclosure-checks';
 import { checkNarrativeAgainstTables } from './checks/narrative-table-checks';
 import { checkTables } from './checks/table-checks';
@@ -207,13 +212,19 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
   const { performance, corrections, skipped: perfSkipped } = parsePerformance(prose);
   const tableSkipped = read.skipped;
 
+  const completeness = checkCompleteness(prose);
   const findings: Finding[] = [
     ...read.findings,
     ...checkTablesRead(tables),
     ...checkNarrative(narrative),
     ...checkNarrativeAgainstTables(narrative, tablesIn万元(tables), kind),
     ...checkPerformance(performance),
-    ...checkCompleteness(prose),
+    ...completeness,
+    ...(read.layout === 'national' &&
+    narrative.startLine === null &&
+    !completeness.some((f) => f.id === 'completeness-parts')
+      ? narrativeNotRead(prose, Math.max(...tables.map((t) => t.line)))
+      : []),
     ...checkDisclosure(prose, {
       kind,
       fiscalYear: meta.fiscalYear,

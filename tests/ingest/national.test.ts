@@ -356,6 +356,15 @@ describe('上海市普陀区司法局 2026 单位预算 (real PDF, cover and 财
     ]);
   });
 
+  it('says that a 说明 headed “2026年单位预算编制说明” is not read, naming its line', async () => {
+    const { text } = await read;
+    const withNotes = `${text}\n\f                       2026年单位预算编制说明\n一、收入预算\n2026年收入预算8695.94万元。`;
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', withNotes), withNotes);
+    const f = bundle.findings.find((x) => x.id === 'completeness-narrative');
+    const line = withNotes.split('\n').findIndex((l) => l.includes('单位预算编制说明')) + 1;
+    expect([f?.severity, f?.printed, f?.lines]).toEqual(['info', '2026年单位预算编制说明', [line]]);
+  });
+
   it('reads the 支出 side split into 合计, 人员经费, 公用经费 and 项目支出 (元)', async () => {
     const { bundle } = await read;
     const t = table(bundle, '预算01');
@@ -379,6 +388,8 @@ describe('上海市普陀区司法局 2026 单位预算 (real PDF, cover and 财
       project: '64840547',
     });
     expect(cell(bundle, '预算01', '收入总计', 'amount', 'income')?.v).toBe('86959408.34');
+    // The cut file has no 说明 at all: said, not left silent.
+    expect(bundle.findings.find((f) => f.id === 'completeness-narrative')?.printed).toBe('未找到');
     // 收入总计 86,959,408.34 = 支出总计 86,959,408.34: no finding says otherwise.
     expect(bundle.findings.filter((f) => f.message.includes('收入总计'))).toEqual([]);
   });

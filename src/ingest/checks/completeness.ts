@@ -178,6 +178,38 @@ export function partlyReadFinding(t: Table, lines: readonly number[]): Finding[]
   ];
 }
 
+/**
+ * A national-layout document whose 情况说明 the reader did not find (上海's budgets print a
+ * "2025年部门预算编制说明" instead of "第三部分 情况说明"): only its tables are imported, and the
+ * user is told so, naming the heading it has, instead of finding the narrative's figures missing
+ * without a word. Not when the part structure already says the part is missing (checkCompleteness).
+ */
+export function narrativeNotRead(doc: SourceDoc, afterLine: number): Finding[] {
+  const heading = doc.lines.findIndex(
+    (l, i) =>
+      i + 1 > afterLine &&
+      /(编制说明|情况说明|决算说明)\s*$/.test(l.trim()) &&
+      !/[.…·]{2,}|\t/.test(l) &&
+      l.trim().length <= 40,
+  );
+  const named =
+    heading >= 0 ? `（第 ${heading + 1} 行“${(doc.lines[heading] ?? '').trim()}”）` : '';
+  return [
+    {
+      id: 'completeness-narrative',
+      severity: 'info',
+      kind: 'completeness',
+      message:
+        heading >= 0
+          ? `说明部分${named}不是标准的“第三部分 情况说明”写法，本工具未能读取：只导入了表格，说明中的数字（“三公”经费、机关运行经费、增减变化等）没有导入，请对照原文。`
+          : '文中没有找到“情况说明”部分：只导入了表格，说明中的数字（“三公”经费、机关运行经费、增减变化等）没有导入。',
+      expected: '第三部分 情况说明',
+      printed: heading >= 0 ? (doc.lines[heading] ?? '').trim() : '未找到',
+      lines: [heading >= 0 ? heading + 1 : afterLine],
+    },
+  ];
+}
+
 /** A standard table the document does not contain: a 完整性 warning, not a refusal. */
 export function missingTableFinding(id: string, name: string, line: number): Finding {
   return {
