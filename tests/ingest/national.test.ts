@@ -333,13 +333,26 @@ describe('上海市普陀区财政局 2024 部门决算 (real PDF, pages cut)', 
     expect(sums).toEqual([]);
   });
 
-  it('says which 基本支出 lines it could not read', async () => {
-    const { bundle, text } = await read;
+  it('reads its 基本支出 table printed over several lines a row: 301 = the sum of its 款', async () => {
+    const { bundle } = await read;
+    expect(cell(bundle, '公开06', '30101', 'amount')?.v).toBe('262.33');
+    expect(cell(bundle, '公开06', '人员经费合计', 'amount')?.v).toBe('2152.26');
+    // Only the document's own rounding: 301's 款 sum to 2,082.86 against 2,082.85 (提示).
+    expect(
+      bundle.findings.filter((f) => f.message.startsWith('公开06')).map((f) => f.severity),
+    ).toEqual(['info', 'info']);
+  });
+
+  it('keeps a multi-line reading only if it adds up, and says which lines it could not read', async () => {
+    // The same text with 301 工资福利支出 printed as 2,182.85: read over several lines, its 款
+    // sum to 2,082.86, so that reading is not kept, and the lines read no other way are named.
+    const { text } = await read;
+    const changed = text.replace('2,082.85', '2,182.85');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', changed), changed);
     const f = bundle.findings.find((x) => x.id === 'completeness-partial-公开06');
     expect(f?.severity).toBe('warning');
     // The first of them: "基本工资 262.33 01 办公费 21.21" (fixture page 6).
-    const first = f?.lines[0] ?? 0;
-    expect(text.split('\n')[first - 1]).toMatch(/基本工资\s+262\.33/);
+    expect(changed.split('\n')[(f?.lines[0] ?? 0) - 1]).toMatch(/基本工资\s+262\.33/);
   });
 });
 

@@ -11,6 +11,7 @@ import { alignInOrder, readHeader } from './header';
 import type { DocKind, TableKind, TitleSpec } from './national-titles';
 import { matchTitle } from './national-titles';
 import type { AmountUnit } from '../../domain/money';
+import { checkSum } from '../../domain/consistency';
 import { dec, sum } from '../../domain/money';
 
 export interface Figure {
@@ -712,20 +713,143 @@ function labelFragment(l: LayoutLine | undefined, code: Cell, figure: Cell): str
   return f.text.replace(/\s+/g, '');
 }
 
+/** A cell with the line it is printed on: a 基本支出 row may take its cells from two lines. */
+interface LineCell extends Cell {
+  line: number;
+}
+
+/** One row of cells to read: a body line, or a row printed over two or three lines, merged. */
+interface EconLine {
+  l: LayoutLine;
+  /** Index of `l` in the body. */
+  n: number;
+  cells: LineCell[];
+  merged: boolean;
+}
+
+const isEconLabel = (t: string) => !isAmount(t) && !ECON_CODE.test(t) && !CODE2.test(t);
+const isFigure = (t: string) => isAmount(t) && !ECON_CODE.test(t) && !CODE2.test(t);
+
+/**
+ * 上海市普陀区财政局's 基本支出 table prints a row over several lines: codes on one, names on
+ * the next, figures on either or on a line above, long names wrapped below ("301  01 … 302" /
+ * "基本工资  262.33  01  办公费  21.21"). Read as bands: a band starts at a line whose first cell
+ * is a 类 code or a 人员/公用经费合计, or at a line of figures only just above one; the lines after
+ * it, up to the next start, are part of it. A band's cells are read in print order (a 款 code
+ * before a name at the same place), and wrapped name fragments are joined.
+ */
+function econBands(body: readonly LayoutLine[]): EconLine[] {
+  const cellsAt = (l: LayoutLine): LineCell[] =>
+    cellsOf(l.text).map((c) => ({ ...c, line: l.line }));
+  const opens = (l: LayoutLine | undefined): boolean => {
+    const first = l === undefined ? '' : (cellsOf(l.text)[0]?.text ?? '');
+    return CODE3.test(first) || ECON_TOTAL.test(first.replace(/\s+/g, ''));
+  };
+  const out: EconLine[] = [];
+  let band: { l: LayoutLine; n: number; cells: LineCell[] } | null = null;
+  const close = () => {
+    if (band === null) return;
+    const sorted = band.cells.sort(
+      (p, q) => p.start - q.start || (CODE2.test(p.text) ? -1 : CODE2.test(q.text) ? 1 : 0),
+    );
+    const cells: LineCell[] = [];
+    for (const c of sorted) {
+      const prev = cells[cells.length - 1];
+      if (prev !== undefined && isEconLabel(prev.text) && isEconLabel(c.text))
+        cells[cells.length - 1] = { ...prev, text: prev.text + c.text, end: c.end };
+      else cells.push(c);
+    }
+    out.push({ l: band.l, n: band.n, cells, merged: true });
+    band = null;
+  };
+  body.forEach((l, n) => {
+    if (/。/.test(l.text)) return;
+    const cells = cellsAt(l);
+    if (cells.length === 0) return;
+    const figuresOnly = cells.every((c) => isFigure(c.text));
+    const prev = body[n - 1];
+    const next = body[n + 1];
+    const continues = band !== null && prev !== undefined && adjacent(prev, l);
+    const aboveOpening = figuresOnly && next !== undefined && adjacent(l, next) && opens(next);
+    // A line of figures opens a band for the line below it, which then does not open another.
+    const heldFigures = band !== null && continues && band.cells.every((c) => isFigure(c.text));
+    if ((opens(l) || aboveOpening) && !heldFigures) {
+      close();
+      band = { l, n, cells: [...cells] };
+    } else if (continues && band !== null) band.cells.push(...cells);
+    else {
+      close();
+      out.push({ l, n, cells, merged: false });
+    }
+  });
+  close();
+  return out;
+}
+
+/** Each 类 of a 基本支出 table equals the sum of its 款, within the rounding of its figures. */
+function econSumsHold(rows: readonly LayoutRow[]): boolean {
+  return rows
+    .filter((r) => r.code !== null && r.code.length === 3)
+    .every((r) => {
+      const kids = rows.filter((k) => k.code?.length === 5 && k.code.startsWith(r.code ?? ''));
+      const total = r.values.amount?.v;
+      if (kids.length === 0 || total === undefined) return true;
+      return (
+        checkSum(
+          total,
+          kids.map((k) => k.values.amount?.v ?? null),
+        ).verdict !== 'mismatch'
+      );
+    });
+}
+
 /**
  * The 决算's 基本支出 table: (code, label, 决算数) triples, often two per line, and the
  * 人员经费合计 / 公用经费合计 lines. Each figure is the first amount after its label. A label
  * wrapped around its code (fragment above, "30108  6.18" without label, fragment below, as 上海's
- * districts print long 经济分类 names) is joined from the lines above and below.
+ * districts print long 经济分类 names) is joined from the lines above and below. Rows printed
+ * over two lines (codes, then names) are merged, and kept only if every 类 then adds up.
  */
 function readEcon(body: readonly LayoutLine[], ctx: Ctx): LayoutRow[] {
+  const trial: Ctx = { problems: [] };
+  const plain = body.map((l, n) => ({
+    l,
+    n,
+    cells: cellsOf(l.text).map((c) => ({ ...c, line: l.line })),
+    merged: false,
+  }));
+  let rows = readEconLines(body, plain, trial);
+  // Rows printed over several lines leave figures unplaced: read as bands instead, kept only if
+  // more rows are read and every 类 then adds up.
+  if (trial.problems.length > 0) {
+    const banded: Ctx = { problems: [] };
+    const alt = readEconLines(body, econBands(body), banded);
+    if (alt.length > rows.length && econSumsHold(alt)) {
+      rows = alt;
+      trial.problems = banded.problems;
+    }
+  }
+  ctx.problems.push(...trial.problems);
+  return rows;
+}
+
+function readEconLines(
+  body: readonly LayoutLine[],
+  lines: readonly EconLine[],
+  ctx: Ctx,
+): LayoutRow[] {
   const rows: LayoutRow[] = [];
-  body.forEach((l, n) => {
-    if (/。/.test(l.text)) return;
-    const cells = cellsOf(l.text);
+  for (const { l, n, cells, merged } of lines) {
+    if (/。/.test(l.text)) continue;
     const placed = new Set<number>();
     for (let i = 0; i < cells.length; i++) {
-      const c = cells[i]?.text ?? '';
+      let c = cells[i]?.text ?? '';
+      const codeCell = cells[i];
+      // 类 and 款 in two columns ("301  01"): one code.
+      if (CODE3.test(c) && CODE2.test(cells[i + 1]?.text ?? '') && merged) {
+        c += cells[i + 1]?.text ?? '';
+        i++;
+      }
       const label = c.replace(/\s+/g, '');
       let code: string | null = null;
       let name: string;
@@ -739,7 +863,8 @@ function readEcon(body: readonly LayoutLine[], ctx: Ctx): LayoutRow[] {
         ECON_CODE.test(c) &&
         next !== undefined &&
         isAmount(next.text) &&
-        !ECON_CODE.test(next.text)
+        !ECON_CODE.test(next.text) &&
+        !merged
       ) {
         const cell = cells[i] as Cell;
         const near = (m: number) => {
@@ -756,31 +881,35 @@ function readEcon(body: readonly LayoutLine[], ctx: Ctx): LayoutRow[] {
         name = label.endsWith('合计') ? label : `${label}合计`;
         at = i + 1;
       } else continue;
-      const v = cells[at]?.text ?? '';
-      // A blank 决算数: what follows is the next half's code and label, not a figure.
-      const nextIsRow = ECON_CODE.test(v) && !isAmount(cells[at + 1]?.text ?? '0');
-      if (!isAmount(v) || nextIsRow) continue;
+      const value = cells[at];
+      const v = value?.text ?? '';
+      // A blank 决算数: what follows is the next half's code and label (or 类 and 款), not a figure.
+      const after = cells[at + 1]?.text ?? '0';
+      const nextIsRow =
+        ECON_CODE.test(v) && (!isAmount(after) || (merged && CODE3.test(v) && CODE2.test(after)));
+      if (value === undefined || !isAmount(v) || nextIsRow) continue;
       rows.push({
         code,
         label: name,
         side: null,
-        values: { amount: { v: amountText(v), page: l.page, line: l.line } },
+        values: { amount: { v: amountText(v), page: l.page, line: value.line } },
         page: l.page,
-        line: l.line,
+        line: codeCell?.line ?? l.line,
       });
       placed.add(at);
       i = at;
     }
     // A figure no code or total took (codes and names printed on separate lines): said, not lost.
     const isCode = (t: string) => ECON_CODE.test(t) || CODE2.test(t);
-    if (cells.some((c, k) => isAmount(c.text) && !isCode(c.text) && !placed.has(k)))
+    const lost = cells.filter((c, k) => isAmount(c.text) && !isCode(c.text) && !placed.has(k));
+    for (const line of new Set(lost.map((c) => c.line)))
       ctx.problems.push({
         page: l.page,
-        line: l.line,
-        text: l.text.trim(),
+        line,
+        text: body.find((b) => b.page === l.page && b.line === line)?.text.trim() ?? '',
         reason: '这一行的数字没有对应到经济分类科目（科目编码、名称和数字不在同一行）',
       });
-  });
+  }
   return rows;
 }
 
