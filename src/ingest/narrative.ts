@@ -964,14 +964,17 @@ function parseStream(p: StreamParser): void {
       if (def === undefined || v === null) return;
       const sg = out.sangong();
       const pct = p.fig(m, 'p');
+      const part = sg.parts.find((x) => x.key === def.key);
       if (pct !== null) {
-        // "…支出决算0.39万元，占100.00%": the item's share of the actual, not a third mention.
+        // "…支出决算0.39万元，占100.00%": the item's share of the actual, not a third mention;
+        // the item's statement too when the text states it no other way.
         out
           .breakdownFor(s, 'sangong', '“三公”经费支出构成', sg.actual, true)
           .parts.push({ key: def.key, label: def.label, amount: v, pct });
+        if (part === undefined)
+          sg.parts.push({ key: def.key, label: def.label, amount: v, detailAmount: null });
         return;
       }
-      const part = sg.parts.find((x) => x.key === def.key);
       if (part === undefined)
         sg.parts.push({ key: def.key, label: def.label, amount: v, detailAmount: null });
       else if (part.detailAmount === null) part.detailAmount = v;

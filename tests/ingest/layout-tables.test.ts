@@ -542,3 +542,100 @@ describe('江苏省人大常委会办公厅 2019 部门预算 (real PDF): 三公
     expectJiangsu(await fromPdf(readBytes('jiangsu-npc-office-2019-budget.pdf')), 12);
   });
 });
+
+describe('figures printed apart from their row are never given to a row by guess', () => {
+  // 上海市普陀区财政局's 支出决算表 header as pdf.js lays it out (fixture page 2).
+  const head = [
+    '                                                                支出决算表',
+    '                                                                                                                      单位：万元',
+    '                                   项目                                                                                 对附属单位',
+    '                                                                本年支出合                   项目支      上缴上级支       经营支',
+    '                支出功能分类                                                       基本支出                                         补',
+    '                                            科目名称                    计                     出          出         出',
+    '                  科目编码                                                                                                  助支出',
+    '              类      款      项                                                ',
+  ];
+  const expenditure = (rows: string[]) =>
+    table(fromText([...head, ...rows].join('\n')), 'expenditure');
+  const figures = (r: { values: Record<string, { v: string }> }) =>
+    Object.fromEntries(Object.entries(r.values).map(([k, f]) => [k, f.v]));
+
+  it('a row below takes them when it then adds up within rounding (1,503.51 + 8.37 = 1,511.88)', () => {
+    const t = expenditure([
+      '                                                                             1,503.51',
+      '            201      06     01    行政运行                           1,511.89                8.37',
+    ]);
+    expect(figures(rowByCode(t, '2010601'))).toEqual({
+      total: '1511.89',
+      basic: '1503.51',
+      project: '8.37',
+    });
+  });
+
+  it('a blank row above does not take them when the row below adds up with them', () => {
+    const t = expenditure([
+      '            201      06     02    一般行政管理事务',
+      '                                                                             1,503.52',
+      '            201      06     01    行政运行                           1,511.89                8.37',
+    ]);
+    expect(figures(rowByCode(t, '2010602'))).toEqual({});
+    expect(figures(rowByCode(t, '2010601'))).toMatchObject({ basic: '1503.52' });
+  });
+
+  it('figures either row could take stay unplaced, and are reported', () => {
+    // Printed BELOW their rows: 160/40 belongs to 201 (100 = 60 + 40 below it would fit 208).
+    const t = expenditure([
+      '            201                   一般公共服务支出                         100.00',
+      '                                                                                60.00     40.00',
+      '            208                   社会保障和就业支出                       100.00',
+      '                                                                               100.00',
+    ]);
+    expect(figures(rowByCode(t, '208'))).toEqual({ total: '100.00' });
+    expect(figures(rowByCode(t, '201'))).toEqual({ total: '100.00' });
+    expect(t.problems.map((p) => p.text)).toEqual(['60.00     40.00', '100.00']);
+  });
+
+  it('reads a 款 and a 项 code both printed without their leading 0 ("201 3 6")', () => {
+    const t = expenditure([
+      '            201      3      6    政务公开审批                       14,225.50     8.00    14,217.50',
+    ]);
+    expect([rowByCode(t, '2010306').label, rowByCode(t, '2010306').printedCode]).toEqual([
+      '政务公开审批',
+      '201 3 6',
+    ]);
+    expect(figures(rowByCode(t, '2010306'))).toEqual({
+      total: '14225.50',
+      basic: '8.00',
+      project: '14217.50',
+    });
+  });
+
+  it('takes a bare number inside a two-sided table for a page number, not figures', async () => {
+    // 江苏省人民检察院's 2017 预算 prints its page numbers (10, 11) between table rows.
+    const text = layoutText(await readPdfTextNode(readBytes('putuo-finance-2024-final.pdf')));
+    const withPage = text.replace(
+      /^(.*十九、住房保障支出.*)$/m,
+      '                                   11\n$1',
+    );
+    const t = table(fromText(withPage), 'fiscalTotals');
+    expect(t.problems).toEqual([]);
+    expect(row(t, '本年收入合计', '收入').values.amount?.v).toBe('2940.05');
+  });
+
+  it('in a two-sided table, the row below on its side takes them before a blank row above', async () => {
+    // 上海市普陀区财政局's 财政拨款收入支出决算总表 with the wrapped end of "二十六、抗疫特别国债安排
+    // 的支出" taken out: its blank row is then directly above the figures of 本年收入合计 and
+    // 本年支出合计.
+    const text = layoutText(await readPdfTextNode(readBytes('putuo-finance-2024-final.pdf')));
+    const cut = text
+      .split('\n')
+      .filter((l) => l.trim() !== '的支出')
+      .join('\n');
+    const t = table(fromText(cut), 'fiscalTotals');
+    expect(figures(row(t, '本年支出合计', '支出'))).toEqual({
+      total: '2940.05',
+      general: '2940.05',
+    });
+    expect(figures(row(t, '二十六、抗疫特别国债安排', '支出'))).toEqual({});
+  });
+});

@@ -464,3 +464,26 @@ describe('a 项 statement without its subject', () => {
     ]);
   });
 });
+
+it('takes 三公 items stated only as shares of the total for statements of those items', () => {
+  const text = [
+    '上海市某某局2024年度部门决算',
+    '第三部分 上海市某某局2024年度部门决算情况说明',
+    '七、财政拨款“三公”经费支出决算情况说明',
+    '2024年度“三公”经费财政拨款支出决算为5.00万元，其中：因公出国（境）费1.00万元，占20.00%；公务用车购置及运行维护费2.00万元，占40.00%；公务接待费2.00万元，占40.00%。',
+  ].join('\n');
+  const { narrative: n } = parseNarrative(makeSourceDoc('a.txt', text), '决算');
+  expect(sangongPart(n, 'sangong.abroad')).toEqual([['1.00', 4], null]);
+  expect(sangongPart(n, 'sangong.vehicle')).toEqual([['2.00', 4], null]);
+  expect(sangongPart(n, 'sangong.reception')).toEqual([['2.00', 4], null]);
+  const items = checkDisclosure(makeSourceDoc('a.txt', text), {
+    kind: '决算',
+    fiscalYear: 2024,
+    unitName: '上海市某某局',
+    tables: [],
+    narrative: n,
+  }).filter((f) => f.id === 'disc-sangong-items');
+  // The items it states are not missing (this text gives neither a total sentence nor 购置 and
+  // 运行维护 apart, which the check still asks for).
+  expect(items.map((f) => f.printed)).toEqual(['缺少总额、公务用车购置费、公务用车运行维护费']);
+});

@@ -150,13 +150,29 @@ function yearAgreement(doc: SourceDoc, input: DisclosureInput): Finding[] {
 
 const normName = (s: string) => s.replace(/\[.*?\]|［.*?］|（.*?）|\(.*?\)|\s/g, '');
 
+/**
+ * A short form of the name in a heading ("省检察院" for 江苏省人民检察院): its characters in order,
+ * no 区 or 县 left out. Leaving out a district ("上海市规划和自然资源局" for 上海市普陀区规划和自然资源局)
+ * names another government's unit.
+ */
+function abbreviates(short: string, full: string): boolean {
+  let k = 0;
+  let dropped = '';
+  for (const ch of full) {
+    if (ch === short[k]) k++;
+    else dropped += ch;
+  }
+  return k === short.length && !/[区县]/.test(dropped);
+}
+
 function nameAgreement(doc: SourceDoc, input: DisclosureInput): Finding[] {
   const want = normName(input.unitName);
   const other: { name: string; line: number }[] = [];
   doc.lines.forEach((raw, i) => {
     const heading = nameInHeading(raw);
     if (heading !== null) {
-      if (normName(heading) !== want) other.push({ name: heading, line: i + 1 });
+      if (normName(heading) !== want && !abbreviates(normName(heading), want))
+        other.push({ name: heading, line: i + 1 });
       return;
     }
     const m = /(?:单位|部门)名称[：:]\s*([^\s\t]+)/.exec(raw);

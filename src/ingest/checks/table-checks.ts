@@ -21,7 +21,17 @@ interface Ref {
 class Checker {
   readonly findings: Finding[] = [];
   private n = 0;
-  constructor(private readonly tables: ReadonlyMap<string, Table>) {}
+  constructor(
+    private readonly tables: ReadonlyMap<string, Table>,
+    /** Lines the reader could not read, with their neighbours (figures printed above or below). */
+    private readonly unread: ReadonlySet<number> = new Set(),
+  ) {}
+
+  /** An empty cell on or next to a line the reader could not read: not known to be blank. */
+  private unknown(ref: Ref): boolean {
+    const row = this.row(ref.table, ref.key, ref.group);
+    return row !== undefined && this.unread.has(row.line) && (row.cells[ref.col] ?? null) === null;
+  }
 
   row(table: string, key: string, group?: string): TableRow | undefined {
     return this.tables
@@ -65,6 +75,7 @@ class Checker {
   sum(total: Ref, parts: readonly Ref[], what: string, severity: Severity = 'error'): void {
     const t = this.cell(total);
     if (t === undefined) return;
+    if (this.unknown(total) || parts.some((p) => this.unknown(p))) return;
     const partRefs = parts.map((ref) => ({ ref, fig: this.cell(ref) }));
     if (partRefs.every((p) => p.fig === undefined)) return;
     const present = partRefs.filter((p): p is { ref: Ref; fig: Fig } => p.fig != null);
@@ -215,9 +226,17 @@ function classesAgainst(
   }
 }
 
-export function checkTables(tables: readonly Table[]): Finding[] {
+/**
+ * `unreadLines`: lines whose figures the reader could not place (national layouts); a check that
+ * needs an empty cell on or next to one of them is not made, since that cell may not be blank.
+ */
+export function checkTables(
+  tables: readonly Table[],
+  unreadLines: ReadonlySet<number> = new Set(),
+): Finding[] {
   const byId = new Map(tables.map((t) => [t.id, t]));
-  const c = new Checker(byId);
+  const near = new Set([...unreadLines].flatMap((l) => [l - 1, l, l + 1]));
+  const c = new Checker(byId, near);
   const get = (id: string): Table | undefined => byId.get(id);
 
   for (const t of tables) {

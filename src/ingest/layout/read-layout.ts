@@ -12,7 +12,6 @@ import type { DocKind, TableKind, TitleSpec } from './national-titles';
 import { matchTitle } from './national-titles';
 import type { AmountUnit } from '../../domain/money';
 import { checkSum } from '../../domain/consistency';
-import { dec, sum } from '../../domain/money';
 
 export interface Figure {
   /** Decimal string as printed, without thousands separators ("3540.62"). */
@@ -389,10 +388,16 @@ function parseTreeLine(l: LayoutLine): TreeLine | null {
   if (CODE3.test(c0)) {
     code = c0;
     k = 1;
+    // The cell after the 款/项 codes: a label, never a figure (so a lone digit there is a code).
+    const labelAfterCodes = (from: number) => {
+      let j = from;
+      while (j < 3 && /^\d{1,2}$/.test(cells[j]?.text ?? '')) j++;
+      return !isAmount(cells[j]?.text ?? '0');
+    };
     for (; k < 3; k++) {
       const c = cells[k]?.text ?? '';
       if (CODE2.test(c)) code += c;
-      else if (/^\d$/.test(c) && !isAmount(cells[k + 1]?.text ?? '0')) {
+      else if (/^\d$/.test(c) && labelAfterCodes(k)) {
         // "301 2 津贴补贴": a 款/项 code printed without its leading 0 (a spreadsheet dropped
         // it), a digit between the code and the label, never a figure. Read as 02; the
         // printing is reported.
@@ -457,11 +462,23 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
       return;
     }
     if (t.code === null && t.labelCells.length === 0 && t.amounts.length > 0) {
-      const merged = figuresAbove(t, next, leaves, ctx);
+      // A bare number alone on its line is a page number printed inside the table.
+      if (BARE_NUMBER.test(t.l.text)) return;
+      // Figures the row below takes (it then adds up), unless the row above would add up with
+      // them too: which row they were printed for is then not known.
+      const down = figuresAbove(t, next, leaves);
+      const upToo =
+        last !== null && adjacent(last.at, t.l) && withFigures(last.row.values, t, leaves) !== null;
+      const merged = upToo ? null : down;
       // Figures alone on the line above a code line without figures: that row's figures.
       if (codeBelow && next.amounts.length === 0) {
         used.add(i + 1);
         const row = makeTreeRow(next, t, leaves, ctx);
+        rows.push(row);
+        last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
+      } else if (merged !== null && next !== null && next !== undefined) {
+        used.add(i + 1);
+        const row = { ...makeTreeRow(next, next, leaves, ctx), values: merged };
         rows.push(row);
         last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
       } else if (
@@ -472,11 +489,6 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
         // Figures centred in a row whose label wraps onto two lines: between the two lines.
         last.row.values = place(t.amounts, leaves, t.l, ctx);
         last.at = t.l;
-      } else if (merged !== null && next !== null && next !== undefined) {
-        used.add(i + 1);
-        const row = { ...makeTreeRow(next, next, leaves, ctx), values: merged };
-        rows.push(row);
-        last = { row, at: next.l, labelStart: next.labelCells[0]?.start ?? 0 };
       } else if (
         rows.length === 0 &&
         !parsed.slice(i + 1).some((x) => x !== null && x.code !== null)
@@ -493,6 +505,13 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
         };
         rows.push(row);
         last = { row, at: t.l, labelStart: 0 };
+      } else {
+        ctx.problems.push({
+          page: t.l.page,
+          line: t.l.line,
+          text: t.l.text.trim(),
+          reason: '这一行只有数字，找不到它们所属的行',
+        });
       }
       return;
     }
@@ -546,26 +565,43 @@ function figuresAbove(
   t: TreeLine,
   next: TreeLine | null | undefined,
   leaves: readonly Leaf[],
-  ctx: Ctx,
 ): Record<string, Figure> | null {
   if (next === null || next === undefined || !adjacent(t.l, next.l) || next.amounts.length === 0)
     return null;
   if (next.code === null && !ROW_LABEL.test(labelOf(next))) return null;
   // A trial: a line that cannot be placed is reported where it is read for good, not here.
-  const trial: Ctx = { ...ctx, problems: [] };
+  const trial: Ctx = { problems: [] };
   const below = place(next.amounts, leaves, next.l, trial);
-  const above = place(t.amounts, leaves, t.l, trial);
   if (trial.problems.length > 0) return null;
-  if (Object.keys(above).some((k) => k in below)) return null;
-  const merged = { ...below, ...above };
+  return withFigures(below, t, leaves);
+}
+
+/**
+ * A row's figures with those of a figures-only line added, when they fill columns the row leaves
+ * blank and the row then adds up; else null.
+ */
+function withFigures(
+  values: Record<string, Figure>,
+  t: TreeLine,
+  leaves: readonly Leaf[],
+): Record<string, Figure> | null {
+  const trial: Ctx = { problems: [] };
+  const extra = place(t.amounts, leaves, t.l, trial);
+  if (trial.problems.length > 0 || Object.keys(extra).some((k) => k in values)) return null;
+  const merged = { ...values, ...extra };
   return addsUp(merged) ? merged : null;
 }
 
-/** A row's 合计 (`total`) equals the sum of its other figures, exactly; false without parts. */
+/**
+ * A row's 合计 (`total`) equals the sum of its other figures, within the rounding of its printed
+ * places (as the table checks count it); false without parts.
+ */
 function addsUp(values: Record<string, Figure>): boolean {
   const { total, ...parts } = values;
   const figures = Object.values(parts).map((f) => f.v);
-  return total !== undefined && figures.length > 0 && sum(figures).equals(dec(total.v));
+  return (
+    total !== undefined && figures.length > 0 && checkSum(total.v, figures).verdict !== 'mismatch'
+  );
 }
 
 function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ctx: Ctx): LayoutRow {
@@ -578,6 +614,12 @@ function makeTreeRow(t: TreeLine, figures: TreeLine, leaves: readonly Leaf[], ct
     page: t.l.page,
     line: t.l.line,
   };
+}
+
+interface PairedPart {
+  label: Cell;
+  amounts: Cell[];
+  side: '收入' | '支出';
 }
 
 interface FiguresAbove {
@@ -606,16 +648,11 @@ function readPaired(
         reason: '这一行只有数字，找不到它们所属的行（上一行和下一行的这些列都已有数字）',
       });
   };
-  for (const l of body) {
-    if (PROSE.test(l.text)) continue;
-    const cells = cellsOf(l.text);
-    const { above } = held;
-    const pending = above !== null && adjacent(above.l, l) ? above : null;
-    if (pending === null) unplaced(above);
-    held.above = null;
+  /** A line's labels with the figures after each, on the side each label opens. */
+  const partsOf = (cells: readonly Cell[]) => {
     let side: '收入' | '支出' | null = null;
-    let current: { label: Cell; amounts: Cell[]; side: '收入' | '支出' } | null = null;
-    const parts: { label: Cell; amounts: Cell[]; side: '收入' | '支出' }[] = [];
+    let current: PairedPart | null = null;
+    const parts: PairedPart[] = [];
     let sawAmount = false;
     for (const c of cells) {
       if (isAmount(c.text)) {
@@ -627,25 +664,62 @@ function readPaired(
       current = { label: c, amounts: [], side };
       parts.push(current);
     }
+    return parts;
+  };
+  /** The end of a label wrapped in its cell ("款"): short, no figures, no numbering. */
+  const isFragment = (p: PairedPart) => {
+    const label = p.label.text.replace(/\s+/g, '');
+    return (
+      p.amounts.length === 0 &&
+      label.length <= 3 &&
+      !/^(合计|总计|小计|[一二三四五六七八九十\d])/.test(label)
+    );
+  };
+  for (let idx = 0; idx < body.length; idx++) {
+    const l = body[idx] as LayoutLine;
+    // A bare number alone on its line is a page number printed inside the table, not a figure.
+    if (PROSE.test(l.text) || BARE_NUMBER.test(l.text)) continue;
+    const cells = cellsOf(l.text);
+    const { above } = held;
+    const pending = above !== null && adjacent(above.l, l) ? above : null;
+    if (pending === null) unplaced(above);
+    held.above = null;
+    const parts = partsOf(cells);
     if (parts.length === 0 && cells.length > 0 && cells.every((c) => isAmount(c.text))) {
       // Figures centred between the two lines of a wrapped label: they belong to the row above
       // on their side (a figure left of the 支出 side's first column is the 收入 side's).
       // Figures no row above takes may be printed above their row (上海市普陀区财政局): the
       // next line's row on their side takes them if their columns are blank there.
+      // A blank row above takes them when its label's end follows on the next line, or when no
+      // row on the next line could take them.
       unplaced(pending);
       const rightStart = right[0]?.start ?? Number.POSITIVE_INFINITY;
       const waiting: Map<'收入' | '支出', Cell[]> = new Map();
+      const nextLine = body[idx + 1];
+      const below =
+        nextLine !== undefined && adjacent(l, nextLine) ? partsOf(cellsOf(nextLine.text)) : [];
       for (const side of ['收入', '支出'] as const) {
         const amounts = cells.filter(
           (c) => c.start < thirdStart && c.end <= rightStart === (side === '收入'),
         );
         const row = [...rows].reverse().find((r) => r.side === side);
+        const next = below.find((p) => p.side === side);
+        const leaves = side === '收入' ? left : right;
+        const trial: Ctx = { problems: [] };
+        const belowTakes =
+          next !== undefined &&
+          nextLine !== undefined &&
+          !isFragment(next) &&
+          Object.keys(place(amounts, leaves, l, trial)).every(
+            (k) => !(k in place(next.amounts, leaves, nextLine, trial)),
+          );
         if (
           amounts.length > 0 &&
           row !== undefined &&
           row.page === l.page &&
           l.line - row.line <= 1 &&
-          Object.keys(row.values).length === 0
+          Object.keys(row.values).length === 0 &&
+          !belowTakes
         ) {
           row.values = place(amounts, side === '收入' ? left : right, l, ctx);
         } else if (amounts.length > 0) waiting.set(side, amounts);
@@ -788,19 +862,22 @@ function econBands(body: readonly LayoutLine[]): EconLine[] {
 
 /** Each 类 of a 基本支出 table equals the sum of its 款, within the rounding of its figures. */
 function econSumsHold(rows: readonly LayoutRow[]): boolean {
-  return rows
-    .filter((r) => r.code !== null && r.code.length === 3)
-    .every((r) => {
-      const kids = rows.filter((k) => k.code?.length === 5 && k.code.startsWith(r.code ?? ''));
-      const total = r.values.amount?.v;
-      if (kids.length === 0 || total === undefined) return true;
-      return (
-        checkSum(
-          total,
-          kids.map((k) => k.values.amount?.v ?? null),
-        ).verdict !== 'mismatch'
-      );
-    });
+  const classes = rows.filter((r) => r.code !== null && r.code.length === 3);
+  const kidsOf = (r: LayoutRow) =>
+    rows.filter((k) => k.code?.length === 5 && k.code.startsWith(r.code ?? ''));
+  // Nothing to check is no evidence: at least one 类 with its 款 must be read.
+  if (!classes.some((r) => kidsOf(r).length > 0)) return false;
+  return classes.every((r) => {
+    const kids = kidsOf(r);
+    const total = r.values.amount?.v;
+    if (kids.length === 0 || total === undefined) return true;
+    return (
+      checkSum(
+        total,
+        kids.map((k) => k.values.amount?.v ?? null),
+      ).verdict !== 'mismatch'
+    );
+  });
 }
 
 /**

@@ -361,7 +361,7 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   // already names that line.
   const unreadLines = new Set([...partial.values()].flat());
   const findings: Finding[] = [
-    ...checkTables(tables).filter((f) => !f.lines.some((l) => unreadLines.has(l))),
+    ...checkTables(tables, unreadLines).filter((f) => !f.lines.some((l) => unreadLines.has(l))),
     ...tables.flatMap((t) => partlyReadFinding(t, partial.get(t.id) ?? [])),
     ...codesPrintedShort(result, kind, at),
   ];

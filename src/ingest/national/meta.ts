@@ -71,8 +71,9 @@ export function readNationalMeta({ doc, kind, firstTable }: NationalMetaInput): 
     year = { value: Number(m[2]), line: i + 1 };
     scope = m[4] === '单位' ? '单位' : '部门';
     const name = cleanName(`${m[1] ?? ''}${m[3] ?? ''}`);
-    // A series title ("上海市普陀区2026年区级单位预算") names no unit: 预算单位 / 编制单位 does.
-    if (name.length >= 4) titleName = NAME_END.test(name) ? { name, line: i + 1 } : null;
+    // A series title ("上海市普陀区2026年区级单位预算") names a level, not a unit: 预算单位 / 编制单位
+    // does.
+    if (name.length >= 4) titleName = /级$/.test(name) ? null : { name, line: i + 1 };
     else titleName = nameAbove(doc, i);
   }
   if (year === null && firstTable !== null) {
