@@ -4,30 +4,23 @@
  */
 import type { Finding } from './schema';
 
-const EMPTY_TABLE = 'completeness-empty-';
+/** Findings about one table, by an id prefix: the id of a table's finding, and the tables found. */
+function perTable(prefix: string) {
+  return {
+    id: (tableId: string): string => `${prefix}${tableId}`,
+    tables: (findings: readonly Finding[]): string[] =>
+      findings.flatMap((f) => (f.id.startsWith(prefix) ? [f.id.slice(prefix.length)] : [])),
+  };
+}
+
+const EMPTY_TABLE = perTable('completeness-empty-');
+const PARTLY_READ = perTable('completeness-partial-');
 
 /** A standard table recognised by its title whose body gave no figure (ingest checkTablesRead). */
-export function emptyTableFindingId(tableId: string): string {
-  return `${EMPTY_TABLE}${tableId}`;
-}
-
+export const emptyTableFindingId = EMPTY_TABLE.id;
 /** The tables of a bundle's findings that gave no figure, by id (公开03 …). */
-export function emptyTables(findings: readonly Finding[]): string[] {
-  return findings.flatMap((f) =>
-    f.id.startsWith(EMPTY_TABLE) ? [f.id.slice(EMPTY_TABLE.length)] : [],
-  );
-}
-
-const PARTLY_READ = 'completeness-partial-';
-
+export const emptyTables = EMPTY_TABLE.tables;
 /** A standard table some of whose figures could not be placed (ingest partlyReadFinding). */
-export function partlyReadFindingId(tableId: string): string {
-  return `${PARTLY_READ}${tableId}`;
-}
-
+export const partlyReadFindingId = PARTLY_READ.id;
 /** The tables of a bundle's findings read only in part, by id. */
-export function partlyReadTables(findings: readonly Finding[]): string[] {
-  return findings.flatMap((f) =>
-    f.id.startsWith(PARTLY_READ) ? [f.id.slice(PARTLY_READ.length)] : [],
-  );
-}
+export const partlyReadTables = PARTLY_READ.tables;
