@@ -370,6 +370,20 @@ function place(
   return values;
 }
 
+/**
+ * A line's figures by column, or null when they do not fit the columns. For a line whose figures
+ * may belong to another row: a line that cannot be placed is reported where it is read for good.
+ */
+function placeIfFits(
+  amounts: readonly Cell[],
+  leaves: readonly Leaf[],
+  l: LayoutLine,
+): Record<string, Figure> | null {
+  const trial: Ctx = { problems: [] };
+  const values = place(amounts, leaves, l, trial);
+  return trial.problems.length > 0 ? null : values;
+}
+
 interface TreeLine {
   l: LayoutLine;
   code: string | null;
@@ -559,7 +573,7 @@ function readTree(body: readonly LayoutLine[], leaves: readonly Leaf[], ctx: Ctx
 /**
  * Figures printed above their row (上海市普陀区财政局: a row's 基本支出 and 项目支出 half a line
  * above its label and 合计): the row below with them, only when they fill columns it leaves blank
- * and the row then adds up, its 合计 the sum of its parts to the cent. Else null.
+ * and the row then adds up (withFigures). Else null.
  */
 function figuresAbove(
   t: TreeLine,
@@ -569,11 +583,8 @@ function figuresAbove(
   if (next === null || next === undefined || !adjacent(t.l, next.l) || next.amounts.length === 0)
     return null;
   if (next.code === null && !ROW_LABEL.test(labelOf(next))) return null;
-  // A trial: a line that cannot be placed is reported where it is read for good, not here.
-  const trial: Ctx = { problems: [] };
-  const below = place(next.amounts, leaves, next.l, trial);
-  if (trial.problems.length > 0) return null;
-  return withFigures(below, t, leaves);
+  const below = placeIfFits(next.amounts, leaves, next.l);
+  return below === null ? null : withFigures(below, t, leaves);
 }
 
 /**
@@ -585,9 +596,8 @@ function withFigures(
   t: TreeLine,
   leaves: readonly Leaf[],
 ): Record<string, Figure> | null {
-  const trial: Ctx = { problems: [] };
-  const extra = place(t.amounts, leaves, t.l, trial);
-  if (trial.problems.length > 0 || Object.keys(extra).some((k) => k in values)) return null;
+  const extra = placeIfFits(t.amounts, leaves, t.l);
+  if (extra === null || Object.keys(extra).some((k) => k in values)) return null;
   const merged = { ...values, ...extra };
   return addsUp(merged) ? merged : null;
 }
@@ -638,7 +648,7 @@ function readPaired(
   const rows: LayoutRow[] = [];
   const leftCenter = left[0]?.center ?? 0;
   /** Figures alone on a line that no row above takes: the next line's row on their side may. */
-  const held: { above: FiguresAbove | null } = { above: null };
+  let held: FiguresAbove | null = null;
   const unplaced = (f: FiguresAbove | null) => {
     if (f !== null && f.bySide.size > 0)
       ctx.problems.push({
@@ -680,10 +690,9 @@ function readPaired(
     // A bare number alone on its line is a page number printed inside the table, not a figure.
     if (PROSE.test(l.text) || BARE_NUMBER.test(l.text)) continue;
     const cells = cellsOf(l.text);
-    const { above } = held;
-    const pending = above !== null && adjacent(above.l, l) ? above : null;
-    if (pending === null) unplaced(above);
-    held.above = null;
+    const pending = held !== null && adjacent(held.l, l) ? held : null;
+    if (pending === null) unplaced(held);
+    held = null;
     const parts = partsOf(cells);
     if (parts.length === 0 && cells.length > 0 && cells.every((c) => isAmount(c.text))) {
       // Figures centred between the two lines of a wrapped label: they belong to the row above
@@ -705,14 +714,14 @@ function readPaired(
         const row = [...rows].reverse().find((r) => r.side === side);
         const next = below.find((p) => p.side === side);
         const leaves = side === '收入' ? left : right;
-        const trial: Ctx = { problems: [] };
+        // The row below takes them when none of their columns is filled there.
+        const theirs =
+          next !== undefined && nextLine !== undefined && !isFragment(next)
+            ? (placeIfFits(next.amounts, leaves, nextLine) ?? {})
+            : null;
         const belowTakes =
-          next !== undefined &&
-          nextLine !== undefined &&
-          !isFragment(next) &&
-          Object.keys(place(amounts, leaves, l, trial)).every(
-            (k) => !(k in place(next.amounts, leaves, nextLine, trial)),
-          );
+          theirs !== null &&
+          Object.keys(placeIfFits(amounts, leaves, l) ?? {}).every((k) => !(k in theirs));
         if (
           amounts.length > 0 &&
           row !== undefined &&
@@ -724,7 +733,7 @@ function readPaired(
           row.values = place(amounts, side === '收入' ? left : right, l, ctx);
         } else if (amounts.length > 0) waiting.set(side, amounts);
       }
-      if (waiting.size > 0) held.above = { l, bySide: waiting };
+      if (waiting.size > 0) held = { l, bySide: waiting };
       continue;
     }
     for (const p of parts) {
@@ -738,23 +747,15 @@ function readPaired(
       // A label wrapped in its cell ("国有资本经营预算财政拨" / "款"): a short fragment with no
       // figures, no numbering, up to two lines below the last row of its side, ends that label.
       const last = [...rows].reverse().find((r) => r.side === p.side);
-      if (
-        last !== undefined &&
-        p.amounts.length === 0 &&
-        label.length <= 3 &&
-        !/^(合计|总计|小计|[一二三四五六七八九十\d])/.test(label) &&
-        last.page === l.page &&
-        l.line - last.line <= 2
-      ) {
+      if (last !== undefined && isFragment(p) && last.page === l.page && l.line - last.line <= 2) {
         last.label += label;
         continue;
       }
       const values = place(p.amounts, leaves, l, ctx);
       const fromAbove = pending?.bySide.get(p.side);
       if (pending !== null && fromAbove !== undefined) {
-        const trial: Ctx = { problems: [] };
-        const extra = place(fromAbove, leaves, pending.l, trial);
-        if (trial.problems.length === 0 && Object.keys(extra).every((k) => !(k in values))) {
+        const extra = placeIfFits(fromAbove, leaves, pending.l);
+        if (extra !== null && Object.keys(extra).every((k) => !(k in values))) {
           Object.assign(values, extra);
           pending.bySide.delete(p.side);
         }
@@ -763,7 +764,7 @@ function readPaired(
     }
     unplaced(pending);
   }
-  unplaced(held.above);
+  unplaced(held);
   return rows;
 }
 
