@@ -21,16 +21,23 @@ interface Ref {
 class Checker {
   readonly findings: Finding[] = [];
   private n = 0;
+  /** Lines next to a line the reader could not read (figures printed above or below a row). */
+  private readonly nearUnread: ReadonlySet<number>;
+
   constructor(
     private readonly tables: ReadonlyMap<string, Table>,
-    /** Lines the reader could not read, with their neighbours (figures printed above or below). */
+    /** Lines whose figures the reader could not place. */
     private readonly unread: ReadonlySet<number> = new Set(),
-  ) {}
+  ) {
+    this.nearUnread = new Set([...unread].flatMap((l) => [l - 1, l, l + 1]));
+  }
 
   /** An empty cell on or next to a line the reader could not read: not known to be blank. */
   private unknown(ref: Ref): boolean {
     const row = this.row(ref.table, ref.key, ref.group);
-    return row !== undefined && this.unread.has(row.line) && (row.cells[ref.col] ?? null) === null;
+    return (
+      row !== undefined && this.nearUnread.has(row.line) && (row.cells[ref.col] ?? null) === null
+    );
   }
 
   row(table: string, key: string, group?: string): TableRow | undefined {
@@ -80,6 +87,8 @@ class Checker {
     if (partRefs.every((p) => p.fig === undefined)) return;
     const present = partRefs.filter((p): p is { ref: Ref; fig: Fig } => p.fig != null);
     if (t === null && present.length === 0) return;
+    // A figure printed on a line the reader could not read in full: not compared either.
+    if ([t, ...present.map((p) => p.fig)].some((f) => f != null && this.unread.has(f.line))) return;
     const unit = this.unitOf(total);
     const mixed = present.some((p) => this.unitOf(p.ref) !== unit);
     const result = mixed
@@ -227,16 +236,16 @@ function classesAgainst(
 }
 
 /**
- * `unreadLines`: lines whose figures the reader could not place (national layouts); a check that
- * needs an empty cell on or next to one of them is not made, since that cell may not be blank.
+ * `unreadLines`: lines whose figures the reader could not place (national layouts). A check is not
+ * made when it takes a figure from one of them, or needs an empty cell on or next to one (that
+ * cell may not be blank): a mismatch there would be the reader's, not the document's.
  */
 export function checkTables(
   tables: readonly Table[],
   unreadLines: ReadonlySet<number> = new Set(),
 ): Finding[] {
   const byId = new Map(tables.map((t) => [t.id, t]));
-  const near = new Set([...unreadLines].flatMap((l) => [l - 1, l, l + 1]));
-  const c = new Checker(byId, near);
+  const c = new Checker(byId, unreadLines);
   const get = (id: string): Table | undefined => byId.get(id);
 
   for (const t of tables) {

@@ -356,12 +356,11 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
   });
 
   // Raw tables: each check compares figures in the unit they are printed in (checkTables).
-  // A sum or cross-table check on a line the reader could not read compares what it did not
-  // read (an empty cell counts as 0): not the document's fault, and the partial-read finding
-  // already names that line.
+  // Sums are not checked across lines the reader could not read (the partial-read finding names
+  // them): a mismatch there would be the reader's, not the document's.
   const unreadLines = new Set([...partial.values()].flat());
   const findings: Finding[] = [
-    ...checkTables(tables, unreadLines).filter((f) => !f.lines.some((l) => unreadLines.has(l))),
+    ...checkTables(tables, unreadLines),
     ...tables.flatMap((t) => partlyReadFinding(t, partial.get(t.id) ?? [])),
     ...codesPrintedShort(result, kind, at),
   ];
