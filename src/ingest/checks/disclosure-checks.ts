@@ -9,6 +9,7 @@
  */
 import type { Finding, Table } from '../../data/schema';
 import type { Narrative } from '../../data/schema-narrative';
+import { dec } from '../../domain/money';
 import { nameInHeading } from '../national/names';
 import type { SourceDoc } from '../source-doc';
 
@@ -317,7 +318,7 @@ function sangongByItem(input: DisclosureInput): Finding[] {
   // The national template states 公务用车购置及运行维护费 as one item: at 0 there is nothing to
   // split into 购置 and 运行维护.
   const vehiclesNil = sg.parts.some(
-    (p) => p.key === 'sangong.vehicle' && p.amount !== null && /^0(?:\.0+)?$/.test(p.amount.v),
+    (p) => p.key === 'sangong.vehicle' && p.amount !== null && dec(p.amount.v).isZero(),
   );
   const stated = (key: string) =>
     sg.parts.some((p) => p.key === key && p.amount !== null) ||
