@@ -22,7 +22,7 @@ import type { ManifestEntry } from './load';
 import { SANGONG_PARTS, readSangong, sangongFigure } from './sangong';
 import type { Bundle, Finding } from './schema';
 import type { DerivedFig, Fig } from './schema-common';
-import type { ExecutionStatement, YoyStatement } from './schema-narrative';
+import { isClassKey, type ExecutionStatement, type YoyStatement } from './schema-narrative';
 import { headlineFunds } from './schema-performance';
 import type { FundRow, Grade, Indicator } from './schema-performance';
 import { tableCell } from './table-cell';
@@ -149,10 +149,6 @@ export interface FlagResult {
 
 const pct = (d: Decimal) => `${d.toFixed(2)}%`;
 const signed = (d: Decimal, unit: string) => `${d.isNegative() ? '' : '+'}${d.toFixed(2)}${unit}`;
-
-function isClassKey(key: string): boolean {
-  return /^\d{3}$/.test(key);
-}
 
 /** How a 类 or the total is named: "201 一般公共服务支出", "一般公共预算财政拨款支出（合计）". */
 function subjectName(s: Pick<ExecutionStatement, 'key' | 'label'>): string {

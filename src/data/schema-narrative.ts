@@ -78,6 +78,11 @@ export const yoyStatement = z.strictObject({
 });
 export type YoyStatement = z.infer<typeof yoyStatement>;
 
+/** A statement's subject is a 功能分类 类, keyed by its 3-digit code ("201"). */
+export function isClassKey(key: string): boolean {
+  return /^\d{3}$/.test(key);
+}
+
 /** 年初预算 vs 支出决算 ("完成年初预算的X%") and 全年预算 vs 决算 (三公). */
 export const executionStatement = z.strictObject({
   /** 'total' (一般公共预算财政拨款支出), a 类 code ('201'), 'sangong', 'sangong.vehicleRunning' … */

@@ -8,7 +8,7 @@ import { documentLabel, unitTag } from '@/data/labels';
 import { readSangong, sangongFigure } from '@/data/sangong';
 import type { Bundle } from '@/data/schema';
 import type { Fig } from '@/data/schema-common';
-import type { ExecutionStatement } from '@/data/schema-narrative';
+import { isClassKey, type ExecutionStatement } from '@/data/schema-narrative';
 import { headlineFunds } from '@/data/schema-performance';
 import type { FundRow, ProjectEvaluation } from '@/data/schema-performance';
 import { checkPercent } from '@/domain/consistency';
@@ -102,7 +102,7 @@ export function unitStateMessage(entry: ManifestEntry, state: UnitExecutionState
 /** 'total' first, then 类 codes ascending, then 三公 and its parts in document order. */
 function subjectRank(key: string): [number, string] {
   if (key === 'total') return [0, ''];
-  if (/^\d{3}$/.test(key)) return [1, key];
+  if (isClassKey(key)) return [1, key];
   if (key === 'sangong') return [2, ''];
   return [3, key];
 }
@@ -116,7 +116,7 @@ export function compareSubjects(a: string, b: string): number {
 /** How a subject is named on screen: the 类 code before its name, the total marked as such. */
 export function subjectLabel(s: Pick<ExecutionStatement, 'key' | 'label'>): string {
   if (s.key === 'total') return `${s.label}（合计）`;
-  if (/^\d{3}$/.test(s.key)) return `${s.key} ${s.label}`;
+  if (isClassKey(s.key)) return `${s.key} ${s.label}`;
   return s.label;
 }
 

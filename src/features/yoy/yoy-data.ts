@@ -7,7 +7,7 @@
 import type { ManifestEntry } from '@/data/load';
 import { documentLabel, unitTag } from '@/data/labels';
 import type { Bundle } from '@/data/schema';
-import type { YoyStatement } from '@/data/schema-narrative';
+import { isClassKey, type YoyStatement } from '@/data/schema-narrative';
 import { yoyChange } from '@/domain/measures';
 import type { DecimalString } from '@/domain/money';
 import { dec, printedPlaces, roundHalfUp } from '@/domain/money';
@@ -40,11 +40,9 @@ export const HEADLINE_SUBJECTS = [
   'operatingCosts',
 ] as const;
 
-const isClass = (key: string) => /^\d{3}$/.test(key);
-
 export function compareYoySubjects(a: string, b: string): number {
   const rank = (k: string): number => {
-    const i = SUBJECT_ORDER.indexOf(isClass(k) ? '#classes' : k);
+    const i = SUBJECT_ORDER.indexOf(isClassKey(k) ? '#classes' : k);
     return i === -1 ? SUBJECT_ORDER.length : i;
   };
   const d = rank(a) - rank(b);
@@ -54,7 +52,7 @@ export function compareYoySubjects(a: string, b: string): number {
 
 /** "201 一般公共服务支出" for a 类, the printed label otherwise. */
 export function yoySubjectLabel(s: Pick<YoyStatement, 'key' | 'label'>): string {
-  return isClass(s.key) ? `${s.key} ${s.label}` : s.label;
+  return isClassKey(s.key) ? `${s.key} ${s.label}` : s.label;
 }
 
 /** What the change is measured against: last year's final accounts, or last year's budget. */
