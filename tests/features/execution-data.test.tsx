@@ -228,3 +228,41 @@ describe('unitExecutionState', () => {
     expect(state.kind).toBe(kind);
   });
 });
+
+describe('classExecutionRows: the 类 chart shows what its title says', () => {
+  it('leaves out 项 statements and 全年预算 statements of the general budget (national 说明)', () => {
+    const bundle = realBundle(IDS.cityDept);
+    const withNational = {
+      ...bundle,
+      narrative: {
+        ...bundle.narrative,
+        executions: [
+          ...bundle.narrative.executions,
+          // 上海市普陀区规划和自然资源局 lines 432–435: a 项, against 年初预算.
+          {
+            key: '208.行政事业单位养老支出.行政单位离退休',
+            label: '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）',
+            section: 'generalBudget' as const,
+            basis: '年初预算' as const,
+            budget: fig('54.53'),
+            actual: fig('54.53'),
+            rate: fig('100.00'),
+          },
+          // A total against 全年预算: the chart's bars say 年初预算.
+          {
+            key: 'total',
+            label: '一般公共预算财政拨款支出',
+            section: 'generalBudget' as const,
+            basis: '全年预算' as const,
+            budget: fig('321.02'),
+            actual: fig('307.82'),
+            rate: fig('95.89'),
+          },
+        ],
+      },
+    };
+    const rows = classExecutionRows(entry(IDS.cityDept), withNational);
+    const before = classExecutionRows(entry(IDS.cityDept), bundle);
+    expect(rows.map((r) => [r.key, r.basis])).toEqual(before.map((r) => [r.key, r.basis]));
+  });
+});

@@ -142,12 +142,24 @@ export interface ClassExecutionRow {
   overflow: boolean;
 }
 
+/**
+ * What the 类 section shows: 三公 and its items; of the general budget, the total and each 类
+ * against 年初预算, as its title says. A national 说明's 项 statements and its statements against
+ * 全年预算 stay in the bundle (the checks use them): a 项 under a 类 heading, or a 全年预算 drawn
+ * as 年初预算, would misstate them.
+ */
+function isChartSubject(s: ExecutionStatement): boolean {
+  if (s.key === 'sangong' || s.key.startsWith('sangong.')) return true;
+  return s.basis === '年初预算' && (s.key === 'total' || isClassKey(s.key));
+}
+
 export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassExecutionRow[] {
   const document = documentLabel(entry);
   const tag = unitTag(entry);
   const seen = new Map<string, number>();
   const sangong = readSangong(bundle);
   return bundle.narrative.executions
+    .filter(isChartSubject)
     .map((s) => {
       const n = (seen.get(s.key) ?? 0) + 1;
       seen.set(s.key, n);
