@@ -3,6 +3,7 @@ import {
   checkRate,
   classExecutionRows,
   compareSubjects,
+  itemExecutionRows,
   projectExecutionRows,
   subjectsAcrossUnits,
   summaryExecutionRows,
@@ -12,7 +13,7 @@ import { unitTag } from '@/data/labels';
 import { sangongForBundle } from '@/features/sangong/sangong-data';
 import type { PartKey } from '@/features/sangong/sangong-data';
 import { formatPrintedPercent } from '@/lib/format';
-import { IDS, realBundle, realManifest } from './real-data';
+import { IDS, realBundle, realManifest, withNationalNarrative } from './real-data';
 
 const fig = (v: string) => ({ v, line: 1 });
 const entry = (id: string) => {
@@ -264,5 +265,64 @@ describe('classExecutionRows: the 类 chart shows what its title says', () => {
     const rows = classExecutionRows(entry(IDS.cityDept), withNational);
     const before = classExecutionRows(entry(IDS.cityDept), bundle);
     expect(rows.map((r) => [r.key, r.basis])).toEqual(before.map((r) => [r.key, r.basis]));
+  });
+});
+
+describe('itemExecutionRows: what a national 说明 states 项 by 项', () => {
+  it('上海市普陀区规划和自然资源局: 13 项 against 年初预算, in printed order, with their full names', () => {
+    const bundle = withNationalNarrative(
+      IDS.cityDept,
+      'putuo-planning-2024-final.narrative.txt',
+      394,
+    );
+    const rows = itemExecutionRows(entry(IDS.cityDept), bundle);
+    expect(rows).toHaveLength(13);
+    expect(rows.every((r) => r.basis === '年初预算' && r.group === 'generalBudget')).toBe(true);
+    expect(rows[0]?.subject).toBe(
+      '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）',
+    );
+    expect(rows[12]?.subject).toBe('住房保障支出（类）住房保障支出（款）购房补贴（项）');
+    const planning = rows[8];
+    expect(planning?.subject).toBe(
+      '城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项）',
+    );
+    expect([planning?.budget, planning?.actual, planning?.stated]).toEqual([
+      { v: '3110.14', line: 471 },
+      { v: '2739.56', line: 472 },
+      { v: '88.08', line: 472 },
+    ]);
+    expect([planning?.computed, planning?.check]).toEqual(['88.08', 'agrees']);
+    // None of them is also drawn in the 类 chart, which keeps the total.
+    const chartKeys = classExecutionRows(entry(IDS.cityDept), bundle).map((r) => r.key);
+    expect(chartKeys).toContain('total');
+    expect(chartKeys.filter((k) => /^\d{3}\./.test(k))).toEqual([]);
+  });
+
+  it('中共上海市普陀区委社会工作部: the total and 9 项 against 全年预算, a rate computed where none is printed', () => {
+    const bundle = withNationalNarrative(
+      IDS.cityDept,
+      'putuo-social-work-2024-final.narrative.txt',
+      317,
+    );
+    const rows = itemExecutionRows(entry(IDS.cityDept), bundle);
+    expect(rows.map((r) => r.basis)).toEqual(Array(10).fill('全年预算'));
+    const [total, , running] = rows;
+    // "年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%":
+    // the printed rate is said of 年初预算 (0, no rate), so against 全年预算 it is computed only.
+    expect(total?.subject).toBe('一般公共预算财政拨款支出（合计）');
+    expect([total?.budget?.v, total?.actual.v, total?.stated, total?.computed]).toEqual([
+      '321.02',
+      '307.82',
+      null,
+      '95.89',
+    ]);
+    // "全年预算为 17.68 万元，支出决算为 11.31 万元。" — no rate printed: 11.31 ÷ 17.68 = 63.97%.
+    expect(running?.subject).toBe('一般公共服务支出（类）社会工作事务（款）事业运行（项）');
+    expect([running?.budget, running?.actual.v, running?.stated]).toEqual([
+      { v: '17.68', line: 352 },
+      '11.31',
+      null,
+    ]);
+    expect([running?.computed, running?.check]).toEqual(['63.97', 'notStated']);
   });
 });

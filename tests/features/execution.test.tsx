@@ -7,7 +7,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ExecutionPage } from '@/features/execution/execution-page';
 import { resetAppStore, useAppStore } from '@/store/app-store';
-import { IDS, loadRealData, realManifest } from './real-data';
+import { IDS, loadRealData, realManifest, withNationalNarrative } from './real-data';
 
 afterEach(() => {
   cleanup();
@@ -283,5 +283,47 @@ describe('预算执行', () => {
     render(<ExecutionPage />);
     expect(screen.getByRole('status')).toHaveTextContent('正在加载数据');
     expect(realManifest().bundles).toHaveLength(5);
+  });
+});
+
+describe('预算执行: a national 说明 stated 项 by 项', () => {
+  function loadNational(file: string, first: number) {
+    loadRealData([IDS.cityDept]);
+    const bundle = withNationalNarrative(IDS.cityDept, file, first);
+    useAppStore.setState((s) => ({ bundles: { ...s.bundles, [IDS.cityDept]: bundle } }));
+  }
+
+  it('lists each 项 under its printed 类/款/项 name, traced to its line, rates against 年初预算', () => {
+    loadNational('putuo-planning-2024-final.narrative.txt', 394);
+    render(<ExecutionPage />);
+    const table = screen.getByRole('table', { name: /情况说明逐项列出.*执行率对年初预算/ });
+    const row = within(
+      rowWith(table, '城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项）'),
+    );
+    expect(row.getByRole('link', { name: '3,110.14' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('line=471'),
+    );
+    expect(row.getByRole('link', { name: '2,739.56' })).toBeInTheDocument();
+    expect(row.getByRole('link', { name: '88.08%' })).toBeInTheDocument();
+    expect(row.getByText('一致')).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(14); // header + 13 项
+    // The 类 table above keeps its title: no 项 in it.
+    expect(within(classTable()).queryByText(/（项）/)).toBeNull();
+  });
+
+  it('a 说明 against 全年预算 gets its own table, its header naming that basis', () => {
+    loadNational('putuo-social-work-2024-final.narrative.txt', 317);
+    render(<ExecutionPage />);
+    const table = screen.getByRole('table', { name: /情况说明逐项列出.*执行率对全年预算/ });
+    expect(within(table).getByRole('columnheader', { name: /全年预算数/ })).toBeInTheDocument();
+    const row = within(rowWith(table, '社会工作事务（款）事业运行（项）'));
+    expect(row.getByRole('link', { name: '17.68' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('line=352'),
+    );
+    // 11.31 ÷ 17.68: no rate printed, the computed one shown.
+    expect(row.getByRole('link', { name: /^63\.97%.*计算值$/ })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: /情况说明逐项列出.*执行率对年初预算/ })).toBeNull();
   });
 });

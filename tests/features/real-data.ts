@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle, Manifest } from '@/data/schema';
 import { validateBundle, validateManifest } from '@/data/validate';
+import { narrativeDoc } from '@/ingest/national/build-national';
+import { parseNarrative } from '@/ingest/narrative';
+import { makeSourceDoc } from '@/ingest/source-doc';
 import { useAppStore } from '@/store/app-store';
 
 const DATA = join(__dirname, '../../public/data');
@@ -42,3 +45,15 @@ export const IDS = {
   center: 'datong-service-center-2024-final',
   district: 'shuocheng-district-dept-2023-final',
 } as const;
+
+/**
+ * A real bundle whose 情况说明 is replaced by a national one: an excerpt of tests/fixtures/national
+ * that starts at line `first` of its document, read by the ingest's narrative reader at those
+ * line numbers.
+ */
+export function withNationalNarrative(id: string, file: string, first: number): Bundle {
+  const excerpt = readFileSync(join(__dirname, '../fixtures/national', file), 'utf8');
+  const text = '\n'.repeat(first - 1) + excerpt;
+  const { narrative } = parseNarrative(narrativeDoc(makeSourceDoc(file, text)), '决算');
+  return { ...realBundle(id), narrative };
+}

@@ -143,54 +143,72 @@ export interface ClassExecutionRow {
 }
 
 /**
- * What the 类 section shows: 三公 and its items; of the general budget, the total and each 类
- * against 年初预算, as its title says. A national 说明's 项 statements and its statements against
- * 全年预算 stay in the bundle (the checks use them): a 项 under a 类 heading, or a 全年预算 drawn
- * as 年初预算, would misstate them.
+ * What the 类 chart and table show: 三公 and its items; of the general budget, the total and each
+ * 类 against 年初预算, as their title says. A national 说明's 项 statements and statements against
+ * 全年预算 are listed apart (itemExecutionRows): a 项 under a 类 heading, or a 全年预算 drawn as
+ * 年初预算, would misstate them.
  */
 function isChartSubject(s: ExecutionStatement): boolean {
   if (s.key === 'sangong' || s.key.startsWith('sangong.')) return true;
   return s.basis === '年初预算' && (s.key === 'total' || isClassKey(s.key));
 }
 
-export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassExecutionRow[] {
+/**
+ * The statements `pick` keeps as rows, in the order the 说明 prints them; a key printed twice
+ * (a total against 年初预算 and against 全年预算) numbered over the whole 说明, so ids are stable.
+ */
+function executionRows(
+  entry: ManifestEntry,
+  bundle: Bundle,
+  pick: (s: ExecutionStatement) => boolean,
+): ClassExecutionRow[] {
   const document = documentLabel(entry);
   const tag = unitTag(entry);
   const seen = new Map<string, number>();
   const sangong = readSangong(bundle);
-  return bundle.narrative.executions
-    .filter(isChartSubject)
-    .map((s) => {
-      const n = (seen.get(s.key) ?? 0) + 1;
-      seen.set(s.key, n);
-      const group =
-        s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget';
-      // 三公 amounts come from the one 三公 reader (公开09 first), as in the 三公经费 view: the
-      // sentence "…支出X万元，完成全年预算的Y%" prints no part budget, the table does.
-      const budget =
-        group === 'sangong' ? (sangongFigure(sangong.budget, s.key) ?? s.budget) : s.budget;
-      const actual =
-        group === 'sangong' ? (sangongFigure(sangong.actual, s.key) ?? s.actual) : s.actual;
-      const computed = executionRate(actual.v, budget?.v ?? null);
-      const computedStr = computed === null ? null : computed.toFixed(2);
-      return {
-        id: `${entry.id}:${s.key}${n > 1 ? `#${n}` : ''}`,
-        bundleId: entry.id,
-        document,
-        tag,
-        key: s.key,
-        subject: subjectLabel(s),
-        group,
-        basis: s.basis,
-        budget,
-        actual,
-        stated: s.rate,
-        computed: computedStr,
-        check: checkRate(budget, actual, s.rate),
-        overflow: computedStr !== null && compareDecimal(computedStr, RATE_AXIS_CAP) > 0,
-      } satisfies ClassExecutionRow;
-    })
-    .sort((a, b) => compareSubjects(a.key, b.key));
+  return bundle.narrative.executions.flatMap((s) => {
+    const n = (seen.get(s.key) ?? 0) + 1;
+    seen.set(s.key, n);
+    if (!pick(s)) return [];
+    const group = s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget';
+    // 三公 amounts come from the one 三公 reader (公开09 first), as in the 三公经费 view: the
+    // sentence "…支出X万元，完成全年预算的Y%" prints no part budget, the table does.
+    const budget =
+      group === 'sangong' ? (sangongFigure(sangong.budget, s.key) ?? s.budget) : s.budget;
+    const actual =
+      group === 'sangong' ? (sangongFigure(sangong.actual, s.key) ?? s.actual) : s.actual;
+    const computed = executionRate(actual.v, budget?.v ?? null);
+    const computedStr = computed === null ? null : computed.toFixed(2);
+    const row = {
+      id: `${entry.id}:${s.key}${n > 1 ? `#${n}` : ''}`,
+      bundleId: entry.id,
+      document,
+      tag,
+      key: s.key,
+      subject: subjectLabel(s),
+      group,
+      basis: s.basis,
+      budget,
+      actual,
+      stated: s.rate,
+      computed: computedStr,
+      check: checkRate(budget, actual, s.rate),
+      overflow: computedStr !== null && compareDecimal(computedStr, RATE_AXIS_CAP) > 0,
+    } satisfies ClassExecutionRow;
+    return [row];
+  });
+}
+
+export function classExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassExecutionRow[] {
+  return executionRows(entry, bundle, isChartSubject).sort((a, b) => compareSubjects(a.key, b.key));
+}
+
+/**
+ * The general-budget statements the 类 chart leaves out, in the order the 说明 prints them: a
+ * national 说明's 项 (its full 类/款/项 name as printed) and any statement against 全年预算.
+ */
+export function itemExecutionRows(entry: ManifestEntry, bundle: Bundle): ClassExecutionRow[] {
+  return executionRows(entry, bundle, (s) => !isChartSubject(s));
 }
 
 /** One subject (total or 类) across the compared units: the rate chart's category. */

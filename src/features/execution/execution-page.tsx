@@ -28,6 +28,7 @@ import type {
 } from './execution-data';
 import {
   classExecutionRows,
+  itemExecutionRows,
   projectExecutionRows,
   RATE_AXIS_CAP,
   RATE_CHECK_LABEL,
@@ -51,8 +52,11 @@ import { idRecord } from '@/lib/id-record';
 
 // Per document, once: a selection change derives only the document added.
 const classRowsOf = memoByObjects(classExecutionRows);
+const itemRowsOf = memoByObjects(itemExecutionRows);
 const projectRowsOf = memoByObjects(projectExecutionRows);
 const summaryRowsOf = memoByObjects(summaryExecutionRows);
+
+const BASES = ['年初预算', '全年预算'] as const satisfies readonly ClassExecutionRow['basis'][];
 
 const SUMMARY_BASES = [
   '全年预算',
@@ -211,6 +215,7 @@ export function ExecutionPage() {
     pairs: amountPairsOf(entry, bundle),
   }));
   const generalRows = classRows.filter((r) => r.group === 'generalBudget');
+  const itemRows = withRates.flatMap(({ entry, bundle }) => itemRowsOf(entry, bundle));
   const sangongRows = classRows.filter((r) => r.group === 'sangong');
   const subjects = subjectsAcrossUnits(classRows);
   const rateEntries = withRates.map((w) => w.entry);
@@ -264,7 +269,7 @@ export function ExecutionPage() {
         <p>
           一般公共预算按“完成年初预算”计算（决算数 ÷
           年初预算数）；“三公”经费、项目和部门整体自评按全年预算（调整后的预算，全年执行数 ÷
-          全年预算数）。两种口径不放在同一列。各文件的情况说明只印出年初预算，未印各类科目的全年（调整）预算数，所以一般公共预算没有对全年预算的执行率。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
+          全年预算数）。两种口径不放在同一列。多数文件的情况说明按“类”只印出年初预算，未印各类科目的全年（调整）预算数，所以图表中的一般公共预算没有对全年预算的执行率；有的文件（如上海市各部门决算）逐“项”说明执行情况，有的对全年预算，列在图表下方的逐项表中，表头写明口径。原文印出的执行率与本看板按原文金额计算的执行率并列显示，不一致处标“⚠
           不一致”，只差尾数的标“尾数差（提示）”；预算为0时没有执行率，显示“{NO_VALUE}”。
         </p>
       </details>
@@ -347,6 +352,19 @@ export function ExecutionPage() {
                 />
               </Deferred>
             ) : null}
+            {BASES.map((basis) => {
+              // One table per basis, as above: rates against different budgets never share a column.
+              const rows = itemRows.filter((r) => r.basis === basis);
+              return rows.length > 0 ? (
+                <Deferred key={basis} minHeight={300}>
+                  <ClassExecutionTable
+                    rows={rows}
+                    basis={basis}
+                    caption={`情况说明逐项列出的一般公共预算财政拨款支出（功能分类 项${basis === '全年预算' ? '及合计' : ''}，执行率对${basis}；按原文顺序；金额单位：${displayUnit}）`}
+                  />
+                </Deferred>
+              ) : null;
+            })}
           </>
         )}
       </section>
