@@ -22,7 +22,12 @@ import type { ManifestEntry } from './load';
 import { SANGONG_PARTS, readSangong, sangongFigure } from './sangong';
 import type { Bundle, Finding } from './schema';
 import type { DerivedFig, Fig } from './schema-common';
-import { isClassKey, type ExecutionStatement, type YoyStatement } from './schema-narrative';
+import {
+  isClassKey,
+  isItemKey,
+  type ExecutionStatement,
+  type YoyStatement,
+} from './schema-narrative';
 import { headlineFunds } from './schema-performance';
 import type { FundRow, Grade, Indicator } from './schema-performance';
 import { tableCell } from './table-cell';
@@ -74,7 +79,7 @@ export const RULE_INFO: Record<FlagRuleId, RuleInfo> = {
     id: 'deviation',
     name: '预算偏离',
     sentence:
-      '一般公共预算财政拨款支出合计及各“类”的决算与年初预算相比（部门整体绩效自评另与全年预算相比）偏离超过阈值。',
+      '一般公共预算财政拨款支出合计及各“类”（情况说明逐“项”说明的，各“项”）的决算与年初预算相比（部门整体绩效自评另与全年预算相比）偏离超过阈值。',
     basis:
       '预算执行评价中“预算调整率”超过30%即扣分；决算与预算相差三成以上说明预算编制或调整需要解释。',
     severity: '偏离超过阈值两倍或年初预算为0而有支出为“高”，其余为“中”。',
@@ -83,7 +88,7 @@ export const RULE_INFO: Record<FlagRuleId, RuleInfo> = {
     id: 'lowExecution',
     name: '执行率偏低',
     sentence:
-      '“类”（决算÷年初预算）或项目（全年执行数÷全年预算数）的执行率低于阈值；年度尚未结束的文件改按序时进度（当年已过天数占全年的比例）比较。',
+      '一般公共预算财政拨款支出合计、各“类”或情况说明逐项说明的“项”（决算÷年初预算，说明对全年预算的按全年预算），或项目（全年执行数÷全年预算数）的执行率低于阈值；年度尚未结束的文件改按序时进度（当年已过天数占全年的比例）比较。',
     basis:
       '绩效自评中预算执行率占10分，按执行率计分；执行率低于80%通常被视为执行偏慢，年度中按序时进度考核。',
     severity: '执行率不到阈值一半为“高”，其余为“中”。',
@@ -156,11 +161,18 @@ function subjectName(s: Pick<ExecutionStatement, 'key' | 'label'>): string {
   return isClassKey(s.key) ? `${s.key} ${s.label}` : s.label;
 }
 
-/** The general-budget statements (total and 类) against 年初预算, each subject once (the first). */
-function classStatements(bundle: Bundle): ExecutionStatement[] {
+/**
+ * The general budget's statements against `basis` (the total, each 类, and each 项 where a national
+ * 说明 states them 项 by 项), each subject once (the first).
+ */
+function generalStatements(
+  bundle: Bundle,
+  basis: ExecutionStatement['basis'],
+): ExecutionStatement[] {
   const seen = new Set<string>();
   return bundle.narrative.executions.filter((s) => {
-    if (s.basis !== '年初预算' || !(s.key === 'total' || isClassKey(s.key))) return false;
+    if (s.basis !== basis || !(s.key === 'total' || isClassKey(s.key) || isItemKey(s.key)))
+      return false;
     if (seen.has(s.key)) return false;
     seen.add(s.key);
     return true;
@@ -193,7 +205,7 @@ function finish(doc: FlagDocument, drafts: readonly Draft[]): Flag[] {
 function deviationFlags(doc: FlagDocument, t: ThresholdValues): Draft[] {
   const limit = t.deviation;
   const out: Draft[] = [];
-  for (const s of classStatements(doc.bundle)) {
+  for (const s of generalStatements(doc.bundle, '年初预算')) {
     if (s.budget === null) continue;
     const figures: FlagFigure[] = [
       { label: '年初预算', fig: s.budget, kind: 'amount', unit: '万元' },
@@ -293,22 +305,27 @@ function lowExecutionFlags(
   const severityOf = (rate: Decimal): FlagSeverity =>
     rate.lessThan(limit.div(2)) ? 'high' : 'medium';
   const out: Draft[] = [];
-  for (const s of classStatements(doc.bundle)) {
+  const statements = [
+    ...generalStatements(doc.bundle, '年初预算'),
+    ...generalStatements(doc.bundle, '全年预算'),
+  ];
+  for (const s of statements) {
     const rate = executionRate(s.actual.v, s.budget?.v ?? null);
     if (rate === null || s.budget === null || !rate.lessThan(limit)) continue;
     const figures: FlagFigure[] = [
-      { label: '年初预算', fig: s.budget, kind: 'amount', unit: '万元' },
+      { label: s.basis, fig: s.budget, kind: 'amount', unit: '万元' },
       { label: '决算', fig: s.actual, kind: 'amount', unit: '万元' },
     ];
-    if (s.rate !== null) figures.push({ label: '原文完成年初预算', fig: s.rate, kind: 'percent' });
+    if (s.rate !== null)
+      figures.push({ label: `原文完成${s.basis}`, fig: s.rate, kind: 'percent' });
     out.push({
-      what: s.key,
+      what: s.basis === '年初预算' ? s.key : `${s.key}/全年预算`,
       rule: 'lowExecution',
-      check: '决算/年初预算',
+      check: `决算/${s.basis}`,
       item: subjectName(s),
       severity: severityOf(rate),
       measure: pct(rate),
-      message: `决算只完成年初预算的${pct(rate)}，低于${limitText}。`,
+      message: `决算只完成${s.basis}的${pct(rate)}，低于${limitText}。`,
       figures,
     });
   }

@@ -83,9 +83,17 @@ export function isClassKey(key: string): boolean {
   return /^\d{3}$/.test(key);
 }
 
+/** A statement's subject is a 功能分类 项, as a national 说明 names it: "208.款名.项名". */
+export function isItemKey(key: string): boolean {
+  return /^\d{3}\./.test(key);
+}
+
 /** 年初预算 vs 支出决算 ("完成年初预算的X%") and 全年预算 vs 决算 (三公). */
 export const executionStatement = z.strictObject({
-  /** 'total' (一般公共预算财政拨款支出), a 类 code ('201'), 'sangong', 'sangong.vehicleRunning' … */
+  /**
+   * 'total' (一般公共预算财政拨款支出), a 类 code ('201'), a 项 ('208.行政事业单位养老支出.行政单位离退休'),
+   * 'sangong', 'sangong.vehicleRunning' …
+   */
   key: z.string().check(z.minLength(1)),
   label: z.string().check(z.minLength(1)),
   section: narrativeSection,

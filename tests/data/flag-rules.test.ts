@@ -6,7 +6,7 @@ import { evaluateFlags } from '@/data/flag-rules';
 import type { Flag, FlagDocument } from '@/data/flag-rules';
 import { parseThreshold, thresholdValues } from '@/data/flag-thresholds';
 import type { Bundle } from '@/data/schema';
-import { IDS, realBundle, realManifest } from '../features/real-data';
+import { IDS, realBundle, realManifest, withNationalNarrative } from '../features/real-data';
 
 const TODAY = new Date('2026-12-07T12:00:00Z');
 const DEFAULTS = thresholdValues({});
@@ -83,6 +83,47 @@ describe('执行率偏低 (below 80%)', () => {
     const district = flagsOf(doc(IDS.district)).filter((f) => f.rule === 'lowExecution');
     // Under half the threshold (11.90% < 40%) is high.
     expect(district.map((f) => f.severity)).toEqual(['high', 'medium', 'medium']);
+  });
+
+  it("picks a national 说明's 项 by its own base (中共上海市普陀区委社会工作部: 全年预算)", () => {
+    const bundle = withNationalNarrative(
+      IDS.cityDept,
+      'putuo-social-work-2024-final.narrative.txt',
+      317,
+    );
+    // "全年预算为 17.68 万元，支出决算为 11.31 万元" (line 352–353), 9.00 → 6.18, 2.29 → 0.49; no rate
+    // printed for any of them. 职业年金 5.74 → 4.64 (80.84%) stays above the line.
+    const flags = flagsOf(doc(IDS.cityDept, bundle)).filter(
+      (f) => f.rule === 'lowExecution' && !f.item.startsWith('项目：'),
+    );
+    expect(flags.map((f) => `${f.item} · ${f.check} · ${f.measure} · ${f.severity}`)).toEqual([
+      '一般公共服务支出（类）社会工作事务（款）事业运行（项） · 决算/全年预算 · 63.97% · medium',
+      '社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项） · 决算/全年预算 · 68.67% · medium',
+      '卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项） · 决算/全年预算 · 21.40% · high',
+    ]);
+    expect(flags[0]?.message).toBe('决算只完成全年预算的63.97%，低于80%。');
+    expect(flags[0]?.figures.map((f) => [f.label, f.fig.v])).toEqual([
+      ['全年预算', '17.68'],
+      ['决算', '11.31'],
+    ]);
+  });
+
+  it('and 项 against 年初预算 with the 类 rules (上海市普陀区规划和自然资源局: none off)', () => {
+    const bundle = withNationalNarrative(
+      IDS.cityDept,
+      'putuo-planning-2024-final.narrative.txt',
+      394,
+    );
+    // Its lowest 项, 城乡社区规划与管理, 2739.56 of 3110.14 = 88.08%: neither below 80% nor 30% off.
+    const flags = flagsOf(doc(IDS.cityDept, bundle)).filter(
+      (f) => (f.rule === 'lowExecution' || f.rule === 'deviation') && f.item.includes('（项）'),
+    );
+    expect(flags).toEqual([]);
+    // At a 10% threshold it is picked out as a deviation: 88.08% of 年初预算 (−11.92%).
+    const tight = flagsOf(doc(IDS.cityDept, bundle), thresholdValues({ deviation: '10' }));
+    expect(summary(tight, 'deviation').filter((x) => x.includes('（项）'))).toEqual([
+      '城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项） · 决算/年初预算 · 88.08%（-11.92%）',
+    ]);
   });
 
   it('does not apply to a budget, and says why', () => {
