@@ -22,6 +22,7 @@ import { readMeta } from './metadata';
 import { buildNational, narrativeDoc, readNational } from './national/build-national';
 import { parseNarrative } from './narrative';
 import { checkNarrative } from './narrative-checks';
+import type { Narrative } from '../data/schema-narrative';
 import { parsePerformance } from './performance';
 import { checkPerformance } from './performance-checks';
 import { sha256Hex } from './sha256';
@@ -221,7 +222,7 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     ...checkPerformance(performance),
     ...completeness,
     ...(read.layout === 'national' &&
-    narrative.startLine === null &&
+    (narrative.startLine === null || readNothing(narrative)) &&
     !completeness.some((f) => f.id === 'completeness-parts')
       ? narrativeNotRead(prose, Math.max(...tables.map((t) => t.line)))
       : []),
@@ -314,4 +315,23 @@ function lineOfPath(root: unknown, path: readonly PropertyKey[]): number | null 
     }
   }
   return found;
+}
+
+/**
+ * A 说明 found (上海's budgets: its 编制说明) whose every sentence was left unread: the user is told
+ * it was not read, as when none is found.
+ */
+function readNothing(n: Narrative): boolean {
+  return (
+    n.totals.length === 0 &&
+    n.yoy.length === 0 &&
+    n.executions.length === 0 &&
+    n.breakdowns.length === 0 &&
+    n.noActivity.length === 0 &&
+    n.sangong === null &&
+    n.operatingCosts === null &&
+    n.procurement === null &&
+    n.assets === null &&
+    n.performance === null
+  );
 }

@@ -395,10 +395,13 @@ export function checkNarrative(n: Narrative): Finding[] {
   // 三公.
   const sg = n.sangong;
   if (sg !== null) {
-    const top = sg.parts.filter((p) => p.key.split('.').length === 2);
+    const isTop = sangongItemsAddingUp(sg.parts.map((p) => p.key));
+    const top = sg.parts.filter((p) => isTop(p.key));
     const amounts = top.map((p) => p.amount).filter((a): a is Fig => a !== null);
     if (sg.actual !== null && amounts.length > 0) {
       checkSum(f, 'sum-sangong', '“三公”经费支出决算', sg.actual, amounts, true);
+    } else if (sg.actual === null && sg.budget !== null && amounts.length > 0) {
+      checkSum(f, 'sum-sangong-budget', '“三公”经费预算', sg.budget, amounts, true);
     }
     for (const p of sg.parts) {
       if (
@@ -448,9 +451,7 @@ export function checkNarrative(n: Narrative): Finding[] {
       }
     }
     const totalYoy3 = n.yoy.find((y) => y.key === 'sangong' && y.change !== null);
-    const partYoy = n.yoy.filter(
-      (y) => y.key.split('.').length === 2 && y.key.startsWith('sangong.'),
-    );
+    const partYoy = n.yoy.filter((y) => y.key.startsWith('sangong.') && isTop(y.key));
     if (totalYoy3?.change != null && partYoy.length > 0) {
       const s = partYoy.reduce(
         (acc, y) => acc.plus(dec(y.change?.v ?? '0').times(SIGN[y.direction])),
@@ -644,4 +645,15 @@ export function checkNarrative(n: Narrative): Finding[] {
   }
 
   return f.list;
+}
+
+/**
+ * Which 三公 items add up to the total: the items (two-part keys), where 公务用车购置及运行维护费
+ * stated together stands for its 购置 and 运行维护 parts, which are then not counted again.
+ */
+function sangongItemsAddingUp(keys: readonly string[]): (key: string) => boolean {
+  const together = keys.includes('sangong.vehicle');
+  return (key) =>
+    key.split('.').length === 2 &&
+    !(together && (key === 'sangong.vehiclePurchase' || key === 'sangong.vehicleRunning'));
 }

@@ -119,9 +119,14 @@ const ECON_CODES: Readonly<Record<string, string>> = {
 const SANGONG_PARTS: readonly { re: RegExp; key: string; label: string }[] = [
   { re: /^因公出国[（(]境[）)]费/, key: 'sangong.abroad', label: '因公出国（境）费' },
   // The national template states the two vehicle items together first (公开09's 小计 column).
-  { re: /^公务用车购置及运行维护费/, key: 'sangong.vehicle', label: '公务用车购置及运行维护费' },
+  // 上海's budgets say 公务用车购置及运行费 and 公务用车运行费: the same two items.
+  {
+    re: /^公务用车购置及运行(?:维护)?费/,
+    key: 'sangong.vehicle',
+    label: '公务用车购置及运行维护费',
+  },
   { re: /^公务用车购置/, key: 'sangong.vehiclePurchase', label: '公务用车购置费' },
-  { re: /^公务用车运行维护/, key: 'sangong.vehicleRunning', label: '公务用车运行维护费' },
+  { re: /^公务用车运行/, key: 'sangong.vehicleRunning', label: '公务用车运行维护费' },
   { re: /^公务接待费/, key: 'sangong.reception', label: '公务接待费' },
   { re: /^国内接待费/, key: 'sangong.reception.domestic', label: '国内接待费' },
   { re: /^外事接待费/, key: 'sangong.reception.foreignAffairs', label: '外事接待费' },
@@ -231,6 +236,29 @@ function findPart(doc: SourceDoc, re: RegExp, from: number): number | null {
     if (re.test(t) && !isToc(t)) return i;
   }
   return null;
+}
+
+/**
+ * The narrative of a 上海 区级 budget, which has no 第三部分: its "2025年部门预算编制说明" (or 单位),
+ * up to the first table's title, and its "其他相关情况说明" (三公, 机关运行经费, 政府采购, 绩效目标,
+ * 国有资产), up to the first project's "…项目经费情况说明". Each as [heading line, end line).
+ */
+function budgetNoteRanges(doc: SourceDoc): [number, number][] {
+  const ranges: [number, number][] = [];
+  const end = doc.lines.length + 1;
+  const note = findPart(doc, /^\d{4}\s*年\s*(?:部门|单位)预算编制说明$/, 1);
+  const other = findPart(doc, /^其他相关情况说明$/, note ?? 1);
+  if (note !== null) {
+    // Up to the first table's title (printed with or without its year), or 其他相关情况说明.
+    const table = findPart(doc, /^(?:\d{4}\s*年)?.{2,40}预算表$/, note + 1);
+    ranges.push([note, Math.min(table ?? end, other ?? end)]);
+  }
+  if (other !== null) {
+    // Its own items are numbered ("一、2025年“三公”经费预算情况说明"); a project's heading is not.
+    const last = findPart(doc, /^[^一二三四五六七八九十（(\d].{0,38}情况说明$/, other + 1);
+    ranges.push([other, last ?? end]);
+  }
+  return ranges;
 }
 
 /** Split lines [from, to) into one stream per heading, joining wrapped lines. */
@@ -531,7 +559,14 @@ const RE = {
    * (national).
    */
   sangongPart: rx(
-    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置及运行维护费|公务用车购置费?|公务用车运行维护费?|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*{N:v}\s*万元(?:\s*[，,]\s*(?:完成(?:全年)?预算的\s*{N:r}\s*%|占\s*{N:p}\s*%))?`,
+    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|公务用车购置费?|公务用车运行(?:维护)?费?|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*{N:v}\s*万元(?:\s*[，,]\s*(?:完成(?:全年)?预算的\s*{N:r}\s*%|占\s*{N:p}\s*%))?`,
+  ),
+  /**
+   * A budget's change on the year before's budget, with no percent (上海): "比2024年预算减少10万元",
+   * "与2024年预算持平", said of the amount just stated.
+   */
+  budgetChange: rx(
+    String.raw`(?<basis>[比与]\s*Y{4}\s*年预算)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平)`,
   ),
   groups: rx(String.raw`团组(?:共)?\s*{N:g}\s*个\s*[，,、]\s*(?:累计)?\s*{N:p}\s*人次`),
   purchased: rx(String.raw`购置公务用车\s*{N:v}\s*辆`),
@@ -542,10 +577,14 @@ const RE = {
   none: rx(
     String.raw`本年度无此项(?:收支|支出|收入)|无[“"]?三公[”"]?经费(?:财政拨款)?(?:预算|支出)|未编报[^，。\n]*?整体绩效目标`,
   ),
-  operating: rx(String.raw`机关运行经费(?:财政拨款预算|支出)\s*{N:v}\s*万元`),
-  /** "政府采购支出总额X万元" (Shanxi), "政府采购金额（以合同签订为准）为X万元" (national). */
+  /** "机关运行经费财政拨款预算X万元" (Shanxi), "财政拨款的机关运行经费预算为X万元" (上海). */
+  operating: rx(String.raw`机关运行经费(?:财政拨款预算|支出|预算\s*为)\s*{N:v}\s*万元`),
+  /**
+   * "政府采购支出总额X万元" (Shanxi), "政府采购金额（以合同签订为准）为X万元" (national), "本部门政府
+   * 采购预算X万元，其中：…" (上海's budgets).
+   */
   procTotal: rx(
-    String.raw`政府采购(?:(?<basis>支出|预算)总额|金额\s*(?:[（(][^）)\n]{0,12}[）)])?\s*为)\s*{N:v}\s*万元`,
+    String.raw`政府采购(?:(?<basis>支出|预算)总额|(?<budget>预算)|金额\s*(?:[（(][^）)\n]{0,12}[）)])?\s*为)\s*{N:v}\s*万元`,
   ),
   /** "政府采购货物支出X万元" (Shanxi), "货物采购金额X万元" (national). */
   procPart: rx(
@@ -557,6 +596,8 @@ const RE = {
   vehicles: rx(String.raw`共有车辆\s*{N:v}\s*辆`),
   vehicleQuota: rx(String.raw`公务用车编制\s*{N:q}\s*辆\s*[，,]\s*实有\s*{N:v}\s*辆`),
   vehicleType: rx(String.raw`(?<lbl>[^，。；：、\n\d]{2,20}?用车)\s*{N:v}\s*辆`),
+  /** "2025年部门预算安排购置车辆1辆，其中：…": what the budget buys, not what the unit holds. */
+  purchasePlan: rx(String.raw`预算安排购置车辆\s*{N}\s*辆`),
   equipment: rx(
     String.raw`(?:单价|价值)\s*{N:t}\s*万元[^，。；\d\n]{0,20}?以上[^，。；\d\n]{0,30}?设备[^，。；\d\n]{0,20}?{N:c}\s*台`,
   ),
@@ -574,9 +615,12 @@ const RE = {
   fundSplit: rx(
     String.raw`(?<lbl>一般公共预算|政府性基金预算|国有资[金本]经营预算|社会保险基金预算)(?:项目)?支出\s*{N:v}\s*万元`,
   ),
-  /** Shanxi's budget wording; the national 决算's "编报绩效目标的2024年度项目N个，涉及预算金额X万元". */
+  /**
+   * Shanxi's budget wording; the national 决算's "编报绩效目标的2024年度项目N个，涉及预算金额X万元";
+   * 上海's budgets' "编报绩效目标的项目共N个，涉及项目预算资金X万元".
+   */
   targets: rx(
-    String.raw`(?:纳入绩效目标管理的二级项目|编报绩效目标的\s*(?:Y{4}|\d{4})\s*年度?项目)\s*{N:n}\s*个\s*[，,]\s*(?:共计|涉及预算)金额\s*{N:a}\s*万元`,
+    String.raw`(?:纳入绩效目标管理的二级项目|编报绩效目标的\s*(?:(?:Y{4}|\d{4})\s*年度?)?项目\s*共?)\s*{N:n}\s*个\s*[，,]\s*(?:共计金额|涉及预算金额|涉及项目预算资金)\s*{N:a}\s*万元`,
   ),
   targetType: rx(
     String.raw`(?<lbl>其他运转类项目|特定目标类项目)\s*{N:n}\s*个\s*[，,]\s*涉及(?:项目)?金额\s*{N:a}\s*万元`,
@@ -838,6 +882,43 @@ function parseStream(p: StreamParser): void {
     });
   });
 
+  if (s === 'sangong') {
+    on(p, evs, RE.budgetChange, (m) => {
+      const subj = p.subject;
+      const basis = (p.orig(m, 'basis') ?? '').replace(/\s+/g, '');
+      if (subj === null || subj.current === null || !subj.key.startsWith('sangong')) {
+        out.skip(st, m.index, m[0], '找不到这项增减变动所对应的本年数');
+        return;
+      }
+      const dir = groupText(m, 'dir') as '增加' | '减少' | null;
+      const change = p.fig(m, 'chg');
+      const line = p.lineAt(m.index);
+      out.n.yoy.push({
+        key: subj.key,
+        label: subj.label,
+        section: s,
+        basis,
+        current: subj.current,
+        direction: dir ?? '持平',
+        directionPrinted: true,
+        change: dir === null ? null : change,
+        pctDirection: null,
+        pct: null,
+        prior:
+          dir !== null && change !== null
+            ? derivePrior(subj.current, change, dir, subj.label)
+            : {
+                v: subj.current.v,
+                derived: {
+                  formula: `${subj.label}上年预算数 = 本年数（${basis}持平）= ${subj.current.v}`,
+                  lines: [...new Set([subj.current.line, line])],
+                },
+              },
+        ...withReason(reasonAfter(st, m.index + m[0].length)),
+      });
+    });
+  }
+
   /** The 三公 total: "全年预算X万元，支出决算Y万元" (Shanxi) or "年初预算为X万元，…" (national). */
   const sangongTotal = (m: Match, basis: '年初预算' | '全年预算') => {
     const budget = p.fig(m, 'b');
@@ -1045,7 +1126,8 @@ function parseStream(p: StreamParser): void {
       const v = p.fig(m, 'v');
       if (v === null || out.n.procurement !== null) return;
       // The national wording names no basis: a 决算 states what was spent.
-      const basis = groupText(m, 'basis') ?? (out.kind === '预算' ? '预算' : '支出');
+      const basis =
+        groupText(m, 'basis') ?? groupText(m, 'budget') ?? (out.kind === '预算' ? '预算' : '支出');
       out.n.procurement = {
         basis: basis === '预算' ? '预算' : '支出',
         total: v,
@@ -1091,12 +1173,16 @@ function parseStream(p: StreamParser): void {
       assets().vehicleQuota = p.fig(m, 'q');
       assets().vehicles = p.fig(m, 'v');
     });
+    // Types and equipment after a purchase plan are what the budget buys (not kept).
+    const plan = all(RE.purchasePlan, st.masked)[0]?.index ?? Infinity;
     on(p, evs, RE.vehicleType, (m) => {
+      if (m.index > plan) return;
       const count = p.fig(m, 'v');
       if (count !== null)
         assets().vehiclesByType.push({ label: cleanLabel(groupText(m, 'lbl') ?? ''), count });
     });
     on(p, evs, RE.equipment, (m) => {
+      if (m.index > plan) return;
       const threshold = p.fig(m, 't');
       const count = p.fig(m, 'c');
       if (threshold !== null && count !== null) assets().equipment.push({ threshold, count });
@@ -1507,7 +1593,15 @@ export function parseNarrative(doc: SourceDoc, kind: '决算' | '预算'): Narra
     for (const st of buildStreams(doc, ov + 1, ovEnd, 'overview'))
       parseOverview({ ...st, section: 'overview' }, out);
   }
-  if (start === null) return { narrative: out.n, skipped: out.skipped };
+  if (start === null) {
+    // 上海's budgets: no 第三部分, but a 编制说明 before the tables and 其他相关情况说明 after them.
+    const ranges = budgetNoteRanges(doc);
+    out.n.startLine = ranges[0]?.[0] ?? null;
+    for (const [from, to] of ranges)
+      for (const st of buildStreams(doc, from + 1, to, 'other'))
+        parseStream(new StreamParser(st, out));
+    return { narrative: out.n, skipped: out.skipped };
+  }
   out.n.startLine = start;
   const end = findPart(doc, /^第[四五]部分/, start + 1) ?? doc.lines.length + 1;
   for (const st of buildStreams(doc, start + 1, end, 'other')) {

@@ -147,6 +147,18 @@ describe('year, unit name and 目录 agree across the document', () => {
     );
   });
 
+  it('takes neither a prior-year figure named as such nor a comparison wrapped after 比 for its year', () => {
+    // As 上海's budgets print them: a paragraph opening "2023年当年预算执行数为60.13万元，2024年预算
+    // 安排25.77万元，…", and "…公务用车购置费25万元，比" wrapped before "2023年预算增加25万元".
+    const text = edit(
+      source(BUDGET),
+      443,
+      '本单位机关运行经费财政拨款预算98.64万元，比2025年预算减少2.53万元',
+      '2025年当年预算执行数为101.17万元，2026年预算安排98.64万元，比\n2025年预算减少2.53万元',
+    );
+    expect(findings(BUDGET, text).find((x) => x.id === 'disc-year')).toBeUndefined();
+  });
+
   it('flags a budget table titled for another year (line 294)', () => {
     const text = edit(
       source(BUDGET),

@@ -604,3 +604,114 @@ describe('江苏’s 部门预算 wording (当年收入小计, a 支出预算总
     expect(bundle.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+// 上海's 区级 budgets print no 第三部分: a "2025年部门预算编制说明" before the tables and "其他相关情况说明"
+// (三公, 机关运行经费, 政府采购, 绩效目标, 国有资产) after them. Figures typed from the PDFs' text.
+describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明', () => {
+  const commerce = pdfBundle('putuo-commerce-2025-budget.pdf');
+  const wanli = pdfBundle('putuo-wanli-2025-budget.pdf');
+  const wanli2024 = pdfBundle('putuo-wanli-2024-budget-notes.pdf');
+  const yoyOf = (b: Bundle) =>
+    b.narrative.yoy.map((y) => [y.key, y.basis, y.current.v, y.direction, y.change?.v ?? null]);
+
+  it('reads 上海市普陀区商务委员会 2025: 三公 1.00 as last year, 机关运行经费, 政府采购, 绩效目标', async () => {
+    const { bundle, text } = await commerce;
+    const n = bundle.narrative;
+    expect(placeOf(text, n.startLine ?? 0).text.trim()).toBe('2025年部门预算编制说明');
+    // "2025年“三公”经费预算数为1.00万元，与2024年预算持平。其中：（一）因公出国（境）费0万元，…
+    // （二）公务用车购置及运行费0万元，…其中：公务用车购置费0万元，…；公务用车运行费0万元，…
+    // （三）公务接待费1.00万元。"
+    expect(n.sangong?.budget).toEqual({ v: '1.00', line: 74 });
+    expect(n.sangong?.parts.map((p) => [p.key, p.amount?.v])).toEqual([
+      ['sangong.abroad', '0'],
+      ['sangong.vehicle', '0'],
+      ['sangong.vehiclePurchase', '0'],
+      ['sangong.vehicleRunning', '0'],
+      ['sangong.reception', '1.00'],
+    ]);
+    expect(yoyOf(bundle)).toEqual(
+      ['sangong', 'sangong.abroad', 'sangong.vehicle', 'sangong.vehiclePurchase']
+        .concat(['sangong.vehicleRunning', 'sangong.reception'])
+        .map((k, i) => [k, '与2024年预算', i === 0 || i === 5 ? '1.00' : '0', '持平', null]),
+    );
+    // "财政拨款的机关运行经费预算为171.01万元"; "政府采购预算38.20万元，其中：政府采购货物预算
+    // 7.80万元、政府采购工程预算0万元、政府采购服务预算30.40万元"; "编报绩效目标的项目共25个，
+    // 涉及项目预算资金11381.60万元".
+    expect(n.operatingCosts).toEqual({ v: '171.01', line: 80 });
+    expect(n.procurement).toMatchObject({
+      basis: '预算',
+      total: { v: '38.20', line: 82 },
+      goods: { v: '7.80' },
+      works: { v: '0' },
+      services: { v: '30.40' },
+    });
+    expect([n.performance?.targetProjects?.v, n.performance?.targetAmount?.v]).toEqual([
+      '25',
+      '11381.60',
+    ]);
+    // Read, so not reported as unread; nothing in it contradicts itself.
+    expect(bundle.findings.map((f) => f.id)).not.toContain('completeness-narrative');
+    expect(bundle.findings.filter((f) => f.kind === 'narrative')).toEqual([]);
+  });
+
+  it('reads 上海市普陀区人民政府万里街道办事处 2025: 三公 37.91, 10 less than 2024, and why', async () => {
+    const { bundle } = await wanli;
+    const n = bundle.narrative;
+    // "2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。" = 0 + 36.56 + 1.35.
+    expect(n.sangong?.budget).toEqual({ v: '37.91', line: 34 });
+    expect(yoyOf(bundle)).toEqual([
+      ['sangong', '比2024年预算', '37.91', '减少', '10'],
+      ['sangong.abroad', '比2024年预算', '0', '持平', null],
+      ['sangong.vehicle', '比2024年预算', '36.56', '减少', '10'],
+      ['sangong.vehiclePurchase', '比2024年预算', '15', '减少', '10'],
+      ['sangong.vehicleRunning', '比2024年预算', '21.56', '持平', null],
+      ['sangong.reception', '比2024年预算', '1.35', '持平', null],
+    ]);
+    const vehicle = n.yoy.find((y) => y.key === 'sangong.vehicle');
+    expect(vehicle?.prior.v).toBe('46.56'); // derived, never printed
+    expect(vehicle?.reason?.text).toBe(
+      '主要原因是2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同',
+    );
+    expect(n.operatingCosts?.v).toBe('464.64');
+    expect(n.procurement?.total.v).toBe('4821.20');
+    expect([n.procurement?.goods?.v, n.procurement?.works?.v, n.procurement?.services?.v]).toEqual([
+      '57.43',
+      '3780.72',
+      '983.05',
+    ]);
+    expect([n.performance?.targetProjects?.v, n.performance?.targetAmount?.v]).toEqual([
+      '49',
+      '8825.98',
+    ]);
+    // "共有车辆8辆，其中：…其他用车8辆" — the "预算安排购置车辆1辆，其中：…其他用车1辆" that
+    // follows is what the budget buys, not counted with the 8.
+    expect(n.assets?.vehicles?.v).toBe('8');
+    expect(n.assets?.vehiclesByType.find((v) => v.label === '其他用车')?.count.v).toBe('8');
+    expect(bundle.findings.filter((f) => f.kind === 'narrative')).toEqual([]);
+  });
+
+  it('checks the 三公 budget against its items, 公务用车购置及运行费 once (not again as its two parts)', async () => {
+    const { text } = await wanli;
+    // 37.91 = 0 + 36.56 + 1.35 as printed; printed as 38.91 it no longer adds up.
+    const edited = text.replace('预算数为37.91万元', '预算数为38.91万元');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    const f = bundle.findings.filter((x) => x.kind === 'narrative');
+    // Against its items (lines 35, 36, 39), and against the 三公 table's 合计 (line 31).
+    expect(f.map((x) => [x.printed, x.expected, x.lines])).toEqual([
+      ['38.91', '37.91', [34, 35, 36, 39]],
+      ['38.91', '37.91', [34, 31]],
+    ]);
+  });
+
+  it('the 2024 budget says 47.91, 25 more than 2023: the 10 less of 2025 starts from it', async () => {
+    const y2024 = (await wanli2024).bundle.narrative;
+    const y2025 = (await wanli).bundle.narrative;
+    expect(y2024.sangong?.budget?.v).toBe('47.91');
+    expect(y2025.yoy.find((y) => y.key === 'sangong')?.prior.v).toBe('47.91');
+    // 公务用车购置费 25 in 2024, "15万元，比2024年预算减少10万元" in 2025.
+    expect(y2024.sangong?.parts.find((p) => p.key === 'sangong.vehiclePurchase')?.amount?.v).toBe(
+      '25',
+    );
+    expect(y2025.yoy.find((y) => y.key === 'sangong.vehiclePurchase')?.prior.v).toBe('25');
+  });
+});

@@ -116,8 +116,12 @@ export function yearMentions(
       const m = re.exec(t);
       if (m?.[1] !== undefined) out.push({ year: Number(m[1]), line });
     }
-    // A statement of the document's own figures opens with its year ("2024年度收入总计…").
-    if (line > start && !t.includes('\t')) {
+    // A statement of the document's own figures opens with its year ("2024年度收入总计…"); not a
+    // prior-year figure named as such ("2023年当年预算执行数为…", 上海's budgets) or a comparison
+    // wrapped after its 比 ("…，比\n2023年预算增加25万元").
+    const comparison =
+      /^\d{4}年(?:当年)?预算执行数/.test(t) || /[比与较]$/.test((doc.lines[i - 1] ?? '').trim());
+    if (line > start && !t.includes('\t') && !comparison) {
       const m = /^(\d{4})年度?(?![\d月])([^。]*)/.exec(t);
       if (m?.[1] !== undefined && /收入|支出|预算|决算|经费/.test(m[2] ?? '')) {
         out.push({ year: Number(m[1]), line });
