@@ -203,4 +203,40 @@ describe('同比变化', () => {
     render(<YoyPage />);
     expect(screen.getByText('所选单位都没有可显示的同比变化。')).toBeInTheDocument();
   });
+
+  it('a change printed without its percent: no bar, and the chart says so', () => {
+    loadRealData([IDS.cityBudget]);
+    // 上海市普陀区人民政府万里街道办事处 2025年部门预算 prints "2025年“三公”经费预算数为37.91万元，比2024年
+    // 预算减少10万元" — an amount, no percent.
+    const bundle = useAppStore.getState().bundles[IDS.cityBudget];
+    if (!bundle) throw new Error('no bundle');
+    const sangong = {
+      key: 'sangong',
+      label: '“三公”经费',
+      section: 'sangong' as const,
+      basis: '比2024年预算',
+      current: { v: '37.91', line: 34 },
+      direction: '减少' as const,
+      directionPrinted: true,
+      change: { v: '10', line: 34 },
+      pctDirection: null,
+      pct: null,
+      prior: { v: '47.91', derived: { formula: '37.91 + 10', lines: [34] } },
+    };
+    useAppStore.setState((st) => ({
+      bundles: {
+        ...st.bundles,
+        [IDS.cityBudget]: {
+          ...bundle,
+          narrative: { ...bundle.narrative, yoy: [...bundle.narrative.yoy, sangong] },
+        },
+      },
+    }));
+    render(<YoyPage />);
+    const chart = screen.getByRole('figure', { name: '主要收支与上年相比的增减幅度' });
+    expect(within(chart).getByRole('note')).toHaveTextContent(
+      /未印增减幅度的，图中不画.*“三公”经费减少10\.00万元/,
+    );
+    expect(subjectRow('“三公”经费')).toHaveTextContent('37.91');
+  });
 });

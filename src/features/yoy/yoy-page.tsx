@@ -131,6 +131,22 @@ export function YoyPage() {
       }),
     ),
   }));
+  // A change printed without its percent has no bar; the chart says so rather than leave it out.
+  const noPct = headline.flatMap((r) =>
+    shown.flatMap((e) => {
+      const c = r.cells[e.id];
+      return c !== undefined && c.signedPct === null
+        ? [`${yoyUnitTag(e)}的${r.subject}${changeWords(c, displayUnit)}${displayUnit}`]
+        : [];
+    }),
+  );
+  const chartNotes =
+    noPct.length === 0
+      ? scopeNotes
+      : [
+          ...scopeNotes,
+          `原文只印增减额、未印增减幅度的，图中不画（见下方数据表）：${noPct.join('；')}。`,
+        ];
   const caption = `单位：${measureMode === 'share' ? '%' : displayUnit}；${shown
     .map(
       (e) =>
@@ -176,7 +192,7 @@ export function YoyPage() {
               )
               .join('；')}`}
             table={chartTable(rows, shown, displayUnit)}
-            notes={scopeNotes}
+            notes={chartNotes}
           >
             <PctChart categories={categories} series={series} />
           </ChartFrame>
