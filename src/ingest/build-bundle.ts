@@ -12,6 +12,7 @@ import {
   checkCompleteness,
   checkTablesRead,
   missingTableFinding,
+  emptyNoteWithFigures,
   narrativeNotRead,
 } from './checks/completeness';
 import { checkDisclosure } from './checks/disclosure-checks';
@@ -205,7 +206,9 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     );
   }
   const read = readDocument(doc, text);
-  const { kind, tables, meta, figureCount } = read;
+  const { kind, meta, figureCount } = read;
+  const emptyNotes = emptyNoteWithFigures(doc, read.tables);
+  const { tables } = emptyNotes;
   const id = bundleIdOf(meta);
   // A national text: form feeds and a 目录 without page numbers (national/build-national.ts).
   const prose = read.layout === 'national' ? narrativeDoc(doc) : doc;
@@ -216,6 +219,7 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
   const completeness = checkCompleteness(prose);
   const findings: Finding[] = [
     ...read.findings,
+    ...emptyNotes.findings,
     ...checkTablesRead(tables),
     ...checkNarrative(narrative),
     ...checkNarrativeAgainstTables(narrative, tablesIn万元(tables), kind),

@@ -703,6 +703,18 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
     ]);
   });
 
+  it('reports the 2024 三公 table noted 故本表为空表 over its 47.91, and keeps the figures', async () => {
+    const { bundle, text } = await wanli2024;
+    // "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。" under 47.91 0 1.35 46.56 25 21.56.
+    const f = bundle.findings.find((x) => x.id === 'completeness-empty-note-预算10');
+    expect([f?.severity, f?.lines]).toEqual(['warning', [37, 36]]);
+    expect(placeOf(text, 37).text).toContain('故本表为空表');
+    expect(f?.message).toContain('47.91');
+    // Not taken as empty: the 三公 figures are the table's, as printed.
+    expect(table(bundle, '预算10').noData).toBe(false);
+    expect(readSangong(bundle).budget?.total).toEqual({ v: '47.91', line: 36 });
+  });
+
   it('the 2024 budget says 47.91, 25 more than 2023: the 10 less of 2025 starts from it', async () => {
     const y2024 = (await wanli2024).bundle.narrative;
     const y2025 = (await wanli).bundle.narrative;

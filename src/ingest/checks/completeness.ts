@@ -7,6 +7,8 @@
  */
 import { emptyTableFindingId, partlyReadFindingId } from '../../data/finding-ids';
 import type { Finding, Table } from '../../data/schema';
+import { dec } from '../../domain/money';
+import { NO_DATA } from '../layout/read-layout';
 import type { SourceDoc } from '../source-doc';
 
 const NUMERAL = '[一二三四五六七八九十]+';
@@ -152,6 +154,43 @@ export function checkTablesRead(tables: readonly Table[]): Finding[] {
       },
     ];
   });
+}
+
+/**
+ * A table noted as empty ("本部门2024年无“三公”经费和机关运行经费预算，故本表为空表") whose body
+ * prints figures other than 0 (上海市普陀区人民政府万里街道办事处's 2024 budget: 47.91 under that
+ * note). The two printed statements contradict each other: the figures are kept (the table is not
+ * taken as empty, so no view shows "无" over them) and the note is reported beside them.
+ */
+export function emptyNoteWithFigures(
+  doc: SourceDoc,
+  tables: readonly Table[],
+): { tables: Table[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const out = tables.map((t) => {
+    if (!t.noData) return t;
+    const shown = t.rows.flatMap((r) =>
+      Object.values(r.cells).flatMap((c) => (c !== null && !dec(c.v).isZero() ? [c] : [])),
+    );
+    const first = shown[0];
+    if (first === undefined) return t;
+    const last = Math.max(t.line, ...t.rows.map((r) => r.line));
+    const note = doc.lines.findIndex(
+      (l, i) => i + 1 >= t.line && i + 1 <= last + 3 && NO_DATA.test(l),
+    );
+    const noteLine = note >= 0 ? note + 1 : t.line;
+    findings.push({
+      id: `completeness-empty-note-${t.id}`,
+      severity: 'warning',
+      kind: 'completeness',
+      message: `${t.id}“${t.title}”第 ${noteLine} 行注明本表为空（无数据），表中却印有数字（如第 ${first.line} 行的 ${first.v}）：两处自相矛盾，本看板按表中数字读入，请对照原文。`,
+      expected: '注明为空的表没有数字，或有数字的表不注明为空',
+      printed: (doc.lines[noteLine - 1] ?? '').trim().slice(0, 60),
+      lines: [noteLine, first.line],
+    });
+    return { ...t, noData: false };
+  });
+  return { tables: out, findings };
 }
 
 /**

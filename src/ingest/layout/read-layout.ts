@@ -96,7 +96,7 @@ function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
 /** A sentence of the narrative, never a table row. */
 const PROSE = /[，。]|\d万元/;
 const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
-const NO_DATA = /本表无数据|故本表为空表|本表为空|无数据/;
+export const NO_DATA = /本表无数据|故本表为空表|本表为空|无数据/;
 const ROW_LABEL = /^(合计|总计|本年(收入|支出)合计|[一二三四五六七八九十]+、)/;
 const CODE3 = /^\d{3}$/;
 const CODE2 = /^\d{2}$/;
