@@ -226,7 +226,10 @@ export function buildBundle(doc: SourceDoc, text: string): BuildResult {
     ...checkPerformance(performance),
     ...completeness,
     ...(read.layout === 'national' &&
-    (narrative.startLine === null || readNothing(narrative)) &&
+    (narrative.startLine === null ||
+      // A 编制说明 of which nothing was read; a standard 第三部分 is not said to be non-standard.
+      (readNothing(narrative) &&
+        !/^\s*第三部分/.test(prose.lines[narrative.startLine - 1] ?? ''))) &&
     !completeness.some((f) => f.id === 'completeness-parts')
       ? narrativeNotRead(prose, Math.max(...tables.map((t) => t.line)))
       : []),

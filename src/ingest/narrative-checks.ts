@@ -400,7 +400,7 @@ export function checkNarrative(n: Narrative): Finding[] {
     const amounts = top.map((p) => p.amount).filter((a): a is Fig => a !== null);
     if (sg.actual !== null && amounts.length > 0) {
       checkSum(f, 'sum-sangong', '“三公”经费支出决算', sg.actual, amounts, true);
-    } else if (sg.actual === null && sg.budget !== null && amounts.length > 0) {
+    } else if (sg.actual === null && sg.budget !== null && allItems(top.map((p) => p.key))) {
       checkSum(f, 'sum-sangong-budget', '“三公”经费预算', sg.budget, amounts, true);
     }
     for (const p of sg.parts) {
@@ -451,7 +451,9 @@ export function checkNarrative(n: Narrative): Finding[] {
       }
     }
     const totalYoy3 = n.yoy.find((y) => y.key === 'sangong' && y.change !== null);
-    const partYoy = n.yoy.filter((y) => y.key.startsWith('sangong.') && isTop(y.key));
+    // The changes stated: 购置 and 运行 count when the two together state none.
+    const isTopYoy = sangongItemsAddingUp(n.yoy.map((y) => y.key));
+    const partYoy = n.yoy.filter((y) => y.key.startsWith('sangong.') && isTopYoy(y.key));
     if (totalYoy3?.change != null && partYoy.length > 0) {
       const s = partYoy.reduce(
         (acc, y) => acc.plus(dec(y.change?.v ?? '0').times(SIGN[y.direction])),
@@ -656,4 +658,14 @@ function sangongItemsAddingUp(keys: readonly string[]): (key: string) => boolean
   return (key) =>
     key.split('.').length === 2 &&
     !(together && (key === 'sangong.vehiclePurchase' || key === 'sangong.vehicleRunning'));
+}
+
+/** Every 三公 item is stated (公务用车 together or as its two parts): a sum over them can be checked. */
+function allItems(keys: readonly string[]): boolean {
+  const has = (k: string) => keys.includes(`sangong.${k}`);
+  return (
+    has('abroad') &&
+    has('reception') &&
+    (has('vehicle') || (has('vehiclePurchase') && has('vehicleRunning')))
+  );
 }

@@ -250,7 +250,11 @@ function budgetNoteRanges(doc: SourceDoc): [number, number][] {
   const other = findPart(doc, /^其他相关情况说明$/, note ?? 1);
   if (note !== null) {
     // Up to the first table's title (printed with or without its year), or 其他相关情况说明.
-    const table = findPart(doc, /^(?:\d{4}\s*年)?.{2,40}预算表$/, note + 1);
+    const table = findPart(
+      doc,
+      /^(?:\d{4}\s*年)?[^，。；：]{2,40}预算[^，。；：]{0,4}表$/,
+      note + 1,
+    );
     ranges.push([note, Math.min(table ?? end, other ?? end)]);
   }
   if (other !== null) {
@@ -416,6 +420,8 @@ class StreamParser {
 class NarrativeBuilder {
   readonly n: Narrative = emptyNarrative();
   readonly skipped: SkippedFigure[] = [];
+  /** Reading 上海's 编制说明 and 其他相关情况说明 (budgetNoteRanges), whose wordings are theirs only. */
+  budgetNotes = false;
 
   constructor(readonly kind: '决算' | '预算') {}
 
@@ -566,7 +572,14 @@ const RE = {
    * "与2024年预算持平", said of the amount just stated.
    */
   budgetChange: rx(
-    String.raw`(?<basis>[比与]\s*Y{4}\s*年预算)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平)`,
+    String.raw`(?<basis>[比与]\s*Y{4}\s*年预算)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平)(?!\s*[，,]?\s*(?:增长|下降))`,
+  ),
+  /**
+   * 上海's 编制说明: "一般公共预算拨款支出预算X万元" and the amounts around it, each the subject of the
+   * change printed after it ("比2024年预算增加24,491.71万元").
+   */
+  fundBudget: rx(
+    String.raw`(?<lbl>一般公共预算拨款支出预算|政府性基金拨款支出预算|国有资本经营预算拨款支出预算|财政拨款支出预算|财政拨款收入)\s*{N:v}\s*万元`,
   ),
   groups: rx(String.raw`团组(?:共)?\s*{N:g}\s*个\s*[，,、]\s*(?:累计)?\s*{N:p}\s*人次`),
   purchased: rx(String.raw`购置公务用车\s*{N:v}\s*辆`),
@@ -726,6 +739,33 @@ function withReason(reason: YoyReason | undefined): { reason?: YoyReason } {
   return reason === undefined ? {} : { reason };
 }
 
+/**
+ * The clause a change is printed in, up to `at`: from the last 。；, 其中： or item number （一） before
+ * it, or the one before that when the change opens a sentence ("公务接待费1.35万元。比…持平").
+ */
+function clauseBefore(text: string, at: number): string {
+  const head = text.slice(0, at);
+  const cuts = [
+    0,
+    ...[...head.matchAll(/[；;。]|其中[：:]|（[一二三四五六七八九十]+）/g)].map(
+      (m) => m.index + m[0].length,
+    ),
+  ];
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const clause = head.slice(cuts[i]);
+    if (clause.trim() !== '') return clause;
+  }
+  return head;
+}
+
+/** Whether a clause names the subject its change would be given to. */
+function clauseNames(key: string, clause: string): boolean {
+  if (key === 'generalBudgetExpense') return clause.includes('一般公共预算拨款支出预算');
+  if (key === 'sangong') return /三公/.test(clause);
+  const def = SANGONG_PARTS.find((d) => d.key === key);
+  return def !== undefined && new RegExp(def.re.source.replace(/^\^/, '')).test(clause);
+}
+
 function parseStream(p: StreamParser): void {
   const { st, out } = p;
   const s = st.section;
@@ -882,14 +922,32 @@ function parseStream(p: StreamParser): void {
     });
   });
 
-  if (s === 'sangong') {
+  if (out.budgetNotes) {
+    on(p, evs, RE.fundBudget, (m) => {
+      const v = p.fig(m, 'v');
+      const lbl = groupText(m, 'lbl') ?? '';
+      if (v === null) return;
+      if (lbl !== '一般公共预算拨款支出预算') {
+        // Its change is not read (财政拨款收入 is compared with last year's 执行数, not budget).
+        subject(`unread.${lbl}`, lbl, v);
+        return;
+      }
+      const label = '一般公共预算财政拨款支出';
+      out.addTotal(s, 'generalBudgetExpense', label, v);
+      subject('generalBudgetExpense', label, v);
+    });
     on(p, evs, RE.budgetChange, (m) => {
       const subj = p.subject;
       const basis = (p.orig(m, 'basis') ?? '').replace(/\s+/g, '');
-      if (subj === null || subj.current === null || !subj.key.startsWith('sangong')) {
-        out.skip(st, m.index, m[0], '找不到这项增减变动所对应的本年数');
-        return;
-      }
+      const skip = (reason: string) =>
+        out.skip(st, m.index, st.text.slice(m.index, m.index + m[0].length), reason);
+      if (subj === null || subj.current === null) return skip('找不到这项增减变动所对应的本年数');
+      if (!subj.key.startsWith('sangong') && subj.key !== 'generalBudgetExpense')
+        return skip(`未读入${subj.label}的增减`);
+      // The amount it changes is in its own clause ("（一）因公出国（境）费0万元，比…持平"): a change
+      // after an item the reader did not take is not given to the item before.
+      if (!clauseNames(subj.key, clauseBefore(st.text, m.index)))
+        return skip('找不到这项增减变动所对应的本年数');
       const dir = groupText(m, 'dir') as '增加' | '减少' | null;
       const change = p.fig(m, 'chg');
       const line = p.lineAt(m.index);
@@ -1597,6 +1655,7 @@ export function parseNarrative(doc: SourceDoc, kind: '决算' | '预算'): Narra
     // 上海's budgets: no 第三部分, but a 编制说明 before the tables and 其他相关情况说明 after them.
     const ranges = budgetNoteRanges(doc);
     out.n.startLine = ranges[0]?.[0] ?? null;
+    out.budgetNotes = true;
     for (const [from, to] of ranges)
       for (const st of buildStreams(doc, from + 1, to, 'other'))
         parseStream(new StreamParser(st, out));

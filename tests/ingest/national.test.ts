@@ -629,11 +629,22 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
       ['sangong.vehicleRunning', '0'],
       ['sangong.reception', '1.00'],
     ]);
-    expect(yoyOf(bundle)).toEqual(
-      ['sangong', 'sangong.abroad', 'sangong.vehicle', 'sangong.vehiclePurchase']
+    // "一般公共预算拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元" (line 24), then 三公.
+    expect(yoyOf(bundle)).toEqual([
+      ['generalBudgetExpense', '比2024年预算', '37151.47', '增加', '24491.71'],
+      ...['sangong', 'sangong.abroad', 'sangong.vehicle', 'sangong.vehiclePurchase']
         .concat(['sangong.vehicleRunning', 'sangong.reception'])
         .map((k, i) => [k, '与2024年预算', i === 0 || i === 5 ? '1.00' : '0', '持平', null]),
-    );
+    ]);
+    expect(n.totals.find((t) => t.key === 'generalBudgetExpense')?.value).toEqual({
+      v: '37151.47',
+      line: 24,
+    });
+    // The other amounts' changes are never attached to the wrong amount: 财政拨款支出预算's (line 23)
+    // is listed as not read; those "比2024年预算执行数…" (against last year's execution) are not read.
+    expect(
+      bundle.skipped.filter((k) => k.reason.startsWith('未读入')).map((k) => [k.line, k.reason]),
+    ).toEqual([[23, '未读入财政拨款支出预算的增减']]);
     // "财政拨款的机关运行经费预算为171.01万元"; "政府采购预算38.20万元，其中：政府采购货物预算
     // 7.80万元、政府采购工程预算0万元、政府采购服务预算30.40万元"; "编报绩效目标的项目共25个，
     // 涉及项目预算资金11381.60万元".
@@ -660,6 +671,7 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
     // "2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。" = 0 + 36.56 + 1.35.
     expect(n.sangong?.budget).toEqual({ v: '37.91', line: 34 });
     expect(yoyOf(bundle)).toEqual([
+      ['generalBudgetExpense', '比2024年预算', '18976.76', '增加', '3355.65'],
       ['sangong', '比2024年预算', '37.91', '减少', '10'],
       ['sangong.abroad', '比2024年预算', '0', '持平', null],
       ['sangong.vehicle', '比2024年预算', '36.56', '减少', '10'],
@@ -715,6 +727,72 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
     expect(readSangong(bundle).budget?.total).toEqual({ v: '47.91', line: 36 });
   });
 
+  it('gives a change no amount of its own clause to no one (an item printed 因公出国（境）费用)', async () => {
+    const { text } = await wanli;
+    // Line 35 as Shanxi spells the item: the reader does not take "费用0万元", and its "比2024年预算
+    // 持平" is not the 三公 total's (减少10万元, line 34).
+    const edited = text.replace('（一）因公出国（境）费0万元', '（一）因公出国（境）费用0万元');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    expect(bundle.narrative.yoy.filter((y) => y.key === 'sangong').map((y) => y.direction)).toEqual(
+      ['减少'],
+    );
+    expect(bundle.skipped.find((k) => k.line === 35)?.reason).toBe(
+      '找不到这项增减变动所对应的本年数',
+    );
+    // Nor is the 三公 total checked against its items with one of them unread.
+    expect(bundle.findings.filter((f) => f.kind === 'narrative')).toEqual([]);
+  });
+
+  it('adds up 购置 and 运行 changes when 公务用车购置及运行费 states none', async () => {
+    const { text } = await wanli2024;
+    // Line 42 reworded: the combined item without its change, its two parts with theirs.
+    const edited = text.replace(
+      /公务用车购置及运行费46\.56万元，比2023年预算增加25万元，主要原因是购置公务用车。/,
+      '公务用车购置及运行费46.56万元。',
+    );
+    expect(edited).not.toBe(text);
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    const yoy = bundle.narrative.yoy.map((y) => `${y.key} ${y.direction} ${y.change?.v ?? ''}`);
+    expect(yoy).toContain('sangong.vehiclePurchase 增加 25');
+    expect(yoy.filter((y) => y.startsWith('sangong.vehicle '))).toEqual([]);
+    expect(bundle.findings.filter((f) => f.kind === 'narrative')).toEqual([]);
+  });
+
+  it('does not say a standard 第三部分 of which nothing is read is worded otherwise', async () => {
+    const { text } = await wanli;
+    // The 编制说明 as a 第三部分 whose pages are images: its heading is standard.
+    const lines = text
+      .split('\n')
+      .map((l, i) =>
+        i === 2 ? '第三部分 情况说明' : (i >= 3 && i < 22) || (i >= 31 && i < 56) ? '（图片）' : l,
+      );
+    const edited = lines.join('\n');
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    expect(bundle.narrative.startLine).toBe(3);
+    expect(bundle.findings.map((f) => f.id)).not.toContain('completeness-narrative');
+  });
+
+  it("reads 上海's change wording only in 上海's notes: a Shanxi budget's 三公 with its percent, once", () => {
+    // The shipped 2026 budget's line 439 as a Shanxi budget with 三公 words it (as its line 443 does
+    // for 机关运行经费): "比2025年预算减少2.00万元，下降14.29%" is one change, not two.
+    const source = readFileSync(
+      new URL('../../public/data/sources/datong-city-bureau-2026-budget.txt', import.meta.url),
+      'utf8',
+    );
+    const edited = source.replace(
+      '本单位无“三公”经费预算。',
+      '本单位“三公”经费财政拨款预算12.00万元，比2025年预算减少2.00万元，下降14.29%。其中：公务接待费12.00万元，比2025年预算减少2.00万元，下降14.29%，原因是压减开支。',
+    );
+    expect(edited).not.toBe(source);
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    const yoy = bundle.narrative.yoy.filter((y) => y.key.startsWith('sangong'));
+    expect(yoy.map((y) => [y.key, y.change?.v, y.pct?.v])).toEqual([
+      ['sangong', '2.00', '14.29'],
+      ['sangong.reception', '2.00', '14.29'],
+    ]);
+    expect(bundle.findings.map((f) => f.id).filter((id) => id.includes('yoysum'))).toEqual([]);
+  });
+
   it('the 2024 budget says 47.91, 25 more than 2023: the 10 less of 2025 starts from it', async () => {
     const y2024 = (await wanli2024).bundle.narrative;
     const y2025 = (await wanli).bundle.narrative;
@@ -725,5 +803,8 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
       '25',
     );
     expect(y2025.yoy.find((y) => y.key === 'sangong.vehiclePurchase')?.prior.v).toBe('25');
+    // 一般公共预算拨款支出预算 15,621.11 in 2024; 2025's 18,976.76 is "比2024年预算增加3,355.65万元".
+    expect(y2024.totals.find((t) => t.key === 'generalBudgetExpense')?.value.v).toBe('15621.11');
+    expect(y2025.yoy.find((y) => y.key === 'generalBudgetExpense')?.prior.v).toBe('15621.11');
   });
 });

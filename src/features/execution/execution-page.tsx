@@ -360,7 +360,7 @@ export function ExecutionPage() {
                   <ClassExecutionTable
                     rows={rows}
                     basis={basis}
-                    caption={`情况说明逐项列出的一般公共预算财政拨款支出（功能分类 项${basis === '全年预算' ? '及合计' : ''}，执行率对${basis}；按原文顺序；金额单位：${displayUnit}）`}
+                    caption={`情况说明逐项列出的一般公共预算财政拨款支出（${basis === '全年预算' ? '合计与功能分类科目' : '功能分类 款、项'}，执行率对${basis}；按原文顺序；金额单位：${displayUnit}）`}
                   />
                 </Deferred>
               ) : null;

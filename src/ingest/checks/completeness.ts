@@ -174,19 +174,20 @@ export function emptyNoteWithFigures(
     );
     const first = shown[0];
     if (first === undefined) return t;
+    // The note: below the title, within the table or just under it ("无" alone in the body counts).
     const last = Math.max(t.line, ...t.rows.map((r) => r.line));
     const note = doc.lines.findIndex(
-      (l, i) => i + 1 >= t.line && i + 1 <= last + 3 && NO_DATA.test(l),
+      (l, i) => i + 1 > t.line && i + 1 <= last + 10 && (NO_DATA.test(l) || l.trim() === '无'),
     );
-    const noteLine = note >= 0 ? note + 1 : t.line;
+    const where = note >= 0 ? `第 ${note + 1} 行注明` : '注明';
     findings.push({
       id: `completeness-empty-note-${t.id}`,
       severity: 'warning',
       kind: 'completeness',
-      message: `${t.id}“${t.title}”第 ${noteLine} 行注明本表为空（无数据），表中却印有数字（如第 ${first.line} 行的 ${first.v}）：两处自相矛盾，本看板按表中数字读入，请对照原文。`,
+      message: `${t.id}“${t.title}”${where}本表为空（无数据），表中却印有数字（如第 ${first.line} 行的 ${first.v}）：两处自相矛盾，本看板按表中数字读入，请对照原文。`,
       expected: '注明为空的表没有数字，或有数字的表不注明为空',
-      printed: (doc.lines[noteLine - 1] ?? '').trim().slice(0, 60),
-      lines: [noteLine, first.line],
+      printed: note >= 0 ? (doc.lines[note] ?? '').trim().slice(0, 60) : '本表为空',
+      lines: note >= 0 ? [note + 1, first.line] : [t.line, first.line],
     });
     return { ...t, noData: false };
   });
