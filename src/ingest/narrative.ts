@@ -578,6 +578,14 @@ const RE = {
    * 上海's 编制说明: "一般公共预算拨款支出预算X万元" and the amounts around it, each the subject of the
    * change printed after it ("比2024年预算增加24,491.71万元").
    */
+  /**
+   * 上海's 编制说明 lists 财政拨款支出主要内容 项 by 项: "“一般公共服务支出（类）商贸事务（款）行政运行
+   * （项）”938.99万元", "…（项）”科目43.83万元", or with dashes: "“一般公共服务支出-政府办公厅（室）
+   * 及相关机构事务-行政运行”科目1,202.95万元".
+   */
+  itemAmount: rx(
+    String.raw`[“"]\s*(?:(?<path>(?:[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*){3})|(?<dashed>[^，。；：、\d#\n“”"-]{2,40}-[^，。；：、\d#\n“”"-]{1,40}-[^，。；：、\d#\n“”"-]{1,40}))[”"]\s*(?:科目)?\s*{N:v}\s*万元`,
+  ),
   fundBudget: rx(
     String.raw`(?<lbl>一般公共预算拨款支出预算|政府性基金拨款支出预算|国有资本经营预算拨款支出预算|财政拨款支出预算|财政拨款收入)\s*{N:v}\s*万元`,
   ),
@@ -664,6 +672,14 @@ interface ItemSubject {
   label: string;
   /** Where the subject is printed in its stream. */
   index: number;
+}
+
+/** "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行": 类, 款 and 项 names between dashes. */
+function dashedSubject(path: string): Omit<ItemSubject, 'index'> {
+  const [lei = '', kuan = '', xiang = ''] = path.replace(/\s+/g, '').split('-');
+  const label = `${lei}（类）${kuan}（款）${xiang}（项）`;
+  const code = classCode(lei);
+  return { key: code === null ? null : [code, kuan, xiang].join('.'), label };
 }
 
 function itemSubject(path: string): Omit<ItemSubject, 'index'> {
@@ -923,6 +939,27 @@ function parseStream(p: StreamParser): void {
   });
 
   if (out.budgetNotes) {
+    on(p, evs, RE.itemAmount, (m) => {
+      const v = p.fig(m, 'v');
+      const dashed = p.orig(m, 'dashed');
+      const it = dashed === null ? itemSubject(p.orig(m, 'path') ?? '') : dashedSubject(dashed);
+      if (v === null) return;
+      if (it.key === null) {
+        const text = st.text.slice(m.index, m.index + m[0].length);
+        out.skip(st, m.index, text, `无法识别的功能分类科目名称“${it.label}”`);
+        return;
+      }
+      // A list of the main items, not checked to add up: it is compared 项 by 项 with the table.
+      out
+        .breakdownFor(
+          s,
+          'generalBudgetByItem',
+          '财政拨款支出主要内容（按功能分类 项）',
+          null,
+          false,
+        )
+        .parts.push({ key: it.key, label: it.label, amount: v, pct: null });
+    });
     on(p, evs, RE.fundBudget, (m) => {
       const v = p.fig(m, 'v');
       const lbl = groupText(m, 'lbl') ?? '';

@@ -793,6 +793,37 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
     expect(bundle.findings.map((f) => f.id).filter((id) => id.includes('yoysum'))).toEqual([]);
   });
 
+  it('checks 财政拨款支出主要内容 项 by 项 against 预算05, and names the 项 the table does not have', async () => {
+    const { bundle } = await pdfBundle('putuo-wanli-2025-budget-items.pdf');
+    const items = bundle.narrative.breakdowns.find((b) => b.key === 'generalBudgetByItem');
+    // "1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目43.83万元" … 33 items.
+    expect(items?.parts).toHaveLength(33);
+    expect(items?.parts[0]).toMatchObject({
+      key: '201.统计信息事务.专项普查活动',
+      amount: { v: '43.83', line: 11 },
+    });
+    // Every other 项 agrees with its 预算05 row at the text's two places (438,300 元 = 43.83 万元);
+    // item 21 names a 款 卫生健康支出 and a 项 计划生育事务 where 预算05 prints 21007 计划生育事务 /
+    // 2100717 计划生育服务 (lines 112–113).
+    const nt = bundle.findings.filter((f) => f.kind === 'narrative');
+    expect(nt.map((f) => [f.severity, f.printed, f.lines])).toEqual([
+      ['info', '卫生健康支出（类）卫生健康支出（款）计划生育事务（项）', [39]],
+    ]);
+  });
+
+  it('reports a 项 amount the table does not print', async () => {
+    const { text } = await pdfBundle('putuo-wanli-2025-budget-items.pdf');
+    // Item 24 (line 42) as 1788.87: 预算05's 2120101 行政运行 is 17,887,739 元 (line 123).
+    const edited = text.replace('科目1788.77万元', '科目1788.87万元');
+    expect(edited).not.toBe(text);
+    const { bundle } = buildBundle(makeSourceDoc('a.txt', edited), edited);
+    const f = bundle.findings.filter((x) => x.kind === 'narrative' && x.severity === 'warning');
+    expect(f.map((x) => [x.printed, x.expected, x.lines])).toEqual([
+      ['1788.87', '1788.77', [42, 123]],
+    ]);
+    expect(f[0]?.message).toContain('2120101 行政运行');
+  });
+
   it('the 2024 budget says 47.91, 25 more than 2023: the 10 less of 2025 starts from it', async () => {
     const y2024 = (await wanli2024).bundle.narrative;
     const y2025 = (await wanli).bundle.narrative;

@@ -116,6 +116,28 @@ const SANGONG_COLS: Record<string, string> = {
   'sangong.reception': 'reception',
 };
 
+/**
+ * The 项 row a text names by 类 code and 款/项 names ("201.商贸事务.行政运行"): the 项 under the 款
+ * of that name under the 类. Names compare without spaces and bracket styles; none found, none
+ * compared.
+ */
+function itemRow(table: Table, key: string): Table['rows'][number] | undefined {
+  const [code, kuan, xiang] = key.split('.');
+  if (code === undefined || kuan === undefined || xiang === undefined) return undefined;
+  const norm = (t: string) => t.replace(/[\s（）()]/g, '');
+  const parent = table.rows.find(
+    (r) => r.code?.length === 5 && r.code.startsWith(code) && norm(r.label) === norm(kuan),
+  );
+  return parent?.code === undefined
+    ? undefined
+    : table.rows.find(
+        (r) =>
+          r.code?.length === 7 &&
+          r.code.startsWith(parent.code ?? '') &&
+          norm(r.label) === norm(xiang),
+      );
+}
+
 export function checkNarrativeAgainstTables(
   narrative: Narrative,
   tables: readonly Table[],
@@ -179,6 +201,30 @@ export function checkNarrativeAgainstTables(
   for (const t of narrative.totals) {
     const ref = TOTALS[kind][t.key];
     if (ref !== undefined) compare(t.value, `“${t.label}”`, ref);
+  }
+  // 上海's budgets list 财政拨款支出 项 by 项 by name: each against its 项 row of 预算05.
+  const byItem = narrative.breakdowns.find((b) => b.key === 'generalBudgetByItem');
+  const functional = tables.find((t) => t.id === (kind === '决算' ? '公开05' : '预算05'));
+  if (functional !== undefined && functional.rows.some((r) => r.code?.length === 7)) {
+    for (const p of byItem?.parts ?? []) {
+      const row = itemRow(functional, p.key);
+      if (row !== undefined) {
+        compare(p.amount, `“${p.label}”`, { table: functional.id, key: row.key, col: 'total' });
+        continue;
+      }
+      // Named otherwise only if its 类 is in the table (a table read in part lacks whole 类).
+      const lei = p.key.split('.')[0];
+      if (!functional.rows.some((r) => r.code === lei)) continue;
+      findings.push({
+        id: `nt-${findings.length + 1}`,
+        severity: 'info',
+        kind: 'narrative',
+        message: `情况说明列出的科目“${p.label}”（${p.amount.v} 万元）在${functional.id}“${functional.title}”中找不到同名的款、项，未能与表核对；请对照原文核实科目名称。`,
+        expected: `${functional.id}中的款、项名称`,
+        printed: p.label,
+        lines: [p.amount.line],
+      });
+    }
   }
   for (const b of narrative.breakdowns) {
     // The items of a 基本支出 part ("personnel.工资福利支出": 基本工资 …) are 公开06 rows too.
