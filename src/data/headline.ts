@@ -16,12 +16,32 @@ export function headlineOf(bundle: Bundle): Headline {
   return {
     incomeTotal: final
       ? cellOf(t, '公开01', '本年收入合计', 'amount', 'income')
-      : cellOf(t, '预算01', '本年收入合计', 'amount', 'income'),
+      : yearTotal(t, '本年收入合计', '收入总计', 'amount', 'income'),
     expenseTotal: final
       ? cellOf(t, '公开01', '本年支出合计', 'amount', 'expense')
-      : cellOf(t, '预算01', '本年支出合计', 'total', 'expense'),
+      : yearTotal(t, '本年支出合计', '支出总计', 'total', 'expense'),
     basicExpense: basic,
     projectExpense: project,
     findings: { error: count('error'), warning: count('warning'), info: count('info') },
   };
+}
+
+/**
+ * A budget's 本年收入/支出合计 (预算01). 上海's 财务收支预算总表 prints the year's items and then
+ * 收入总计 / 支出总计, with no 本年…合计 line because nothing else (no 上年结转, no 年末结转和结余) is
+ * added: there the 总计 is that same sum, and the headline takes it, linked to its own line. A table
+ * with a 结转 or 结余 row and no 本年…合计 line gives none.
+ */
+function yearTotal(
+  tables: Bundle['tables'],
+  key: string,
+  total: string,
+  col: string,
+  group: 'income' | 'expense',
+) {
+  const printed = cellOf(tables, '预算01', key, col, group);
+  if (printed !== null) return printed;
+  const table = tables.find((x) => x.id === '预算01');
+  if (table === undefined || table.rows.some((r) => /结转|结余/.test(r.label))) return null;
+  return cellOf(tables, '预算01', total, col, group);
 }

@@ -665,6 +665,15 @@ describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明'
     expect(bundle.findings.filter((f) => f.kind === 'narrative')).toEqual([]);
   });
 
+  it("takes 收入总计 / 支出总计 as the year's totals where the 收支总表 prints nothing else to add", async () => {
+    const { bundle } = await commerce;
+    // 2025年部门财务收支预算总表: the year's items, then "收入总计 371,514,655.00 … 支出总计
+    // 371,514,655.00" (line 62), no 本年收入合计 line and no 上年结转 / 年末结转和结余 row.
+    const h = headlineOf(bundle);
+    expect(h.incomeTotal).toMatchObject({ v: '37151.4655', line: 62 });
+    expect(h.expenseTotal).toMatchObject({ v: '37151.4655', line: 62 });
+  });
+
   it('reads 上海市普陀区人民政府万里街道办事处 2025: 三公 37.91, 10 less than 2024, and why', async () => {
     const { bundle } = await wanli;
     const n = bundle.narrative;
