@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../data/schema';
 import type { Fig } from '../data/schema-common';
-import type { Breakdown, Narrative } from '../data/schema-narrative';
+import { isClassKey, isItemKey, type Breakdown, type Narrative } from '../data/schema-narrative';
 import { checkPercent } from '../domain/consistency';
 import { dec, printedPlaces, sum, type Decimal } from '../domain/money';
 import { readAmount } from './source-doc';
@@ -293,7 +293,7 @@ export function checkNarrative(n: Narrative): Finding[] {
 
   // Per-类 changes add up to the change of the general-budget total.
   const totalYoy = n.yoy.find((y) => y.key === 'generalBudgetExpense' && y.change !== null);
-  const classYoy = n.yoy.filter((y) => /^\d{3}$/.test(y.key) && y.change !== null);
+  const classYoy = n.yoy.filter((y) => isClassKey(y.key) && y.change !== null);
   if (totalYoy?.change != null && classYoy.length > 0) {
     const signed = (y: (typeof classYoy)[number]) =>
       dec(y.change?.v ?? '0').times(SIGN[y.direction]);
@@ -321,7 +321,7 @@ export function checkNarrative(n: Narrative): Finding[] {
     });
   }
   const execTotal = n.executions.find((e) => e.key === 'total');
-  const execClasses = n.executions.filter((e) => /^\d{3}$/.test(e.key));
+  const execClasses = n.executions.filter((e) => isClassKey(e.key));
   if (execTotal !== undefined && execClasses.length > 0) {
     const budgets = execClasses.map((e) => e.budget).filter((b): b is Fig => b !== null);
     if (execTotal.budget !== null && budgets.length === execClasses.length) {
@@ -347,7 +347,7 @@ export function checkNarrative(n: Narrative): Finding[] {
   // The national template's 项 statements list every 项 of the total: they add up to it, against
   // the same budget (年初预算 or 全年预算).
   for (const basis of ['年初预算', '全年预算'] as const) {
-    const items = n.executions.filter((e) => e.basis === basis && /^\d{3}\./.test(e.key));
+    const items = n.executions.filter((e) => e.basis === basis && isItemKey(e.key));
     const total = n.executions.find((e) => e.key === 'total' && e.basis === basis);
     if (total === undefined || items.length === 0) continue;
     const budgets = items.map((e) => e.budget).filter((b): b is Fig => b !== null);

@@ -485,6 +485,17 @@ class NarrativeBuilder {
   }
 }
 
+/** The prior value of an amount said to be unchanged ("与上年相同", "与2024年预算持平"): the same. */
+function unchangedPrior(current: Fig, line: number, prior: string, said: string): DerivedFig {
+  return {
+    v: current.v,
+    derived: {
+      formula: `${prior} = 本年数（${said}）= ${current.v}`,
+      lines: [...new Set([current.line, line])],
+    },
+  };
+}
+
 function derivePrior(current: Fig, change: Fig, dir: '增加' | '减少', label: string): DerivedFig {
   const c = dec(current.v);
   const d = dec(change.v);
@@ -517,6 +528,9 @@ function on(p: StreamParser, evs: Ev[], re: RegExp, fn: (m: Match) => void): voi
   for (const m of all(re, p.st.masked)) evs.push({ index: m.index, run: () => fn(m) });
 }
 
+/** One level of a 功能分类 subject as a national 说明 prints it: "行政事业单位养老支出（款）". */
+const SUBJECT_NAME = String.raw`[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*`;
+
 const RE = {
   total: rx(String.raw`(?<lbl>财政拨款收入总计|财政拨款支出总计|收入总计|支出总计)\s*{N:v}\s*万元`),
   /** The national template's "收、支总计各3,551.00万元" (财政拨款收、支总计…): both totals at once. */
@@ -545,9 +559,7 @@ const RE = {
    * The national template's subject of a 项 statement, printed before "主要用于：…。":
    * "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）".
    */
-  execSubject: rx(
-    String.raw`(?<path>(?:[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*){2,3})`,
-  ),
+  execSubject: rx(String.raw`(?<path>(?:${SUBJECT_NAME}){2,3})`),
   /** Its figures: "年初预算为B万元，支出决算为A万元，完成年初预算的R%" ("全年预算为…" alike). */
   execFigures: rx(
     String.raw`(?<basis>年初预算|全年预算)\s*(?:数\s*)?(?:为\s*)?{N:b}\s*万元\s*[，,]\s*支出决算\s*(?:数\s*)?(?:为\s*)?{N:a}\s*万元(?:\s*[，,。]\s*完成(?:年初|全年)?预算(?:数)?的\s*{N:r}\s*%)?`,
@@ -575,17 +587,17 @@ const RE = {
     String.raw`(?<basis>[比与]\s*Y{4}\s*年预算)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平)(?!\s*[，,]?\s*(?:增长|下降))`,
   ),
   /**
-   * 上海's 编制说明: "一般公共预算拨款支出预算X万元" and the amounts around it, each the subject of the
-   * change printed after it ("比2024年预算增加24,491.71万元").
-   */
-  /**
    * 上海's 编制说明 lists 财政拨款支出主要内容 项 by 项: "“一般公共服务支出（类）商贸事务（款）行政运行
    * （项）”938.99万元", "…（项）”科目43.83万元", or with dashes: "“一般公共服务支出-政府办公厅（室）
    * 及相关机构事务-行政运行”科目1,202.95万元".
    */
   itemAmount: rx(
-    String.raw`[“"]\s*(?:(?<path>(?:[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*){3})|(?<dashed>[^，。；：、\d#\n“”"-]{2,40}-[^，。；：、\d#\n“”"-]{1,40}-[^，。；：、\d#\n“”"-]{1,40}))[”"]\s*(?:科目)?\s*{N:v}\s*万元`,
+    String.raw`[“"]\s*(?:(?<path>(?:${SUBJECT_NAME}){3})|(?<dashed>[^，。；：、\d#\n“”"-]{2,40}-[^，。；：、\d#\n“”"-]{1,40}-[^，。；：、\d#\n“”"-]{1,40}))[”"]\s*(?:科目)?\s*{N:v}\s*万元`,
   ),
+  /**
+   * 上海's 编制说明: "一般公共预算拨款支出预算X万元" and the amounts around it, each the subject of the
+   * change printed after it ("比2024年预算增加24,491.71万元").
+   */
   fundBudget: rx(
     String.raw`(?<lbl>一般公共预算拨款支出预算|政府性基金拨款支出预算|国有资本经营预算拨款支出预算|财政拨款支出预算|财政拨款收入)\s*{N:v}\s*万元`,
   ),
@@ -927,13 +939,7 @@ function parseStream(p: StreamParser): void {
       change: null,
       pctDirection: null,
       pct: null,
-      prior: {
-        v: subj.current.v,
-        derived: {
-          formula: `${subj.label}上年数 = 本年数（与上年相同）= ${subj.current.v}`,
-          lines: [...new Set([subj.current.line, line])],
-        },
-      },
+      prior: unchangedPrior(subj.current, line, `${subj.label}上年数`, '与上年相同'),
       ...withReason(reasonAfter(st, m.index + m[0].length)),
     });
   });
@@ -1002,13 +1008,7 @@ function parseStream(p: StreamParser): void {
         prior:
           dir !== null && change !== null
             ? derivePrior(subj.current, change, dir, subj.label)
-            : {
-                v: subj.current.v,
-                derived: {
-                  formula: `${subj.label}上年预算数 = 本年数（${basis}持平）= ${subj.current.v}`,
-                  lines: [...new Set([subj.current.line, line])],
-                },
-              },
+            : unchangedPrior(subj.current, line, `${subj.label}上年预算数`, `${basis}持平`),
         ...withReason(reasonAfter(st, m.index + m[0].length)),
       });
     });

@@ -4,7 +4,7 @@
  */
 import type { Finding, Table } from '../../data/schema';
 import type { Fig } from '../../data/schema-common';
-import type { Narrative } from '../../data/schema-narrative';
+import { isClassKey, type Narrative } from '../../data/schema-narrative';
 import type { WanFig } from '../../data/table-cell';
 import { sameAmount } from '../../domain/consistency';
 import { dec, printedPlaces, roundHalfUp, sum, toFixed2 } from '../../domain/money';
@@ -244,7 +244,7 @@ export function checkNarrativeAgainstTables(
           key: '合计',
           col: 'total',
         });
-      else if (/^\d{3}$/.test(e.key))
+      else if (isClassKey(e.key))
         compare(e.actual, `“${e.label}”支出决算`, { table: '公开05', key: e.key, col: 'total' });
     }
     const sg = narrative.sangong;
