@@ -142,6 +142,11 @@ export interface ClassExecutionRow {
   overflow: boolean;
 }
 
+/** 三公 or one of its items: 'sangong', 'sangong.reception' … */
+function isSangongKey(key: string): boolean {
+  return key === 'sangong' || key.startsWith('sangong.');
+}
+
 /**
  * What the 类 chart and table show: 三公 and its items; of the general budget, the total and each
  * 类 against 年初预算, as their title says. A national 说明's 项 statements and statements against
@@ -149,7 +154,7 @@ export interface ClassExecutionRow {
  * 年初预算, would misstate them.
  */
 function isChartSubject(s: ExecutionStatement): boolean {
-  if (s.key === 'sangong' || s.key.startsWith('sangong.')) return true;
+  if (isSangongKey(s.key)) return true;
   return s.basis === '年初预算' && (s.key === 'total' || isClassKey(s.key));
 }
 
@@ -170,7 +175,7 @@ function executionRows(
     const n = (seen.get(s.key) ?? 0) + 1;
     seen.set(s.key, n);
     if (!pick(s)) return [];
-    const group = s.key === 'sangong' || s.key.startsWith('sangong.') ? 'sangong' : 'generalBudget';
+    const group = isSangongKey(s.key) ? 'sangong' : 'generalBudget';
     // 三公 amounts come from the one 三公 reader (公开09 first), as in the 三公经费 view: the
     // sentence "…支出X万元，完成全年预算的Y%" prints no part budget, the table does.
     const budget =
