@@ -204,7 +204,7 @@ describe('同比变化', () => {
     expect(screen.getByText('所选单位都没有可显示的同比变化。')).toBeInTheDocument();
   });
 
-  it('a change printed without its percent: no bar, and the chart says so', () => {
+  it('a change printed without its percent: at 0 in the chart, the caption saying so', () => {
     loadRealData([IDS.cityBudget]);
     // 上海市普陀区人民政府万里街道办事处 2025年部门预算 prints "2025年“三公”经费预算数为37.91万元，比2024年
     // 预算减少10万元" — an amount, no percent.
@@ -234,9 +234,9 @@ describe('同比变化', () => {
     }));
     render(<YoyPage />);
     const chart = screen.getByRole('figure', { name: '主要收支与上年相比的增减幅度' });
-    expect(within(chart).getByRole('note')).toHaveTextContent(
-      /未印增减幅度的，图中不画.*“三公”经费减少10\.00万元/,
-    );
+    expect(chart).toHaveTextContent('原文未印增减幅度的标在0处并注明“未印百分比”');
+    const alt = within(within(chart).getByRole('table'));
+    expect(alt.getByRole('row', { name: /^“三公”经费/ })).toHaveTextContent('减少10.00');
     expect(subjectRow('“三公”经费')).toHaveTextContent('37.91');
   });
 });

@@ -116,14 +116,15 @@ export function YoyPage() {
     bars: idRecord(
       shown.flatMap((e) => {
         const c = r.cells[e.id];
-        return c === undefined || c.signedPct === null
+        return c === undefined
           ? []
           : [
               [
                 e.id,
-                // The amount beside the percent: −100% of 0.72 万元 is not a large change.
+                // The amount beside the percent: −100% of 0.72 万元 is not a large change. A change
+                // printed without its percent (上海's budgets) stands at 0, its label saying so.
                 {
-                  value: c.signedPct,
+                  value: c.signedPct ?? '0',
                   label: `${yoyUnitTag(e)} ${pctWords(c)}${amountAside(c, displayUnit)}`,
                 },
               ],
@@ -131,22 +132,6 @@ export function YoyPage() {
       }),
     ),
   }));
-  // A change printed without its percent has no bar; the chart says so rather than leave it out.
-  const noPct = headline.flatMap((r) =>
-    shown.flatMap((e) => {
-      const c = r.cells[e.id];
-      return c !== undefined && c.signedPct === null
-        ? [`${yoyUnitTag(e)}的${r.subject}${changeWords(c, displayUnit)}${displayUnit}`]
-        : [];
-    }),
-  );
-  const chartNotes =
-    noPct.length === 0
-      ? scopeNotes
-      : [
-          ...scopeNotes,
-          `原文只印增减额、未印增减幅度的，图中不画（见下方数据表）：${noPct.join('；')}。`,
-        ];
   const caption = `单位：${measureMode === 'share' ? '%' : displayUnit}；${shown
     .map(
       (e) =>
@@ -174,7 +159,7 @@ export function YoyPage() {
         <>
           <ChartFrame
             title="主要收支与上年相比的增减幅度"
-            caption={`单位：%（原文所印增减幅度；括号内为增减额，${displayUnit}）；${shown
+            caption={`单位：%（原文所印增减幅度；括号内为增减额，${displayUnit}；原文未印增减幅度的标在0处并注明“未印百分比”）；${shown
               .map(
                 (e) =>
                   `${e.unit.name}（${levelLabel(e.unit)}·${e.unit.scope}·${e.fiscalYear}年${e.kind}）`,
@@ -192,7 +177,7 @@ export function YoyPage() {
               )
               .join('；')}`}
             table={chartTable(rows, shown, displayUnit)}
-            notes={chartNotes}
+            notes={scopeNotes}
           >
             <PctChart categories={categories} series={series} />
           </ChartFrame>
