@@ -605,6 +605,36 @@ describe('江苏’s 部门预算 wording (当年收入小计, a 支出预算总
   });
 });
 
+// 江苏省高级人民法院 2019 部门预算: tables of one figure column under 科目编码, 科目名称, 金额 (or
+// 基本支出), and a 说明 that states a change after nearly every figure. Figures typed from the PDF.
+describe('江苏省高级人民法院 2019 部门预算 (real PDF, pages cut): one-column tables and its 说明', () => {
+  const read = pdfBundle('jiangsu-court-2019-budget.pdf');
+
+  it('reads a table whose one column is headed 金    额 (or 基本支出) as the rows’ 合计', async () => {
+    const { bundle, text } = await read;
+    // 一般公共预算支出预算表（功能科目）: 合计 37,188.34; 2040501 行政运行 17,279.29.
+    expect(table(bundle, '预算05').columns.map((c) => c.key)).toEqual(['total']);
+    expect(cell(bundle, '预算05', '合计', 'total')).toEqual({ v: '37188.34', line: 9 });
+    expect(cell(bundle, '预算05', '2040501', 'total')).toEqual({ v: '17279.29', line: 12 });
+    expect(placeOf(text, 12).text).toMatch(/2040501\s+行政运行\s+17,279\.29/);
+    // 一般公共预算基本支出预算表（经济科目）, its column headed 基本支出: 合计 21,968.00, 30101 基本工资 2,827.41.
+    expect(cell(bundle, '预算06', '合计', 'total')).toEqual({ v: '21968.00', line: 33 });
+    expect(cell(bundle, '预算06', '30101', 'total')).toEqual({ v: '2827.41', line: 35 });
+    for (const id of ['预算05', '预算06'])
+      expect(bundle.findings.map((f) => f.message).join('\n')).not.toContain(`（${id}）认出了标题`);
+  });
+
+  it('finds a table whose “单位：万” wraps its 元 onto the next line (the 三公 table)', async () => {
+    const { bundle, text } = await read;
+    expect(placeOf(text, 71).text.trim()).toBe('单位：万');
+    // 三公 小计 513.75 = 因公出国（境）费 160.00 + 公务用车运行维护费 266.80 + 公务接待费 86.95.
+    const t = table(bundle, '预算10');
+    expect(t.unit).toBe('万元');
+    expect(t.rows.find((r) => r.label === '合计')?.cells.total).toEqual({ v: '513.75', line: 80 });
+    expect(t.rows.find((r) => /因公出国/.test(r.label))?.cells.total?.v).toBe('160.00');
+  });
+});
+
 // 上海's 区级 budgets print no 第三部分: a "2025年部门预算编制说明" before the tables and "其他相关情况说明"
 // (三公, 机关运行经费, 政府采购, 绩效目标, 国有资产) after them. Figures typed from the PDFs' text.
 describe('上海市普陀区 budgets: 编制说明 and 其他相关情况说明', () => {

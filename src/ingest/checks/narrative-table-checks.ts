@@ -153,8 +153,10 @@ export function checkNarrativeAgainstTables(
       : table?.rows.find(
           (r) => r.key === ref.key && (ref.group === undefined || r.group === ref.group),
         );
-    if (table === undefined || row === undefined) return undefined;
-    const col = table.columns.find((c) => c.key === ref.col)?.label ?? ref.col;
+    // A column the table does not print (江苏's 预算06 has one 金额 column, no 人员经费): nothing
+    // to compare, where an empty cell of a printed column is zero.
+    const col = table?.columns.find((c) => c.key === ref.col)?.label;
+    if (table === undefined || row === undefined || col === undefined) return undefined;
     return {
       table,
       fig: row.cells[ref.col] ?? null,

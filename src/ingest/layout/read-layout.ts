@@ -213,6 +213,14 @@ function locate(lines: readonly LayoutLine[]): Region[] {
         found.push({ spec: m.spec, title: m.title, at: i, unit: u[1], unitAt: k });
         return;
       }
+      // "单位：万" wrapped at the page's right edge, its "元" ending the line below (江苏 2019).
+      if (
+        /单位\s*[：:]\s*万\s*$/.test(lines[k]?.text ?? '') &&
+        /元\s*$/.test(lines[k + 1]?.text ?? '')
+      ) {
+        found.push({ spec: m.spec, title: m.title, at: i, unit: '万元', unitAt: k + 1 });
+        return;
+      }
       if (k > i && matchTitle(lines[k]?.text ?? '') !== null) return;
     }
   });
@@ -245,6 +253,41 @@ function leavesOf(stacks: readonly HeaderStack[], rules: readonly ColumnRule[]):
     if (key !== null) out.push({ key, header: s.text, center: s.center, start: s.start });
   }
   return out;
+}
+
+/** Tables whose rows are a 功能分类 or 经济分类 code tree, each with a 合计 column. */
+const CODE_TREE_KINDS: ReadonlySet<TableKind> = new Set([
+  'expenditure',
+  'generalExpenditure',
+  'basicExpenditure',
+  'stateCapital',
+  'govFund',
+]);
+
+/**
+ * A code-tree table printed with one figure column and no breakdown (江苏: 科目编码, 科目名称,
+ * 金额): that column is the row's 合计. Only when no heading names a breakdown column, so a
+ * 金额 over 合计 / 基本支出 / 项目支出 stays a group heading.
+ */
+function singleAmount(kind: TableKind, stacks: readonly HeaderStack[]): Leaf[] | null {
+  if (!CODE_TREE_KINDS.has(kind)) return null;
+  const rules = TREE_COLUMNS[kind] ?? [];
+  if (stacks.some((s) => ruleKey(rules, s.text) !== null)) return null;
+  // "金    额" spaced across a table's width reads as two stacks, 金 and 额.
+  const joined: { text: string; start: number; end: number }[] = [];
+  for (const s of stacks) {
+    const prev = joined[joined.length - 1];
+    if (prev?.text === '金' && s.text === '额')
+      joined[joined.length - 1] = { ...prev, text: '金额', end: s.end };
+    else joined.push({ text: s.text, start: s.start, end: s.end });
+  }
+  // In the 基本支出 table, a column headed 基本支出 is that table's whole (江苏 2019).
+  const whole = kind === 'basicExpenditure' ? /^(金额|预算数|基本支出)$/ : /^(金额|预算数)$/;
+  const amounts = joined.filter((s) => whole.test(s.text));
+  const only = amounts[0];
+  if (amounts.length !== 1 || only === undefined) return null;
+  const center = (only.start + only.end) / 2;
+  return [{ key: 'total', header: only.text, center, start: only.start }];
 }
 
 function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKind): Leaf[] {
@@ -1081,7 +1124,7 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
     const rules = TREE_COLUMNS[kind];
     if (rules === undefined) read = false;
     else {
-      const known = leavesOf(header.stacks, rules);
+      const known = singleAmount(kind, header.stacks) ?? leavesOf(header.stacks, rules);
       // Headings of columns this reader has no meaning for (单位预留机动经费, 结转下年资金 …), right
       // of the first known one, still take their figures, which are then not kept.
       const firstStart = Math.min(...known.map((k) => k.start));
