@@ -293,8 +293,21 @@ export function checkNarrative(n: Narrative): Finding[] {
 
   // Per-类 changes add up to the change of the general-budget total.
   const totalYoy = n.yoy.find((y) => y.key === 'generalBudgetExpense' && y.change !== null);
-  const classYoy = n.yoy.filter((y) => isClassKey(y.key) && y.change !== null);
-  if (totalYoy?.change != null && classYoy.length > 0) {
+  // A 类 stated twice (江苏: under 支出预算总计, again under 财政拨款支出) counts once, as its first
+  // statement, the one 同比变化 shows.
+  const classYoy = n.yoy.filter(
+    (y, i) =>
+      isClassKey(y.key) && y.change !== null && n.yoy.findIndex((z) => z.key === y.key) === i,
+  );
+  // Only when the 类 stated make up the total this year: a 类 printed as one of its 项 (江苏:
+  // "人大事务行政运行（项）支出…") leaves its change out of the sum.
+  const classesWhole =
+    totalYoy !== undefined &&
+    sum(classYoy.map((y) => y.current.v))
+      .minus(dec(totalYoy.current.v))
+      .abs()
+      .lte(dec('0.01').times(classYoy.length));
+  if (totalYoy?.change != null && classYoy.length > 0 && classesWhole) {
     const signed = (y: (typeof classYoy)[number]) =>
       dec(y.change?.v ?? '0').times(SIGN[y.direction]);
     const s = classYoy.reduce((acc, y) => acc.plus(signed(y)), dec('0'));

@@ -171,7 +171,7 @@ function classifyHeading(h: string): NarrativeSection | null {
   if (/基本支出/.test(h)) return 'basic';
   if (/一般公共预算/.test(h)) return 'generalBudget';
   if (/财政拨款收(?:入)?支(?:出)?/.test(h)) return 'fiscal';
-  if (/收入支出决算总体|收支数据变动|收支总体/.test(h)) return 'overall';
+  if (/收入支出决算总体|收支数据变动|收支(?:预算)?总[体表]/.test(h)) return 'overall';
   if (/收入(决算|预算)/.test(h)) return 'income';
   if (/支出(决算|预算)/.test(h)) return 'expense';
   if (/其他/.test(h)) return 'other';
@@ -222,12 +222,15 @@ interface Stream {
 
 function mask(text: string): string {
   const blank = (s: string, ch: string) => s.replace(/\d/g, ch);
-  return text
-    .replace(/\d{4}(?=年)/g, (s) => blank(s, 'Y'))
-    .replace(/\d{1,2}(?=月\d{1,2}日)/g, (s) => blank(s, 'M'))
-    .replace(/(?<=月)\d{1,2}(?=日)/g, (s) => blank(s, 'D'))
-    .replace(/(?<![\d.,])\d{1,2}(?=[、．](?!\d))/g, (s) => blank(s, '#'))
-    .replace(/(?<![\d.,])\d{1,2}(?=\.(?!\d))/g, (s) => blank(s, '#'));
+  return (
+    text
+      // "2019 年": PDF text often spaces a year from its 年.
+      .replace(/\d{4}(?=\s{0,3}年)/g, (s) => blank(s, 'Y'))
+      .replace(/\d{1,2}(?=月\d{1,2}日)/g, (s) => blank(s, 'M'))
+      .replace(/(?<=月)\d{1,2}(?=日)/g, (s) => blank(s, 'D'))
+      .replace(/(?<![\d.,])\d{1,2}(?=[、．](?!\d))/g, (s) => blank(s, '#'))
+      .replace(/(?<![\d.,])\d{1,2}(?=\.(?!\d))/g, (s) => blank(s, '#'))
+  );
 }
 
 function findPart(doc: SourceDoc, re: RegExp, from: number): number | null {
@@ -265,6 +268,16 @@ function budgetNoteRanges(doc: SourceDoc): [number, number][] {
   return ranges;
 }
 
+const SPACED = /(?<=[\u4e00-\u9fff，。；：、（）]) (?=[\u4e00-\u9fff，。；：、（）])/g;
+
+/**
+ * A justified line a PDF prints letter-spaced ("一 般 公 共 预 算 收 入 17981.68 万 元 ， 占"), read
+ * as words. Only a line with at least three such gaps: a single space between two words stays.
+ */
+function unspaced(t: string): string {
+  return (t.match(SPACED)?.length ?? 0) >= 3 ? t.replace(SPACED, '') : t;
+}
+
 /** Split lines [from, to) into one stream per heading, joining wrapped lines. */
 function buildStreams(doc: SourceDoc, from: number, to: number, first: NarrativeSection): Stream[] {
   const streams: Stream[] = [];
@@ -279,7 +292,7 @@ function buildStreams(doc: SourceDoc, from: number, to: number, first: Narrative
     if (cur.text.trim() !== '') streams.push({ ...cur, masked: mask(cur.text) });
   };
   for (let n = from; n < to; n++) {
-    const t = (doc.lines[n - 1] ?? '').trim();
+    const t = unspaced((doc.lines[n - 1] ?? '').trim());
     if (t === '' || isPageFurniture(t)) continue;
     if (isHeading(t)) {
       flush();
@@ -361,7 +374,7 @@ function cleanLabel(raw: string): string {
     l = l
       .replace(/^(?:Y{4}|\d{4})年度?/, '')
       .replace(
-        /^(?:本年度|其中|主要包括|包括|主要用于以下方面|主要用于|和|及|#+[、.．]|[：:，,、\s])/,
+        /^(?:本年度|其中|主要包括|包括|主要用于以下方面|主要用于|和|及|#+[、.．]|[（(][一二三四五六七八九十#]+[）)]|[：:，,、．\s])/,
         '',
       )
       .trim();
@@ -528,24 +541,41 @@ function on(p: StreamParser, evs: Ev[], re: RegExp, fn: (m: Match) => void): voi
   for (const m of all(re, p.st.masked)) evs.push({ index: m.index, run: () => fn(m) });
 }
 
+/** Both totals named at once: 收、支总计 (national), 收入、支出预算总计 and 收、支总预算 (江苏). */
+const BOTH_TOTALS = String.raw`收(?:\s*[、，,]?\s*支总计|入?\s*[、，,]\s*支出?\s*(?:预算)?\s*总(?:计|预算))`;
+
 /** One level of a 功能分类 subject as a national 说明 prints it: "行政事业单位养老支出（款）". */
 const SUBJECT_NAME = String.raw`[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*`;
 
 const RE = {
   total: rx(String.raw`(?<lbl>财政拨款收入总计|财政拨款支出总计|收入总计|支出总计)\s*{N:v}\s*万元`),
-  /** The national template's "收、支总计各3,551.00万元" (财政拨款收、支总计…): both totals at once. */
+  /**
+   * The national template's "收、支总计各3,551.00万元" (财政拨款收、支总计…), 江苏's "收入、支出预算总计
+   * 37188.34万元" and "财政拨款收、支总预算…": both totals at once.
+   */
   totalBoth: rx(
-    String.raw`(?<fiscal>财政拨款)?收\s*[、，,]?\s*支总计\s*(?:各|均为|均|分别为)?\s*(?:为)?\s*{N:v}\s*万元`,
+    String.raw`(?<fiscal>财政拨款)?${BOTH_TOTALS}\s*(?:各|均为|均|分别为)?\s*(?:为)?\s*{N:v}\s*万元`,
   ),
   fiscalBudget: rx(String.raw`财政拨款收支总预算\s*{N:v}\s*万元`),
-  subtotal: rx(String.raw`(?<lbl>收入合计|支出合计)\s*{N:v}\s*万元`),
-  budgetIncome: rx(String.raw`预算收入\s*{N:v}\s*万元`),
+  // Not a 款's "2018年预算支出合计16,444.36万元" (江苏).
+  subtotal: rx(String.raw`(?<!预算)(?<lbl>收入(?:预算)?合计|支出(?:预算)?合计)\s*{N:v}\s*万元`),
+  // The unit's whole 预算收入, never one fund's part ("政府性基金预算收入 0万元，占0 %").
+  budgetIncome: rx(String.raw`(?<!一般公共|政府性基金|国有资本经营)预算收入\s*{N:v}\s*万元`),
   budgetExpense: rx(String.raw`支出预算\s*{N:v}\s*万元`),
+  /** 江苏: "此外，基本支出预算数为21968万元。与上年相比增加…", "单位预留机动经费预算数为…". */
+  partBudget: rx(String.raw`(?<lbl>[^，。；：、\d\n“”#]{2,20}?)预算数为\s*{N:v}\s*万元`),
+  /**
+   * 江苏's numbered statements, each with its own change: "1．公共安全（类）支出27488.23万元，主要用于
+   * …。与上年相比增加…" (a 类), "1. 人大事务行政运行（项）支出10528.33万元，与上年相比减少…".
+   */
+  listItem: rx(String.raw`#+[．.、]\s*(?<lbl>[^，。；：、\d\n“”#]{2,60}?)\s*{N:v}\s*万元`),
+  /** 江苏: "财政拨款预算支出37188.34万元，占本年支出合计的100%。与上年相比，财政拨款支出增加…". */
+  fiscalExpense: rx(String.raw`财政拨款预算支出\s*{N:v}\s*万元`),
   general: rx(
-    String.raw`一般公共预算(?:财政拨款决算支出|财政拨款支出|当年支出)\s*{N:v}\s*万元(?:\s*[，,]\s*占本年支出合计的\s*{N:p}\s*%)?`,
+    String.raw`一般公共预算(?:财政拨款决算支出|财政拨款支出(?:预算)?|当年支出)\s*{N:v}\s*万元(?:\s*[，,]\s*占本年支出合计的\s*{N:p}\s*%)?`,
   ),
   yoy: rx(
-    String.raw`(?:(?<basis>与上年相比|与Y{4}年度?相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:度|预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计|(?:财政拨款)?收\s*[、，,]?\s*支总计\s*(?:各|均)?)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|下降)\s*{N:pct}\s*%`,
+    String.raw`(?:(?<basis>与上年相比|与Y{4}年度?相比|较上年(?:决算|度)?|比上年(?:度|决算|预算)?|比Y{4}年(?:度|预算)?)\s*[，,]?\s*)?(?<lbl>财政拨款收入总计|财政拨款支出总计|一般公共预算财政拨款支出|收入总计|支出总计|(?:财政拨款)?${BOTH_TOTALS}\s*(?:各|均)?)?\s*(?<dir>增加|减少)?\s*{N:chg}\s*万元\s*[，,]\s*(?<pd>增长|增幅|下降|减少|降低|降幅)\s*{N:pct}\s*%`,
   ),
   same: rx(String.raw`与上年(?:[^，。；\d\n]{0,20}?)相同`),
   /**
@@ -665,7 +695,10 @@ const RE = {
     String.raw`(?<lbl>[^，。；：、\n]{1,40}?)\s*{N:v}\s*万元\s*[，,]\s*占(?:比)?\s*{N:p}\s*%`,
   ),
   list: rx(String.raw`(?<head>其中|支出包括|包括)\s*[：:](?<body>[^。；\n]*)`),
-  basicToken: rx(String.raw`(?<lbl>[^，。；：、\n\d]*?)\s*{N:v}\s*(?<u>万元)?`),
+  // Never a year, date or count ("2017 年度财政拨款基本支出预算 7666.68 万元").
+  basicToken: rx(
+    String.raw`(?<lbl>[^，。；：、\n\d]*?)\s*{N:v}(?![\d.,]|\s*[年月日个人辆项次表%％])\s*(?<u>万元)?`,
+  ),
   anyNumber: rx(String.raw`(?<![\d.,])(?:${NUM})`),
 };
 
@@ -835,7 +868,7 @@ function parseStream(p: StreamParser): void {
   };
   on(p, evs, RE.subtotal, (m) => {
     const lbl = groupText(m, 'lbl') ?? '';
-    subtotal(lbl === '收入合计' ? 'incomeSubtotal' : 'expenseSubtotal', lbl, p.fig(m, 'v'));
+    subtotal(lbl.startsWith('收入') ? 'incomeSubtotal' : 'expenseSubtotal', lbl, p.fig(m, 'v'));
   });
   if (s === 'income') {
     on(p, evs, RE.budgetIncome, (m) => subtotal('incomeSubtotal', '预算收入', p.fig(m, 'v')));
@@ -863,6 +896,41 @@ function parseStream(p: StreamParser): void {
     }
   });
 
+  // Only where 江苏 prints them, after the totals: elsewhere "“三公”经费预算数为…" is read above.
+  if (s === 'overall' || s === 'expense') {
+    on(p, evs, RE.partBudget, (m) => {
+      const lbl = cleanLabel(groupText(m, 'lbl') ?? '');
+      const v = p.fig(m, 'v');
+      // The unit's whole 基本支出 / 项目支出 (all funds), not the 财政拨款 one of 预算06: only the
+      // subject of the change printed after it.
+      if (lbl === '基本支出' && v !== null) subject('expense.basic', '基本支出（支出预算总计）', v);
+      else if (lbl === '项目支出' && v !== null)
+        subject('expense.project', '项目支出（支出预算总计）', v);
+      // 单位预留机动经费, 上年结转资金 …: not read, and the change printed after it is not given to
+      // the amount before.
+      else p.subject = null;
+    });
+    // A 类 gets its change; any other item (a 项 …) is not read, and its change is not given to
+    // the amount before it. Under 支出预算总计 a 类 counts every fund (财政拨款 and 其他资金): kept
+    // apart from the 类 of 财政拨款支出, which other documents state.
+    on(p, evs, RE.listItem, (m) => {
+      const name = cleanLabel(groupText(m, 'lbl') ?? '')
+        .replace(/[（(]类[）)]/, '')
+        .replace(/(?<!支出)$/, '支出');
+      const code = classCode(name);
+      const v = p.fig(m, 'v');
+      if (code === null || v === null) p.subject = null;
+      else if (s === 'overall') subject(`expense.${code}`, `${name}（支出预算总计）`, v);
+      else subject(code, name, v);
+    });
+  }
+  on(p, evs, RE.fiscalExpense, (m) => {
+    const v = p.fig(m, 'v');
+    if (v === null) return;
+    out.addTotal(s, 'fiscalExpenseTotal', '财政拨款支出总计', v);
+    subject('fiscalExpenseTotal', '财政拨款支出总计', v);
+  });
+
   on(p, evs, RE.yoy, (m) => {
     const basisRaw = p.orig(m, 'basis');
     const dir = groupText(m, 'dir') as '增加' | '减少' | null;
@@ -874,7 +942,7 @@ function parseStream(p: StreamParser): void {
       return { key, label, current: out.latestTotal(key) };
     };
     let subjects: (Subject | null)[];
-    if (rawLbl !== null && /收\s*[、，,]?\s*支总计/.test(rawLbl)) {
+    if (rawLbl !== null && new RegExp(BOTH_TOTALS).test(rawLbl)) {
       // "收、支总计各增加…": the same change of both totals.
       const fiscal = rawLbl.startsWith('财政拨款') || s === 'fiscal';
       subjects = (fiscal ? ['财政拨款收入总计', '财政拨款支出总计'] : ['收入总计', '支出总计']).map(
@@ -885,7 +953,8 @@ function parseStream(p: StreamParser): void {
     }
     const change = p.fig(m, 'chg');
     const pct = p.fig(m, 'pct');
-    const pd = groupText(m, 'pd') as '增长' | '下降';
+    // 江苏 prints a fall as "减少10%" too, and a rate as 增幅 / 降幅.
+    const pd = /增/.test(groupText(m, 'pd') ?? '') ? '增长' : '下降';
     const found = subjects.filter(
       (x): x is Subject & { current: Fig } => x !== null && x.current !== null,
     );
@@ -1430,6 +1499,10 @@ function parseBasic(p: StreamParser, evs: Ev[]): void {
       let level2: Breakdown | null = null;
       let lastL2: { label: string; amount: Fig } | null = null;
       let sub: Breakdown | null = null;
+      // 江苏 states the same 基本支出 twice (财政拨款, then 一般公共预算): the second statement's
+      // figures are recorded as totals (a difference between the two is then reported), never
+      // added to the first one's breakdown.
+      let restated = false;
       let prevEnd = 0;
       for (const m of tokens) {
         const gap = st.masked.slice(prevEnd, m.index + m[0].length);
@@ -1446,9 +1519,12 @@ function parseBasic(p: StreamParser, evs: Ev[]): void {
             text: st.text.slice(m.index, m.index + m[0].length + 1),
           });
         }
-        if (/基本支出$/.test(label)) {
+        if (/基本支出(?:预算)?$/.test(label)) {
           out.addTotal(s, 'basicExpense', '财政拨款基本支出', v);
-          level1 = out.breakdownFor(s, 'basicExpense', '财政拨款基本支出构成', v, true);
+          restated = out.n.breakdowns.some((b) => b.key === 'basicExpense' && b.parts.length > 0);
+          level1 = restated
+            ? null
+            : out.breakdownFor(s, 'basicExpense', '财政拨款基本支出构成', v, true);
           level2 = null;
           sub = null;
           continue;
@@ -1457,7 +1533,7 @@ function parseBasic(p: StreamParser, evs: Ev[]): void {
           const key = label === '人员经费' ? 'personnel' : 'publicOperating';
           out.addTotal(s, key, label, v);
           level1?.parts.push({ key, label, amount: v, pct: null });
-          level2 = out.breakdownFor(s, key, `${label}主要构成`, v, false);
+          level2 = restated ? null : out.breakdownFor(s, key, `${label}主要构成`, v, false);
           sub = null;
           lastL2 = null;
           continue;

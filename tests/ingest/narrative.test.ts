@@ -865,6 +865,99 @@ describe('the national template’s wording (收、支总计各…, 年初预算
   });
 });
 
+// 江苏's 部门预算 说明, lines as the PDFs print them (江苏省人大常委会办公厅 2017 and 2018, 江苏省人民检察院
+// 2017 and 2019; pdf.js layout text, indentation dropped).
+describe('江苏’s wording (收、支预算总计各…, numbered 类, 预算数为, letter-spaced lines)', () => {
+  const parse = (lines: string[]) =>
+    parseNarrative(
+      makeSourceDoc('js.txt', ['第三部分 2017 年度部门预算情况说明', ...lines].join('\n')),
+      '预算',
+    );
+  const changes = (n: Narrative) =>
+    n.yoy.map((y) => [y.key, y.current.v, y.direction, y.change?.v, y.pctDirection, y.pct?.v]);
+
+  it('reads the totals, each numbered 类, 基本支出 and 项目支出 with their changes (人大办公厅 2017)', () => {
+    const { narrative: n } = parse([
+      '一、收支预算总表情况说明',
+      '江苏省人大常委会办公厅 2017 年度收入、支出预算总',
+      '计 13649.07 万元，与上年相比收、支预算总计各增加 844.15',
+      '万元，增长 6.59%。主要原因是政策性增资、住房公积金和',
+      '（二）支出预算总计 13649.07 万元。包括：',
+      '1．一般公共服务支出 10528.33 万元，主要用于在职人',
+      '员工资福利支出，保障机关正常运转的商品和服务支出，单',
+      '位完成日常和特定工作任务的发展项目支出。与上年相比减',
+      '少 17.89 万元，减少 0.17%。主要原因是公用定额减少。',
+      '此外，基本支出预算数为 7666.68 万元。与上年相比增',
+      '加 844.15 万元，增长 12.37%。主要原因是政策性调整工资、',
+      '单位预留机动经费预算数为 128.43 万元。与上年持平。',
+      '五、财政拨款支出预算表情况说明',
+      '江苏省人大常委会办公厅 2017 年财政拨款预算支出',
+      '13649.07 万元，占本年支出合计的 100%。与上年相比，财',
+      '政拨款支出增加 844.15 万元，增长 6.59%。其中：',
+      '一般公共服务',
+      '1. 人大事务行政运行（项）支出 10528.33 万元，与上',
+      '年相比减少 17.89 万元，减少 0.17%。',
+      '2. 社会保障和就业支出 1608.51 万元，与上年相比增加',
+      '193.25 万元，增长 13.65%。主要原因是政策性调增离退休人',
+      '员工资。',
+      '七、一般公共预算支出预算表情况说明',
+      '江苏省人大常委会办公厅 2017 年一般公共预算财政拨款支出预算',
+      '13649.07 万元，与上年相比增加 844.15 万元，增长 6.59%。',
+    ]);
+    expect(changes(n)).toEqual([
+      ['incomeTotal', '13649.07', '增加', '844.15', '增长', '6.59'],
+      ['expenseTotal', '13649.07', '增加', '844.15', '增长', '6.59'],
+      ['expense.201', '10528.33', '减少', '17.89', '下降', '0.17'],
+      ['expense.basic', '7666.68', '增加', '844.15', '增长', '12.37'],
+      ['fiscalExpenseTotal', '13649.07', '增加', '844.15', '增长', '6.59'],
+      ['208', '1608.51', '增加', '193.25', '增长', '13.65'],
+      ['generalBudgetExpense', '13649.07', '增加', '844.15', '增长', '6.59'],
+    ]);
+    expect(n.yoy.find((y) => y.key === 'expense.201')?.label).toBe(
+      '一般公共服务支出（支出预算总计）',
+    );
+    // The 项 line's 17.89 is not 财政拨款支出's change; the 类 stated (208 only) are not the whole
+    // 13649.07, so their changes are not summed against 844.15.
+    expect(checkNarrative(n).filter((f) => f.id.includes('yoysum'))).toEqual([]);
+  });
+
+  it('reads 3、 as a numbered item and 增幅 as a rate (检察院 2019)', () => {
+    const { narrative: n } = parse([
+      '一、收支预算总体情况说明',
+      '2．社会保障和就业支出1890.27万元。主要用于离休费、',
+      '基本养老金、职业年金及工伤保险缴费等支出。与上年相比增',
+      '加 54.05 万元，增幅2.94 %。主要是工资增加后增加了单位基',
+      '本养老金、职业年金缴费。',
+      '3、住房保障支出 5686.35万元。主要用于在职人员住房公',
+      '积金及在职、离退休人员政策性住房补贴支出。与上年相比增',
+      '加 2025.97 万元，增长 55.35 %。主要原因是工资性收入增加',
+    ]);
+    expect(changes(n)).toEqual([
+      ['expense.208', '1890.27', '增加', '54.05', '增长', '2.94'],
+      ['expense.221', '5686.35', '增加', '2025.97', '增长', '55.35'],
+    ]);
+  });
+
+  it('reads a letter-spaced line, and no fund’s 预算收入 as the whole (检察院 2017, 人大 2018)', () => {
+    const { narrative: n } = parse([
+      '二、收入预算情况说明',
+      '省检察院本年收入预算合计 17996.68 万元，其中：',
+      '一 般 公 共 预 算 收 入 17981.68 万 元 ， 占',
+      '99.92%；',
+      '其他资金 15 万元，占 0.08 %；',
+      '政府性基金预算收入          0万元，占0 %；',
+    ]);
+    expect(n.totals.map((t) => [t.key, t.value.v])).toEqual([['incomeSubtotal', '17996.68']]);
+    const income = n.breakdowns.find((b) => b.key === 'income');
+    expect(income?.parts.map((x) => [x.label, x.amount.v, x.pct?.v])).toEqual([
+      ['一般公共预算收入', '17981.68', '99.92'],
+      ['其他资金', '15', '0.08'],
+      ['政府性基金预算收入', '0', '0'],
+    ]);
+    expect(checkNarrative(n).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('the reason stated for a change (主要原因是…)', () => {
   const reason = (file: string, kind: '决算' | '预算', key: string) => {
     const y = yoy(load(file, kind).narrative, key);

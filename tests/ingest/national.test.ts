@@ -609,6 +609,17 @@ describe('江苏’s 部门预算 wording (当年收入小计, a 支出预算总
 // 基本支出), and a 说明 that states a change after nearly every figure. Figures typed from the PDF.
 describe('江苏省高级人民法院 2019 部门预算 (real PDF, pages cut): one-column tables and its 说明', () => {
   const read = pdfBundle('jiangsu-court-2019-budget.pdf');
+  const yoyOf = (b: Bundle, key: string) =>
+    b.narrative.yoy
+      .filter((y) => y.key === key)
+      .map((y) => [
+        y.current.v,
+        y.direction,
+        y.change?.v,
+        y.pctDirection,
+        y.pct?.v,
+        y.change?.line,
+      ]);
 
   it('reads a table whose one column is headed 金    额 (or 基本支出) as the rows’ 合计', async () => {
     const { bundle, text } = await read;
@@ -632,6 +643,66 @@ describe('江苏省高级人民法院 2019 部门预算 (real PDF, pages cut): o
     expect(t.unit).toBe('万元');
     expect(t.rows.find((r) => r.label === '合计')?.cells.total).toEqual({ v: '513.75', line: 80 });
     expect(t.rows.find((r) => /因公出国/.test(r.label))?.cells.total?.v).toBe('160.00');
+  });
+
+  it('reads the 说明’s totals and each change it states, with the amount it is stated of', async () => {
+    const { bundle } = await read;
+    // "收入、支出预算总计 37188.34 万元，与上年相比收、支预算总计各增加 4016.19 万元，增长 12.11%"
+    for (const key of ['incomeTotal', 'expenseTotal', 'fiscalIncomeTotal', 'generalBudgetExpense'])
+      expect(yoyOf(bundle, key)[0]?.slice(0, 5)).toEqual([
+        '37188.34',
+        '增加',
+        '4016.19',
+        '增长',
+        '12.11',
+      ]);
+    expect(yoyOf(bundle, 'incomeTotal')[0]?.[5]).toBe(124);
+    // "1．公共安全（类）支出 27488.23 万元 … 与上年相比增加 1287.35 万元，增长 4.91%": of 支出预算总计
+    // (every fund), kept apart from a 类 of 财政拨款支出.
+    expect(yoyOf(bundle, 'expense.204')).toEqual([
+      ['27488.23', '增加', '1287.35', '增长', '4.91', 135],
+    ]);
+    expect(yoyOf(bundle, '204')).toEqual([]);
+    // "项目支出预算数为 10208.94 万元。与上年相比减少 1134.33 万元，减少 10%" (a fall printed 减少).
+    expect(yoyOf(bundle, 'expense.project')).toEqual([
+      ['10208.94', '减少', '1134.33', '下降', '10', 147],
+    ]);
+    expect(yoyOf(bundle, 'expense.basic')[0]?.slice(0, 5)).toEqual([
+      '21968',
+      '增加',
+      '3397.18',
+      '增长',
+      '18.29',
+    ]);
+  });
+
+  it('gives no one the change of an amount it does not read (单位预留机动经费, a 项)', async () => {
+    const { bundle } = await read;
+    // "单位预留机动经费预算数为 5011.4 万元。与上年相比增加 1753.34 万元": not 项目支出's.
+    expect(yoyOf(bundle, 'expense.project')).toHaveLength(1);
+    const changes = bundle.narrative.yoy.map((y) => y.change?.v);
+    expect(changes).not.toContain('1753.34');
+    // "3．法院（款）机关服务（项）支出 1400 万元，与上年相比减少 200 万元": not 财政拨款支出's.
+    expect(changes).not.toContain('200');
+    expect(bundle.skipped.map((x) => x.text)).toContainEqual(expect.stringContaining('1753.34'));
+  });
+
+  it('skips a page number inside a sentence, and reads 基本支出 stated twice once', async () => {
+    const { bundle, text } = await read;
+    // "…2019 年度一般公共预算基本支出预算 / 22 / 安排情况。": 22 is page 22's number.
+    expect(placeOf(text, 249).text.trim()).toBe('22');
+    const messages = bundle.findings.map((f) => f.message).join('\n');
+    expect(messages).not.toMatch(/22安|金额缺少单位/);
+    // 财政拨款基本支出 21968 = 人员经费 18387.95 + 公用经费 3580.05, stated under 六 and again under 八.
+    const basic = bundle.narrative.breakdowns.find((b) => b.key === 'basicExpense');
+    expect(basic?.parts.map((x) => [x.key, x.amount.v])).toEqual([
+      ['personnel', '18387.95'],
+      ['publicOperating', '3580.05'],
+    ]);
+    // 预算06 prints no 人员经费 column: nothing to compare the 说明's 18387.95 with.
+    expect(bundle.findings.filter((f) => f.kind === 'narrative' && f.severity !== 'info')).toEqual(
+      [],
+    );
   });
 });
 

@@ -399,12 +399,18 @@ export function buildNational(doc: SourceDoc, text: string, result: LayoutResult
 }
 
 /**
- * The text as the narrative reader needs it from a PDF: form feeds removed, and the part headings
+ * The text as the narrative reader needs it from a PDF: form feeds and page numbers removed, and the part headings
  * of a 目录 printed without page numbers blanked — only the last "第三部分 …" (the body's) opens
  * that part. Line numbers stay those of the source text; the reader joins wrapped lines itself.
  */
 export function narrativeDoc(doc: SourceDoc): SourceDoc {
-  const lines = doc.lines.map((l) => l.replace(/\f/g, ''));
+  // A bare number at a page's end or start is its page number, not a figure of the sentence it
+  // interrupts ("…基本支出预算 / 22 / 安排情况").
+  const edge = (i: number) =>
+    (doc.lines[i] ?? '').startsWith('\f') || (doc.lines[i + 1] ?? '\f').startsWith('\f');
+  const lines = doc.lines.map((l, i) =>
+    /^\s*\d{1,3}\s*$/.test(l) && edge(i) ? '' : l.replace(/\f/g, ''),
+  );
   const part = (t: string) => /^\s*第([一二三四五六七八九十]+)部分/.exec(t)?.[1];
   const last = new Map<string, number>();
   lines.forEach((t, i) => {
