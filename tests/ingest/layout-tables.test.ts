@@ -63,6 +63,9 @@ describe('matchTitle: tables are found by title, longest title first', () => {
     ['财政拨款支出预算表（功能科目）', 'other', '预算'],
     ['一般公共预算机关运行经费支出预算表', 'other', '预算'],
     ['十二、政府采购支出预算表', 'other', '预算'],
+    // 江苏省人民检察院 2018: the table's label before its title, with a colon.
+    ['公开      01  表：收支预算总表', 'totals', '预算'],
+    ['公开 07 表：一般公共预算支出预算表', 'generalExpenditure', '预算'],
   ])('%s → %s (%s)', (title, kind, docKind) => {
     expect(matchTitle(title)?.spec).toMatchObject({ kind, docKind });
   });
@@ -75,6 +78,59 @@ describe('matchTitle: tables are found by title, longest title first', () => {
     ['the heading over all tables', '上海市 XX 局 2024 年度部门决算表'],
   ])('not a title: %s', (_what, text) => {
     expect(matchTitle(text)).toBeNull();
+  });
+});
+
+// 江苏省人民检察院 2018 and 2019 部门预算, lines as pdf.js lays them out (npm run ingest:inspect).
+describe('江苏省人民检察院 部门预算: a title wrapped before 支出预算表, an empty table', () => {
+  it('finds a title whose last words wrap onto the next line (2018’s 三公 table)', () => {
+    const t = table(
+      fromText(
+        [
+          '                    公开       09   表：一般公共预算“三公”经费、会议费、培训费',
+          '                    支出预算表',
+          '                    部门：                    江苏省人民检察院                                                  单位：万元',
+          '                                                          “三公”经费',
+          '                                                          公务用车购置及运行维护费',
+          '                                                                                                  会议',
+          '                       合计                                                                                 培训费',
+          '                                            因公出国                                        公务接        费',
+          '                                    小计                                       公务用车',
+          '                                            （境）费                 公务用车                    待费',
+          '                                                         小计                  运行维护',
+          '                                                                  购置费',
+          '                                                                                费',
+          '                       1,384.74     484.30     100.00    267.80                267.80    116.50  200.44   700.00',
+          '                    公开      10  表：政府性基金支出预算表',
+          '                     部门：                         江苏省人民检察院                                          单位：万元',
+        ].join('\n'),
+      ),
+      'threePublic',
+    );
+    expect(t.title).toMatch(/培训费支出预算表$/);
+    expect(t.unit).toBe('万元');
+  });
+
+  it('reads “此表为空” and a 合计 spaced across its cell over a 0 as an empty table', () => {
+    const result = fromText(
+      [
+        '                 公开   10 表',
+        '                                政府性基金预算财政拨款支出预算表',
+        '                 部门名称：      江苏省人民检察院                                                           单位：万元',
+        '                         功能科目编码                       功能科目名称                            金    额',
+        '                                           合   计',
+        '                   此表为空',
+        '              公开   10 表',
+        '                               政府性基金预算财政拨款支出预算表',
+        '              部门名称：江苏省高级人民法院                                                                     单位：万元',
+        '                     功能科目编码                          功能科目名称                              金    额',
+        '                                          合   计                                              0',
+        '              注：“科目编码”和“科目名称”为必填项',
+      ].join('\n'),
+    );
+    const [procuratorate, court] = result.tables.filter((x) => x.kind === 'govFund');
+    expect(procuratorate?.noData).toBe(true);
+    expect(court?.rows.map((r) => [r.label, r.values.total?.v])).toEqual([['合计', '0']]);
   });
 });
 

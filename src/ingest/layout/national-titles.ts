@@ -98,7 +98,8 @@ export interface TitleMatch {
  */
 export function matchTitle(text: string): TitleMatch | null {
   if (TOC_LEADER.test(text)) return null;
-  const norm = normalizeTitle(text);
+  // "公开 01 表：收支预算总表" (江苏 2018): the table's label before the title, colon included.
+  const norm = normalizeTitle(text).replace(/^公开\d{1,2}表[：:]/, '');
   if (norm.length === 0 || /[。，；：:]|\d+\.\d+/.test(norm)) return null;
   for (const specs of [TITLES, OTHER]) {
     let best: { spec: TitleSpec; len: number } | null = null;

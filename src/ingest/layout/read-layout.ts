@@ -96,7 +96,7 @@ function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
 /** A sentence of the narrative, never a table row. */
 const PROSE = /[，。]|\d万元/;
 const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
-export const NO_DATA = /本表无数据|故本表为空表|本表为空|无数据/;
+export const NO_DATA = /[本此]表无数据|故本表为空表|[本此]表为空|无数据/;
 const ROW_LABEL = /^(合计|总计|本年(收入|支出)合计|[一二三四五六七八九十]+、)/;
 const CODE3 = /^\d{3}$/;
 const CODE2 = /^\d{2}$/;
@@ -204,9 +204,26 @@ interface Region {
 /** Every table title followed (within 4 lines) by its unit line; other mentions are 目录 or text. */
 function locate(lines: readonly LayoutLine[]): Region[] {
   const found: Omit<Region, 'end'>[] = [];
+  const titleAt = (i: number) =>
+    matchTitle((lines[i]?.text ?? '').replace(UNIT, '').replace(/单位\s*[：:].*$/, ''));
   lines.forEach((l, i) => {
-    const m = matchTitle(l.text.replace(UNIT, '').replace(/单位\s*[：:].*$/, ''));
+    // A title wrapped before its last words ("…“三公”经费、会议费、培训费" / "支出预算表", 江苏 2018).
+    const tail = lines[i + 1]?.text.trim() ?? '';
+    // Only when the line stops mid-title: a line ending in 表 (a 公开NN表 label, a running title
+    // “…部门决算表”) is no first half.
+    const single = titleAt(i);
+    const head = l.text.replace(/\s+/g, '');
+    const joined =
+      single === null && head.length >= 6 && !head.endsWith('表') && /^\S{1,8}表$/.test(tail)
+        ? matchTitle(`${l.text.trim()}${tail}`)
+        : null;
+    // Joined, it must title another table than its last words alone ("…会议费、培训费" + 支出预算表
+    // is the 三公 table, not 支出预算表); a cover line above a title adds nothing to it.
+    const tailKind = titleAt(i + 1)?.spec.kind;
+    const m =
+      single ?? (joined === null || [tailKind, 'other'].includes(joined.spec.kind) ? null : joined);
     if (m === null) return;
+    const titleEnd = single === null ? i + 1 : i;
     for (let k = i; k <= i + 4 && k < lines.length; k++) {
       const u = UNIT.exec(lines[k]?.text ?? '');
       if (u?.[1] === '万元' || u?.[1] === '元') {
@@ -221,7 +238,7 @@ function locate(lines: readonly LayoutLine[]): Region[] {
         found.push({ spec: m.spec, title: m.title, at: i, unit: '万元', unitAt: k + 1 });
         return;
       }
-      if (k > i && matchTitle(lines[k]?.text ?? '') !== null) return;
+      if (k > titleEnd && matchTitle(lines[k]?.text ?? '') !== null) return;
     }
   });
   // A table also ends at the next part of the document (第三部分 情况说明 after the last table).
@@ -237,7 +254,10 @@ function locate(lines: readonly LayoutLine[]): Region[] {
 
 function isBodyStart(cells: readonly Cell[]): boolean {
   const first = cells[0]?.text ?? '';
+  const words = cells.filter((c) => !isAmount(c.text)).map((c) => c.text.replace(/\s+/g, ''));
   return (
+    // "合   计   0": a 合计 spaced across its cell, with figures (江苏's empty 政府性基金 table).
+    (words.join('') === '合计' && words.length < cells.length) ||
     cells.some((c) => isAmount(c.text) && /[.,]/.test(c.text)) ||
     CODE_ONE.test(first) ||
     // "合计" alone (or with figures) is a row; "合计  因公出国（境）费 …" is a header line.
