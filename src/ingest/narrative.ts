@@ -563,7 +563,9 @@ const RE = {
   budgetIncome: rx(String.raw`(?<!一般公共|政府性基金|国有资本经营)预算收入\s*{N:v}\s*万元`),
   budgetExpense: rx(String.raw`支出预算\s*{N:v}\s*万元`),
   /** 江苏: "此外，基本支出预算数为21968万元。与上年相比增加…", "单位预留机动经费预算数为…". */
-  partBudget: rx(String.raw`(?<lbl>[^，。；：、\d\n“”#]{2,20}?)预算数为\s*{N:v}\s*万元`),
+  partBudget: rx(String.raw`(?<lbl>[^，。；：、\d\n“”#]{2,20}?)预算数?为\s*{N:v}\s*万元`),
+  /** A sentence that opens with an amount ("单位预留机动经费预算为1,157.63万元。与上年相比…"). */
+  sentenceAmount: rx(String.raw`(?:^|[。\n])\s*[^，。；：\d\n]{2,40}?\s*(?:为\s*)?{N:v}\s*万元`),
   /**
    * 江苏's numbered statements, each with its own change: "1．公共安全（类）支出27488.23万元，主要用于
    * …。与上年相比增加…" (a 类), "1. 人大事务行政运行（项）支出10528.33万元，与上年相比减少…".
@@ -898,6 +900,15 @@ function parseStream(p: StreamParser): void {
 
   // Only where 江苏 prints them, after the totals: elsewhere "“三公”经费预算数为…" is read above.
   if (s === 'overall' || s === 'expense') {
+    // A sentence opening with an amount no pattern reads is a new subject: the change printed
+    // after it is not the amount before's. (An amount a pattern reads at the same place is taken
+    // first and marked used; one read further on sets its subject after this.)
+    on(p, evs, RE.sentenceAmount, (m) => {
+      const r = groupRange(m, 'v');
+      // "与上年相比增加1287.35万元" is the change itself.
+      if (/增加|减少|相比|上年/.test(m[0])) return;
+      if (r !== null && !p.used.has(r[0])) p.subject = null;
+    });
     on(p, evs, RE.partBudget, (m) => {
       const lbl = cleanLabel(groupText(m, 'lbl') ?? '');
       const v = p.fig(m, 'v');

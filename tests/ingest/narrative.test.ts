@@ -938,6 +938,19 @@ describe('江苏’s wording (收、支预算总计各…, numbered 类, 预算�
     ]);
   });
 
+  it('gives 项目支出 its own change, not the one after “单位预留机动经费预算为…” (政协办公厅 2018)', () => {
+    const { narrative: n, skipped } = parse([
+      '一、收支预算总体情况说明',
+      '项目支出预算数为 3,314.68 万元。与上年相比增加 191 万',
+      '元，增长 6.11%。主要原因是新增信息化建设专项支出。',
+      '单位预留机动经费预算为 1,157.63 万元。与上年相比增加',
+      '1,050.79 万元，增长 983.52%。主要原因是预留人员其他工资福',
+      '利支出增加。',
+    ]);
+    expect(changes(n)).toEqual([['expense.project', '3314.68', '增加', '191', '增长', '6.11']]);
+    expect(skipped.map((x) => x.text)).toContainEqual(expect.stringContaining('1,050.79'));
+  });
+
   it('reads a letter-spaced line, and no fund’s 预算收入 as the whole (检察院 2017, 人大 2018)', () => {
     const { narrative: n } = parse([
       '二、收入预算情况说明',
