@@ -542,7 +542,8 @@ function on(p: StreamParser, evs: Ev[], re: RegExp, fn: (m: Match) => void): voi
 }
 
 /** Both totals named at once: 收、支总计 (national), 收入、支出预算总计 and 收、支总预算 (江苏). */
-const BOTH_TOTALS = String.raw`收(?:\s*[、，,]?\s*支总计|入?\s*[、，,]\s*支出?\s*(?:预算)?\s*总(?:计|预算))`;
+// 江苏's forms take only "、": "…收入，支出总计900万元" is two clauses.
+const BOTH_TOTALS = String.raw`收(?:\s*[、，,]?\s*支总计|入?\s*、\s*支出?\s*(?:预算)?\s*总(?:计|预算))`;
 
 /** One level of a 功能分类 subject as a national 说明 prints it: "行政事业单位养老支出（款）". */
 const SUBJECT_NAME = String.raw`[^，。；：、\d#\n（()）“”"]{1,40}?[（(](?:类|款|项)[）)]\s*`;
@@ -554,7 +555,8 @@ const RE = {
    * 37188.34万元" and "财政拨款收、支总预算…": both totals at once.
    */
   totalBoth: rx(
-    String.raw`(?<fiscal>财政拨款)?${BOTH_TOTALS}\s*(?:各|均为|均|分别为)?\s*(?:为)?\s*{N:v}\s*万元`,
+    // Never "分别为1,200.00万元、1,150.00万元": two totals, not one.
+    String.raw`(?<fiscal>财政拨款)?${BOTH_TOTALS}\s*(?:各|均为|均|分别为)?\s*(?:为)?\s*{N:v}\s*万元(?!\s*[、，,和及]\s*\d)`,
   ),
   fiscalBudget: rx(String.raw`财政拨款收支总预算\s*{N:v}\s*万元`),
   // Not a 款's "2018年预算支出合计16,444.36万元" (江苏).
@@ -898,8 +900,9 @@ function parseStream(p: StreamParser): void {
     }
   });
 
-  // Only where 江苏 prints them, after the totals: elsewhere "“三公”经费预算数为…" is read above.
-  if (s === 'overall' || s === 'expense') {
+  // Only where 江苏's budgets print them, after the totals: elsewhere "“三公”经费预算数为…" is
+  // read above, and a 决算's numbered statements are its own (年初预算为…，支出决算为…).
+  if (out.kind === '预算' && (s === 'overall' || s === 'expense')) {
     // A sentence opening with an amount no pattern reads is a new subject: the change printed
     // after it is not the amount before's. (An amount a pattern reads at the same place is taken
     // first and marked used; one read further on sets its subject after this.)

@@ -84,31 +84,51 @@ describe('matchTitle: tables are found by title, longest title first', () => {
 // 江苏省人民检察院 2018 and 2019 部门预算, lines as pdf.js lays them out (npm run ingest:inspect).
 describe('江苏省人民检察院 部门预算: a title wrapped before 支出预算表, an empty table', () => {
   it('finds a title whose last words wrap onto the next line (2018’s 三公 table)', () => {
-    const t = table(
-      fromText(
-        [
-          '                    公开       09   表：一般公共预算“三公”经费、会议费、培训费',
-          '                    支出预算表',
-          '                    部门：                    江苏省人民检察院                                                  单位：万元',
-          '                                                          “三公”经费',
-          '                                                          公务用车购置及运行维护费',
-          '                                                                                                  会议',
-          '                       合计                                                                                 培训费',
-          '                                            因公出国                                        公务接        费',
-          '                                    小计                                       公务用车',
-          '                                            （境）费                 公务用车                    待费',
-          '                                                         小计                  运行维护',
-          '                                                                  购置费',
-          '                                                                                费',
-          '                       1,384.74     484.30     100.00    267.80                267.80    116.50  200.44   700.00',
-          '                    公开      10  表：政府性基金支出预算表',
-          '                     部门：                         江苏省人民检察院                                          单位：万元',
-        ].join('\n'),
-      ),
-      'threePublic',
+    const result = fromText(
+      [
+        '                    公开       09   表：一般公共预算“三公”经费、会议费、培训费',
+        '                    支出预算表',
+        '                    部门：                    江苏省人民检察院                                                  单位：万元',
+        '                                                          “三公”经费',
+        '                                                          公务用车购置及运行维护费',
+        '                                                                                                  会议',
+        '                       合计                                                                                 培训费',
+        '                                            因公出国                                        公务接        费',
+        '                                    小计                                       公务用车',
+        '                                            （境）费                 公务用车                    待费',
+        '                                                         小计                  运行维护',
+        '                                                                  购置费',
+        '                                                                                费',
+        '                       1,384.74     484.30     100.00    267.80                267.80    116.50  200.44   700.00',
+        '                    公开      10  表：政府性基金支出预算表',
+        '                     部门：                         江苏省人民检察院                                          单位：万元',
+      ].join('\n'),
     );
+    const t = table(result, 'threePublic');
     expect(t.title).toMatch(/培训费支出预算表$/);
     expect(t.unit).toBe('万元');
+    // Its last words are no 支出预算表 of their own; 公开10 (政府性基金支出预算表) follows.
+    expect(result.tables.map((x) => x.kind)).toEqual(['threePublic', 'govFund']);
+  });
+
+  it('reads a table printing only 合计, and the page number under it, as printed empty (检察院 2017)', () => {
+    const result = fromText(
+      [
+        '                  七、政府性基金支出预算表',
+        '                   部门：                       江苏省人民检察院                                     单位：万元',
+        '                         功能科目代码                       功能科目名称                           金额',
+        '                                                          合计',
+        '                                                           13',
+        '\f                    八、一般公共预算支出预算表',
+        '                     部门：                         江苏省人民检察院                                            单位：万元',
+        '                            功能科目代码                          功能科目名称                               金额',
+        '                                                                合计                                     17,981.68',
+      ].join('\n'),
+    );
+    const fund = table(result, 'govFund');
+    expect([fund.noData, fund.rows]).toEqual([true, []]);
+    // 八、一般公共预算支出预算表 on the next page: 合计 17,981.68.
+    expect(row(table(result, 'generalExpenditure'), '合计').values.total?.v).toBe('17981.68');
   });
 
   it('reads “此表为空” and a 合计 spaced across its cell over a 0 as an empty table', () => {

@@ -971,6 +971,44 @@ describe('江苏’s wording (收、支预算总计各…, numbered 类, 预算�
   });
 });
 
+describe('both totals at once, only when the text says so', () => {
+  const read = (kind: '决算' | '预算', ...lines: string[]) =>
+    parseNarrative(makeSourceDoc('x.txt', ['第三部分 情况说明', ...lines].join('\n')), kind)
+      .narrative;
+  const totals = (n: Narrative) => n.totals.map((t) => [t.key, t.value.v]);
+
+  it('reads “收入，支出总计” as two clauses, not both totals', () => {
+    const n = read(
+      '决算',
+      '一、收入支出决算总体情况说明',
+      '2024年度收入总计1,000.00万元，含使用非财政拨款结余收入，支出总计900.00万元。',
+    );
+    expect(totals(n)).toEqual([
+      ['incomeTotal', '1000.00'],
+      ['expenseTotal', '900.00'],
+    ]);
+  });
+
+  it('does not read “收入、支出总计分别为A、B” as one amount for both', () => {
+    const n = read(
+      '预算',
+      '一、收支预算总体情况说明',
+      '2024年度收入、支出总计分别为1,200.00万元、1,150.00万元。',
+    );
+    expect(totals(n)).toEqual([]);
+  });
+
+  it('reads a 决算’s numbered 类 in its overall section as no 支出预算总计 statement', () => {
+    const n = read(
+      '决算',
+      '一、收入支出决算总体情况说明',
+      '2024年度收、支总计各1,000.00万元。',
+      '1. 一般公共服务支出 600.00 万元，与上年相比增加 50.00 万元，增长 9.09%。',
+    );
+    expect(n.yoy.map((y) => y.key)).not.toContain('expense.201');
+  });
+});
+
 describe('the reason stated for a change (主要原因是…)', () => {
   const reason = (file: string, kind: '决算' | '预算', key: string) => {
     const y = yoy(load(file, kind).narrative, key);

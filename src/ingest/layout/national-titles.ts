@@ -60,7 +60,7 @@ export const TITLES: readonly TitleSpec[] = [
   t('generalExpenditure', '预算', /一般公共预算(财政拨款)?支出(功能分类)?(预算)?表$/),
   t('basicExpenditure', '预算', /一般公共预算(财政拨款)?基本支出.*预算表$/),
   t('threePublic', '预算', /“三公”经费.*预算(表|情况表)$/),
-  t('govFund', '预算', /政府性基金预算(财政拨款)?(收入)?支出.*预算表$/),
+  t('govFund', '预算', /政府性基金(预算)?(财政拨款)?(收入)?支出.*预算表$/),
   t('stateCapital', '预算', /国有资本经营预算(财政拨款)?(收入)?支出.*预算表$/),
 ];
 

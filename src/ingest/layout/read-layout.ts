@@ -89,7 +89,11 @@ function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
   return lines.filter((l, i) => {
     if (PAGE_FURNITURE.test(l.text) || TABLE_LABEL.test(l.text)) return false;
     if (!BARE_NUMBER.test(l.text)) return true;
-    const edge = lines[i - 1]?.page !== l.page || lines[i + 1]?.page !== l.page;
+    // Blank lines between it and the page's end do not count.
+    const printed = (x: LayoutLine) => x.text.trim() !== '';
+    const before = lines.slice(0, i).findLast(printed);
+    const after = lines.slice(i + 1).find(printed);
+    const edge = before?.page !== l.page || after?.page !== l.page;
     return !edge;
   });
 }
@@ -206,7 +210,10 @@ function locate(lines: readonly LayoutLine[]): Region[] {
   const found: Omit<Region, 'end'>[] = [];
   const titleAt = (i: number) =>
     matchTitle((lines[i]?.text ?? '').replace(UNIT, '').replace(/单位\s*[：:].*$/, ''));
+  /** Lines that ended a wrapped title: not a title of their own. */
+  const tails = new Set<number>();
   lines.forEach((l, i) => {
+    if (tails.has(i)) return;
     // A title wrapped before its last words ("…“三公”经费、会议费、培训费" / "支出预算表", 江苏 2018).
     const tail = lines[i + 1]?.text.trim() ?? '';
     // Only when the line stops mid-title: a line ending in 表 (a 公开NN表 label, a running title
@@ -224,10 +231,14 @@ function locate(lines: readonly LayoutLine[]): Region[] {
       single ?? (joined === null || [tailKind, 'other'].includes(joined.spec.kind) ? null : joined);
     if (m === null) return;
     const titleEnd = single === null ? i + 1 : i;
+    const push = (unit: AmountUnit, unitAt: number) => {
+      found.push({ spec: m.spec, title: m.title, at: i, unit, unitAt });
+      if (titleEnd > i) tails.add(titleEnd);
+    };
     for (let k = i; k <= i + 4 && k < lines.length; k++) {
       const u = UNIT.exec(lines[k]?.text ?? '');
       if (u?.[1] === '万元' || u?.[1] === '元') {
-        found.push({ spec: m.spec, title: m.title, at: i, unit: u[1], unitAt: k });
+        push(u[1], k);
         return;
       }
       // "单位：万" wrapped at the page's right edge, its "元" ending the line below (江苏 2019).
@@ -235,7 +246,7 @@ function locate(lines: readonly LayoutLine[]): Region[] {
         /单位\s*[：:]\s*万\s*$/.test(lines[k]?.text ?? '') &&
         /元\s*$/.test(lines[k + 1]?.text ?? '')
       ) {
-        found.push({ spec: m.spec, title: m.title, at: i, unit: '万元', unitAt: k + 1 });
+        push('万元', k + 1);
         return;
       }
       if (k > titleEnd && matchTitle(lines[k]?.text ?? '') !== null) return;
@@ -1095,8 +1106,15 @@ function readRegion(lines: readonly LayoutLine[], r: Region, ctx: Ctx): LayoutTa
           ? [LINE_NO, AMOUNT_HEAD]
           : (TREE_COLUMNS[kind] ?? []);
   const header = readHeader(headerLines, (text) => ruleKey(rules, text) !== null);
+  // Printed empty: a note, a lone 无, or a 合计 line with no figure anywhere in the body (江苏's
+  // 政府性基金 tables: "合计" and nothing, or "(无政府性基金支出）").
+  const figureless =
+    body.some((l) => /^合\s*计$/.test(l.text.trim())) &&
+    body.every((l) => !cellsOf(l.text).some((c) => isAmount(c.text)));
   const noData =
-    region.some((l) => NO_DATA.test(l.text)) || body.some((l) => l.text.trim() === '无');
+    region.some((l) => NO_DATA.test(l.text)) ||
+    body.some((l) => l.text.trim() === '无') ||
+    figureless;
   const start = lines[r.at] ?? { page: 0, line: 0 };
   let leaves: Leaf[] = [];
   let rows: LayoutRow[] = [];
