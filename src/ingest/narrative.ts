@@ -611,14 +611,14 @@ const RE = {
    * (national).
    */
   sangongPart: rx(
-    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|公务用车购置费?|公务用车运行(?:维护)?费?|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*{N:v}\s*万元(?:\s*[，,]\s*(?:完成(?:全年)?预算的\s*{N:r}\s*%|占\s*{N:p}\s*%))?`,
+    String.raw`(?<lbl>因公出国[（(]境[）)]费|公务用车购置及运行(?:维护)?费|公务用车购置费?|公务用车运行(?:维护)?费?|公务接待费|国内接待费|外事接待费|国[（(]境[）)]外接待费)\s*(?:预算)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*{N:v}\s*万元(?:\s*[，,]\s*(?:完成(?:全年)?预算的\s*{N:r}\s*%|占\s*(?:[“"]?三公[”"]?经费的?)?\s*{N:p}\s*%))?`,
   ),
   /**
    * A budget's change on the year before's budget, with no percent (上海): "比2024年预算减少10万元",
    * "与2024年预算持平", said of the amount just stated.
    */
   budgetChange: rx(
-    String.raw`(?<basis>[比与]\s*Y{4}\s*年预算)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平)(?!\s*[，,]?\s*(?:增长|下降))`,
+    String.raw`(?<basis>[比与]\s*(?:Y{4}\s*年|上年)预算(?:数)?)\s*(?:(?<dir>增加|减少)\s*{N:chg}\s*万元|持平|相等|一致)(?!\s*[，,]?\s*(?:增长|下降))`,
   ),
   /**
    * 上海's 编制说明 lists 财政拨款支出主要内容 项 by 项: "“一般公共服务支出（类）商贸事务（款）行政运行
@@ -1062,6 +1062,9 @@ function parseStream(p: StreamParser): void {
       out.addTotal(s, 'generalBudgetExpense', label, v);
       subject('generalBudgetExpense', label, v);
     });
+  }
+  // 上海's notes, and 江苏's 三公 items ("比上年预算减少20万元", "与上年预算数一致").
+  if (out.budgetNotes || (out.kind === '预算' && s === 'sangong')) {
     on(p, evs, RE.budgetChange, (m) => {
       const subj = p.subject;
       const basis = (p.orig(m, 'basis') ?? '').replace(/\s+/g, '');

@@ -951,6 +951,32 @@ describe('江苏’s wording (收、支预算总计各…, numbered 类, 预算�
     expect(skipped.map((x) => x.text)).toContainEqual(expect.stringContaining('1,050.79'));
   });
 
+  it('reads each 三公 item’s change on last year’s budget (检察院 2019; its page number 30 left out)', () => {
+    const { narrative: n } = parse([
+      '九、一般公共预算“三公”经费、会议费、培训费支出预',
+      '算情况说明',
+      '省检察院2019 年度一般公共预算拨款安排的“三公”经',
+      '费预算支出中，因公出国（境）费支出80万元，占“三公”经',
+      '费的19.1%；公务用车购置及运行费支出237万元，占“三公”',
+      '经费的56.7%；公务接待费支出101.26万元，占“三公”经费的',
+      '24.2%。具体情况如下：',
+      '1．因公出国（境）费预算支出80万元，比上年预算减少20',
+      '万元，主要是省检察院贯彻厉行节约规定,2019年压缩了部分因',
+      '公临时出国(境)团组。',
+      '2．公务用车购置及运行费预算支出237万元。其中：',
+      '公务用车运行维护费预算支出237万元，比上年预算减少',
+      '30.8 万元，主要原因是部分执法执勤车辆转隶至省纪委等单',
+      '位。',
+      '3．公务接待费预算支出101.26万元，比上年预算减少15.24',
+      '万元，主要是省检察院党组贯彻落实中央“八项规定”和省委',
+    ]);
+    expect(n.yoy.map((y) => [y.key, y.current.v, y.direction, y.change?.v, y.basis])).toEqual([
+      ['sangong.abroad', '80', '减少', '20', '比上年预算'],
+      ['sangong.vehicleRunning', '237', '减少', '30.8', '比上年预算'],
+      ['sangong.reception', '101.26', '减少', '15.24', '比上年预算'],
+    ]);
+  });
+
   it('reads a letter-spaced line, and no fund’s 预算收入 as the whole (检察院 2017, 人大 2018)', () => {
     const { narrative: n } = parse([
       '二、收入预算情况说明',
