@@ -131,6 +131,46 @@ describe('江苏省人民检察院 部门预算: a title wrapped before 支出�
     expect(row(table(result, 'generalExpenditure'), '合计').values.total?.v).toBe('17981.68');
   });
 
+  it('reads a one-line 支出预算总表 whose right-aligned figures reach into the next heading (省委办公厅 2019)', () => {
+    const t = table(
+      fromText(
+        [
+          '\f                                                              支出预算总表',
+          '                      部门：中共江苏省委办公厅                                                                                单位：万元',
+          '                             合计                基本支出                项目支出            单位预留机动经费              结转下年资金',
+          '                                   27,664.22           11,700.63           13,025.38            2,938.21',
+        ].join('\n'),
+      ),
+      'expenditure',
+    );
+    // 合计 27,664.22 = 基本支出 11,700.63 + 项目支出 13,025.38 + 单位预留机动经费 2,938.21.
+    expect(t.rows.map((r) => Object.entries(r.values).map(([k, v]) => [k, v?.v]))).toEqual([
+      [
+        ['total', '27664.22'],
+        ['basic', '11700.63'],
+        ['project', '13025.38'],
+        ['extra.1', '2938.21'],
+      ],
+    ]);
+  });
+
+  it('reads a 合计 heading spread across its column (合     计, 省委办公厅 2018) as 合计', () => {
+    const t = table(
+      fromText(
+        [
+          '\f                                                                                        支出预算总表',
+          '                                        部门：中共江苏省委办公厅                                                                                                单位：万元',
+          '                                               合     计                基本支出                    项目支出               单位预留机动经费                 结转下年资金',
+          '                                              24,458.43               10,403.11              12,081.46               1,973.86',
+        ].join('\n'),
+      ),
+      'expenditure',
+    );
+    // 合计 24,458.43 = 基本支出 10,403.11 + 项目支出 12,081.46 + 单位预留机动经费 1,973.86.
+    expect(t.rows[0]?.values.total?.v).toBe('24458.43');
+    expect(t.rows[0]?.values.basic?.v).toBe('10403.11');
+  });
+
   it('reads “此表为空” and a 合计 spaced across its cell over a 0 as an empty table', () => {
     const result = fromText(
       [

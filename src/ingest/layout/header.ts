@@ -130,12 +130,36 @@ export function readHeader(
     return { text: members.map((m) => m.cell.text).join(''), start, end, center, groups };
   });
   stacks.sort((a, b) => a.center - b.center);
+  const joined = joinSpacedWords(stacks);
   const groupSegments = rows.flatMap((row, i) =>
     row
       .filter((_, k) => isGroup[i]?.[k] === true)
       .map((seg) => ({ text: seg.text, center: cellCenter(seg) })),
   );
-  return { stacks, groupSegments, phases };
+  return { stacks: joined, groupSegments, phases };
+}
+
+/** Headings a table spreads across its column ("合     计", "金    额"): read as one word. */
+const SPACED_WORDS = new Set(['合计', '小计', '总计', '金额']);
+
+/** Two neighbouring one-character stacks that spell one of SPACED_WORDS become one stack. */
+function joinSpacedWords(stacks: readonly HeaderStack[]): HeaderStack[] {
+  const out: HeaderStack[] = [];
+  for (const s of stacks) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && SPACED_WORDS.has(prev.text + s.text) && s.text.length === 1) {
+      const start = Math.min(prev.start, s.start);
+      const end = Math.max(prev.end, s.end);
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + s.text,
+        start,
+        end,
+        center: (start + end) / 2,
+      };
+    } else out.push(s);
+  }
+  return out;
 }
 
 /**

@@ -304,21 +304,12 @@ function singleAmount(kind: TableKind, stacks: readonly HeaderStack[]): Leaf[] |
   if (!CODE_TREE_KINDS.has(kind)) return null;
   const rules = TREE_COLUMNS[kind] ?? [];
   if (stacks.some((s) => ruleKey(rules, s.text) !== null)) return null;
-  // "金    额" spaced across a table's width reads as two stacks, 金 and 额.
-  const joined: { text: string; start: number; end: number }[] = [];
-  for (const s of stacks) {
-    const prev = joined[joined.length - 1];
-    if (prev?.text === '金' && s.text === '额')
-      joined[joined.length - 1] = { ...prev, text: '金额', end: s.end };
-    else joined.push({ text: s.text, start: s.start, end: s.end });
-  }
   // In the 基本支出 table, a column headed 基本支出 is that table's whole (江苏 2019).
   const whole = kind === 'basicExpenditure' ? /^(金额|预算数|基本支出)$/ : /^(金额|预算数)$/;
-  const amounts = joined.filter((s) => whole.test(s.text));
+  const amounts = stacks.filter((s) => whole.test(s.text));
   const only = amounts[0];
   if (amounts.length !== 1 || only === undefined) return null;
-  const center = (only.start + only.end) / 2;
-  return [{ key: 'total', header: only.text, center, start: only.start }];
+  return [{ key: 'total', header: only.text, center: only.center, start: only.start }];
 }
 
 function threePublicLeaves(header: ReturnType<typeof readHeader>, docKind: DocKind): Leaf[] {
@@ -404,8 +395,11 @@ function byHeadingStart(amounts: readonly Cell[], leaves: readonly Leaf[]): numb
   const slots: number[] = [];
   for (const a of amounts) {
     let slot = -1;
+    // Under the last heading that starts left of the figure's middle: a figure right-aligned in
+    // its column may end past the start of the next heading (江苏's 支出预算总表: 13,025.38 under
+    // 项目支出 ends one character into 单位预留机动经费).
     leaves.forEach((l, i) => {
-      if (l.start < a.end) slot = i;
+      if (l.start < cellCenter(a)) slot = i;
     });
     if (slot === -1 || (slots.length > 0 && slot <= (slots[slots.length - 1] ?? -1))) return null;
     slots.push(slot);
