@@ -8,8 +8,11 @@ import type { Bundle, Finding } from './schema';
 
 export type IngestOutcome =
   | { ok: true; bundle: Bundle; sourceText: string; findings: readonly Finding[] }
-  /** Chinese, naming the file and, where the problem is in the text, its line. */
-  | { ok: false; message: string };
+  /**
+   * Chinese, naming the file and, where the problem is in the text, its line. `refusal`: the
+   * text has tables but no year, or a 说明 but no table (a half of a publication in two files).
+   */
+  | { ok: false; message: string; refusal?: 'no-tables' | 'no-year' };
 
 /** What dist/ingest.js puts on `window.__BUDGET_INGEST__`. */
 export interface IngestApi {

@@ -24,7 +24,20 @@ export interface StoredUserBundle {
 
 export type UserBundleResult =
   | { ok: true; bundle: Bundle; entry: ManifestEntry; record: StoredUserBundle }
-  | { ok: false; fileName: string; message: string; issues: ValidationIssue[] };
+  | {
+      ok: false;
+      fileName: string;
+      message: string;
+      issues: ValidationIssue[];
+      /** A half of a publication in two files: its text, to be read with the other half. */
+      half?: PublicationHalf;
+    };
+
+/** A text refused for lacking what the other file of its publication has (`pair-halves.ts`). */
+export interface PublicationHalf {
+  refusal: 'no-tables' | 'no-year';
+  text: string;
+}
 
 /**
  * Thirty times the largest real bundle (the committed ones are 100–170 KB). A tab holds every

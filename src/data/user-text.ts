@@ -7,10 +7,10 @@ import { describeEntry } from './load';
 import { loadIngest } from './load-ingest';
 import type { IngestApi } from './load-ingest';
 import { readUserBundle } from './user-bundles';
-import type { TakenIds, UserBundleResult } from './user-bundles';
+import type { PublicationHalf, TakenIds, UserBundleResult } from './user-bundles';
 
-function refused(fileName: string, message: string): UserBundleResult {
-  return { ok: false, fileName, message, issues: [] };
+function refused(fileName: string, message: string, half?: PublicationHalf): UserBundleResult {
+  return { ok: false, fileName, message, issues: [], ...(half ? { half } : {}) };
 }
 
 /**
@@ -34,7 +34,10 @@ export async function readUserText(
     );
   }
   const out = api.ingestText(fileName, text);
-  if (!out.ok) return refused(fileName, out.message);
+  if (!out.ok) {
+    const half = out.refusal === undefined ? undefined : { refusal: out.refusal, text };
+    return refused(fileName, out.message, half);
+  }
   const { bundle } = out;
   const doc = `“${bundle.source.title}”（编号 ${bundle.id}）`;
   const builtIn = taken.builtIn.find((e) => e.id === bundle.id);

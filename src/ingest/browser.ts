@@ -32,7 +32,12 @@ export function ingestText(fileName: string, text: string): IngestOutcome {
     const { bundle } = buildBundle(makeSourceDoc(fileName, text), text);
     return { ok: true, bundle, sourceText: text, findings: bundle.findings };
   } catch (err) {
-    if (err instanceof IngestError) return { ok: false, message: err.message };
+    if (err instanceof IngestError)
+      return {
+        ok: false,
+        message: err.message,
+        ...(err.refusal === null ? {} : { refusal: err.refusal }),
+      };
     // A fault of the program, not of the text: still a message, never a blank page.
     const detail = err instanceof Error ? err.message : String(err);
     return { ok: false, message: `文件 ${fileName}：导入程序出错（${detail}），未导入` };

@@ -186,7 +186,15 @@ function readDocument(doc: SourceDoc, text: string): ReadTables {
   }
   const layout = readNational(text);
   if (!layout.tables.some((t) => t.kind !== 'other')) {
-    throw new IngestError(doc.file, 1, NOT_A_DISCLOSURE, doc.lines.length);
+    // A 说明 with a cover (“…2019年度部门预算公开”) may have its tables in another file.
+    const cover = doc.lines.some((l) => /\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.test(l));
+    throw new IngestError(
+      doc.file,
+      1,
+      NOT_A_DISCLOSURE,
+      doc.lines.length,
+      cover ? 'no-tables' : null,
+    );
   }
   const national = buildNational(doc, text, layout);
   return { layout: 'national', kind: national.meta.kind, ...national };

@@ -27,6 +27,12 @@ export function lineAt(doc: SourceDoc, n: number): string {
  * (`文件 a.txt 第 12 行：…`, `文件 a.txt 第 1–40 行：…`); `line` is null only for problems of the
  * file as a whole (missing, not a file, not UTF-8 before any line could be read).
  */
+/**
+ * Refusals that another file of the same publication can make good: 江苏 publishes a budget's
+ * tables (whose year is printed nowhere) and its 情况说明 (with no table) as two PDFs.
+ */
+export type IngestRefusal = 'no-tables' | 'no-year';
+
 export class IngestError extends Error {
   constructor(
     readonly file: string,
@@ -34,6 +40,7 @@ export class IngestError extends Error {
     readonly detail: string,
     /** Last line of a range (inclusive), when the problem spans lines. */
     readonly lineEnd: number | null = null,
+    readonly refusal: IngestRefusal | null = null,
   ) {
     super(`文件 ${file}${whereText(line, lineEnd)}：${detail}`);
     this.name = 'IngestError';

@@ -10,6 +10,8 @@ import { defaultUserStorage } from '@/data/user-storage';
 import { MAX_USER_PDF_BYTES, readUserPdf } from '@/data/user-pdf';
 import type { UserPdfResult } from '@/data/user-pdf';
 import { readUserText } from '@/data/user-text';
+import type { RefusedHalf } from '@/data/pair-halves';
+import { joinHalves, namesUnit, pairedWhat, unpairedMessage } from '@/data/pair-halves';
 import type { UserBundleStorage } from '@/data/user-storage';
 import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
 import type {
@@ -351,6 +353,64 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         const controller = new AbortController();
         importController = controller;
         const { signal } = controller;
+        // Halves of a publication in two files (江苏: tables, 情况说明), read together at the end.
+        const halves: RefusedHalf[] = [];
+        /** Where each half's refusal stands among the outcomes, in the order files were dropped. */
+        const refusalOf = new Map<RefusedHalf, UserImportOutcome>();
+
+        /** Store a document and say so; false when storage refused it (already said). */
+        const keep = async (
+          fileName: string,
+          result: UserPdfResult & { ok: true },
+          ingested: boolean,
+          what = `文件 ${fileName}`,
+        ): Promise<void> => {
+          const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+          const { entry, bundle, record } = result;
+          let kept = '';
+          try {
+            const added = await storage.add(record);
+            if (!added.ok) {
+              // Another tab took the id between our sync and this write: theirs stays.
+              refuse(
+                `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
+              );
+              await syncUserFiles(storage);
+              return;
+            }
+            memoryOnly.delete(record.id);
+          } catch (err) {
+            memoryOnly.add(record.id);
+            kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+          }
+          set((st) =>
+            withUserBundle(
+              st,
+              entry,
+              bundle,
+              { id: record.id, fileName, addedAt: record.addedAt, problem: null },
+              record.sourceText,
+            ),
+          );
+          const checks = ingested ? `，${bundle.findings.length} 条校验结果` : '';
+          const pdfNote = result.warnings?.length ? `；注意：${result.warnings.join('；')}` : '';
+          // Tables recognised whose body gave no figure (checkTablesRead): said with the import.
+          const empty = emptyTables(bundle.findings);
+          const partly = partlyReadTables(bundle.findings);
+          const emptyNote =
+            (empty.length > 0
+              ? `；注意：${empty.length} 张标准表认出了标题但没有读出数字（${empty.join('、')}），详见“数据校验”`
+              : '') +
+            (partly.length > 0
+              ? `；注意：${partly.length} 张标准表有数字未能读入（${partly.join('、')}），详见“数据校验”`
+              : '');
+          outcomes.push({
+            fileName,
+            ok: true,
+            message: `已导入${what}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${pdfNote}${emptyNote}${kept}`,
+          });
+        };
+
         // One at a time, so two files with the same id in one batch are caught.
         for (const file of files) {
           const fileName = file.name;
@@ -405,56 +465,41 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
               : readUserBundle(fileName, text, taken);
           }
           if (!result.ok) {
-            refuse(result.message);
+            if (result.half) {
+              const h = { fileName, message: result.message, half: result.half };
+              const outcome = { fileName, ok: false, message: unpairedMessage(h) };
+              halves.push(h);
+              refusalOf.set(h, outcome);
+              outcomes.push(outcome);
+            } else refuse(result.message);
             continue;
           }
           if (signal.aborted) {
             refuse(`文件 ${fileName}：已取消导入，未保存任何数据`);
             continue;
           }
-          const { entry, bundle, record } = result;
-          let kept = '';
-          try {
-            const added = await storage.add(record);
-            if (!added.ok) {
-              // Another tab took the id between our sync and this write: theirs stays.
-              refuse(
-                `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
-              );
-              await syncUserFiles(storage);
-              continue;
-            }
-            memoryOnly.delete(record.id);
-          } catch (err) {
-            memoryOnly.add(record.id);
-            kept = `；但未能保存到浏览器存储（${errorText(err)}），刷新页面后需要重新导入`;
+          await keep(fileName, result, isText || isPdf);
+        }
+        // Tables without a year and a 说明 without tables, dropped together: one document when
+        // the 说明's unit is the one the tables print.
+        const paired = new Set<RefusedHalf>();
+        for (const tables of halves.filter((h) => h.half.refusal === 'no-year')) {
+          for (const notes of halves.filter((h) => h.half.refusal === 'no-tables')) {
+            if (paired.has(notes) || signal.aborted) continue;
+            const fileName = `${tables.fileName} + ${notes.fileName}`;
+            const s = get();
+            const taken = { builtIn: builtInEntries(s), user: s.userFiles };
+            const result = await readUserText(fileName, joinHalves(tables, notes), taken);
+            if (!result.ok || !namesUnit(tables, result.bundle.unit.name)) continue;
+            paired.add(tables).add(notes);
+            await keep(fileName, result, true, pairedWhat(tables, notes));
+            break;
           }
-          set((st) =>
-            withUserBundle(
-              st,
-              entry,
-              bundle,
-              { id: record.id, fileName, addedAt: record.addedAt, problem: null },
-              record.sourceText,
-            ),
-          );
-          const checks = isText || isPdf ? `，${bundle.findings.length} 条校验结果` : '';
-          const pdfNote = result.warnings?.length ? `；注意：${result.warnings.join('；')}` : '';
-          // Tables recognised whose body gave no figure (checkTablesRead): said with the import.
-          const empty = emptyTables(bundle.findings);
-          const partly = partlyReadTables(bundle.findings);
-          const emptyNote =
-            (empty.length > 0
-              ? `；注意：${empty.length} 张标准表认出了标题但没有读出数字（${empty.join('、')}），详见“数据校验”`
-              : '') +
-            (partly.length > 0
-              ? `；注意：${partly.length} 张标准表有数字未能读入（${partly.join('、')}），详见“数据校验”`
-              : '');
-          outcomes.push({
-            fileName,
-            ok: true,
-            message: `已导入文件 ${fileName}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${pdfNote}${emptyNote}${kept}`,
-          });
+        }
+        // Read together: their refusals are no longer true.
+        for (const h of paired) {
+          const outcome = refusalOf.get(h);
+          if (outcome !== undefined) outcomes.splice(outcomes.indexOf(outcome), 1);
         }
         if (importController === controller) importController = null;
         set({ userImportOutcomes: outcomes });

@@ -178,6 +178,67 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
     expect(ok).toHaveTextContent('注意：1 张标准表有数字未能读入（公开06），详见“数据校验”');
   });
 
+  // 江苏省人大常委会办公厅 2019 部门预算, published as two PDFs: its 公开表 (no year printed) and
+  // its 情况说明 (cover, 说明, no table), as the PDF import lays their text out.
+  const tables = readFileSync(
+    'tests/fixtures/national/jiangsu-npc-office-2019-budget.tables.txt',
+    'utf8',
+  );
+  const notes = readFileSync(
+    'tests/fixtures/national/jiangsu-npc-office-2019-budget.notes.txt',
+    'utf8',
+  );
+
+  it('reads a budget’s tables and its 情况说明 dropped together as one document', async () => {
+    loadRealData();
+    const outcomes = await useAppStore.getState().importUserFiles(
+      [
+        { name: '人大办公厅2019年部门预算公开表.txt', text: () => Promise.resolve(tables) },
+        { name: '人大常委会2019年度部门预算公开.txt', text: () => Promise.resolve(notes) },
+      ],
+      memoryStorage(),
+    );
+    expect(outcomes.map((o) => [o.ok, o.message])).toEqual([
+      [
+        true,
+        expect.stringMatching(
+          /^已导入文件 人大办公厅2019年部门预算公开表\.txt（公开表）与 人大常委会2019年度部门预算公开\.txt（情况说明），两者合为一份文档（原文第 1–13 页为前者，第 14 页起为后者）：江苏省人大常委会办公厅 2019年部门预算/,
+        ),
+      ],
+    ]);
+    const id = useAppStore.getState().userFiles[0]?.id ?? '';
+    const bundle = useAppStore.getState().bundles[id];
+    expect([bundle?.unit.name, bundle?.fiscalYear, bundle?.kind]).toEqual([
+      '江苏省人大常委会办公厅',
+      2019,
+      '预算',
+    ]);
+    // 收支预算总表, line 29 of the tables: 当年收入小计 18,330.37.
+    const t01 = bundle?.tables.find((t) => t.id === '预算01');
+    expect(t01?.rows.find((r) => r.key === '本年收入合计')?.cells.amount).toEqual({
+      v: '18330.37',
+      line: 29,
+    });
+    // 说明, its line 128 (the tables' 246 lines before it): 收、支预算总计各增加2432.93万元.
+    const change = bundle?.narrative.yoy.find((y) => y.key === 'incomeTotal')?.change;
+    expect(change).toEqual({ v: '2432.93', line: 246 + 128 });
+  });
+
+  it('says what would complete the tables of a budget dropped without their 情况说明', async () => {
+    loadRealData();
+    const [outcome] = await useAppStore
+      .getState()
+      .importUserFiles(
+        [{ name: '人大办公厅2019年部门预算公开表.txt', text: () => Promise.resolve(tables) }],
+        memoryStorage(),
+      );
+    expect(outcome?.ok).toBe(false);
+    expect(outcome?.message).toMatch(
+      /找不到文档的年度.*未导入。若其情况说明另成一个文件（如江苏的部门预算），请把两个文件一起导入/,
+    );
+    expect(useAppStore.getState().userFiles).toEqual([]);
+  });
+
   it('keeps the source text in browser storage with the bundle, so 原文 works after a reload', async () => {
     loadRealData();
     const storage = memoryStorage();

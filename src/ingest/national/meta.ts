@@ -85,6 +85,8 @@ export function readNationalMeta({ doc, kind, firstTable }: NationalMetaInput): 
       doc.file,
       firstTable?.line ?? 1,
       `找不到文档的年度：封面或标题应有“XXXX年度部门${kind}”字样，或表名前印有年度（如“2024年…${kind}表”）；未导入`,
+      null,
+      'no-year',
     );
   }
 
