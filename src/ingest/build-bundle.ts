@@ -186,8 +186,17 @@ function readDocument(doc: SourceDoc, text: string): ReadTables {
   }
   const layout = readNational(text);
   if (!layout.tables.some((t) => t.kind !== 'other')) {
-    // A 说明 with a cover (“…2019年度部门预算公开”) may have its tables in another file.
-    const cover = doc.lines.some((l) => /\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.test(l));
+    // A 说明 (its cover or 目录 names “…2019年度部门预算”, its parts 第一部分… and a 情况说明) may have
+    // its tables in another file; a notice that mentions 部门预算 has no such parts.
+    const head = doc.lines
+      .filter((l) => l.trim() !== '')
+      .slice(0, 15)
+      .join('')
+      .replace(/\s+/g, '');
+    const cover =
+      /\d{4}年度?(?:部门|单位)(?:预算|决算)/.test(head) &&
+      doc.lines.some((l) => /^\s*第[一二三四]部分/.test(l)) &&
+      doc.lines.some((l) => /情况说明/.test(l));
     throw new IngestError(
       doc.file,
       1,

@@ -11,7 +11,8 @@ import { MAX_USER_PDF_BYTES, readUserPdf } from '@/data/user-pdf';
 import type { UserPdfResult } from '@/data/user-pdf';
 import { readUserText } from '@/data/user-text';
 import type { RefusedHalf } from '@/data/pair-halves';
-import { joinHalves, namesUnit, pairedWhat, unpairedMessage } from '@/data/pair-halves';
+import type { HalfMatch } from '@/data/pair-halves';
+import { joinHalves, matchHalves, pairedWhat, unpairedMessage } from '@/data/pair-halves';
 import type { UserBundleStorage } from '@/data/user-storage';
 import { idRecord, withKey, withoutKeys } from '@/lib/id-record';
 import type {
@@ -358,25 +359,25 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         /** Where each half's refusal stands among the outcomes, in the order files were dropped. */
         const refusalOf = new Map<RefusedHalf, UserImportOutcome>();
 
-        /** Store a document and say so; false when storage refused it (already said). */
+        /** Store a document; what to say of it (a refusal when storage would not take it). */
         const keep = async (
           fileName: string,
           result: UserPdfResult & { ok: true },
           ingested: boolean,
           what = `文件 ${fileName}`,
-        ): Promise<void> => {
-          const refuse = (message: string) => outcomes.push({ fileName, ok: false, message });
+        ): Promise<UserImportOutcome> => {
           const { entry, bundle, record } = result;
           let kept = '';
           try {
             const added = await storage.add(record);
             if (!added.ok) {
               // Another tab took the id between our sync and this write: theirs stays.
-              refuse(
-                `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
-              );
               await syncUserFiles(storage);
-              return;
+              return {
+                fileName,
+                ok: false,
+                message: `文件 ${fileName}：id “${record.id}” 已被用户导入的文件 ${added.existingFileName} 使用（可能是在另一个标签页中导入的），未导入。如要替换，请先移除它`,
+              };
             }
             memoryOnly.delete(record.id);
           } catch (err) {
@@ -404,11 +405,11 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
             (partly.length > 0
               ? `；注意：${partly.length} 张标准表有数字未能读入（${partly.join('、')}），详见“数据校验”`
               : '');
-          outcomes.push({
+          return {
             fileName,
             ok: true,
             message: `已导入${what}：${documentLabel(entry)}（编号 ${entry.id}）${checks}${pdfNote}${emptyNote}${kept}`,
-          });
+          };
         };
 
         // One at a time, so two files with the same id in one batch are caught.
@@ -466,7 +467,12 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           }
           if (!result.ok) {
             if (result.half) {
-              const h = { fileName, message: result.message, half: result.half };
+              const h: RefusedHalf = {
+                fileName,
+                message: result.message,
+                half: result.half,
+                ...(result.warnings ? { warnings: result.warnings } : {}),
+              };
               const outcome = { fileName, ok: false, message: unpairedMessage(h) };
               halves.push(h);
               refusalOf.set(h, outcome);
@@ -478,28 +484,49 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
             refuse(`文件 ${fileName}：已取消导入，未保存任何数据`);
             continue;
           }
-          await keep(fileName, result, isText || isPdf);
+          outcomes.push(await keep(fileName, result, isText || isPdf));
         }
         // Tables without a year and a 说明 without tables, dropped together: one document when
-        // the 说明's unit is the one the tables print.
-        const paired = new Set<RefusedHalf>();
+        // they read as one (pair-halves.ts). Each takes the place of its 公开表's refusal.
+        const replace = (h: RefusedHalf, by: UserImportOutcome | null) => {
+          const at = outcomes.indexOf(refusalOf.get(h) as UserImportOutcome);
+          if (at !== -1) outcomes.splice(at, 1, ...(by === null ? [] : [by]));
+        };
+        const readings: HalfMatch[] = [];
         for (const tables of halves.filter((h) => h.half.refusal === 'no-year')) {
           for (const notes of halves.filter((h) => h.half.refusal === 'no-tables')) {
-            if (paired.has(notes) || signal.aborted) continue;
+            if (signal.aborted) break;
             const fileName = `${tables.fileName} + ${notes.fileName}`;
             const s = get();
             const taken = { builtIn: builtInEntries(s), user: s.userFiles };
             const result = await readUserText(fileName, joinHalves(tables, notes), taken);
-            if (!result.ok || !namesUnit(tables, result.bundle.unit.name)) continue;
-            paired.add(tables).add(notes);
-            await keep(fileName, result, true, pairedWhat(tables, notes));
-            break;
+            readings.push({ tables, notes, result });
           }
         }
-        // Read together: their refusals are no longer true.
-        for (const h of paired) {
-          const outcome = refusalOf.get(h);
-          if (outcome !== undefined) outcomes.splice(outcomes.indexOf(outcome), 1);
+        if (signal.aborted) {
+          for (const h of halves)
+            replace(h, {
+              fileName: h.fileName,
+              ok: false,
+              message: `文件 ${h.fileName}：已取消导入，未保存任何数据`,
+            });
+        } else {
+          for (const { tables, notes, result } of matchHalves(readings)) {
+            const fileName = `${tables.fileName} + ${notes.fileName}`;
+            const warnings = [tables, notes].flatMap((h) =>
+              (h.warnings ?? []).map((w) => `${h.fileName}：${w}`),
+            );
+            const outcome = result.ok
+              ? await keep(
+                  fileName,
+                  warnings.length > 0 ? { ...result, warnings } : result,
+                  true,
+                  pairedWhat(tables, notes),
+                )
+              : { fileName, ok: false, message: result.message };
+            replace(tables, outcome);
+            replace(notes, null);
+          }
         }
         if (importController === controller) importController = null;
         set({ userImportOutcomes: outcomes });

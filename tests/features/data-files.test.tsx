@@ -224,6 +224,72 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
     expect(change).toEqual({ v: '2432.93', line: 246 + 128 });
   });
 
+  it('pairs a folder of several years by what the 说明 states, not by the unit alone', async () => {
+    loadRealData();
+    // 中共江苏省委办公厅: its 2018 公开表, then its 2019 and 2018 情况说明.
+    const fixture = (name: string) =>
+      readFileSync(`tests/fixtures/national/jiangsu-party-office-${name}`, 'utf8');
+    const outcomes = await useAppStore.getState().importUserFiles(
+      [
+        {
+          name: '省委办公厅2018表.txt',
+          text: () => Promise.resolve(fixture('2018-budget.tables.txt')),
+        },
+        {
+          name: '省委办公厅2019文件.txt',
+          text: () => Promise.resolve(fixture('2019-budget.notes.txt')),
+        },
+        {
+          name: '省委办公厅2018文件.txt',
+          text: () => Promise.resolve(fixture('2018-budget.notes.txt')),
+        },
+      ],
+      memoryStorage(),
+    );
+    expect(outcomes.map((o) => [o.ok, o.message])).toEqual([
+      [
+        true,
+        expect.stringContaining(
+          '已导入文件 省委办公厅2018表.txt（公开表）与 省委办公厅2018文件.txt（情况说明），两者合为一份文档',
+        ),
+      ],
+      [false, expect.stringMatching(/^文件 省委办公厅2019文件\.txt.*若其公开表另成一个文件/)],
+    ]);
+    const id = useAppStore.getState().userFiles[0]?.id ?? '';
+    expect(useAppStore.getState().bundles[id]?.fiscalYear).toBe(2018);
+  });
+
+  it('says why a pair already loaded is not loaded again', async () => {
+    loadRealData();
+    const storage = memoryStorage();
+    const pair = [
+      { name: '表.txt', text: () => Promise.resolve(tables) },
+      { name: '文件.txt', text: () => Promise.resolve(notes) },
+    ];
+    await useAppStore.getState().importUserFiles(pair, storage);
+    const again = await useAppStore.getState().importUserFiles(pair, storage);
+    expect(again.map((o) => [o.ok, o.fileName])).toEqual([[false, '表.txt + 文件.txt']]);
+    expect(again[0]?.message).toMatch(
+      /与已导入的文件 表\.txt \+ 文件\.txt 是同一单位、年度和类型的文档/,
+    );
+  });
+
+  it('does not offer pairing to a text that only mentions 部门预算', async () => {
+    loadRealData();
+    const [outcome] = await useAppStore.getState().importUserFiles(
+      [
+        {
+          name: '通知.txt',
+          text: () =>
+            Promise.resolve('关于做好2019年部门预算公开工作的通知\n各部门：\n请按要求公开。\n'),
+        },
+      ],
+      memoryStorage(),
+    );
+    expect(outcome?.message).toMatch(/未识别的文档格式/);
+    expect(outcome?.message).not.toMatch(/一起导入/);
+  });
+
   it('says what would complete the tables of a budget dropped without their 情况说明', async () => {
     loadRealData();
     const [outcome] = await useAppStore
