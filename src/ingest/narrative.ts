@@ -203,7 +203,7 @@ function isHeading(t: string): boolean {
 /** Page footers ("-16-", "第3页") and the running title the district layout repeats on every page. */
 function isPageFurniture(t: string): boolean {
   return (
-    /^[-－—]\s*\d+\s*[-－—]$/.test(t) ||
+    /^[-－—─]\s*\d+\s*[-－—─]$/.test(t) ||
     /^第\s*\d+\s*页/.test(t) ||
     /^\S{2,40}?\d{4}年度?(?:部门|单位)(?:决算|预算)公开(?:报告)?$/.test(t)
   );
@@ -230,6 +230,8 @@ function mask(text: string): string {
       .replace(/(?<=月)\d{1,2}(?=日)/g, (s) => blank(s, 'D'))
       .replace(/(?<![\d.,])\d{1,2}(?=[、．](?!\d))/g, (s) => blank(s, '#'))
       .replace(/(?<![\d.,])\d{1,2}(?=\.(?!\d))/g, (s) => blank(s, '#'))
+      // “（1）基本工资（款）支出…”: a list marker, never a figure.
+      .replace(/(?<=[（(])\d{1,2}(?=[）)])/g, (s) => blank(s, '#'))
   );
 }
 
@@ -1553,6 +1555,22 @@ function parseBasic(p: StreamParser, evs: Ev[]): void {
           level2 = restated ? null : out.breakdownFor(s, key, `${label}主要构成`, v, false);
           sub = null;
           lastL2 = null;
+          continue;
+        }
+        // 江苏 lists the 经济分类 by level: “1、工资福利支出（类）2,097.51 万元” then “（1）基本工资（款）
+        // 支出 737.94 万元” …: each 款 is a part of the 类 above it, not another part of 人员经费.
+        // (Read on the printed label: cleanLabel drops a trailing “（类）”.)
+        const level = /[（(]([类款])[）)]/.exec(p.orig(m, 'lbl') ?? '')?.[1];
+        if (level === '类' && level2 !== null) {
+          const name = label.replace(/[（(]类[）)].*$/, '');
+          level2.parts.push({ key: ECON_CODES[name] ?? name, label: name, amount: v, pct: null });
+          lastL2 = { label: name, amount: v };
+          sub = out.breakdownFor(s, `${level2.key}.${name}`, `${name}（按款）`, v, false);
+          continue;
+        }
+        if (level === '款' && sub !== null) {
+          const name = label.replace(/^[（(][\d#]+[）)]/, '').replace(/[（(]款[）)].*$/, '');
+          sub.parts.push({ key: name, label: name, amount: v, pct: null });
           continue;
         }
         if (/[；;\n]|#[、.．]/.test(gap)) sub = null;

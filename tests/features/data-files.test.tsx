@@ -222,6 +222,8 @@ describe('数据文件: a dropped disclosure text (.txt)', () => {
     // 说明, its line 128 (the tables' 246 lines before it): 收、支预算总计各增加2432.93万元.
     const change = bundle?.narrative.yoy.find((y) => y.key === 'incomeTotal')?.change;
     expect(change).toEqual({ v: '2432.93', line: 246 + 128 });
+    // Its page footers “─  12 ─” are page numbers, not amounts printed without 万元.
+    expect(bundle?.findings.map((f) => f.message).join('\n')).not.toContain('─');
   });
 
   it('pairs a folder of several years by what the 说明 states, not by the unit alone', async () => {

@@ -977,6 +977,40 @@ describe('江苏’s wording (收、支预算总计各…, numbered 类, 预算�
     ]);
   });
 
+  it('reads 人员经费 listed by 类, each with its 款 (政协办公厅 2017; its page number 10 left out)', () => {
+    const { narrative: n } = parse([
+      '六、财政拨款基本支出预算表情况说明',
+      '江 苏 省 政 协 办 公 厅     2017  年 度 财 政 拨 款 基 本 支 出 预 算',
+      '5,836.27 万元，其中：',
+      '（一）人员经费        4,704.35 万元',
+      '1、工资福利支出（类）2,097.51           万元',
+      '（1）基本工资（款）支出            737.94 万元。用于发放机关公务',
+      '（2）津贴补贴（款）支出            1,263.76 万元。用于发放机关人',
+      '员津贴补贴及岗位津贴等。',
+      '（3）奖金（款）支出         59.53 万元。用于发放机关人员年终一',
+      '次性奖金。',
+      '（4）绩效工资（款）支出           36.28 万元。用于发放单位事业人',
+      '员的绩效工资。',
+      '2、对个人和家庭的补助支出（类）2,606.84                万元',
+      '（1）离休费（款）支出         163 万元。用于发放离休人员离休费、',
+    ]);
+    const parts = (key: string) =>
+      n.breakdowns.find((b) => b.key === key)?.parts.map((x) => [x.label, x.amount.v]);
+    // 2,097.51 + 2,606.84 = 4,704.35: the 类 make up 人员经费; the 款 make up their 类.
+    expect(parts('personnel')).toEqual([
+      ['工资福利支出', '2097.51'],
+      ['对个人和家庭的补助支出', '2606.84'],
+    ]);
+    expect(parts('personnel.工资福利支出')).toEqual([
+      ['基本工资', '737.94'],
+      ['津贴补贴', '1263.76'],
+      ['奖金', '59.53'],
+      ['绩效工资', '36.28'],
+    ]);
+    // (公用经费 is not in the excerpt: only 人员经费's sums are checked here.)
+    expect(checkNarrative(n).filter((f) => f.id.includes('personnel'))).toEqual([]);
+  });
+
   it('reads a letter-spaced line, and no fund’s 预算收入 as the whole (检察院 2017, 人大 2018)', () => {
     const { narrative: n } = parse([
       '二、收入预算情况说明',

@@ -75,7 +75,7 @@ const UNIT = /(?:金额)?单位\s*[：:]\s*(万元|元)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
 /** Page numbers inside a table's pages: "第 5 页", "- 5 -", "共 23 页"; a bare "5" (see below). */
 const PAGE_FURNITURE =
-  /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—]\s*\d+\s*[-－—]|共\s*\d+\s*页)\s*$/;
+  /^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-－—─]\s*\d+\s*[-－—─]|共\s*\d+\s*页)\s*$/;
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
 /** Rows of a 支出用途 side: 基本支出, 项目支出, 单位预留机动经费 … (never a 功能分类 label). */
 const USE_LABEL =
