@@ -100,7 +100,7 @@ function withoutPageNumbers(lines: readonly LayoutLine[]): LayoutLine[] {
 /** A sentence of the narrative, never a table row. */
 const PROSE = /[，。]|\d万元/;
 const META = /编制(部门|单位)|部门名称|单位名称|预算主管部门|^\s*\d{4}\s*年度?\s*$/;
-export const NO_DATA = /[本此]表无数据|故本表为空表|[本此]表为空|无数据/;
+export const NO_DATA = /[本此]表为空|无数据/;
 const ROW_LABEL = /^(合计|总计|本年(收入|支出)合计|[一二三四五六七八九十]+、)/;
 const CODE3 = /^\d{3}$/;
 const CODE2 = /^\d{2}$/;
@@ -226,9 +226,9 @@ function locate(lines: readonly LayoutLine[]): Region[] {
         : null;
     // Joined, it must title another table than its last words alone ("…会议费、培训费" + 支出预算表
     // is the 三公 table, not 支出预算表); a cover line above a title adds nothing to it.
-    const tailKind = titleAt(i + 1)?.spec.kind;
-    const m =
-      single ?? (joined === null || [tailKind, 'other'].includes(joined.spec.kind) ? null : joined);
+    const fits =
+      joined !== null && ![titleAt(i + 1)?.spec.kind, 'other'].includes(joined.spec.kind);
+    const m = single ?? (fits ? joined : null);
     if (m === null) return;
     const titleEnd = single === null ? i + 1 : i;
     const push = (unit: AmountUnit, unitAt: number) => {
